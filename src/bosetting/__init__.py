@@ -1,0 +1,108 @@
+"""bosetting: IMDi's Bosettings- og integreringsprisen as typed Python objects.
+
+The prize history, the municipality register across the 2020 and 2024 reforms,
+intro-programme outcomes, the criteria of each era and the public vote, all
+from shipped, sourced tables. ``import bosetting`` stays light: pandas and
+matplotlib are imported only by :mod:`bosetting.frames` and the plotting module.
+
+Examples:
+    >>> import bosetting as bs
+    >>> bs.municipality("Kinn").code
+    '4602'
+    >>> bs.municipality("1401", year=2019).name
+    'Flora'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bosetting.errors import (
+    AmbiguousMunicipality,
+    AmbiguousSuccession,
+    BallotFileError,
+    BosettingError,
+    DataError,
+    EditionNotFound,
+    JurySheetError,
+    MunicipalityNotFound,
+    SSBFormatError,
+    ValidationError,
+)
+from bosetting.model import (
+    Award,
+    Criteria,
+    Criterion,
+    Edition,
+    Initiative,
+    IntroProgrammeOutcome,
+    Municipality,
+    Nomination,
+    PartialDate,
+    Source,
+)
+from bosetting.municipalities import (
+    as_municipality,
+    current,
+    lineage,
+    municipalities,
+    municipality,
+    predecessors,
+    succession,
+    successors,
+)
+
+if TYPE_CHECKING:
+    from bosetting import frames
+
+__all__ = [
+    "AmbiguousMunicipality",
+    "AmbiguousSuccession",
+    "Award",
+    "BallotFileError",
+    "BosettingError",
+    "Criteria",
+    "Criterion",
+    "DataError",
+    "Edition",
+    "EditionNotFound",
+    "Initiative",
+    "IntroProgrammeOutcome",
+    "JurySheetError",
+    "Municipality",
+    "MunicipalityNotFound",
+    "Nomination",
+    "PartialDate",
+    "SSBFormatError",
+    "Source",
+    "ValidationError",
+    "__version__",
+    "as_municipality",
+    "current",
+    "frames",
+    "lineage",
+    "municipalities",
+    "municipality",
+    "predecessors",
+    "succession",
+    "successors",
+]
+
+_LAZY_MODULES = ("frames",)
+
+
+def __getattr__(name: str) -> Any:
+    """Load ``__version__`` and the pandas/matplotlib modules only when asked for."""
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("bosetting")
+    if name in _LAZY_MODULES:
+        import importlib
+
+        return importlib.import_module(f"bosetting.{name}")
+    raise AttributeError(f"module 'bosetting' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

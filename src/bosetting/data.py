@@ -1,0 +1,229 @@
+"""Read the shipped tables, checked against the schema in ``datapackage.json``.
+
+The tables live in ``datasets/`` in the repository and in ``bosetting/datasets``
+inside the wheel. They are read in binary mode and decoded as UTF-8, so æøå
+survive whatever the machine's locale is. Every value is checked against its
+field's type and constraints on the way in; an error names the file, the data
+row (header not counted), the field and the value.
+
+Examples:
+    >>> rows = read_rows("municipalities")
+    >>> oslo = next(r for r in rows if r["code"] == "0301")
+    >>> oslo["name"], oslo["valid_from"], oslo["valid_to"]
+    ('Oslo', 1977, None)
+    >>> split_ids("S1;S2")
+    ('S1', 'S2')
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import re
+from collections.abc import Mapping
+from datetime import date
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from bosetting.errors import DataError
+
+__all__ = [
+    "Row",
+    "dataset_root",
+    "descriptor",
+    "read_rows",
+    "resource",
+    "resource_names",
+    "split_ids",
+    "table_path",
+]
+
+#: One row of a table: field name to typed value (``None`` where the cell is empty).
+Row = Mapping[str, Any]
+
+_PACKAGE_DIR = "datasets"
+
+
+@functools.cache
+def dataset_root() -> Traversable:
+    """The folder holding ``datapackage.json`` and the CSV tables.
+
+    In an installed wheel this is ``bosetting/datasets``; in a source checkout
+    (an editable install) it is the repository's ``datasets/`` folder.
+    """
+    packaged = resources.files("bosetting") / _PACKAGE_DIR
+    if packaged.joinpath("datapackage.json").is_file():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / _PACKAGE_DIR
+    if (checkout / "datapackage.json").is_file():
+        return checkout
+    raise DataError(
+        "the shipped tables are missing; reinstall bosetting",
+        file=str(packaged / "datapackage.json"),
+    )
+
+
+@functools.cache
+def descriptor() -> dict[str, Any]:
+    """The parsed ``datapackage.json``."""
+    raw = dataset_root().joinpath("datapackage.json").read_bytes()
+    try:
+        parsed: dict[str, Any] = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataError(f"not valid UTF-8 JSON ({exc})", file="datapackage.json") from None
+    return parsed
+
+
+def resource_names() -> tuple[str, ...]:
+    """The names of every table in the package, in descriptor order."""
+    return tuple(r["name"] for r in descriptor()["resources"])
+
+
+def resource(name: str) -> dict[str, Any]:
+    """The descriptor entry of one table.
+
+    Raises:
+        DataError: When no table has that name; the message lists the tables.
+    """
+    for res in descriptor()["resources"]:
+        if res["name"] == name:
+            found: dict[str, Any] = res
+            return found
+    raise DataError(
+        f"no such table; the tables are {', '.join(resource_names())}",
+        file="datapackage.json",
+        field="resources",
+        value=name,
+    )
+
+
+def split_ids(value: str | None) -> tuple[str, ...]:
+    """Split a ``;``-separated cell into its parts (empty parts dropped)."""
+    if not value:
+        return ()
+    return tuple(p.strip() for p in value.split(";") if p.strip())
+
+
+def _convert(kind: str, text: str) -> Any:
+    if kind == "string":
+        return text
+    if kind in ("integer", "year"):
+        if not re.fullmatch(r"-?\d+", text):
+            raise ValueError("not a whole number")
+        return int(text)
+    if kind == "number":
+        return float(text)
+    if kind == "boolean":
+        if text not in ("true", "false"):
+            raise ValueError("expected true or false")
+        return text == "true"
+    if kind == "date":
+        return date.fromisoformat(text)
+    raise ValueError(f"the schema uses the unsupported type {kind!r}")
+
+
+def _check(field: Mapping[str, Any], value: Any) -> str | None:
+    """Return what is wrong with a non-empty value, or None."""
+    rules = field.get("constraints", {})
+    if "pattern" in rules and not re.fullmatch(rules["pattern"], str(value)):
+        return f"does not match the pattern {rules['pattern']}"
+    if "enum" in rules and value not in rules["enum"]:
+        return f"expected one of {', '.join(map(str, rules['enum']))}"
+    if "minimum" in rules and value < rules["minimum"]:
+        return f"is below the minimum {rules['minimum']}"
+    if "maximum" in rules and value > rules["maximum"]:
+        return f"is above the maximum {rules['maximum']}"
+    return None
+
+
+@functools.cache
+def _read(name: str) -> tuple[Row, ...]:
+    res = resource(name)
+    path = res["path"]
+    schema = res["schema"]
+    fields = schema["fields"]
+    missing = set(schema.get("missingValues", [""]))
+    try:
+        text = dataset_root().joinpath(path).read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise DataError("the table's file is missing", file=path) from None
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not UTF-8 ({exc.reason} at byte {exc.start})", file=path) from None
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    header = next(reader, None)
+    expected = [f["name"] for f in fields]
+    if header != expected:
+        raise DataError(
+            f"the header does not match the schema, which expects {', '.join(expected)}",
+            file=path,
+            field="header",
+            value=header,
+        )
+    rows: list[Row] = []
+    seen_keys: dict[tuple[Any, ...], int] = {}
+    key_fields = schema.get("primaryKey", [])
+    for number, cells in enumerate(reader, start=1):
+        if len(cells) != len(fields):
+            raise DataError(
+                f"expected {len(fields)} cells, found {len(cells)}", file=path, row=number
+            )
+        row: dict[str, Any] = {}
+        for field, cell in zip(fields, cells, strict=True):
+            fname = field["name"]
+            if cell in missing:
+                if field.get("constraints", {}).get("required"):
+                    raise DataError(
+                        "a value is required", file=path, row=number, field=fname, value=cell
+                    )
+                row[fname] = None
+                continue
+            try:
+                value = _convert(field.get("type", "string"), cell)
+            except ValueError as exc:
+                raise DataError(
+                    f"not a valid {field.get('type')}: {exc}",
+                    file=path,
+                    row=number,
+                    field=fname,
+                    value=cell,
+                ) from None
+            problem = _check(field, value)
+            if problem:
+                raise DataError(problem, file=path, row=number, field=fname, value=cell)
+            row[fname] = value
+        if key_fields:
+            key = tuple(row[k] for k in key_fields)
+            if key in seen_keys:
+                raise DataError(
+                    f"duplicate primary key {dict(zip(key_fields, key, strict=True))}, "
+                    f"first seen in row {seen_keys[key]}",
+                    file=path,
+                    row=number,
+                )
+            seen_keys[key] = number
+        rows.append(row)
+    return tuple(rows)
+
+
+def read_rows(name: str) -> tuple[Row, ...]:
+    """Every row of a shipped table, typed and checked against its schema.
+
+    Args:
+        name: The table's name in ``datapackage.json`` (for example ``"municipalities"``).
+
+    Returns:
+        The rows in file order. The result is cached; treat it as read-only.
+
+    Raises:
+        DataError: When the file is missing or a value breaks the schema.
+    """
+    return _read(name)
+
+
+def table_path(name: str) -> Traversable:
+    """The shipped CSV file of one table (for readers such as pandas)."""
+    return dataset_root().joinpath(resource(name)["path"])

@@ -1,0 +1,125 @@
+"""Errors a user can cause, all subclasses of :class:`BosettingError`.
+
+Every error carries the place it happened (file, row, field) and the offending
+value where these are known, and its message names them, so that one line is
+enough to find and fix the problem.
+
+Examples:
+    >>> from bosetting.errors import DataError
+    >>> err = DataError("not a whole number", file="votes.csv", row=7, field="count", value="x")
+    >>> print(err)
+    votes.csv, row 7, field 'count', value 'x': not a whole number
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "AmbiguousMunicipality",
+    "AmbiguousSuccession",
+    "BallotFileError",
+    "BosettingError",
+    "DataError",
+    "EditionNotFound",
+    "JurySheetError",
+    "MunicipalityNotFound",
+    "SSBFormatError",
+    "ValidationError",
+]
+
+_UNSET: Any = object()
+
+
+class BosettingError(Exception):
+    """Base class of every error a user of bosetting can cause.
+
+    Args:
+        message: What is wrong, in plain words.
+        file: The file (or table) the value came from, if any.
+        row: The 1-based data row (header not counted), if any.
+        field: The field or column name, if any.
+        value: The offending value, if any (``None`` is a value too).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        row: int | None = None,
+        field: str | None = None,
+        value: Any = _UNSET,
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.row = row
+        self.field = field
+        self.value = None if value is _UNSET else value
+        self.has_value = value is not _UNSET
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where: list[str] = []
+        if self.file is not None:
+            where.append(str(self.file))
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.field is not None:
+            where.append(f"field {self.field!r}")
+        if self.has_value:
+            where.append(f"value {self.value!r}")
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+    def located(self, *, file: str | None = None, row: int | None = None) -> BosettingError:
+        """Return a copy of this error with the file and row filled in where missing.
+
+        Args:
+            file: The file to name if the error does not name one yet.
+            row: The row to name if the error does not name one yet.
+
+        Returns:
+            A new error of the same class.
+        """
+        clone = self.__class__.__new__(self.__class__)
+        clone.__dict__.update(self.__dict__)
+        clone.file = self.file if self.file is not None else file
+        clone.row = self.row if self.row is not None else row
+        Exception.__init__(clone, clone._render())
+        return clone
+
+
+class ValidationError(BosettingError, ValueError):
+    """A value is invalid for a field of a domain object."""
+
+
+class DataError(BosettingError, ValueError):
+    """A table or file does not have the expected layout or content."""
+
+
+class BallotFileError(DataError):
+    """A ballot (vote) file cannot be read."""
+
+
+class JurySheetError(DataError):
+    """A jury scoring sheet cannot be read or does not fit the edition."""
+
+
+class SSBFormatError(DataError):
+    """A Statistics Norway (SSB) export is not the expected table or format."""
+
+
+class MunicipalityNotFound(BosettingError, LookupError):
+    """No municipality matches a name or code in the requested year."""
+
+
+class AmbiguousMunicipality(BosettingError, LookupError):
+    """A name matches several municipalities in the requested year."""
+
+
+class AmbiguousSuccession(BosettingError):
+    """A municipality has more than one successor (a split), so no single current one."""
+
+
+class EditionNotFound(BosettingError, LookupError):
+    """No edition of the prize has the requested label or year."""

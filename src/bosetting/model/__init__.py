@@ -1,0 +1,78 @@
+"""The typed domain model: frozen attrs classes, validated at construction.
+
+Invalid values fail when an object is made, with a
+:class:`~bosetting.errors.ValidationError` naming the field and the value.
+:data:`converter` (cattrs) turns every class into JSON-able data and back.
+
+Examples:
+    >>> from bosetting.model import Municipality, converter
+    >>> kinn = Municipality("4602", "Kinn", "Vestland", 2020)
+    >>> data = converter.unstructure(kinn)
+    >>> data["code"], data["valid_to"]
+    ('4602', None)
+    >>> converter.structure(data, Municipality) == kinn
+    True
+"""
+
+from bosetting.model._common import DatePrecision, PartialDate, Source
+from bosetting.model._convert import converter
+from bosetting.model._municipality import Municipality, name_parts
+from bosetting.model._outcome import (
+    AreaType,
+    FigureStage,
+    FigureStatus,
+    IntroProgrammeOutcome,
+    Method,
+    Sex,
+)
+from bosetting.model._prize import (
+    Award,
+    Criteria,
+    Criterion,
+    CriterionKind,
+    Edition,
+    EditionStatus,
+    Initiative,
+    Nomination,
+    NomineesKnown,
+    Outcome,
+    edition_year,
+)
+from bosetting.model._rules import (
+    DecisionRule,
+    DecisionRuleKind,
+    JuryOnly,
+    TopKThenJury,
+    WeightedBlend,
+)
+
+__all__ = [
+    "AreaType",
+    "Award",
+    "Criteria",
+    "Criterion",
+    "CriterionKind",
+    "DatePrecision",
+    "DecisionRule",
+    "DecisionRuleKind",
+    "Edition",
+    "EditionStatus",
+    "FigureStage",
+    "FigureStatus",
+    "Initiative",
+    "IntroProgrammeOutcome",
+    "JuryOnly",
+    "Method",
+    "Municipality",
+    "Nomination",
+    "NomineesKnown",
+    "Outcome",
+    "PartialDate",
+    "Sex",
+    "Source",
+    "TopKThenJury",
+    "WeightedBlend",
+    "converter",
+    "edition_year",
+    "name_parts",
+]

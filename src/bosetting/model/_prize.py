@@ -1,0 +1,339 @@
+"""The prize record: editions, nominations, initiatives, awards and criteria."""
+
+from __future__ import annotations
+
+import enum
+import re
+from datetime import date
+from typing import Any
+
+import attrs
+
+from bosetting.errors import ValidationError
+from bosetting.model import _validate as v
+from bosetting.model._common import PartialDate, Source
+from bosetting.model._municipality import Municipality
+from bosetting.model._rules import DecisionRule, JuryOnly, TopKThenJury, WeightedBlend
+
+__all__ = [
+    "Award",
+    "Criteria",
+    "Criterion",
+    "CriterionKind",
+    "Edition",
+    "EditionStatus",
+    "Initiative",
+    "Nomination",
+    "NomineesKnown",
+    "Outcome",
+]
+
+_LABEL = re.compile(r"(\d{4})(?:/(\d{4}))?")
+
+
+class Outcome(enum.Enum):
+    """What came of a nomination, in the words the sources use."""
+
+    WINNER = "winner"
+    FINALIST = "finalist"
+    NOMINEE = "nominee"
+    CANDIDATE = "candidate"
+
+
+class EditionStatus(enum.Enum):
+    """Whether an edition was awarded, is only announced, or its fate is unknown."""
+
+    AWARDED = "awarded"
+    PLANNED = "planned"
+    UNKNOWN = "unknown"
+
+
+class NomineesKnown(enum.Enum):
+    """How much of an edition's field of nominees the sources name."""
+
+    COMPLETE = "complete"
+    PARTIAL = "partial"
+    WINNER_ONLY = "winner_only"
+
+
+class CriterionKind(enum.Enum):
+    """Whether a criterion can be computed from figures or needs a jury's judgement."""
+
+    MEASURABLE = "measurable"
+    JUDGEMENT = "judgement"
+
+
+def edition_year(label: str) -> int:
+    """The year an edition label is looked up by: its last year.
+
+    Examples:
+        >>> edition_year("2019/2020")
+        2020
+        >>> edition_year("2018")
+        2018
+    """
+    match = _LABEL.fullmatch(label)
+    if match is None:
+        raise ValidationError(
+            "an edition label is a year or two years joined by '/'", field="label", value=label
+        )
+    return int(match.group(2) or match.group(1))
+
+
+def _label(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or _LABEL.fullmatch(value) is None:
+        raise v.fail(attribute, value, "an edition label is a year or two years joined by '/'")
+
+
+_source_tuple = attrs.field(default=(), converter=v.to_tuple, validator=v.tuple_of(Source))
+
+
+@attrs.frozen
+class Initiative:
+    """A measure or project a nominated municipality was praised for.
+
+    Attributes:
+        id: ``<edition>-<code>-<n>``.
+        name: The initiative's own name, if it has one.
+        partners: Partners the sources name.
+        summary_nb: A short summary in bokmål.
+        sources: Where it is described.
+    """
+
+    id: str = attrs.field(validator=v.nonempty_text)
+    name: str | None = attrs.field(validator=v.optional_text)
+    partners: tuple[str, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(str))
+    summary_nb: str = attrs.field(validator=v.nonempty_text)
+    sources: tuple[Source, ...] = _source_tuple
+
+
+@attrs.frozen
+class Nomination:
+    """One municipality's place in one edition.
+
+    Attributes:
+        edition: The edition's label.
+        municipality: The municipality as it was then (the code valid that year).
+        name_as_written: The name the source wrote.
+        outcome: Winner, finalist, nominee or candidate.
+        imdi_region: IMDi's region where a source names it.
+        initiatives: What the municipality was praised for.
+        current: Today's municipality, or ``None`` where the succession is ambiguous.
+        note: A remark in bokmål, if any.
+        sources: Where the nomination is recorded.
+    """
+
+    edition: str = attrs.field(validator=_label)
+    municipality: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
+    name_as_written: str = attrs.field(validator=v.nonempty_text)
+    outcome: Outcome = attrs.field(validator=attrs.validators.instance_of(Outcome))
+    imdi_region: str | None = attrs.field(default=None, validator=v.optional_text)
+    initiatives: tuple[Initiative, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.tuple_of(Initiative)
+    )
+    current: Municipality | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Municipality)),
+    )
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    sources: tuple[Source, ...] = _source_tuple
+
+
+@attrs.frozen
+class Award:
+    """The prize as given: which municipality, for which edition, and when.
+
+    Attributes:
+        edition: The edition's label.
+        municipality: The winner as it was then.
+        date: When the prize was handed over, as precisely as known.
+        sources: Where the award is recorded.
+    """
+
+    edition: str = attrs.field(validator=_label)
+    municipality: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
+    date: PartialDate = attrs.field(
+        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
+    )
+    sources: tuple[Source, ...] = _source_tuple
+
+
+def _threshold(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise v.fail(attribute, value, "a threshold is a number")
+
+
+@attrs.frozen
+class Criterion:
+    """One criterion of an era, as published by IMDi (in our own words).
+
+    Attributes:
+        id: A short, stable id (for example ``"2021-intro-over-50"``).
+        text_nb: The criterion in bokmål.
+        kind: Measurable from figures, or a matter of judgement.
+        measure: What a measurable criterion is computed from (for example ``"intro_share"``).
+        threshold: The threshold of a measurable criterion, if any.
+        first_edition: The first edition (label) it applies to.
+        last_edition: The last edition it applies to, or ``None`` if still in force.
+        sources: Where IMDi published it.
+    """
+
+    id: str = attrs.field(validator=v.nonempty_text)
+    text_nb: str = attrs.field(validator=v.nonempty_text)
+    kind: CriterionKind = attrs.field(validator=attrs.validators.instance_of(CriterionKind))
+    measure: str | None = attrs.field(default=None, validator=v.optional_text)
+    threshold: float | None = attrs.field(default=None, validator=_threshold)
+    first_edition: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_label)
+    )
+    last_edition: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_label)
+    )
+    sources: tuple[Source, ...] = _source_tuple
+
+
+@attrs.frozen
+class Criteria:
+    """The criteria of one era and how they combine.
+
+    Attributes:
+        criteria: The criteria, in IMDi's order.
+        combination_nb: How they combine, in bokmål (for example
+            "høy skår på minst ett av tre"), or ``None`` where no rule was published.
+    """
+
+    criteria: tuple[Criterion, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.tuple_of(Criterion)
+    )
+    combination_nb: str | None = attrs.field(default=None, validator=v.optional_text)
+
+    def __iter__(self) -> Any:
+        return iter(self.criteria)
+
+    def __len__(self) -> int:
+        return len(self.criteria)
+
+
+_RULES = (JuryOnly, TopKThenJury, WeightedBlend)
+
+
+@attrs.frozen
+class Edition:
+    """One edition of the prize.
+
+    Labels are IMDi's own (``"2019/2020"``) and are not award years: the edition
+    labelled 2018 was awarded on 13 February 2019. ``year`` is the label's last
+    year, the key editions are looked up by.
+
+    Attributes:
+        label: The label as IMDi used it.
+        work_year: The year whose work is rewarded, where a source says so.
+        reference_year: The year whose municipality codes the nominations use.
+        award_when: When the prize was handed over, as precisely as known.
+        event: The event where it was handed over.
+        place: Where.
+        prize_name: The prize's name at the time.
+        rule: The era's decision rule.
+        vote_opens: When the public vote opened, if there was one.
+        vote_closes: When it closed.
+        nominees_known: Whether the sources name the whole field.
+        nomination_route: Who nominated (IMDi, IMDi's regions, self-nomination).
+        status: Awarded, planned or unknown.
+        nominations: Every recorded nomination, winner first.
+        criteria: The era's criteria.
+        note: A remark in bokmål, if any.
+        sources: Where the edition is recorded.
+    """
+
+    label: str = attrs.field(validator=_label)
+    work_year: int | None = attrs.field(validator=v.optional_year)
+    reference_year: int = attrs.field(validator=v.year)
+    award_when: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
+    event: str | None = attrs.field(validator=v.optional_text)
+    place: str | None = attrs.field(validator=v.optional_text)
+    prize_name: str = attrs.field(validator=v.nonempty_text)
+    rule: DecisionRule = attrs.field(validator=attrs.validators.instance_of(_RULES))
+    vote_opens: PartialDate = attrs.field(
+        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
+    )
+    vote_closes: PartialDate = attrs.field(
+        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
+    )
+    nominees_known: NomineesKnown = attrs.field(
+        default=NomineesKnown.WINNER_ONLY, validator=attrs.validators.instance_of(NomineesKnown)
+    )
+    nomination_route: str | None = attrs.field(default=None, validator=v.optional_text)
+    status: EditionStatus = attrs.field(
+        default=EditionStatus.AWARDED, validator=attrs.validators.instance_of(EditionStatus)
+    )
+    nominations: tuple[Nomination, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.tuple_of(Nomination)
+    )
+    criteria: Criteria = attrs.field(
+        factory=Criteria, validator=attrs.validators.instance_of(Criteria)
+    )
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    sources: tuple[Source, ...] = _source_tuple
+
+    def __attrs_post_init__(self) -> None:
+        winners = [n for n in self.nominations if n.outcome is Outcome.WINNER]
+        if len(winners) > 1:
+            raise ValidationError(
+                f"edition {self.label} has {len(winners)} winners; at most one is allowed",
+                field="nominations",
+                value=[n.municipality.name for n in winners],
+            )
+        for n in self.nominations:
+            if n.edition != self.label:
+                raise ValidationError(
+                    f"a nomination for edition {n.edition} cannot belong to edition {self.label}",
+                    field="nominations",
+                    value=n.edition,
+                )
+
+    @property
+    def year(self) -> int:
+        """The label's last year (``2020`` for ``"2019/2020"``)."""
+        return edition_year(self.label)
+
+    @property
+    def award_date(self) -> date | None:
+        """The award date, or ``None`` unless the sources give the day."""
+        return self.award_when.to_date()
+
+    @property
+    def winner(self) -> Municipality | None:
+        """The winner as it was at the time, or ``None`` where unknown or not awarded."""
+        for n in self.nominations:
+            if n.outcome is Outcome.WINNER:
+                return n.municipality
+        return None
+
+    @property
+    def nominees(self) -> tuple[Municipality, ...]:
+        """Every nominated municipality (winner, finalists, nominees and candidates)."""
+        return tuple(n.municipality for n in self.nominations)
+
+    @property
+    def finalists(self) -> tuple[Municipality, ...]:
+        """The finalists the sources name (winner included where there was a final)."""
+        if not isinstance(self.rule, TopKThenJury):
+            return ()
+        return tuple(
+            n.municipality
+            for n in self.nominations
+            if n.outcome in (Outcome.FINALIST, Outcome.WINNER)
+            and any(m.outcome is Outcome.FINALIST for m in self.nominations)
+        )
+
+    @property
+    def award(self) -> Award | None:
+        """The award, if the edition has a known winner."""
+        for n in self.nominations:
+            if n.outcome is Outcome.WINNER:
+                return Award(self.label, n.municipality, self.award_when, self.sources)
+        return None
+
+    def __str__(self) -> str:
+        winner = self.winner.name if self.winner else "ukjent vinner"
+        return f"{self.prize_name} {self.label}: {winner}"

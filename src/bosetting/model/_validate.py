@@ -1,0 +1,108 @@
+"""Small attrs validators and converters whose errors name the field and the value."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any, TypeVar
+
+import attrs
+
+from bosetting.errors import ValidationError
+
+T = TypeVar("T")
+
+#: The earliest and latest years any object in the library may carry.
+MIN_YEAR = 1838
+MAX_YEAR = 2100
+
+_CODE = re.compile(r"\d{4}")
+
+
+def fail(attribute: attrs.Attribute[Any], value: object, message: str) -> ValidationError:
+    """Build the error for an invalid attribute value."""
+    return ValidationError(message, field=attribute.name, value=value)
+
+
+def kommunenummer(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check a municipality code: a string of exactly four digits, such as ``"0301"``."""
+    if not isinstance(value, str) or _CODE.fullmatch(value) is None:
+        raise fail(attribute, value, "a kommunenummer is a string of four digits, such as '0301'")
+
+
+def year(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check a calendar year (an ``int`` within the library's range)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise fail(attribute, value, "a year is a whole number")
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise fail(attribute, value, f"a year must lie between {MIN_YEAR} and {MAX_YEAR}")
+
+
+def optional_year(obj: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check an optional calendar year."""
+    if value is not None:
+        year(obj, attribute, value)
+
+
+def nonempty_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check a non-empty, stripped string."""
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        raise fail(attribute, value, "expected non-empty text without surrounding spaces")
+
+
+def optional_text(obj: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check an optional string (``None`` or non-empty text)."""
+    if value is not None:
+        nonempty_text(obj, attribute, value)
+
+
+def count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check an optional count of persons: ``None`` or a whole number >= 0."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise fail(attribute, value, "a count is a whole number of at least 0")
+
+
+def share(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check an optional share: ``None`` or a number in [0, 1]."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise fail(attribute, value, "a share is a number between 0 and 1")
+
+
+def one_of(choices: Iterable[object]) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Check that a value is one of ``choices``; the error lists them."""
+    allowed = tuple(choices)
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value not in allowed:
+            names = ", ".join(repr(getattr(c, "value", c)) for c in allowed)
+            raise fail(attribute, value, f"expected one of {names}")
+
+    return check
+
+
+def tuple_of(kind: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Check a tuple whose members are all instances of ``kind``."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple) or not all(isinstance(v, kind) for v in value):
+            raise fail(attribute, value, f"expected a tuple of {kind.__name__}")
+
+    return check
+
+
+def optional_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check an optional :class:`datetime.date`."""
+    if value is not None and not isinstance(value, date):
+        raise fail(attribute, value, "expected a date")
+
+
+def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+    """Convert any iterable (but not a string) to a tuple."""
+    if isinstance(value, str):
+        return (value,)  # type: ignore[return-value]
+    return tuple(value)

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bosetting import data
+from bosetting.errors import DataError
+from bosetting.sources import resolve, sources
+
+DATASETS = Path(__file__).resolve().parents[1] / "datasets"
+
+
+@pytest.fixture
+def copy_of_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of datasets/ that the loader reads instead of the real one."""
+    target = tmp_path / "datasets"
+    shutil.copytree(DATASETS, target)
+    data._read.cache_clear()
+    data.descriptor.cache_clear()
+    monkeypatch.setattr(data, "dataset_root", lambda: target)
+    yield target
+    data._read.cache_clear()
+    data.descriptor.cache_clear()
+
+
+def test_every_table_loads() -> None:
+    for name in data.resource_names():
+        assert data.read_rows(name), name
+
+
+def test_descriptor_lists_every_csv() -> None:
+    paths = {r["path"] for r in data.descriptor()["resources"]}
+    shipped = {p.name for p in DATASETS.glob("*.csv")}
+    assert paths <= shipped
+
+
+def test_every_row_cites_existing_sources() -> None:
+    for name in data.resource_names():
+        fields = [f["name"] for f in data.resource(name)["schema"]["fields"]]
+        cite_fields = [f for f in fields if f.startswith("source_ids")]
+        if name == "sources":
+            continue
+        assert cite_fields, f"{name} has no source_ids column"
+        for number, row in enumerate(data.read_rows(name), start=1):
+            for f in cite_fields:
+                resolve(data.split_ids(row[f]), file=name, row=number, field=f)
+
+
+def test_codes_are_text_with_leading_zero() -> None:
+    rows = data.read_rows("municipalities")
+    assert any(r["code"] == "0301" for r in rows)
+    assert all(isinstance(r["code"], str) and len(r["code"]) == 4 for r in rows)
+
+
+def test_aeoeaa_exact() -> None:
+    names = {r["name"] for r in data.read_rows("municipalities")}
+    assert {"Bærum", "Tromsø", "Ålesund", "Hábmer - Hamarøy"} <= names
+
+
+def test_unknown_table() -> None:
+    with pytest.raises(DataError, match="no such table"):
+        data.resource("nope")
+
+
+def test_bad_cell_names_file_row_field_value(copy_of_datasets: Path) -> None:
+    path = copy_of_datasets / "municipalities.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[3].split(",")
+    cells[4] = "19x7"
+    lines[3] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        data.read_rows("municipalities")
+    err = info.value
+    assert (err.file, err.row, err.field, err.value) == (
+        "municipalities.csv",
+        3,
+        "valid_from",
+        "19x7",
+    )
+    assert "municipalities.csv, row 3, field 'valid_from', value '19x7'" in str(err)
+
+
+def test_pattern_violation(copy_of_datasets: Path) -> None:
+    path = copy_of_datasets / "municipalities.csv"
+    text = path.read_text(encoding="utf-8").replace("\n0301,", "\n301,", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match=r"field 'code', value '301'"):
+        data.read_rows("municipalities")
+
+
+def test_header_mismatch(copy_of_datasets: Path) -> None:
+    path = copy_of_datasets / "sources.csv"
+    text = path.read_text(encoding="utf-8").replace("source_id,", "id,", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match="header does not match"):
+        data.read_rows("sources")
+
+
+def test_duplicate_key(copy_of_datasets: Path) -> None:
+    path = copy_of_datasets / "sources.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="duplicate primary key"):
+        data.read_rows("sources")
+
+
+def test_not_utf8(copy_of_datasets: Path) -> None:
+    path = copy_of_datasets / "sources.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
+    with pytest.raises(DataError, match="not UTF-8"):
+        data.read_rows("sources")
+
+
+def test_missing_required(copy_of_datasets: Path) -> None:
+    desc = json.loads((copy_of_datasets / "datapackage.json").read_text(encoding="utf-8"))
+    assert desc["resources"][0]["name"] == "sources"
+    path = copy_of_datasets / "sources.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = lines[1].split(",")
+    first[1] = ""
+    lines[1] = ",".join(first)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"row 1, field 'publisher'.*required"):
+        data.read_rows("sources")
+
+
+def test_resolve_unknown_source() -> None:
+    with pytest.raises(DataError, match=r"x.csv, row 4, field 'source_ids', value 'S9999'"):
+        resolve(["S9999"], file="x.csv", row=4)
+    with pytest.raises(DataError, match="at least one source"):
+        resolve([], file="x.csv", row=4)
+
+
+def test_sources_are_typed() -> None:
+    klass = sources()["ssb-klass-131"]
+    assert klass.url.startswith("https://")
