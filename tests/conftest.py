@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+os.environ.setdefault("MPLBACKEND", "Agg")
+
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("dev", max_examples=60)

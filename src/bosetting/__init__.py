@@ -3,7 +3,7 @@
 The prize history, the municipality register across the 2020 and 2024 reforms,
 intro-programme outcomes, the criteria of each era and the public vote, all
 from shipped, sourced tables. ``import bosetting`` stays light: pandas and
-matplotlib are imported only by :mod:`bosetting.frames` and the plotting module.
+matplotlib are imported only by :mod:`bosetting.frames` and :mod:`bosetting.plot`.
 
 Examples:
     >>> import bosetting as bs
@@ -53,7 +53,7 @@ from bosetting.municipalities import (
 )
 
 if TYPE_CHECKING:
-    from bosetting import frames
+    from bosetting import frames, plot
 
 __all__ = [
     "AmbiguousMunicipality",
@@ -83,12 +83,13 @@ __all__ = [
     "lineage",
     "municipalities",
     "municipality",
+    "plot",
     "predecessors",
     "succession",
     "successors",
 ]
 
-_LAZY_MODULES = ("frames",)
+_LAZY_MODULES = ("frames", "plot")
 
 
 def __getattr__(name: str) -> Any:
