@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/bosetting municipality Kinn
 	$(BIN)/bosetting municipality 1401 --year 2019
+	$(BIN)/bosetting history
+	$(BIN)/bosetting show 2022
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -161,3 +161,83 @@ def intro_outcomes(draw: st.DrawFn) -> IntroProgrammeOutcome:
         sources=tuple(draw(st.lists(sources, max_size=2))),
         note=draw(st.none() | texts),
     )
+
+
+# --- public vote and jury (issue 5) -------------------------------------------------------------
+
+from bosetting.ballots import Ballot  # noqa: E402 (appended section)
+
+UNKNOWN_CHOICES = ("ukjent-1", "Atlantis 2")  # digits: can never match a generated name or code
+
+
+def _distinct_names(ms: list[Municipality]) -> bool:
+    names = [m.name.casefold() for m in ms]
+    return len(set(names)) == len(names) and all(" - " not in m.name for m in ms)
+
+
+def nominee_sets(min_size: int = 1, max_size: int = 5) -> st.SearchStrategy[list[Municipality]]:
+    """Nominees with distinct codes and names that match only themselves."""
+    return st.lists(
+        municipalities(), min_size=min_size, max_size=max_size, unique_by=lambda m: m.code
+    ).filter(_distinct_names)
+
+
+def choices_for(nominees: list[Municipality]) -> st.SearchStrategy[str]:
+    """A choice as voters write it: a nominee's name (any case) or code, blank, or unknown."""
+    named = st.sampled_from(nominees).flatmap(
+        lambda m: st.sampled_from([m.name, m.code, m.name.upper(), m.name.lower(), f" {m.name} "])
+    )
+    return named | st.sampled_from(["", "  ", *UNKNOWN_CHOICES])
+
+
+@st.composite
+def ballot_lists(
+    draw: st.DrawFn,
+    nominees: list[Municipality],
+    *,
+    max_size: int = 30,
+    voters: bool = True,
+    voter_prefix: str = "",
+) -> list[Ballot]:
+    """Ballots with row numbers; voter ids from a small pool so that duplicates occur."""
+    voter = (
+        (st.none() | st.sampled_from("abcde").map(lambda v: voter_prefix + v))
+        if voters
+        else st.none()
+    )
+    pairs = draw(st.lists(st.tuples(choices_for(nominees), voter), max_size=max_size))
+    return [
+        Ballot(c, voter=v, row=i + 1, source=voter_prefix or None) for i, (c, v) in enumerate(pairs)
+    ]
+
+
+def resolve_oracle(nominees: list[Municipality], choice: str) -> Municipality | None:
+    """The plain-Python meaning of a choice: the nominee it names, or None."""
+    for m in nominees:
+        if choice.strip() == m.code or m.matches(choice):
+            return m
+    return None
+
+
+@st.composite
+def settlements(draw: st.DrawFn) -> object:
+    """A :class:`bosetting.settlement.Settlement` with consistent figures and statuses."""
+    from bosetting.settlement import Settlement
+
+    req, req_status = draw(figure(st.integers(0, 3000)))
+    dec, dec_status = draw(figure(st.integers(0, 3000)))
+    got, got_status = draw(figure(st.integers(0, 3000)))
+    return Settlement(
+        code=draw(codes),
+        name=draw(texts),
+        year=draw(st.integers(2008, 2030)),
+        requested=req,  # type: ignore[arg-type]
+        requested_status=req_status,
+        requested_original=draw(st.none() | st.integers(0, 3000)),
+        decided=dec,  # type: ignore[arg-type]
+        decided_status=dec_status,
+        settled=got,  # type: ignore[arg-type]
+        settled_status=got_status,
+        partial_year=draw(st.booleans()),
+        sources=tuple(draw(st.lists(sources, max_size=2))),
+    )

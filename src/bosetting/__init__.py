@@ -17,6 +17,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bosetting.citation import cite
+from bosetting.criteria import assess
+from bosetting.decision import Decision, decide, sensitivity
 from bosetting.errors import (
     AmbiguousMunicipality,
     AmbiguousSuccession,
@@ -29,6 +32,8 @@ from bosetting.errors import (
     SSBFormatError,
     ValidationError,
 )
+from bosetting.history import conflicts, edition, editions, record, winners
+from bosetting.jury import JuryAssessment
 from bosetting.model import (
     Award,
     Criteria,
@@ -51,6 +56,9 @@ from bosetting.municipalities import (
     succession,
     successors,
 )
+from bosetting.outcomes import intro_outcomes
+from bosetting.settlement import settlement
+from bosetting.voting import Tally, tally
 
 if TYPE_CHECKING:
     from bosetting import frames, plot
@@ -64,10 +72,12 @@ __all__ = [
     "Criteria",
     "Criterion",
     "DataError",
+    "Decision",
     "Edition",
     "EditionNotFound",
     "Initiative",
     "IntroProgrammeOutcome",
+    "JuryAssessment",
     "JurySheetError",
     "Municipality",
     "MunicipalityNotFound",
@@ -75,18 +85,31 @@ __all__ = [
     "PartialDate",
     "SSBFormatError",
     "Source",
+    "Tally",
     "ValidationError",
     "__version__",
     "as_municipality",
+    "assess",
+    "cite",
+    "conflicts",
     "current",
+    "decide",
+    "edition",
+    "editions",
     "frames",
+    "intro_outcomes",
     "lineage",
     "municipalities",
     "municipality",
     "plot",
     "predecessors",
+    "record",
+    "sensitivity",
+    "settlement",
     "succession",
     "successors",
+    "tally",
+    "winners",
 ]
 
 _LAZY_MODULES = ("frames", "plot")

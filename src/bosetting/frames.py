@@ -22,7 +22,18 @@ import pandas as pd
 
 from bosetting.data import read_rows, resource
 
-__all__ = ["municipalities", "municipality_changes", "sources", "table"]
+__all__ = [
+    "conflicts",
+    "editions",
+    "initiatives",
+    "intro_outcomes",
+    "municipalities",
+    "municipality_changes",
+    "nominations",
+    "settlement",
+    "sources",
+    "table",
+]
 
 _DTYPES = {
     "string": "string",
@@ -74,3 +85,87 @@ def municipality_changes() -> pd.DataFrame:
 def sources() -> pd.DataFrame:
     """Every source the tables cite."""
     return table("sources")
+
+
+def _edition_order(df: pd.DataFrame) -> pd.DataFrame:
+    """Make the ``edition`` column an ordered categorical in edition order."""
+    from bosetting.history import editions as _editions
+
+    labels = [e.label for e in _editions()]
+    df["edition"] = pd.Series(df["edition"], dtype=pd.CategoricalDtype(labels, ordered=True))
+    return df
+
+
+def editions() -> pd.DataFrame:
+    """Every edition of the prize, oldest first; ``edition`` is ordered by time.
+
+    Examples:
+        >>> df = editions()
+        >>> df.loc[df["edition"] == "2018", "award_date"].tolist()
+        ['2019-02-13']
+        >>> df["decision_rule"].cat.categories.tolist()
+        ['jury_only', 'top_k_then_jury', 'weighted_blend']
+    """
+    df = _edition_order(table("editions"))
+    return df.sort_values("edition", kind="stable").reset_index(drop=True)
+
+
+def nominations() -> pd.DataFrame:
+    """Every nomination, with today's municipality (``current_code``, ``current_name``).
+
+    ``current_code`` and ``current_name`` are missing where the area was split.
+    ``edition`` is an ordered categorical in edition order and ``outcome`` is
+    ordered from winner to candidate.
+
+    Examples:
+        >>> df = nominations()
+        >>> row = df[(df["edition"] == "2015") & (df["name_as_written"] == "Skedsmo")]
+        >>> row[["code", "current_code", "current_name"]].values.tolist()
+        [['0231', '3205', 'Lillestrøm']]
+        >>> str(df["code"].dtype), str(df["current_code"].dtype)
+        ('string', 'string')
+    """
+    from bosetting.history import editions as _editions
+
+    now = {(n.edition, n.municipality.code): n.current for e in _editions() for n in e.nominations}
+    df = table("nominations")
+    currents = [now[key] for key in zip(df["edition"], df["code"], strict=True)]
+    df["current_code"] = pd.Series([m.code if m else None for m in currents], dtype="string")
+    df["current_name"] = pd.Series([m.name if m else None for m in currents], dtype="string")
+    return _edition_order(df)
+
+
+def initiatives() -> pd.DataFrame:
+    """Every initiative a nominee was praised for; ``edition`` is ordered by time."""
+    return _edition_order(table("initiatives"))
+
+
+def conflicts() -> pd.DataFrame:
+    """Every recorded conflict between sources, with both values and both source lists."""
+    return table("conflicts")
+
+
+def intro_outcomes() -> pd.DataFrame:
+    """Intro-programme outcomes: one row per area, status year, years after leaving and sex.
+
+    Figures SSB did not publish are ``<NA>`` with their status beside them
+    (``share_status`` is ``"suppressed"`` for ``:``); nothing is filled in.
+
+    Examples:
+        >>> df = intro_outcomes()
+        >>> row = df[(df["area_code"] == "1001") & (df["status_year"] == 2014) & (df["sex"] == "all")]
+        >>> row[["former_participants", "in_work_or_education", "share"]].values.tolist()
+        [[115, 79, 0.69]]
+    """
+    return table("intro_outcomes")
+
+
+def settlement() -> pd.DataFrame:
+    """Settlement per nominated municipality and year: requested, decided, settled, with statuses.
+
+    Examples:
+        >>> df = settlement()
+        >>> df.loc[(df["code"] == "1001") & (df["year"] == 2016), "settled"].tolist()
+        [256]
+    """
+    return table("settlement")

@@ -24,7 +24,7 @@ from bosetting.errors import BosettingError
 __all__ = ["COMMAND_MODULES", "UsageError", "main"]
 
 #: The modules that add subcommands, in the order ``--help`` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("cmd_municipality",)
+COMMAND_MODULES: tuple[str, ...] = ("cmd_municipality", "cmd_history", "cmd_voting", "cmd_outcomes")
 
 EXIT_USAGE = 2
 

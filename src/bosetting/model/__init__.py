@@ -15,6 +15,7 @@ Examples:
 """
 
 from bosetting.model._common import DatePrecision, PartialDate, Source
+from bosetting.model._conflict import Conflict
 from bosetting.model._convert import converter
 from bosetting.model._municipality import Municipality, name_parts
 from bosetting.model._outcome import (
@@ -49,6 +50,7 @@ from bosetting.model._rules import (
 __all__ = [
     "AreaType",
     "Award",
+    "Conflict",
     "Criteria",
     "Criterion",
     "CriterionKind",

@@ -54,6 +54,7 @@ class NomineesKnown(enum.Enum):
     COMPLETE = "complete"
     PARTIAL = "partial"
     WINNER_ONLY = "winner_only"
+    NONE = "none"
 
 
 class CriterionKind(enum.Enum):

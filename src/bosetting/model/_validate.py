@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
 from bosetting.errors import ValidationError
-
-T = TypeVar("T")
 
 #: The earliest and latest years any object in the library may carry.
 MIN_YEAR = 1838
@@ -101,8 +99,12 @@ def optional_date(_: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise fail(attribute, value, "expected a date")
 
 
-def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
-    """Convert any iterable (but not a string) to a tuple."""
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Convert any iterable (but not a string) to a tuple.
+
+    Typed with ``Any`` rather than a type variable: attrs' mypy plugin cannot
+    bind a generic converter, so callers passing ``tuple[Source, ...]`` failed.
+    """
     if isinstance(value, str):
-        return (value,)  # type: ignore[return-value]
+        return (value,)
     return tuple(value)

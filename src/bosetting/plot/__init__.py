@@ -8,5 +8,7 @@ plotting functions. Every function takes an optional ``ax`` and returns the
 from __future__ import annotations
 
 from bosetting.plot._axes import new_axes
+from bosetting.plot._outcomes import outcome_over_time
+from bosetting.plot._sensitivity import sensitivity
 
-__all__ = ["new_axes"]
+__all__ = ["new_axes", "outcome_over_time", "sensitivity"]

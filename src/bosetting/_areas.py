@@ -1,0 +1,111 @@
+"""Which rows of a table belong to an area: the country, a county, or a municipality over time.
+
+A municipality owns the rows of every number it has had (its lineage) and the
+rows of the municipalities merged into it, each under their own code; rows are
+matched on the code *and* the row's year, so a reused number never mixes two
+municipalities.
+
+Examples:
+    >>> f = AreaFilter.of("Kristiansand")
+    >>> f.matches(AreaType.MUNICIPALITY, "1001", 2014), f.matches(AreaType.MUNICIPALITY, "1001", 2021)
+    (True, False)
+    >>> AreaFilter.of("national").matches(AreaType.NATIONAL, "0", 2023)
+    True
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from bosetting.errors import MunicipalityNotFound
+from bosetting.model import AreaType, Municipality
+from bosetting.municipalities import (
+    REGISTER_FIRST_YEAR,
+    REGISTER_LAST_YEAR,
+    as_municipality,
+    lineage,
+    municipality,
+    predecessors,
+)
+
+__all__ = ["AreaFilter", "area_runs", "by_code"]
+
+_NATIONAL = ("national", "0", "norge", "hele landet")
+
+
+def area_runs(m: Municipality) -> tuple[Municipality, ...]:
+    """The register runs whose rows belong to ``m``: its lineage and merged predecessors.
+
+    Examples:
+        >>> sorted((r.code, r.name) for r in area_runs(municipality("Kinn")))
+        [('1401', 'Flora'), ('1439', 'Vågsøy'), ('4602', 'Kinn')]
+    """
+    runs: list[Municipality] = []
+    for run in lineage(m):
+        runs.append(run)
+        runs.extend(predecessors(run))
+    return tuple(dict.fromkeys(runs))
+
+
+def by_code(code: str) -> Municipality:
+    """The newest municipality that has had a four-digit code in the register.
+
+    Examples:
+        >>> by_code("1001").name
+        'Kristiansand'
+    """
+    for year in range(REGISTER_LAST_YEAR, REGISTER_FIRST_YEAR - 1, -1):
+        try:
+            return municipality(code, year=year)
+        except MunicipalityNotFound:
+            continue
+    return municipality(code)
+
+
+@attrs.frozen
+class AreaFilter:
+    """Which area a caller asked for.
+
+    Attributes:
+        kind: ``"all"``, ``"national"``, ``"county"`` or ``"municipality"``.
+        county: The county code, for ``"county"``.
+        runs: The register runs, for ``"municipality"``: its own and its predecessors'.
+        own: The municipality's own runs (its lineage), without merged predecessors.
+    """
+
+    kind: str
+    county: str | None = None
+    runs: tuple[Municipality, ...] = ()
+    own: tuple[Municipality, ...] = ()
+
+    @classmethod
+    def of(cls, area: Municipality | str | None) -> AreaFilter:
+        """Read ``None``, ``"national"``, a county code, a municipality, name or code."""
+        if area is None:
+            return cls("all")
+        if isinstance(area, str):
+            text = area.strip()
+            if text.casefold() in _NATIONAL:
+                return cls("national")
+            if text.isdigit() and len(text) == 2:
+                return cls("county", county=text)
+            if text.isdigit() and len(text) == 4:
+                return cls.of(by_code(text))
+        m = as_municipality(area)
+        return cls("municipality", runs=area_runs(m), own=lineage(m))
+
+    def matches(self, area_type: AreaType, code: str, year: int) -> bool:
+        """Whether a row with this area type, code and year belongs to the area."""
+        if self.kind == "all":
+            return True
+        if self.kind == "national":
+            return area_type is AreaType.NATIONAL
+        if self.kind == "county":
+            return area_type is AreaType.COUNTY and code == self.county
+        return area_type is AreaType.MUNICIPALITY and any(
+            r.code == code and r.valid_in(year) for r in self.runs
+        )
+
+    def owns(self, code: str, year: int) -> bool:
+        """Whether a municipality row (code, year) is the municipality's own, not a predecessor's."""
+        return any(r.code == code and r.valid_in(year) for r in self.own)

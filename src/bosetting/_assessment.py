@@ -1,0 +1,113 @@
+"""The result of checking one municipality against one edition's criteria.
+
+Examples:
+    >>> f = Figure("2014: andel i arbeid/utdanning", 0.69, FigureStatus.PUBLISHED)
+    >>> str(f)
+    '2014: andel i arbeid/utdanning: 0.69'
+    >>> str(Figure("2012: andel", None, FigureStatus.SUPPRESSED))
+    '2012: andel: : (suppressed)'
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from bosetting.model import Criteria, Criterion, FigureStatus, Municipality, Source
+
+__all__ = ["Assessment", "CriterionResult", "Figure", "Verdict"]
+
+
+class Verdict(enum.Enum):
+    """The answer for one criterion."""
+
+    MET = "met"
+    NOT_MET = "not met"
+    NOT_ASSESSABLE = "not assessable"
+    NEEDS_JUDGEMENT = "needs judgement"
+
+
+@attrs.frozen
+class Figure:
+    """One figure a result rests on or shows as context.
+
+    Attributes:
+        label: What the figure is (bokmål), with its year.
+        value: The value, or ``None`` when not published or not computable.
+        status: Its publication status.
+        sources: Where it comes from.
+    """
+
+    label: str
+    value: float | None
+    status: FigureStatus
+    sources: tuple[Source, ...] = ()
+
+    def __str__(self) -> str:
+        if self.value is None:
+            return f"{self.label}: {self.status.symbol or '–'} ({self.status.value})"
+        shown = int(self.value) if float(self.value).is_integer() and self.value > 1 else self.value
+        return f"{self.label}: {round(shown, 3) if isinstance(shown, float) else shown}"
+
+
+@attrs.frozen
+class CriterionResult:
+    """One criterion's verdict with its reasons, figures and sources.
+
+    Attributes:
+        criterion: The criterion checked.
+        verdict: Met, not met, not assessable or needs judgement.
+        reasons: Why, in bokmål, including the rule used.
+        figures: The figures the verdict rests on (or context for a judgement).
+        sources: The criterion's sources and the figures' sources, without repeats.
+    """
+
+    criterion: Criterion
+    verdict: Verdict
+    reasons: tuple[str, ...]
+    figures: tuple[Figure, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@attrs.frozen
+class Assessment:
+    """A municipality against one edition's criteria, one result per criterion.
+
+    Attributes:
+        municipality: The municipality as it was in the edition's reference year.
+        edition: The edition's label.
+        criteria: The era's criteria.
+        results: One result per criterion, in the criteria's order.
+    """
+
+    municipality: Municipality
+    edition: str
+    criteria: Criteria
+    results: tuple[CriterionResult, ...]
+
+    def result(self, criterion_id: str) -> CriterionResult:
+        """The result of one criterion by id.
+
+        Raises:
+            KeyError: When the era has no such criterion.
+        """
+        for r in self.results:
+            if r.criterion.id == criterion_id:
+                return r
+        raise KeyError(criterion_id)
+
+    def __str__(self) -> str:
+        m = self.municipality
+        lines = [f"{m.name} ({m.code}) mot kriteriene for {self.edition}"]
+        if self.criteria.combination_nb:
+            lines.append(f"Kombinasjon: {self.criteria.combination_nb}")
+        if not self.results:
+            lines.append("Ingen kriterier er registrert for denne utdelingen.")
+        for r in self.results:
+            lines.append(f"- [{r.verdict.value}] {r.criterion.id}: {r.criterion.text_nb}")
+            lines.extend(f"    {reason}" for reason in r.reasons)
+            lines.extend(f"    · {f}" for f in r.figures)
+            if r.sources:
+                lines.append("    kilder: " + ", ".join(s.id for s in r.sources))
+        return "\n".join(lines)

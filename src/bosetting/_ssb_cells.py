@@ -1,0 +1,281 @@
+"""SSB table 10824 cells to :class:`IntroProgrammeOutcome` records.
+
+Shared by the JSON-stat2 and CSV readers in :mod:`bosetting.ssb`. A *cell* is
+one number of the table with its six dimension codes; the cells of one region,
+sex, years-since-leaving and status year make one record. Region codes are
+mapped through the municipality register as it was in the row's status year.
+
+Examples:
+    >>> area_of("1001", 2014, file="x.json", where="Region")
+    (<AreaType.MUNICIPALITY: 'municipality'>, '1001', 'Kristiansand')
+    >>> area_of("0", 2014, file="x.json", where="Region")[2]
+    'Hele landet'
+    >>> parse_number("1 234,5", file="x.csv", row=3, field="Personer 2014")
+    (1234.5, <FigureStatus.PUBLISHED: 'published'>)
+    >>> parse_number(":", file="x.csv", row=3, field="Personer 2014")
+    (None, <FigureStatus.SUPPRESSED: 'suppressed'>)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+import attrs
+
+from bosetting.errors import BosettingError, MunicipalityNotFound, SSBFormatError
+from bosetting.model import (
+    AreaType,
+    FigureStatus,
+    IntroProgrammeOutcome,
+    Sex,
+    Source,
+)
+from bosetting.municipalities import REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR, municipalities
+from bosetting.municipalities import municipality as _municipality
+
+__all__ = [
+    "DIMENSIONS",
+    "PERCENT",
+    "PERSONS",
+    "SEXES",
+    "SYMBOLS",
+    "TABLE_ID",
+    "TOTAL",
+    "WORK_OR_EDUCATION",
+    "Cell",
+    "area_of",
+    "build_records",
+    "parse_number",
+]
+
+TABLE_ID = "10824"
+#: The dimensions of table 10824 as PxWebApi names them.
+DIMENSIONS = ("Region", "Kjonn", "IntroAvbrudd", "Arbeidsmarkedsstatus", "ContentsCode", "Tid")
+PERSONS = "DeltakereProg"
+PERCENT = "DeltakereProg1"
+TOTAL = "00"
+WORK_OR_EDUCATION = "1"
+SEXES = {"0": Sex.ALL, "1": Sex.MEN, "2": Sex.WOMEN}
+#: SSB's table symbols for figures that are not published.
+SYMBOLS = {
+    ":": FigureStatus.SUPPRESSED,
+    "..": FigureStatus.MISSING,
+    ".": FigureStatus.NOT_APPLICABLE,
+    "-": FigureStatus.NIL,
+    "...": FigureStatus.NOT_AVAILABLE,
+}
+
+
+@attrs.frozen
+class Cell:
+    """One number of table 10824 and where it came from.
+
+    Attributes:
+        region: Region code as published (``"0"``, ``"42"``, ``"1001"``).
+        sex: ``"0"`` both, ``"1"`` men, ``"2"`` women.
+        years_after: Years since leaving, 1-5.
+        labour: Labour-market status code (``"00"`` total, ``"1"`` work or education ...).
+        contents: ``"DeltakereProg"`` (persons) or ``"DeltakereProg1"`` (per cent).
+        year: Status year (SSB's ``Tid``).
+        value: The number, or ``None`` when not published.
+        status: Published, or the symbol's meaning.
+        row: The CSV line, or the JSON value index.
+        field: The column or JSON member that held it.
+    """
+
+    region: str
+    sex: str
+    years_after: int
+    labour: str
+    contents: str
+    year: int
+    value: float | None
+    status: FigureStatus
+    row: int | None
+    field: str
+
+
+def parse_number(
+    text: str, *, file: str, row: int | None, field: str
+) -> tuple[float | None, FigureStatus]:
+    """Read one CSV cell: an SSB symbol, or a number with decimal comma or point.
+
+    Raises:
+        SSBFormatError: When the cell is neither a number nor a known symbol.
+    """
+    cell = text.strip().strip('"').strip()
+    if cell in SYMBOLS:
+        return None, SYMBOLS[cell]
+    if cell == "":
+        return None, FigureStatus.MISSING
+    normal = re.sub(r"[\s\u00a0\u202f]", "", cell).replace(",", ".")
+    if not re.fullmatch(r"-?\d+(\.\d+)?", normal):
+        raise SSBFormatError(
+            "not a number and not one of SSB's symbols (: .. . - ...)",
+            file=file,
+            row=row,
+            field=field,
+            value=text,
+        )
+    return float(normal), FigureStatus.PUBLISHED
+
+
+def _register_year(year: int, *, file: str, where: str) -> int:
+    if year < REGISTER_FIRST_YEAR:
+        raise SSBFormatError(
+            f"status years before {REGISTER_FIRST_YEAR} are outside the municipality register",
+            file=file,
+            field=where,
+            value=year,
+        )
+    return min(year, REGISTER_LAST_YEAR)
+
+
+def area_of(code: str, year: int, *, file: str, where: str) -> tuple[AreaType, str, str]:
+    """The area type, code and name of a region code in a status year.
+
+    Raises:
+        SSBFormatError: When the code is not the country, a county or a
+            municipality in force that year.
+    """
+    if code == "0":
+        return AreaType.NATIONAL, "0", "Hele landet"
+    y = _register_year(year, file=file, where=where)
+    if re.fullmatch(r"\d{2}", code):
+        counties = {m.county_code: m.county for m in municipalities(y)}
+        if code not in counties:
+            raise SSBFormatError(
+                f"unknown region code: no county has this code in {y}",
+                file=file,
+                field=where,
+                value=code,
+            )
+        return AreaType.COUNTY, code, counties[code]
+    if re.fullmatch(r"\d{4}", code):
+        try:
+            m = _municipality(code, year=y)
+        except MunicipalityNotFound as exc:
+            raise SSBFormatError(
+                f"unknown region code in {year}: {exc.message}", file=file, field=where, value=code
+            ) from None
+        return AreaType.MUNICIPALITY, m.code, m.name
+    raise SSBFormatError(
+        "unknown region code: bosetting reads the country (0), counties (2 digits) and "
+        "municipalities (4 digits); leave out næringsregioner and bydeler when you download",
+        file=file,
+        field=where,
+        value=code,
+    )
+
+
+def _count(cell: Cell, *, file: str) -> int | None:
+    if cell.value is None:
+        return None
+    if cell.value < 0 or cell.value != int(cell.value):
+        raise SSBFormatError(
+            "a number of persons must be a whole number of at least 0",
+            file=file,
+            row=cell.row,
+            field=cell.field,
+            value=cell.value,
+        )
+    return int(cell.value)
+
+
+def _share(cell: Cell, *, file: str) -> float | None:
+    if cell.value is None:
+        return None
+    if not 0 <= cell.value <= 100:
+        raise SSBFormatError(
+            "a per cent must be between 0 and 100",
+            file=file,
+            row=cell.row,
+            field=cell.field,
+            value=cell.value,
+        )
+    return round(cell.value / 100, 6)
+
+
+_Key = tuple[str, str, int, int]
+
+
+def _pick(
+    cells: dict[tuple[str, str], Cell], labour: str, contents: str, key: _Key, *, file: str
+) -> Cell:
+    try:
+        return cells[labour, contents]
+    except KeyError:
+        raise SSBFormatError(
+            f"the export lacks the cell for Arbeidsmarkedsstatus {labour} and ContentsCode "
+            f"{contents} (region {key[0]}, sex {key[1]}, year {key[3]}); download both "
+            f"contents and the statuses {TOTAL} and {WORK_OR_EDUCATION}",
+            file=file,
+            field="Arbeidsmarkedsstatus" if labour not in {c[0] for c in cells} else "ContentsCode",
+            value=labour if labour not in {c[0] for c in cells} else contents,
+        ) from None
+
+
+def build_records(
+    cells: Iterable[Cell], *, file: str, source: Source
+) -> tuple[IntroProgrammeOutcome, ...]:
+    """Group cells into records, one per region, sex, years since leaving and status year.
+
+    A region code that is not in force in a year is skipped only where none of
+    its figures for that year is published (SSB fills such combinations with
+    symbols); a published figure for it is an error.
+
+    Raises:
+        SSBFormatError: Naming the file and the cell for every problem.
+    """
+    groups: dict[_Key, dict[tuple[str, str], Cell]] = defaultdict(dict)
+    for c in cells:
+        if c.sex not in SEXES:
+            raise SSBFormatError(
+                "unknown sex code (0, 1 or 2)", file=file, row=c.row, field="Kjonn", value=c.sex
+            )
+        groups[c.region, c.sex, c.years_after, c.year][c.labour, c.contents] = c
+    out: list[IntroProgrammeOutcome] = []
+    for key, group in groups.items():
+        region, sex, after, year = key
+        try:
+            area_type, code, name = area_of(region, year, file=file, where="Region")
+        except SSBFormatError:
+            if all(c.status is not FigureStatus.PUBLISHED for c in group.values()):
+                continue
+            raise
+        total = _pick(group, TOTAL, PERSONS, key, file=file)
+        work = _pick(group, WORK_OR_EDUCATION, PERSONS, key, file=file)
+        pct = _pick(group, WORK_OR_EDUCATION, PERCENT, key, file=file)
+        try:
+            out.append(
+                IntroProgrammeOutcome(
+                    area_type=area_type,
+                    area_code=code,
+                    area_name=name,
+                    cohort_year=year - after,
+                    status_year=year,
+                    years_after=after,
+                    sex=SEXES[sex],
+                    former_participants=_count(total, file=file),
+                    former_participants_status=total.status,
+                    in_work_or_education=_count(work, file=file),
+                    in_work_or_education_status=work.status,
+                    share=_share(pct, file=file),
+                    share_status=pct.status,
+                    sources=(source,),
+                )
+            )
+        except SSBFormatError:
+            raise
+        except BosettingError as exc:
+            raise SSBFormatError(
+                f"region {region}, sex {sex}, status year {year}: {exc.message}",
+                file=file,
+                row=work.row,
+                field=exc.field,
+                value=exc.value,
+            ) from None
+    out.sort(key=lambda o: (o.area_code, o.status_year, o.sex.value, o.years_after))
+    return tuple(out)

@@ -1,0 +1,231 @@
+"""Read table 10824 from SSB's CSV export (``;``-separated, decimal comma).
+
+The layout read is the one StatBank and PxWebApi write: optional title lines
+(the table number first), then a header whose first columns are the dimensions
+(region, kjønn, avsluttet eller avbrutt ..., arbeidsmarkedsstatus, and
+statistikkvariabel or år where they are not pivoted), then one value column per
+remaining combination, headed ``"<statistikkvariabel> <år>"`` (or a single value
+column when both are rows). Category cells hold ``"code label"`` (``"1001
+Kristiansand"``) or the label alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from bosetting._ssb_cells import PERCENT, PERSONS, TABLE_ID, TOTAL, WORK_OR_EDUCATION, Cell
+from bosetting._ssb_cells import parse_number as _number
+from bosetting.errors import BosettingError, SSBFormatError
+from bosetting.municipalities import REGISTER_LAST_YEAR, municipalities, municipality
+
+__all__ = ["decode", "parse_csv"]
+
+_DIM_WORDS = (
+    ("Region", ("region",)),
+    ("Kjonn", ("kjønn", "kjonn", "sex")),
+    ("IntroAvbrudd", ("avsluttet eller avbrutt", "introavbrudd")),
+    ("Arbeidsmarkedsstatus", ("arbeidsmarkedsstatus",)),
+    ("ContentsCode", ("statistikkvariabel", "contentscode")),
+    ("Tid", ("år", "tid", "year")),
+)
+_NUMBERS = {"ett": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5}
+_SEX_LABELS = {"begge kjønn": "0", "menn": "1", "kvinner": "2"}
+
+
+def decode(raw: bytes) -> str:
+    r"""UTF-8 (with or without BOM), else Latin-1, as SSB's exports come in both.
+
+    Examples:
+        >>> decode("Tromsø".encode("latin-1"))
+        'Tromsø'
+        >>> decode("\ufeffTromsø".encode("utf-8"))
+        'Tromsø'
+    """
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def _dimension(heading: str) -> str | None:
+    h = heading.strip().casefold()
+    for dim, words in _DIM_WORDS:
+        if h in words or (dim != "Tid" and any(h.startswith(w) for w in words)):
+            return dim
+    return None
+
+
+def _contents(text: str) -> str | None:
+    t = text.strip().casefold()
+    if "prosent" in t or t == PERCENT.casefold() or "per cent" in t:
+        return PERCENT
+    if "personer" in t or t == PERSONS.casefold() or "persons" in t:
+        return PERSONS
+    return None
+
+
+def _split_code(text: str) -> tuple[str | None, str]:
+    match = re.fullmatch(r"\s*(\d+|K-?\d{4})\s+(.*?)\s*", text)
+    if match:
+        return match.group(1).removeprefix("K").removeprefix("-"), match.group(2)
+    if re.fullmatch(r"\s*\d+\s*", text):
+        return text.strip(), ""
+    return None, re.sub(r"\s*\(.*\)\s*$", "", text.strip())
+
+
+def _region(text: str, year: int, *, file: str, row: int) -> str:
+    code, label = _split_code(text)
+    if code is not None:
+        return code
+    if label.casefold() in ("hele landet", "landet"):
+        return "0"
+    y = min(year, REGISTER_LAST_YEAR)
+    counties = {m.county.casefold(): m.county_code for m in municipalities(y)}
+    if label.casefold() in counties:
+        return counties[label.casefold()]
+    try:
+        return municipality(label, year=y).code
+    except BosettingError as exc:
+        raise SSBFormatError(
+            f"unknown region: {exc.message}", file=file, row=row, field="region", value=text
+        ) from None
+
+
+def _sex(text: str, *, file: str, row: int) -> str:
+    code, label = _split_code(text)
+    if code is not None:
+        return code
+    if label.casefold() in _SEX_LABELS:
+        return _SEX_LABELS[label.casefold()]
+    raise SSBFormatError(
+        "unknown sex (Begge kjønn, Menn, Kvinner)", file=file, row=row, field="kjønn", value=text
+    )
+
+
+def _after(text: str, *, file: str, row: int) -> int:
+    code, label = _split_code(text)
+    if code is not None and code.isdigit() and 1 <= int(code) <= 5:
+        return int(code)
+    first = label.casefold().split(" ")[0] if label else ""
+    if first in _NUMBERS:
+        return _NUMBERS[first]
+    raise SSBFormatError(
+        "unknown years since leaving (01-05, 'Ett år tidligere' ...)",
+        file=file,
+        row=row,
+        field="avsluttet eller avbrutt introduksjonsprogram",
+        value=text,
+    )
+
+
+def _labour(text: str) -> str:
+    code, label = _split_code(text)
+    if code is not None:
+        return code
+    t = label.casefold()
+    if t.startswith("sysselsatt og/eller under utdanning") or t.startswith(
+        "sysselsatt og / eller under utdanning"
+    ):
+        return WORK_OR_EDUCATION
+    if t in ("i alt", "alle", "arbeidsmarkedsstatus i alt", "arbeidssituasjon i alt", "total"):
+        return TOTAL
+    return "other:" + t
+
+
+def _header(rows: list[list[str]], file: str) -> tuple[int, list[str]]:
+    for i, cells in enumerate(rows):
+        dims = [_dimension(c) for c in cells]
+        if dims.count(None) < len(dims) and len(cells) >= 3:
+            titles = [" ".join(r) for r in rows[:i] if any(x.strip() for x in r)]
+            titles += [c for c, d in zip(cells, dims, strict=True) if d is None]
+            for title in titles:
+                number = re.match(r"\s*\"?(\d{5})\b", title)
+                if number and number.group(1) != TABLE_ID:
+                    raise SSBFormatError(
+                        f"this is SSB table {number.group(1)}, not table {TABLE_ID}",
+                        file=file,
+                        row=i + 1,
+                        field="title",
+                        value=title.strip(),
+                    )
+            return i, cells
+    raise SSBFormatError("no header row with the table's dimensions (region, kjønn ...)", file=file)
+
+
+def parse_csv(text: str, file: str) -> list[Cell]:
+    """Every cell of a CSV export of table 10824.
+
+    Raises:
+        SSBFormatError: For another table, a missing dimension, an unknown
+            category or a non-numeric cell, naming the line and column.
+    """
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    at, header = _header(rows, file)
+    dims = [_dimension(h) for h in header]
+    for needed in ("Region", "Kjonn", "IntroAvbrudd", "Arbeidsmarkedsstatus"):
+        if needed not in dims:
+            raise SSBFormatError(
+                f"the dimension {needed} is missing from the header",
+                file=file,
+                row=at + 1,
+                field=needed,
+                value=";".join(header),
+            )
+    value_cols: list[tuple[int, str | None, int | None]] = []
+    for j, (heading, dim) in enumerate(zip(header, dims, strict=True)):
+        if dim is not None:
+            continue
+        match = re.fullmatch(r"\s*(.*?)\s*(\d{4})\s*", heading)
+        label, year = (match.group(1), int(match.group(2))) if match else (heading, None)
+        contents = None if "ContentsCode" in dims else _contents(label)
+        if ("ContentsCode" not in dims and contents is None) or (
+            "Tid" not in dims and year is None
+        ):
+            raise SSBFormatError(
+                "cannot tell the statistikkvariabel and year of this column; the heading "
+                "should read like 'Personer 2014' or 'Prosent 2014'",
+                file=file,
+                row=at + 1,
+                field=heading,
+                value=heading,
+            )
+        value_cols.append((j, contents, year))
+    col = {d: dims.index(d) for d in dims if d is not None}
+    cells: list[Cell] = []
+    for line, cells_in in enumerate(rows[at + 1 :], start=at + 2):
+        if not any(c.strip() for c in cells_in):
+            continue
+        if len(cells_in) < len(header):
+            if len(cells_in) == 1:
+                continue  # a footnote line below the table
+            raise SSBFormatError(
+                f"expected {len(header)} cells, found {len(cells_in)}", file=file, row=line
+            )
+        for j, contents, year in value_cols:
+            y = year if year is not None else _year(cells_in[col["Tid"]], file=file, row=line)
+            c = contents or _contents(cells_in[col["ContentsCode"]]) or "other"
+            value, status = _number(cells_in[j], file=file, row=line, field=header[j])
+            cells.append(
+                Cell(
+                    region=_region(cells_in[col["Region"]], y, file=file, row=line),
+                    sex=_sex(cells_in[col["Kjonn"]], file=file, row=line),
+                    years_after=_after(cells_in[col["IntroAvbrudd"]], file=file, row=line),
+                    labour=_labour(cells_in[col["Arbeidsmarkedsstatus"]]),
+                    contents=c,
+                    year=y,
+                    value=value,
+                    status=status,
+                    row=line,
+                    field=header[j],
+                )
+            )
+    return cells
+
+
+def _year(text: str, *, file: str, row: int) -> int:
+    t = text.strip()
+    if not re.fullmatch(r"\d{4}", t):
+        raise SSBFormatError("a year has four digits", file=file, row=row, field="år", value=text)
+    return int(t)

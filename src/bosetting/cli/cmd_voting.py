@@ -1,0 +1,162 @@
+"""``bosetting tally|decide|sensitivity|practice``: the public vote and the era's rule.
+
+* ``bosetting tally VOTES.csv --edition E [--duplicates keep_first|keep_last|reject_all]``
+* ``bosetting decide --edition E --votes VOTES.csv --jury JURY.csv [--public-weight W]``
+* ``bosetting sensitivity --edition E --votes VOTES.csv --jury JURY.csv [--steps N]``
+* ``bosetting practice --edition E --out DIR --seed S [--ballots N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from bosetting.model import Edition
+from bosetting.voting import DuplicatePolicy, Tally
+
+__all__ = ["register", "render_tally"]
+
+
+def _edition(label: str) -> Edition:
+    from bosetting import history
+
+    key: str | int = int(label) if label.isdigit() else label
+    return history.edition(key)
+
+
+def render_tally(t: Tally) -> str:
+    """The text ``bosetting tally`` prints."""
+    lines = [f"{'kommune':<28} {'nr':>4} {'stemmer':>9} {'andel':>7}"]
+    shares = t.shares
+    for m in t.ranking():
+        lines.append(f"{m.name:<28} {m.code:>4} {t.counts[m]:>9} {shares[m]:>7.1%}")
+    lines.append(f"Talt: {t.accepted} av {t.total} stemmesedler.")
+    for reason, n in t.rejected_by_reason.items():
+        if n:
+            lines.append(f"Forkastet ({reason.value}): {n}")
+    return "\n".join(lines)
+
+
+def _tally(args: argparse.Namespace, edition: Edition) -> Tally:
+    from bosetting.voting import tally_file
+
+    return tally_file(args.votes, edition, duplicates=args.duplicates)
+
+
+def _run_tally(args: argparse.Namespace) -> int:
+    e = _edition(args.edition)
+    t = _tally(args, e)
+    print(f"{e.prize_name} {e.label}")
+    print(render_tally(t))
+    return 0
+
+
+def _run_decide(args: argparse.Namespace) -> int:
+    from bosetting.decision import decide
+    from bosetting.jury import read_jury_sheet
+
+    e = _edition(args.edition)
+    t = _tally(args, e) if args.votes is not None else None
+    jury = read_jury_sheet(args.jury, e)
+    d = decide(e.rule, t, jury, public_weight=args.public_weight)
+    print(f"{e.prize_name} {e.label}")
+    print(d.explain())
+    return 0
+
+
+def _run_sensitivity(args: argparse.Namespace) -> int:
+    from bosetting.decision import sensitivity
+    from bosetting.jury import read_jury_sheet
+
+    e = _edition(args.edition)
+    s = sensitivity(_tally(args, e), read_jury_sheet(args.jury, e), steps=args.steps)
+    print(f"{e.prize_name} {e.label}: vinner etter vekt på folkeavstemningen (antakelse)")
+    start = 0
+    for i in range(1, len(s.weights) + 1):
+        if i == len(s.weights) or s.winners[i] != s.winners[start]:
+            m = s.winners[start]
+            print(f"  {s.weights[start]:.3f}–{s.weights[i - 1]:.3f}: {m.name} ({m.code})")
+            start = i
+    print(s.describe_nb())
+    return 0
+
+
+def _run_practice(args: argparse.Namespace) -> int:
+    from bosetting.practice import write_practice
+
+    e = _edition(args.edition)
+    votes, jury = write_practice(e, args.out, seed=args.seed, n=args.ballots)
+    print(f"ØVINGSDATA (seed {args.seed}) for {e.prize_name} {e.label}:")
+    print(f"  {votes}")
+    print(f"  {jury}")
+    return 0
+
+
+def _weight(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"the weight is between 0 and 1, not {text!r}")
+    return value
+
+
+def _common(p: Any, *, votes_positional: bool = False, votes_required: bool = True) -> None:
+    p.add_argument("--edition", required=True, metavar="E", help="edition label or year (2022)")
+    if votes_positional:
+        p.add_argument("votes", metavar="VOTES.csv", help="ballot file")
+    else:
+        p.add_argument("--votes", required=votes_required, metavar="VOTES.csv", help="ballot file")
+    p.add_argument(
+        "--duplicates",
+        choices=[d.value for d in DuplicatePolicy],
+        default=DuplicatePolicy.KEEP_FIRST.value,
+        help="what to do with several ballots from one voter id (default: keep_first)",
+    )
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``tally``, ``decide``, ``sensitivity`` and ``practice`` subcommands."""
+    p = subparsers.add_parser(
+        "tally", help="count a ballot file", description="Count a ballot file among the nominees."
+    )
+    _common(p, votes_positional=True)
+    p.set_defaults(run=_run_tally)
+
+    p = subparsers.add_parser(
+        "decide",
+        help="apply the edition's decision rule",
+        description="Apply the edition's decision rule to a ballot file and a jury sheet.",
+    )
+    _common(p, votes_required=False)
+    p.add_argument("--jury", required=True, metavar="JURY.csv", help="jury scoring sheet")
+    p.add_argument(
+        "--public-weight",
+        type=_weight,
+        default=None,
+        metavar="W",
+        help="the public vote's weight in a blend (0-1); required from 2021, an assumption",
+    )
+    p.set_defaults(run=_run_decide)
+
+    p = subparsers.add_parser(
+        "sensitivity",
+        help="the winner at each public weight",
+        description="Show how the blend's winner depends on the public vote's weight.",
+    )
+    _common(p)
+    p.add_argument("--jury", required=True, metavar="JURY.csv", help="jury scoring sheet")
+    p.add_argument("--steps", type=int, default=100, metavar="N", help="intervals (default 100)")
+    p.set_defaults(run=_run_sensitivity)
+
+    p = subparsers.add_parser(
+        "practice",
+        help="write practice ballots and a jury sheet (ØVINGSDATA)",
+        description="Write seeded practice data, labelled ØVINGSDATA, for an edition.",
+    )
+    p.add_argument("--edition", required=True, metavar="E", help="edition label or year")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
+    p.add_argument("--seed", type=int, required=True, metavar="S", help="random seed")
+    p.add_argument("--ballots", type=int, default=1000, metavar="N", help="ballots (default 1000)")
+    p.set_defaults(run=_run_practice)

@@ -1,0 +1,405 @@
+"""The prize record: every edition with its nominations, initiatives, conflicts and sources.
+
+Built once from ``editions.csv``, ``nominations.csv``, ``initiatives.csv`` and
+``conflicts.csv``. Each nomination carries the municipality as it was in the
+edition's ``reference_year`` and today's municipality (``None`` where the area
+was split). Labels are IMDi's own and are not award years: look an edition up by
+its label or by a year in it.
+
+Examples:
+    >>> edition(2022).winner.name
+    'Kinn'
+    >>> edition(2020) is edition("2019/2020")
+    True
+    >>> str(edition(2018).award_when)
+    '2019-02-13'
+    >>> [a.municipality.name for a in winners()][:3]
+    ['Vadsø', 'Levanger', 'Kristiansand']
+    >>> [n.edition for n in record("Lillestrøm")]
+    ['2015', '2021']
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Callable
+
+from bosetting.data import Row, read_rows, split_ids
+from bosetting.errors import (
+    AmbiguousSuccession,
+    BosettingError,
+    DataError,
+    EditionNotFound,
+    MunicipalityNotFound,
+)
+from bosetting.model import (
+    Award,
+    Conflict,
+    Criteria,
+    DecisionRule,
+    Edition,
+    EditionStatus,
+    Initiative,
+    JuryOnly,
+    Municipality,
+    Nomination,
+    NomineesKnown,
+    Outcome,
+    PartialDate,
+    TopKThenJury,
+    WeightedBlend,
+)
+from bosetting.municipalities import (
+    REGISTER_FIRST_YEAR,
+    REGISTER_LAST_YEAR,
+    current,
+    lineage,
+    municipality,
+)
+from bosetting.sources import resolve
+
+__all__ = ["conflicts", "edition", "editions", "find_municipality", "record", "winners"]
+
+_OUTCOME_ORDER = tuple(Outcome)
+
+
+def _criteria_for(label: str) -> Criteria:
+    """The criteria of the edition ``label``'s era (filled in by :mod:`bosetting.criteria`)."""
+    from bosetting.criteria import criteria_for
+
+    return criteria_for(label)
+
+
+def _top_k(row: Row, number: int) -> DecisionRule:
+    if row["finalists_k"] is None:
+        raise DataError(
+            "a top_k_then_jury edition needs finalists_k",
+            file="editions.csv",
+            row=number,
+            field="finalists_k",
+            value="",
+        )
+    return TopKThenJury(row["finalists_k"])
+
+
+_RULE_MAKERS: dict[str, Callable[[Row, int], DecisionRule]] = {
+    "jury_only": lambda row, number: JuryOnly(),
+    "top_k_then_jury": _top_k,
+    "weighted_blend": lambda row, number: WeightedBlend(None),
+}
+
+
+def _current(m: Municipality) -> Municipality | None:
+    try:
+        return current(m)
+    except AmbiguousSuccession:
+        return None
+
+
+def _initiatives() -> dict[tuple[str, str], list[Initiative]]:
+    out: dict[tuple[str, str], list[Initiative]] = defaultdict(list)
+    for number, row in enumerate(read_rows("initiatives"), start=1):
+        try:
+            out[row["edition"], row["code"]].append(
+                Initiative(
+                    id=row["initiative_id"],
+                    name=row["name"],
+                    partners=split_ids(row["partners"]),
+                    summary_nb=row["summary_nb"],
+                    sources=resolve(
+                        split_ids(row["source_ids"]), file="initiatives.csv", row=number
+                    ),
+                )
+            )
+        except BosettingError as exc:
+            raise exc.located(file="initiatives.csv", row=number) from None
+    return out
+
+
+def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]:
+    keys = {(r["edition"], r["code"]) for r in read_rows("nominations")}
+    initiatives = _initiatives()
+    for number, row in enumerate(read_rows("initiatives"), start=1):
+        if (row["edition"], row["code"]) not in keys:
+            raise DataError(
+                f"no nomination in edition {row['edition']} has this code",
+                file="initiatives.csv",
+                row=number,
+                field="code",
+                value=row["code"],
+            )
+    out: dict[str, list[Nomination]] = defaultdict(list)
+    for number, row in enumerate(read_rows("nominations"), start=1):
+        label = row["edition"]
+        if label not in reference_years:
+            raise DataError(
+                "editions.csv has no edition with this label",
+                file="nominations.csv",
+                row=number,
+                field="edition",
+                value=label,
+            )
+        try:
+            then = municipality(row["code"], reference_years[label])
+            out[label].append(
+                Nomination(
+                    edition=label,
+                    municipality=then,
+                    name_as_written=row["name_as_written"],
+                    outcome=Outcome(row["outcome"]),
+                    imdi_region=row["imdi_region"],
+                    initiatives=initiatives.get((label, row["code"]), ()),
+                    current=_current(then),
+                    note=row["note"],
+                    sources=resolve(
+                        split_ids(row["source_ids"]), file="nominations.csv", row=number
+                    ),
+                )
+            )
+        except BosettingError as exc:
+            raise exc.located(file="nominations.csv", row=number) from None
+    return out
+
+
+@functools.cache
+def editions() -> tuple[Edition, ...]:
+    """Every edition on record, oldest first, including editions only announced.
+
+    Raises:
+        DataError: When a table breaks its schema, cites an unknown source, or a
+            nomination's code was not in force in its edition's reference year.
+
+    Examples:
+        >>> [e.label for e in editions()][8:11]
+        ['2016', '2018', '2019/2020']
+    """
+    rows = read_rows("editions")
+    nominations = _nominations({r["edition"]: r["reference_year"] for r in rows})
+    built: list[Edition] = []
+    for number, row in enumerate(rows, start=1):
+        label = row["edition"]
+        try:
+            built.append(
+                Edition(
+                    label=label,
+                    work_year=row["work_year"],
+                    reference_year=row["reference_year"],
+                    award_when=PartialDate.parse(row["award_date"]),
+                    event=row["event"],
+                    place=row["place"],
+                    prize_name=row["prize_name"],
+                    rule=_RULE_MAKERS[row["decision_rule"]](row, number),
+                    vote_opens=PartialDate.parse(row["vote_opens"]),
+                    vote_closes=PartialDate.parse(row["vote_closes"]),
+                    nominees_known=NomineesKnown(row["nominees_known"]),
+                    nomination_route=row["nomination_route"],
+                    status=EditionStatus(row["status"]),
+                    nominations=sorted(
+                        nominations.get(label, ()), key=lambda n: _OUTCOME_ORDER.index(n.outcome)
+                    ),
+                    # criteria: filled by bosetting.criteria
+                    criteria=_criteria_for(label),
+                    note=row["note"],
+                    sources=resolve(split_ids(row["source_ids"]), file="editions.csv", row=number),
+                )
+            )
+        except BosettingError as exc:
+            raise exc.located(file="editions.csv", row=number) from None
+    return tuple(sorted(built, key=lambda e: e.year))
+
+
+def _labels() -> str:
+    return ", ".join(e.label for e in editions())
+
+
+def _when(e: Edition) -> str:
+    return f"on {e.award_when}" if str(e.award_when) else "at an unknown date"
+
+
+def _by_year(year: int) -> Edition:
+    all_ = editions()
+    for e in all_:
+        first = int(e.label.split("/")[0])
+        if first <= year <= e.year:
+            return e
+    before = [e for e in all_ if e.year < year]
+    after = [e for e in all_ if e.year > year]
+    if before and after:
+        prev, nxt = before[-1], after[0]
+        rewarding = [e.label for e in all_ if e.work_year == year]
+        reason = (
+            f"no edition is labelled {year}; the work of {year} is rewarded by the edition "
+            f"labelled {', '.join(rewarding)}"
+            if rewarding
+            else f"no edition exists for the work year {year}"
+        )
+        raise EditionNotFound(
+            f"{reason}: the {prev.label} edition was awarded {_when(prev)} and the next, "
+            f"labelled {nxt.label}, {_when(nxt)}; the labels are {_labels()}",
+            field="edition",
+            value=year,
+        )
+    raise EditionNotFound(
+        f"no edition is labelled {year}; the labels are {_labels()}", field="edition", value=year
+    )
+
+
+def edition(label_or_year: str | int) -> Edition:
+    """One edition, by IMDi's label or by a year in it.
+
+    ``2020``, ``"2020"`` and ``"2019/2020"`` all reach the edition labelled
+    ``"2019/2020"``. Labels are not award years: the edition labelled 2018 was
+    awarded in February 2019.
+
+    Args:
+        label_or_year: A label (``"2019/2020"``) or a year (``2022``).
+
+    Raises:
+        EditionNotFound: When no edition has that label or year; the message says
+            why (for a gap such as 2017) and names the known labels.
+
+    Examples:
+        >>> edition("2019/2020").winner.name
+        'Sunndal'
+        >>> edition(2017)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        bosetting.errors.EditionNotFound: field 'edition', value 2017: no edition exists for the work year 2017: the 2016 edition was awarded on 2017-04-26 and the next, labelled 2018, on 2019-02-13; the labels are 2008, ...
+    """
+    if isinstance(label_or_year, int) and not isinstance(label_or_year, bool):
+        return _by_year(label_or_year)
+    if isinstance(label_or_year, str):
+        text = label_or_year.strip()
+        for e in editions():
+            if e.label == text:
+                return e
+        if text.isdigit() and len(text) == 4:
+            return _by_year(int(text))
+    raise EditionNotFound(
+        f"no edition has this label; the labels are {_labels()}",
+        field="edition",
+        value=label_or_year,
+    )
+
+
+def winners() -> tuple[Award, ...]:
+    """Every award with a known winner, oldest edition first.
+
+    Examples:
+        >>> w = winners()
+        >>> w[0].edition, w[0].municipality.name, w[-1].municipality.name
+        ('2008', 'Vadsø', 'Moss')
+    """
+    return tuple(e.award for e in editions() if e.award is not None)
+
+
+def find_municipality(name: str) -> Municipality:
+    """A municipality by name or code: today's, else the last year the name was in use.
+
+    Raises:
+        MunicipalityNotFound: When no year of the register knows the name or code.
+
+    Examples:
+        >>> find_municipality("Skedsmo").years
+        '1977-2019'
+    """
+    try:
+        return municipality(name)
+    except MunicipalityNotFound as exc:
+        for year in range(REGISTER_LAST_YEAR - 1, REGISTER_FIRST_YEAR - 1, -1):
+            try:
+                return municipality(name, year)
+            except MunicipalityNotFound:
+                continue
+        raise exc from None
+
+
+def record(municipality_or_name: Municipality | str) -> tuple[Nomination, ...]:
+    """Every nomination of one municipality across mergers, oldest first.
+
+    A nomination counts when its municipality is in the same line of numbers
+    (Tromsø 1902 → 5401 → 5501) or, for a municipality of today, went into it
+    (Skedsmo 2015 is in Lillestrøm's record; Flora would be in Kinn's). The
+    record of a municipality that no longer exists holds only its own line
+    (Skedsmo's record does not include Lillestrøm 2021).
+
+    Args:
+        municipality_or_name: A :class:`Municipality`, a name or a code. A name no
+            longer in use (``"Skedsmo"``) is found in the last year it was.
+
+    Raises:
+        MunicipalityNotFound: When the name or code is unknown in every year.
+        AmbiguousMunicipality: When a name matches more than one municipality.
+
+    Examples:
+        >>> [(n.edition, n.outcome.value) for n in record("Bodø")]  # doctest: +NORMALIZE_WHITESPACE
+        [('2009', 'candidate'), ('2014', 'nominee'), ('2016', 'nominee'), ('2018', 'nominee'),
+         ('2022', 'nominee')]
+    """
+    target = (
+        municipality_or_name
+        if isinstance(municipality_or_name, Municipality)
+        else find_municipality(municipality_or_name)
+    )
+    line = set(lineage(target))
+    today = _current(target) if target.valid_to is None else None
+    return tuple(
+        n
+        for e in editions()
+        for n in e.nominations
+        if n.municipality in line or (today is not None and n.current == today)
+    )
+
+
+@functools.cache
+def _conflicts() -> tuple[Conflict, ...]:
+    out: list[Conflict] = []
+    for number, row in enumerate(read_rows("conflicts"), start=1):
+        try:
+            out.append(
+                Conflict(
+                    id=row["conflict_id"],
+                    table=row["table"],
+                    key=row["key"],
+                    field=row["field"],
+                    value_a=row["value_a"],
+                    sources_a=resolve(
+                        split_ids(row["source_ids_a"]),
+                        file="conflicts.csv",
+                        row=number,
+                        field="source_ids_a",
+                    ),
+                    value_b=row["value_b"],
+                    sources_b=resolve(
+                        split_ids(row["source_ids_b"]),
+                        file="conflicts.csv",
+                        row=number,
+                        field="source_ids_b",
+                    ),
+                    resolution=row["resolution"],
+                    note=row["note"],
+                )
+            )
+        except BosettingError as exc:
+            raise exc.located(file="conflicts.csv", row=number) from None
+    return tuple(out)
+
+
+def conflicts(label_or_year: str | int | None = None) -> tuple[Conflict, ...]:
+    """Where sources disagree: all conflicts, or those about one edition.
+
+    Args:
+        label_or_year: An edition (as for :func:`edition`), or ``None`` for all.
+
+    Raises:
+        EditionNotFound: When the edition does not exist.
+
+    Examples:
+        >>> [(c.id, c.field, c.value_a, c.value_b) for c in conflicts(2018)]
+        [('C1', 'place', 'Oslo', 'Gardermoen'), ('C6', 'outcome', 'Bodø nominert (sju nominerte)', 'Bodø ikke nevnt (seks kommuner listet)')]
+    """
+    if label_or_year is None:
+        return _conflicts()
+    label = edition(label_or_year).label
+    return tuple(c for c in _conflicts() if c.concerns(label))

@@ -1,0 +1,53 @@
+"""A disagreement between sources, recorded with both sides."""
+
+from __future__ import annotations
+
+import attrs
+
+from bosetting.model import _validate as v
+from bosetting.model._common import Source
+
+__all__ = ["Conflict"]
+
+
+@attrs.frozen
+class Conflict:
+    """Two sets of sources that disagree on one value, and what the tables use.
+
+    Attributes:
+        id: The conflict's id (``"C1"``).
+        table: The table the value is in (``"editions"``, ``"nominations"`` ...).
+        key: The row's key: an edition label, ``<label>/<code>`` for a nomination,
+            or ``"(alle)"`` when it concerns every row.
+        field: The field the sources disagree on.
+        value_a: What the first sources say.
+        sources_a: The first sources.
+        value_b: What the other sources say.
+        sources_b: The other sources.
+        resolution: What the tables use and why, in bokmål.
+        note: A remark in bokmål, if any.
+
+    Examples:
+        >>> from bosetting.model import PartialDate, Source
+        >>> s = Source("S1", "IMDi", "T", "https://www.imdi.no/", PartialDate(2019))
+        >>> c = Conflict("C1", "editions", "2018", "place", "Oslo", (s,), "Gardermoen", (s,), "uavklart")
+        >>> c.concerns("2018"), c.concerns("2019/2020")
+        (True, False)
+    """
+
+    id: str = attrs.field(validator=v.nonempty_text)
+    table: str = attrs.field(validator=v.nonempty_text)
+    key: str = attrs.field(validator=v.nonempty_text)
+    field: str = attrs.field(validator=v.nonempty_text)
+    value_a: str = attrs.field(validator=v.nonempty_text)
+    sources_a: tuple[Source, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(Source))
+    value_b: str = attrs.field(validator=v.nonempty_text)
+    sources_b: tuple[Source, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(Source))
+    resolution: str = attrs.field(validator=v.nonempty_text)
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
+
+    def concerns(self, label: str) -> bool:
+        """Whether the conflict is about the edition ``label`` or one of its rows."""
+        if self.table == "editions":
+            return self.key == label
+        return self.key.rpartition("/")[0] == label

@@ -1,0 +1,222 @@
+"""Intro-programme outcomes: SSB's one-year status of former participants, as shipped.
+
+The shipped table ``intro_outcomes`` holds the national series and the
+municipality figures of SSB table 10824 that are publicly recorded. Rows keep
+the area code valid in their status year. A figure SSB did not publish
+(suppressed ``:``, missing ``..`` ...) keeps its status and no value; no function
+here imputes or back-calculates it, and an aggregate over it is not assessable
+unless the caller asks for a lower bound.
+
+To read a table 10824 file you downloaded yourself, use
+:func:`bosetting.ssb.read_ssb_10824` (re-exported here).
+
+Examples:
+    >>> rows = intro_outcomes("Kristiansand", status_year=2014, sex="all")
+    >>> [(o.area_code, o.area_name) for o in rows]  # Kristiansand and two it took in (2020)
+    [('1001', 'Kristiansand'), ('1017', 'Songdalen'), ('1018', 'Søgne')]
+    >>> [o] = [o for o in rows if o.area_code == "1001"]
+    >>> o.area_code, o.former_participants, o.in_work_or_education, o.share
+    ('1001', 115, 79, 0.69)
+    >>> [n] = intro_outcomes("national", cohort_year=2022, sex="all")
+    >>> n.former_participants, n.share
+    (3170, 0.65)
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import attrs
+
+from bosetting._areas import AreaFilter, area_runs
+from bosetting.data import read_rows, split_ids
+from bosetting.errors import BosettingError, ValidationError
+from bosetting.model import (
+    AreaType,
+    FigureStage,
+    FigureStatus,
+    IntroProgrammeOutcome,
+    Method,
+    Municipality,
+    Sex,
+)
+from bosetting.sources import resolve
+from bosetting.ssb import read_ssb_10824
+
+__all__ = [
+    "Total",
+    "area_runs",
+    "intro_outcomes",
+    "read_ssb_10824",
+    "total",
+    "weighted_share",
+]
+
+_FILE = "intro_outcomes.csv"
+
+
+@functools.cache
+def _all() -> tuple[IntroProgrammeOutcome, ...]:
+    out: list[IntroProgrammeOutcome] = []
+    for number, row in enumerate(read_rows("intro_outcomes"), start=1):
+        try:
+            out.append(
+                IntroProgrammeOutcome(
+                    area_type=AreaType(row["area_type"]),
+                    area_code=row["area_code"],
+                    area_name=row["area_name"],
+                    cohort_year=row["cohort_year"],
+                    status_year=row["status_year"],
+                    years_after=row["years_after"],
+                    sex=Sex(row["sex"]),
+                    former_participants=row["former_participants"],
+                    former_participants_status=FigureStatus(row["former_participants_status"]),
+                    in_work_or_education=row["in_work_or_education"],
+                    in_work_or_education_status=FigureStatus(row["in_work_or_education_status"]),
+                    share=row["share"],
+                    share_status=FigureStatus(row["share_status"]),
+                    stage=FigureStage(row["figure_stage"]),
+                    method=Method(row["method"]),
+                    sources=resolve(split_ids(row["source_ids"]), file=_FILE, row=number),
+                    note=row["note"],
+                )
+            )
+        except BosettingError as exc:
+            raise exc.located(file=_FILE, row=number) from None
+    return tuple(out)
+
+
+def _sex(value: Sex | str | None) -> Sex | None:
+    if value is None or isinstance(value, Sex):
+        return value
+    try:
+        return Sex(value)
+    except ValueError:
+        raise ValidationError("sex is 'all', 'men' or 'women'", field="sex", value=value) from None
+
+
+def intro_outcomes(
+    area: Municipality | str | None = None,
+    *,
+    status_year: int | None = None,
+    cohort_year: int | None = None,
+    sex: Sex | str | None = None,
+) -> tuple[IntroProgrammeOutcome, ...]:
+    """Shipped intro-programme outcomes, filtered.
+
+    A municipality matches its rows under every number it has had (Kristiansand
+    is 1001 in 2011-2014 and 4204 from 2020) *and* the rows of the municipalities
+    merged into it, each under its own code and name. Merged predecessors are
+    never summed: Kinn returns Flora's rows and Vågsøy's rows as they were
+    published. Filter on ``area_code`` to keep one of them.
+
+    Args:
+        area: ``None`` for every row; ``"national"`` (or ``"0"``) for the country;
+            a two-digit county code; a :class:`Municipality`, a name or a
+            four-digit code (a code in force at any time in the register).
+        status_year: SSB's row label (the year of measurement).
+        cohort_year: The year the participants left.
+        sex: ``"all"``, ``"men"`` or ``"women"`` (or a :class:`Sex`).
+
+    Returns:
+        The matching rows, in file order.
+
+    Raises:
+        MunicipalityNotFound: When the name or code matches no municipality.
+        ValidationError: For an unknown ``sex``.
+
+    Examples:
+        >>> rows = intro_outcomes("Kinn", status_year=2014, sex="all")
+        >>> sorted({o.area_name for o in rows}) <= ["Flora", "Vågsøy"]
+        True
+    """
+    where = AreaFilter.of(area)
+    wanted_sex = _sex(sex)
+    out: list[IntroProgrammeOutcome] = []
+    for o in _all():
+        if status_year is not None and o.status_year != status_year:
+            continue
+        if cohort_year is not None and o.cohort_year != cohort_year:
+            continue
+        if wanted_sex is not None and o.sex is not wanted_sex:
+            continue
+        if not where.matches(o.area_type, o.area_code, o.status_year):
+            continue
+        out.append(o)
+    return tuple(out)
+
+
+@attrs.frozen
+class Total:
+    """A sum over figures, honest about the ones that were not published.
+
+    Attributes:
+        value: The sum, or ``None`` when it is not assessable.
+        lower_bound: Whether ``value`` only counts the published figures (asked for).
+        unpublished: How many figures were not published (suppressed, missing ...).
+        count: How many figures were summed over.
+    """
+
+    value: int | None
+    lower_bound: bool
+    unpublished: int
+    count: int
+
+    @property
+    def assessable(self) -> bool:
+        """Whether the sum is known (exactly, or as an explicit lower bound)."""
+        return self.value is not None
+
+    def __str__(self) -> str:
+        if self.value is None:
+            return f"ikke vurderbar ({self.unpublished} av {self.count} tall ikke publisert)"
+        return f"minst {self.value}" if self.lower_bound else str(self.value)
+
+
+def total(
+    figures: Iterable[tuple[int | None, FigureStatus]], *, lower_bound: bool = False
+) -> Total:
+    """Sum published figures; any unpublished one makes the sum not assessable.
+
+    Args:
+        figures: ``(value, status)`` pairs.
+        lower_bound: Sum the published figures anyway and mark the result a lower
+            bound. ``nil`` (``-``) counts as zero either way.
+
+    Examples:
+        >>> P, S = FigureStatus.PUBLISHED, FigureStatus.SUPPRESSED
+        >>> str(total([(10, P), (None, S)]))
+        'ikke vurderbar (1 av 2 tall ikke publisert)'
+        >>> str(total([(10, P), (None, S)], lower_bound=True))
+        'minst 10'
+        >>> total([(10, P), (5, P)]).value
+        15
+    """
+    pairs = list(figures)
+    hidden = [s for v, s in pairs if s not in (FigureStatus.PUBLISHED, FigureStatus.NIL)]
+    known = sum(v for v, s in pairs if s is FigureStatus.PUBLISHED and v is not None)
+    if hidden and not lower_bound:
+        return Total(None, False, len(hidden), len(pairs))
+    return Total(known, bool(hidden), len(hidden), len(pairs))
+
+
+def weighted_share(outcomes: Iterable[IntroProgrammeOutcome]) -> float | None:
+    """The participant-weighted share in work or education over several cohorts.
+
+    It is the sum of persons in work or education over the sum of former
+    participants, from published counts only; ``None`` when any count is not
+    published (never a share of the visible cohorts only).
+
+    Examples:
+        >>> rows = intro_outcomes("Kristiansand", sex="all")
+        >>> share = weighted_share(rows)
+        >>> share is None or 0 <= share <= 1
+        True
+    """
+    rows = list(outcomes)
+    n = total((o.former_participants, o.former_participants_status) for o in rows)
+    k = total((o.in_work_or_education, o.in_work_or_education_status) for o in rows)
+    if not rows or n.value is None or k.value is None or n.value == 0:
+        return None
+    return k.value / n.value

@@ -1,0 +1,158 @@
+"""Refugee settlement per municipality and year: IMDi's request, the decision, the settled.
+
+From IMDi's ``bosatt_anmodede`` export as shipped in ``settlement.csv``.
+*Requested* is the number IMDi asked the municipality to settle (the revised
+request where IMDi revised it during the year, with the original kept beside
+it), *decided* what the municipality's council agreed to, *settled* the
+refugees who actually arrived. A year marked partial is a snapshot taken
+during the year, so its settled figure is not the year's total.
+
+Examples:
+    >>> [s] = settlement("Kristiansand", year=2016)
+    >>> s.code, s.requested, s.decided, s.settled
+    ('1001', 260, 260, 256)
+    >>> round(settled_share_of_request(s), 3)
+    0.985
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import attrs
+
+from bosetting._areas import AreaFilter
+from bosetting.data import read_rows, split_ids
+from bosetting.errors import BosettingError
+from bosetting.model import AreaType, FigureStatus, Municipality, Source
+from bosetting.model import _validate as v
+from bosetting.sources import resolve
+
+__all__ = ["Settlement", "settled_share_of_request", "settlement"]
+
+_FILE = "settlement.csv"
+
+
+def _matches(value_field: str) -> Any:
+    def check(obj: Any, attribute: attrs.Attribute[Any], status: FigureStatus) -> None:
+        value = getattr(obj, value_field)
+        if (status is FigureStatus.PUBLISHED) != (value is not None):
+            raise v.fail(
+                attribute,
+                status.value,
+                f"{value_field} must be given exactly when the figure is published",
+            )
+
+    return check
+
+
+@attrs.frozen
+class Settlement:
+    """One municipality's settlement figures for one year.
+
+    Attributes:
+        code: The kommunenummer valid in ``year``.
+        name: The name in ``year``.
+        year: The settlement year.
+        requested: IMDi's (revised) request, if published.
+        requested_status: Its status.
+        requested_original: The original request where IMDi revised it during the year.
+        decided: The municipality's decision, if published (0 means it declined).
+        decided_status: Its status.
+        settled: Refugees settled, if published.
+        settled_status: Its status.
+        partial_year: Whether the figures are a snapshot taken during the year.
+        note: A remark in bokmål.
+        sources: Where the figures come from.
+    """
+
+    code: str = attrs.field(validator=v.kommunenummer)
+    name: str = attrs.field(validator=v.nonempty_text)
+    year: int = attrs.field(validator=v.year)
+    requested: int | None = attrs.field(validator=v.count)
+    requested_status: FigureStatus = attrs.field(
+        validator=[attrs.validators.instance_of(FigureStatus), _matches("requested")]
+    )
+    requested_original: int | None = attrs.field(validator=v.count)
+    decided: int | None = attrs.field(validator=v.count)
+    decided_status: FigureStatus = attrs.field(
+        validator=[attrs.validators.instance_of(FigureStatus), _matches("decided")]
+    )
+    settled: int | None = attrs.field(validator=v.count)
+    settled_status: FigureStatus = attrs.field(
+        validator=[attrs.validators.instance_of(FigureStatus), _matches("settled")]
+    )
+    partial_year: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.tuple_of(Source)
+    )
+
+
+def settled_share_of_request(s: Settlement) -> float | None:
+    """Settled over (revised) requested, or ``None`` when it cannot be assessed.
+
+    ``None`` when either figure is not published or nothing was requested; a
+    partial year gives the share so far (check :attr:`Settlement.partial_year`).
+
+    Examples:
+        >>> P, S = FigureStatus.PUBLISHED, FigureStatus.SUPPRESSED
+        >>> settled_share_of_request(Settlement("1001", "X", 2020, 80, P, None, 80, P, 40, P))
+        0.5
+        >>> settled_share_of_request(Settlement("1001", "X", 2020, 80, P, None, 80, P, None, S))
+    """
+    if s.requested is None or s.settled is None or s.requested == 0:
+        return None
+    return s.settled / s.requested
+
+
+@functools.cache
+def _all() -> tuple[Settlement, ...]:
+    out: list[Settlement] = []
+    for number, row in enumerate(read_rows("settlement"), start=1):
+        try:
+            out.append(
+                Settlement(
+                    code=row["code"],
+                    name=row["name"],
+                    year=row["year"],
+                    requested=row["requested"],
+                    requested_status=FigureStatus(row["requested_status"]),
+                    requested_original=row["requested_original"],
+                    decided=row["decided"],
+                    decided_status=FigureStatus(row["decided_status"]),
+                    settled=row["settled"],
+                    settled_status=FigureStatus(row["settled_status"]),
+                    partial_year=bool(row["partial_year"]),
+                    note=row["note"],
+                    sources=resolve(split_ids(row["source_ids"]), file=_FILE, row=number),
+                )
+            )
+        except BosettingError as exc:
+            raise exc.located(file=_FILE, row=number) from None
+    return tuple(out)
+
+
+def settlement(
+    area: Municipality | str | None = None, *, year: int | None = None
+) -> tuple[Settlement, ...]:
+    """Shipped settlement figures, filtered.
+
+    A municipality matches its rows under every number it has had and the rows
+    of municipalities merged into it, each under its own code (never summed).
+
+    Args:
+        area: ``None`` for every row, or a :class:`Municipality`, a name or a code.
+        year: One settlement year.
+
+    Examples:
+        >>> [s.year for s in settlement("Kinn")][:2]
+        [2014, 2015]
+    """
+    where = AreaFilter.of(area)
+    return tuple(
+        s
+        for s in _all()
+        if (year is None or s.year == year) and where.matches(AreaType.MUNICIPALITY, s.code, s.year)
+    )

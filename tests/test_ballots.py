@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from bosetting.ballots import Ballot, ballots_from_iterable, ballots_from_series, read_ballots
+from bosetting.errors import BallotFileError, BosettingError
+from bosetting.model import Municipality
+from bosetting.voting import RejectReason, tally, tally_file
+
+NOMS = [
+    Municipality("1804", "Bodø", "Nordland", 1977),
+    Municipality("3027", "Rælingen", "Akershus", 2024),
+    Municipality("5001", "Trondheim - Tråante", "Trøndelag", 2020),
+]
+ROWS = [("Bodø", "v1", "2022-01-05 10:00"), ("Rælingen", "v2", ""), ("Tråante", "v3", "")]
+
+
+def write(tmp_path: Path, text: str, encoding: str, newline: str = "\n", bom: bool = False) -> Path:
+    path = tmp_path / "stemmer.csv"
+    data = text.replace("\n", newline).encode(encoding)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
+    return path
+
+
+def sample(delimiter: str = ",") -> str:
+    lines = [delimiter.join(["Kommune", "Velger", "Tidspunkt"])]
+    lines += [delimiter.join(r) for r in ROWS]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "newline", "bom", "delimiter"),
+    [
+        ("utf-8", "\n", True, ","),
+        ("utf-8", "\r\n", True, ";"),
+        ("utf-8", "\r\n", False, ";"),
+        ("latin-1", "\n", False, ";"),
+        ("latin-1", "\r\n", False, ","),
+        ("cp1252", "\r\n", False, ";"),
+        ("utf-8", "\r", False, ","),
+    ],
+)
+def test_encodings_and_line_ends_keep_aeoeaa(
+    tmp_path: Path, encoding: str, newline: str, bom: bool, delimiter: str
+) -> None:
+    path = write(tmp_path, sample(delimiter), encoding, newline, bom)
+    ballots = read_ballots(path)
+    assert [(b.choice, b.voter) for b in ballots] == [(c, v) for c, v, _ in ROWS]
+    assert ballots[0].timestamp == "2022-01-05 10:00"
+    assert ballots[0].row == 1
+    assert ballots[0].source == str(path)
+    assert tally(ballots, NOMS).votes == (1, 1, 1)
+    assert tally_file(path, NOMS).votes == (1, 1, 1)
+
+
+def test_windows_1252_only_characters(tmp_path: Path) -> None:
+    # 0x96 (en dash) and 0x92 (right quote) exist in Windows-1252 but not in Latin-1's printable range
+    path = write(tmp_path, "valg;merknad\nRælingen;Ola’s – stemme\n", "cp1252", "\r\n")
+    [b] = read_ballots(path)
+    assert b.choice == "Rælingen"
+    assert b.label == "Ola’s – stemme"
+
+
+def test_quoted_fields_and_single_column(tmp_path: Path) -> None:
+    path = write(tmp_path, 'stemme\n"Bodø"\n\n"Trondheim - Tråante"\n', "utf-8")
+    ballots = read_ballots(path)
+    assert [b.choice for b in ballots] == ["Bodø", "", "Trondheim - Tråante"]
+    t = tally_file(path, NOMS)
+    assert t.votes == (1, 0, 1)
+    assert t.rejected[0].reason is RejectReason.BLANK
+    assert t.rejected[0].ballot.row == 2
+
+
+def test_explicit_column_names(tmp_path: Path) -> None:
+    path = write(tmp_path, "a,b\nBodø,x\nBodø,x\n", "utf-8")
+    ballots = read_ballots(path, choice="a", voter="b")
+    assert [b.voter for b in ballots] == ["x", "x"]
+    assert tally_file(path, NOMS, choice="a", voter="b").votes == (1, 0, 0)
+
+
+def test_missing_choice_column_names_field(tmp_path: Path) -> None:
+    path = write(tmp_path, "navn;velger\nBodø;1\n", "utf-8")
+    with pytest.raises(BallotFileError) as info:
+        read_ballots(path)
+    assert info.value.field == "choice"
+    assert info.value.file == str(path)
+    assert "header row" in str(info.value)
+    with pytest.raises(BallotFileError, match="field 'valg'"):
+        read_ballots(path, choice="valg")
+    with pytest.raises(BallotFileError, match="field 'nope'"):
+        read_ballots(write(tmp_path, "valg\nBodø\n", "utf-8"), voter="nope")
+
+
+def test_short_row_names_row_and_field(tmp_path: Path) -> None:
+    path = write(tmp_path, "velger;valg\n1;Bodø\n2\n", "utf-8")
+    with pytest.raises(BallotFileError) as info:
+        tally_file(path, NOMS)
+    assert (info.value.row, info.value.field) == (2, "valg")
+    assert "row 2, field 'valg'" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"\n\nvalg\n", "valg\nBodø\n".encode("utf-16"), b'valg\n"Bod\xc3\xb8\n'],
+)
+def test_unreadable_layouts(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(data)
+    with pytest.raises(BallotFileError) as info:
+        read_ballots(path)
+    assert info.value.file == str(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(BallotFileError, match="cannot read"):
+        read_ballots(tmp_path / "nope.csv")
+
+
+def test_from_iterable_and_series() -> None:
+    ballots = ballots_from_iterable(["Bodø", None, Ballot("X", voter="7", row=99)], source="liste")
+    assert [(b.row, b.choice, b.source) for b in ballots] == [
+        (1, "Bodø", "liste"),
+        (2, "", "liste"),
+        (99, "X", None),
+    ]
+    s = pd.Series(["Bodø", None, float("nan"), 1804], name="valg")
+    from_series = ballots_from_series(s, voters=pd.Series(["a", "b", None, "d"]))
+    assert [b.choice for b in from_series] == ["Bodø", "", "", "1804"]
+    assert [b.voter for b in from_series] == ["a", "b", None, "d"]
+    assert tally(from_series, NOMS).votes == (2, 0, 0)
+    with pytest.raises(BosettingError, match="voters has 1 values"):
+        ballots_from_series(s, voters=pd.Series(["a"]))
+
+
+def test_ballot_normalises_voter_and_keeps_choice() -> None:
+    b = Ballot(" Bodø ", voter="  ", timestamp=" ")
+    assert (b.choice, b.voter, b.timestamp, b.is_blank) == (" Bodø ", None, None, False)
+    assert Ballot(None).is_blank

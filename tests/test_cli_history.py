@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from bosetting.cli import main
+from bosetting.history import editions
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_history_one_line_per_edition(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "history")
+    assert status == 0
+    lines = out.splitlines()
+    assert len(lines) == len(editions())
+    assert lines[0].split()[:2] == ["2008", "2008"]
+    assert "2019-02-13" in next(line for line in lines if line.startswith("2018 "))
+    assert "Kinn" in next(line for line in lines if line.startswith("2022 "))
+
+
+def test_show_2022(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", "2022")
+    assert status == 0
+    assert out.startswith("Bosettings- og integreringsprisen 2022")
+    assert "winner    Kinn (4602)" in out
+    assert "REKSAM" in out
+    assert "https://www.imdi.no/" in out
+
+
+def test_show_conflicts(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "show", "2018")
+    assert "C1 editions/2018 place: Oslo" in out
+    assert "Gardermoen" in out
+
+
+def test_show_by_two_year_label(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", "2019/2020")
+    assert status == 0
+    assert "Sunndal" in out
+
+
+def test_record(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "record", "Bodø")
+    assert status == 0
+    assert out.splitlines()[0].startswith("Bodø (1804): 5 nominations, 0 wins")
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["show", "2017"], "no edition exists for the work year 2017"),
+        (["show", "abc"], "2019/2020"),
+        (["record", "Bodo"], "Bodø"),
+        (["show"], "required"),
+    ],
+)
+def test_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str], needle: str) -> None:
+    status, out, err = run(capsys, *argv)
+    assert status == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert needle in err

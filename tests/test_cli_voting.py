@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bosetting.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def practice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path]:
+    status, out, _ = run(
+        capsys,
+        "practice",
+        "--edition",
+        "2022",
+        "--out",
+        str(tmp_path),
+        "--seed",
+        "5",
+        "--ballots",
+        "300",
+    )
+    assert status == 0
+    assert "ØVINGSDATA" in out
+    return tmp_path / "ovingsdata-stemmer.csv", tmp_path / "ovingsdata-jury.csv"
+
+
+def test_tally(capsys: pytest.CaptureFixture[str], practice: tuple[Path, Path]) -> None:
+    status, out, _ = run(capsys, "tally", str(practice[0]), "--edition", "2022")
+    assert status == 0
+    assert "Kinn" in out
+    assert "av 300 stemmesedler" in out
+    status, out2, _ = run(
+        capsys, "tally", str(practice[0]), "--edition", "2022", "--duplicates", "reject_all"
+    )
+    assert status == 0
+    assert out2 != out
+
+
+def test_decide_blend_needs_weight(
+    capsys: pytest.CaptureFixture[str], practice: tuple[Path, Path]
+) -> None:
+    votes, jury = map(str, practice)
+    status, out, err = run(capsys, "decide", "--edition", "2022", "--votes", votes, "--jury", jury)
+    assert status == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "public_weight" in err
+    status, out, _ = run(
+        capsys,
+        "decide",
+        "--edition",
+        "2022",
+        "--votes",
+        votes,
+        "--jury",
+        jury,
+        "--public-weight",
+        "0,3",
+    )
+    assert status == 0
+    assert "Vinner:" in out
+    assert "30.0%" in out
+
+
+def test_sensitivity(capsys: pytest.CaptureFixture[str], practice: tuple[Path, Path]) -> None:
+    votes, jury = map(str, practice)
+    status, out, _ = run(
+        capsys,
+        "sensitivity",
+        "--edition",
+        "2022",
+        "--votes",
+        votes,
+        "--jury",
+        jury,
+        "--steps",
+        "20",
+    )
+    assert status == 0
+    assert out.splitlines()[1].strip().startswith("0.000")
+    assert "1.000" in out
+
+
+def test_decide_top_k_era(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    run(capsys, "practice", "--edition", "2018", "--out", str(tmp_path), "--seed", "1")
+    status, out, _ = run(
+        capsys,
+        "decide",
+        "--edition",
+        "2018",
+        "--votes",
+        str(tmp_path / "ovingsdata-stemmer.csv"),
+        "--jury",
+        str(tmp_path / "ovingsdata-jury.csv"),
+    )
+    assert status == 0
+    assert "Finalister:" in out
+
+
+@pytest.mark.parametrize(
+    ("votes", "jury", "expected"),
+    [
+        ("navn\nKinn\n", None, "field 'choice'"),
+        ("velger;valg\n1;Kinn\n2\n", None, "row 2, field 'valg'"),
+        (
+            "valg\nKinn\n",
+            "jurymedlem,kommune,kriterium,poeng\nA,Kinn,c,9\n",
+            "row 1, field 'poeng'",
+        ),
+        ("valg\nKinn\n", "jurymedlem,kommune,kriterium,poeng\nA,Kinn,c,\n", "row 1, field 'poeng'"),
+        (
+            "valg\nKinn\n",
+            "jurymedlem,kommune,kriterium,poeng\nA,Oslo,c,3\n",
+            "row 1, field 'kommune'",
+        ),
+        ("valg\nKinn\n", "jurymedlem,kommune,poeng\nA,Kinn,3\n", "field 'criterion'"),
+    ],
+)
+def test_user_errors_print_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, votes: str, jury: str | None, expected: str
+) -> None:
+    v = tmp_path / "v.csv"
+    v.write_text(votes, encoding="utf-8")
+    j = tmp_path / "j.csv"
+    j.write_text(jury or "jurymedlem,kommune,kriterium,poeng\n", encoding="utf-8")
+    argv = [
+        "decide",
+        "--edition",
+        "2022",
+        "--votes",
+        str(v),
+        "--jury",
+        str(j),
+        "--public-weight",
+        "0.5",
+    ]
+    if jury is None:
+        argv = ["tally", str(v), "--edition", "2022"]
+    status, out, err = run(capsys, *argv)
+    assert status == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert expected in err
+
+
+def test_bad_weight_and_edition(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    v = tmp_path / "v.csv"
+    v.write_text("valg\nKinn\n", encoding="utf-8")
+    status, _, err = run(
+        capsys,
+        "decide",
+        "--edition",
+        "2022",
+        "--votes",
+        str(v),
+        "--jury",
+        str(v),
+        "--public-weight",
+        "2",
+    )
+    assert status == 2
+    assert "between 0 and 1" in err
+    status, _, err = run(capsys, "tally", str(v), "--edition", "2017")
+    assert status == 2
+    assert len(err.strip().splitlines()) == 1

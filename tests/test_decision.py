@@ -1,0 +1,221 @@
+from __future__ import annotations
+
+from fractions import Fraction
+
+import matplotlib
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import bosetting as bs
+from bosetting.ballots import Ballot
+from bosetting.decision import Decision, decide, sensitivity
+from bosetting.errors import BosettingError, JurySheetError
+from bosetting.jury import JuryAssessment
+from bosetting.model import DecisionRule, JuryOnly, Municipality, TopKThenJury, WeightedBlend
+from bosetting.voting import Tally, tally
+from tests.strategies import nominee_sets
+
+KINN = Municipality("4602", "Kinn", "Vestland", 2020)
+BODO = Municipality("1804", "Bodø", "Nordland", 1977)
+OSLO = Municipality("0301", "Oslo", "Oslo", 1838)
+HAUG = Municipality("1106", "Haugesund", "Rogaland", 1977)
+NOMS = [KINN, BODO, OSLO, HAUG]
+
+
+def votes(counts: dict[Municipality, int]) -> Tally:
+    return tally([m.code for m, n in counts.items() for _ in range(n)], list(counts))
+
+
+T = votes({KINN: 10, BODO: 6, OSLO: 6, HAUG: 1})
+JURY = JuryAssessment.from_scores({KINN: 2, BODO: 5, OSLO: 4, HAUG: 6})
+
+
+def test_jury_only() -> None:
+    d = decide(JuryOnly(), T, JURY)
+    assert d.ranking == (HAUG, BODO, OSLO, KINN)
+    assert d.winner == HAUG
+    assert d.finalists is None
+    assert decide(JuryOnly(), None, JURY).winner == HAUG
+
+
+def test_top_k_then_jury_records_boundary_tie() -> None:
+    d = decide(TopKThenJury(2), T, JURY)
+    assert d.finalists == (KINN, OSLO)  # Oslo and Bodø tie on 6; 0301 before 1804
+    assert d.winner == OSLO
+    assert d.ranking == (OSLO, KINN, BODO, HAUG)
+    [tie] = [t for t in d.trace.ties if t.stage == "finalister"]
+    assert tie.members == (OSLO, BODO)
+    assert "kommunenummer" in d.explain()
+
+
+def test_top_k_needs_jury_only_for_finalists() -> None:
+    jury = JuryAssessment.from_scores({KINN: 2, OSLO: 4})
+    assert decide(TopKThenJury(2), T, jury).winner == OSLO
+    with pytest.raises(JurySheetError, match="Bodø"):
+        decide(TopKThenJury(3), T, jury)
+
+
+def test_blend_needs_an_explicit_weight() -> None:
+    with pytest.raises(BosettingError, match="IMDi has not published") as info:
+        decide(WeightedBlend(), T, JURY)
+    assert info.value.field == "public_weight"
+    with pytest.raises(BosettingError, match="between 0 and 1"):
+        decide(WeightedBlend(), T, JURY, public_weight=1.5)
+    with pytest.raises(BosettingError, match="only applies"):
+        decide(JuryOnly(), T, JURY, public_weight=0.5)
+    with pytest.raises(BosettingError, match="give a tally"):
+        decide(TopKThenJury(), None, JURY)
+
+
+def test_blend_weight_is_an_assumption_in_the_trace() -> None:
+    d = decide(WeightedBlend(), T, JURY, public_weight=0.4)
+    assert isinstance(d.rule, WeightedBlend)
+    assert d.rule.public_weight == 0.4
+    assert any("40.0%" in a and "IMDi" in a for a in d.assumptions)
+    assert "Antakelse" in d.explain()
+    line = next(s for s in d.trace.scores if s.municipality == KINN)
+    assert line.public_score == 1
+    assert line.jury_score == Fraction(1, 5)
+    assert line.combined == Fraction(2, 5) * 1 + Fraction(3, 5) * Fraction(1, 5)
+    assert decide(WeightedBlend(0.4), T, JURY) == d  # the rule's own weight works too
+
+
+def test_explain_is_bokmaal_and_names_winner() -> None:
+    text = decide(WeightedBlend(), T, JURY, public_weight=0.5).explain()
+    assert text.splitlines()[1].startswith("Vinner: ")
+    assert "stemmer" in text
+    assert "jury" in text
+
+
+def test_no_nominees() -> None:
+    with pytest.raises(BosettingError, match="no nominees"):
+        decide(JuryOnly(), Tally.empty([]), JuryAssessment.from_scores({}))
+
+
+def test_exported_from_package() -> None:
+    assert bs.decide is decide
+    assert bs.Decision is Decision
+    assert bs.sensitivity is sensitivity
+    assert bs.tally is tally
+    assert bs.Tally is Tally
+    assert bs.JuryAssessment is JuryAssessment
+
+
+# --- properties ------------------------------------------------------------------------------
+
+
+@st.composite
+def contests(draw: st.DrawFn) -> tuple[Tally, JuryAssessment]:
+    noms = draw(nominee_sets())
+    counts = {m: draw(st.integers(0, 8)) for m in noms}
+    jury = {m: draw(st.integers(1, 6)) for m in noms}
+    return votes(counts), JuryAssessment.from_scores(jury)
+
+
+any_rule = st.one_of(
+    st.just(JuryOnly()),
+    st.integers(1, 4).map(TopKThenJury),
+    st.fractions(0, 1, max_denominator=20).map(lambda f: WeightedBlend(float(f))),
+)
+
+
+def _jury_of(j: JuryAssessment) -> dict[Municipality, Fraction]:
+    return {m: s for m in j.nominees if (s := j.raw_score(m)) is not None}
+
+
+@given(contests(), any_rule, st.data())
+def test_higher_jury_score_never_hurts(
+    c: tuple[Tally, JuryAssessment], rule: DecisionRule, data: st.DataObject
+) -> None:
+    t, jury = c
+    x = data.draw(st.sampled_from(t.nominees))
+    raw = _jury_of(jury)
+    better = dict(raw)
+    better[x] = data.draw(st.integers(int(raw[x]), 6))
+    before = decide(rule, t, jury).ranking.index(x)
+    after = decide(rule, t, JuryAssessment.from_scores(better)).ranking.index(x)
+    assert after <= before
+
+
+@given(contests(), any_rule, st.data())
+def test_one_more_vote_never_hurts_under_any_rule(
+    c: tuple[Tally, JuryAssessment], rule: DecisionRule, data: st.DataObject
+) -> None:
+    t, jury = c
+    x = data.draw(st.sampled_from(t.nominees))
+    more = t + tally([Ballot(x.code)], t.nominees)
+    assert decide(rule, more, jury).ranking.index(x) <= decide(rule, t, jury).ranking.index(x)
+
+
+@given(contests(), any_rule)
+def test_decisions_are_deterministic_and_ties_reported(
+    c: tuple[Tally, JuryAssessment], rule: DecisionRule
+) -> None:
+    t, jury = c
+    d = decide(rule, t, jury)
+    assert d == decide(rule, t, jury)
+    assert sorted(d.ranking, key=lambda m: m.code) == sorted(t.nominees, key=lambda m: m.code)
+    for tie in d.trace.ties:
+        assert len(tie.members) >= 2
+        assert list(tie.members) == sorted(tie.members, key=lambda m: m.code)
+
+
+@given(contests())
+def test_weight_zero_is_jury_only_and_unanimity(c: tuple[Tally, JuryAssessment]) -> None:
+    t, jury = c
+    assert decide(WeightedBlend(0.0), t, jury).ranking == decide(JuryOnly(), t, jury).ranking
+    by_votes = decide(WeightedBlend(1.0), t, jury).ranking
+    counts = t.counts
+    assert [counts[m] for m in by_votes] == sorted(counts.values(), reverse=True)
+    jury_first = decide(JuryOnly(), t, jury).winner
+    if t.ranking()[0] == jury_first:
+        for w in (0.0, 0.3, 0.7, 1.0):
+            assert decide(WeightedBlend(w), t, jury).winner == jury_first
+
+
+@given(contests(), st.integers(2, 5), any_rule)
+def test_scaling_all_votes_leaves_decision_unchanged(
+    c: tuple[Tally, JuryAssessment], k: int, rule: DecisionRule
+) -> None:
+    t, jury = c
+    scaled = votes({m: n * k for m, n in t.counts.items()})
+    assert decide(rule, scaled, jury).ranking == decide(rule, t, jury).ranking
+
+
+@settings(max_examples=50)
+@given(contests(), st.lists(st.fractions(0, 1, max_denominator=50), min_size=1, max_size=12))
+def test_sensitivity_agrees_with_decide(
+    c: tuple[Tally, JuryAssessment], ws: list[Fraction]
+) -> None:
+    t, jury = c
+    weights = [float(w) for w in ws]
+    s = sensitivity(t, jury, weights)
+    assert s.weights == tuple(sorted(weights))
+    for w, winner in zip(s.weights, s.winners, strict=True):
+        assert decide(WeightedBlend(w), t, jury).winner == winner
+    for ch in s.changes:
+        assert ch.before != ch.after
+        if ch.crossover is not None:
+            assert ch.before_weight <= ch.crossover <= ch.after_weight
+
+
+def test_sensitivity_defaults_and_errors() -> None:
+    s = sensitivity(T, JURY, steps=10)
+    assert s.weights[0] == 0.0
+    assert s.weights[-1] == 1.0
+    assert len(s.weights) == 11
+    assert s.winners[0] == HAUG
+    assert s.winners[-1] == KINN
+    assert "Vinneren avhenger" in s.describe_nb()
+    with pytest.raises(BosettingError):
+        sensitivity(T, JURY, [])
+    with pytest.raises(BosettingError):
+        sensitivity(T, JURY, steps=0)
+
+
+def test_sensitivity_plot() -> None:
+    matplotlib.use("Agg")
+    ax = bs.plot.sensitivity(sensitivity(T, JURY))
+    assert len(ax.get_lines()) >= 4
+    assert "antakelse" in ax.get_xlabel()
