@@ -37,8 +37,8 @@ from bosetting._measures import (
     settlement_context,
     settlement_vs_request,
 )
-from bosetting.data import read_rows, split_ids
-from bosetting.errors import BosettingError, DataError, EditionNotFound, ValidationError
+from bosetting.data import numbered_rows, read_rows, split_ids
+from bosetting.errors import DataError, EditionNotFound, ValidationError
 from bosetting.model import (
     Criteria,
     Criterion,
@@ -72,8 +72,8 @@ _FILE = "criteria.csv"
 @functools.cache
 def _rows() -> tuple[tuple[Criterion, int, str | None], ...]:
     out: list[tuple[Criterion, int, str | None]] = []
-    for number, row in enumerate(read_rows("criteria"), start=1):
-        try:
+    for number, row, located in numbered_rows("criteria"):
+        with located:
             c = Criterion(
                 id=row["criterion_id"],
                 text_nb=row["text_nb"],
@@ -90,8 +90,6 @@ def _rows() -> tuple[tuple[Criterion, int, str | None], ...]:
                     field="measure",
                     value=c.measure,
                 )
-        except BosettingError as exc:
-            raise exc.located(file=_FILE, row=number) from None
         out.append((c, row["position"], row["combination_nb"]))
     return tuple(out)
 

@@ -22,19 +22,21 @@ import functools
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Literal
 
-from bosetting.errors import DataError
+from bosetting.errors import BosettingError, DataError
 
 __all__ = [
     "Row",
     "dataset_root",
     "descriptor",
+    "numbered_rows",
     "read_rows",
     "resource",
     "resource_names",
@@ -227,3 +229,44 @@ def read_rows(name: str) -> tuple[Row, ...]:
 def table_path(name: str) -> Traversable:
     """The shipped CSV file of one table (for readers such as pandas)."""
     return dataset_root().joinpath(resource(name)["path"])
+
+
+class _Located:
+    """Re-raise a :class:`BosettingError` from the ``with`` body with file and row filled in."""
+
+    def __init__(self, file: str, row: int) -> None:
+        self.file = file
+        self.row = row
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> Literal[False]:
+        if isinstance(exc, BosettingError):
+            raise exc.located(file=self.file, row=self.row) from None
+        return False
+
+
+def numbered_rows(name: str) -> Iterator[tuple[int, Row, _Located]]:
+    """Each row of a table with its 1-based number and a context that locates errors.
+
+    Building domain objects inside ``with located:`` makes any
+    :class:`BosettingError` name the table's file and the row.
+
+    Examples:
+        >>> from bosetting.model import Municipality
+        >>> for number, row, located in numbered_rows("municipalities"):
+        ...     with located:
+        ...         m = Municipality(row["code"], row["name"], row["county_name"], 1800)
+        Traceback (most recent call last):
+        ...
+        bosetting.errors.ValidationError: municipalities.csv, row 1, field 'valid_from', value 1800: a year must lie between 1838 and 2100
+    """
+    path = resource(name)["path"]
+    for number, row in enumerate(read_rows(name), start=1):
+        yield number, row, _Located(path, number)

@@ -25,10 +25,9 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable
 
-from bosetting.data import Row, read_rows, split_ids
+from bosetting.data import Row, numbered_rows, read_rows, split_ids
 from bosetting.errors import (
     AmbiguousSuccession,
-    BosettingError,
     DataError,
     EditionNotFound,
     MunicipalityNotFound,
@@ -99,8 +98,8 @@ def _current(m: Municipality) -> Municipality | None:
 
 def _initiatives() -> dict[tuple[str, str], list[Initiative]]:
     out: dict[tuple[str, str], list[Initiative]] = defaultdict(list)
-    for number, row in enumerate(read_rows("initiatives"), start=1):
-        try:
+    for number, row, located in numbered_rows("initiatives"):
+        with located:
             out[row["edition"], row["code"]].append(
                 Initiative(
                     id=row["initiative_id"],
@@ -112,8 +111,6 @@ def _initiatives() -> dict[tuple[str, str], list[Initiative]]:
                     ),
                 )
             )
-        except BosettingError as exc:
-            raise exc.located(file="initiatives.csv", row=number) from None
     return out
 
 
@@ -130,7 +127,7 @@ def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]
                 value=row["code"],
             )
     out: dict[str, list[Nomination]] = defaultdict(list)
-    for number, row in enumerate(read_rows("nominations"), start=1):
+    for number, row, located in numbered_rows("nominations"):
         label = row["edition"]
         if label not in reference_years:
             raise DataError(
@@ -140,7 +137,7 @@ def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]
                 field="edition",
                 value=label,
             )
-        try:
+        with located:
             then = municipality(row["code"], reference_years[label])
             out[label].append(
                 Nomination(
@@ -157,8 +154,6 @@ def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]
                     ),
                 )
             )
-        except BosettingError as exc:
-            raise exc.located(file="nominations.csv", row=number) from None
     return out
 
 
@@ -177,9 +172,9 @@ def editions() -> tuple[Edition, ...]:
     rows = read_rows("editions")
     nominations = _nominations({r["edition"]: r["reference_year"] for r in rows})
     built: list[Edition] = []
-    for number, row in enumerate(rows, start=1):
+    for number, row, located in numbered_rows("editions"):
         label = row["edition"]
-        try:
+        with located:
             built.append(
                 Edition(
                     label=label,
@@ -204,8 +199,6 @@ def editions() -> tuple[Edition, ...]:
                     sources=resolve(split_ids(row["source_ids"]), file="editions.csv", row=number),
                 )
             )
-        except BosettingError as exc:
-            raise exc.located(file="editions.csv", row=number) from None
     return tuple(sorted(built, key=lambda e: e.year))
 
 
@@ -355,8 +348,8 @@ def record(municipality_or_name: Municipality | str) -> tuple[Nomination, ...]:
 @functools.cache
 def _conflicts() -> tuple[Conflict, ...]:
     out: list[Conflict] = []
-    for number, row in enumerate(read_rows("conflicts"), start=1):
-        try:
+    for number, row, located in numbered_rows("conflicts"):
+        with located:
             out.append(
                 Conflict(
                     id=row["conflict_id"],
@@ -381,8 +374,6 @@ def _conflicts() -> tuple[Conflict, ...]:
                     note=row["note"],
                 )
             )
-        except BosettingError as exc:
-            raise exc.located(file="conflicts.csv", row=number) from None
     return tuple(out)
 
 

@@ -28,11 +28,10 @@ from collections import defaultdict
 
 import attrs
 
-from bosetting.data import read_rows, split_ids
+from bosetting.data import numbered_rows, split_ids
 from bosetting.errors import (
     AmbiguousMunicipality,
     AmbiguousSuccession,
-    BosettingError,
     MunicipalityNotFound,
     ValidationError,
 )
@@ -143,8 +142,8 @@ def _run_at(by_code: dict[str, tuple[Municipality, ...]], code: str, year: int) 
 @functools.cache
 def _register() -> _Register:
     runs: list[Municipality] = []
-    for number, row in enumerate(read_rows("municipalities"), start=1):
-        try:
+    for number, row, located in numbered_rows("municipalities"):
+        with located:
             runs.append(
                 Municipality(
                     code=row["code"],
@@ -156,21 +155,19 @@ def _register() -> _Register:
                 )
             )
             resolve(split_ids(row["source_ids"]), file="municipalities.csv", row=number)
-        except BosettingError as exc:
-            raise exc.located(file="municipalities.csv", row=number) from None
     grouped: dict[str, list[Municipality]] = defaultdict(list)
     for m in runs:
         grouped[m.code].append(m)
     by_code = {c: tuple(sorted(ms, key=lambda m: m.valid_from)) for c, ms in grouped.items()}
 
     changes: list[Change] = []
-    for number, row in enumerate(read_rows("municipality_changes"), start=1):
+    for number, row, located in numbered_rows("municipality_changes"):
         year = row["date"].year
         if year <= REGISTER_FIRST_YEAR:
             # Changes on 1 January 2008 lead *into* the register; their old side
             # (for example 1503 Kristiansund until 2007) is outside it.
             continue
-        try:
+        with located:
             changes.append(
                 Change(
                     year=year,
@@ -183,8 +180,6 @@ def _register() -> _Register:
                     ),
                 )
             )
-        except BosettingError as exc:
-            raise exc.located(file="municipality_changes.csv", row=number) from None
     from_: dict[tuple[str, int], list[Change]] = defaultdict(list)
     to: dict[tuple[str, int], list[Change]] = defaultdict(list)
     for c in changes:

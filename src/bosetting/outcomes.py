@@ -30,8 +30,8 @@ from collections.abc import Iterable
 import attrs
 
 from bosetting._areas import AreaFilter, area_runs
-from bosetting.data import read_rows, split_ids
-from bosetting.errors import BosettingError, ValidationError
+from bosetting.data import numbered_rows, split_ids
+from bosetting.errors import ValidationError
 from bosetting.model import (
     AreaType,
     FigureStage,
@@ -59,8 +59,8 @@ _FILE = "intro_outcomes.csv"
 @functools.cache
 def _all() -> tuple[IntroProgrammeOutcome, ...]:
     out: list[IntroProgrammeOutcome] = []
-    for number, row in enumerate(read_rows("intro_outcomes"), start=1):
-        try:
+    for number, row, located in numbered_rows("intro_outcomes"):
+        with located:
             out.append(
                 IntroProgrammeOutcome(
                     area_type=AreaType(row["area_type"]),
@@ -82,8 +82,6 @@ def _all() -> tuple[IntroProgrammeOutcome, ...]:
                     note=row["note"],
                 )
             )
-        except BosettingError as exc:
-            raise exc.located(file=_FILE, row=number) from None
     return tuple(out)
 
 

@@ -23,8 +23,7 @@ from typing import Any
 import attrs
 
 from bosetting._areas import AreaFilter
-from bosetting.data import read_rows, split_ids
-from bosetting.errors import BosettingError
+from bosetting.data import numbered_rows, split_ids
 from bosetting.model import AreaType, FigureStatus, Municipality, Source
 from bosetting.model import _validate as v
 from bosetting.sources import resolve
@@ -110,8 +109,8 @@ def settled_share_of_request(s: Settlement) -> float | None:
 @functools.cache
 def _all() -> tuple[Settlement, ...]:
     out: list[Settlement] = []
-    for number, row in enumerate(read_rows("settlement"), start=1):
-        try:
+    for number, row, located in numbered_rows("settlement"):
+        with located:
             out.append(
                 Settlement(
                     code=row["code"],
@@ -129,8 +128,6 @@ def _all() -> tuple[Settlement, ...]:
                     sources=resolve(split_ids(row["source_ids"]), file=_FILE, row=number),
                 )
             )
-        except BosettingError as exc:
-            raise exc.located(file=_FILE, row=number) from None
     return tuple(out)
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping
 
-from bosetting.data import read_rows
-from bosetting.errors import BosettingError, DataError
+from bosetting.data import numbered_rows
+from bosetting.errors import DataError
 from bosetting.model import PartialDate, Source
 
 __all__ = ["resolve", "source", "sources"]
@@ -24,8 +24,8 @@ __all__ = ["resolve", "source", "sources"]
 def sources() -> Mapping[str, Source]:
     """Every source, by id, in file order."""
     out: dict[str, Source] = {}
-    for number, row in enumerate(read_rows("sources"), start=1):
-        try:
+    for _number, row, located in numbered_rows("sources"):
+        with located:
             out[row["source_id"]] = Source(
                 id=row["source_id"],
                 publisher=row["publisher"],
@@ -36,8 +36,6 @@ def sources() -> Mapping[str, Source]:
                 kind=row["kind"],
                 note=row["note"],
             )
-        except BosettingError as exc:
-            raise exc.located(file="sources.csv", row=number) from None
     return out
 
 
