@@ -383,3 +383,25 @@ def test_pandas_fast_path_equals_careful_path(
             voting._FAST_MIN_BYTES = old
         assert fast is not None
         assert fast == careful
+
+
+def test_practice_label_survives_tally_and_merge() -> None:
+    from bosetting.history import edition
+    from bosetting.practice import PRACTICE_LABEL, practice_ballots
+
+    e = edition(2022)
+    ballots = practice_ballots(e, seed=3, n=50)
+    whole = tally(ballots, e)
+    assert whole.labels == {PRACTICE_LABEL}
+    real = tally(["Kinn"], e)
+    assert real.labels == frozenset()
+    assert (whole + real).labels == {PRACTICE_LABEL}
+
+
+def test_practice_label_read_from_file(tmp_path: Path) -> None:
+    from bosetting.history import edition
+    from bosetting.practice import PRACTICE_LABEL, write_practice
+
+    e = edition(2022)
+    votes, _ = write_practice(e, tmp_path, seed=5, n=200)
+    assert tally_file(votes, e).labels == {PRACTICE_LABEL}

@@ -187,6 +187,8 @@ def decide(
     assumptions: list[str] = [f"Juryskår: {JuryAssessment.AGGREGATION}."]
     if jury.label:
         assumptions.append(f"Jurydataene er merket {jury.label}; det er ikke en ekte jury.")
+    for label in sorted(tally.labels) if tally is not None else ():
+        assumptions.append(f"Stemmene er merket {label}; de er ikke ekte stemmer.")
     noms = _nominees(tally, jury)
     if isinstance(rule, JuryOnly):
         if public_weight is not None:

@@ -260,6 +260,7 @@ class Tally:
         rejected: Every ballot not counted, with its reason (in a canonical order).
         voters: The voter ids whose ballot was counted or rejected as a duplicate.
         duplicates: The duplicate-voter policy the tally was made with.
+        labels: The labels the ballots carried (``"ØVINGSDATA"`` marks practice data).
     """
 
     nominees: tuple[Municipality, ...]
@@ -267,6 +268,7 @@ class Tally:
     rejected: tuple[RejectedBallot, ...] = attrs.field(default=(), converter=_canonical)
     voters: frozenset[str] = frozenset()
     duplicates: DuplicatePolicy = DuplicatePolicy.KEEP_FIRST
+    labels: frozenset[str] = frozenset()
 
     def __attrs_post_init__(self) -> None:
         if len(self.votes) != len(self.nominees):
@@ -314,6 +316,7 @@ class Tally:
             self.rejected + other.rejected,
             self.voters | other.voters,
             self.duplicates,
+            self.labels | other.labels,
         )
 
     @property
@@ -456,7 +459,8 @@ def tally(
     votes, rejected, voters = _apply(
         resolver, ((b.choice, b.voter, b) for b in items), policy, lambda b: b
     )
-    return Tally(resolver.nominees, tuple(votes), rejected, frozenset(voters), policy)
+    labels = frozenset(b.label for b in items if b.label)
+    return Tally(resolver.nominees, tuple(votes), rejected, frozenset(voters), policy, labels)
 
 
 def tally_codes(codes: Any, edition: Edition | Iterable[Municipality]) -> Tally:
@@ -540,6 +544,9 @@ def tally_file(
     c, v, t, lab = cols.choice, cols.voter, cols.timestamp, cols.label
     single = len(text.header) == 1
     rows = text.rows
+    labels = frozenset(
+        row[lab] for row in rows if lab is not None and len(row) > lab and row[lab].strip()
+    )
 
     def make(i: int) -> Ballot:
         row = rows[i]
@@ -572,7 +579,7 @@ def tally_file(
                     reason = resolver.resolve(row[c])
                     assert isinstance(reason, RejectReason)
                     rejected.append(RejectedBallot(make(i), reason))
-        return Tally(resolver.nominees, tuple(votes), rejected, frozenset(), policy)
+        return Tally(resolver.nominees, tuple(votes), rejected, frozenset(), policy, labels)
 
     def items() -> Iterable[tuple[str, str | None, int]]:
         for i, row in enumerate(rows):
@@ -584,7 +591,7 @@ def tally_file(
             yield row[c], voter_id, i
 
     votes2, rejected2, voters = _apply(resolver, items(), policy, make)
-    return Tally(resolver.nominees, tuple(votes2), rejected2, frozenset(voters), policy)
+    return Tally(resolver.nominees, tuple(votes2), rejected2, frozenset(voters), policy, labels)
 
 
 #: Files at least this large are first tried with pandas' C reader (see ``_tally_file_fast``).
@@ -694,4 +701,5 @@ def _tally_file_fast(
     seen: frozenset[str] = (
         frozenset() if voter_ids is None else frozenset(voter_ids.tolist()) - dropped
     )
-    return Tally(resolver.nominees, tuple(votes), rejected, seen, policy)
+    found_labels = frozenset() if labels is None else frozenset(labels.unique()) - {""}
+    return Tally(resolver.nominees, tuple(votes), rejected, seen, policy, found_labels)

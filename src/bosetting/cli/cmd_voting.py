@@ -31,6 +31,8 @@ def render_tally(t: Tally) -> str:
     for m in t.ranking():
         lines.append(f"{m.name:<28} {m.code:>4} {t.counts[m]:>9} {shares[m]:>7.1%}")
     lines.append(f"Talt: {t.accepted} av {t.total} stemmesedler.")
+    for label in sorted(t.labels):
+        lines.append(f"Stemmene er merket {label}; de er ikke ekte stemmer.")
     for reason, n in t.rejected_by_reason.items():
         if n:
             lines.append(f"Forkastet ({reason.value}): {n}")
