@@ -27,7 +27,7 @@ from bosetting.model import (
     WeightedBlend,
 )
 
-codes = st.from_regex(r"\d{4}", fullmatch=True)
+codes = st.from_regex(r"[0-9]{4}", fullmatch=True)
 years = st.integers(1977, 2030)
 # Text as the tables hold it: non-empty, no surrounding spaces, æøå welcome.
 texts = (

@@ -225,3 +225,9 @@ class TestConverterRoundTrip:
 
         data = json.loads(json.dumps(converter.unstructure(o)))
         assert converter.structure(data, IntroProgrammeOutcome) == o
+
+
+def test_code_digits_are_ascii() -> None:
+    # "\d" would accept Arabic-Indic digits; a kommunenummer is four ASCII digits.
+    with pytest.raises(ValidationError, match="four digits"):
+        Municipality("\u0660\u0663\u0660\u0661", "Oslo", "Oslo", 1977)

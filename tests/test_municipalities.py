@@ -156,3 +156,8 @@ class TestCrosswalk:
     def test_change_kinds(self) -> None:
         kinds = {c.kind.value for c in changes(2024) if c.old.code == "1507"}
         assert kinds == {"split"}
+
+
+def test_non_ascii_digits_are_not_a_code() -> None:
+    with pytest.raises(MunicipalityNotFound):
+        bs.municipality("\u0660\u0663\u0660\u0661")

@@ -143,7 +143,7 @@ def area_of(code: str, year: int, *, file: str, where: str) -> tuple[AreaType, s
     if code == "0":
         return AreaType.NATIONAL, "0", "Hele landet"
     y = _register_year(year, file=file, where=where)
-    if re.fullmatch(r"\d{2}", code):
+    if re.fullmatch(r"[0-9]{2}", code):
         counties = {m.county_code: m.county for m in municipalities(y)}
         if code not in counties:
             raise SSBFormatError(
@@ -153,7 +153,7 @@ def area_of(code: str, year: int, *, file: str, where: str) -> tuple[AreaType, s
                 value=code,
             )
         return AreaType.COUNTY, code, counties[code]
-    if re.fullmatch(r"\d{4}", code):
+    if re.fullmatch(r"[0-9]{4}", code):
         try:
             m = _municipality(code, year=y)
         except MunicipalityNotFound as exc:

@@ -226,6 +226,6 @@ def parse_csv(text: str, file: str) -> list[Cell]:
 
 def _year(text: str, *, file: str, row: int) -> int:
     t = text.strip()
-    if not re.fullmatch(r"\d{4}", t):
+    if not re.fullmatch(r"[0-9]{4}", t):
         raise SSBFormatError("a year has four digits", file=file, row=row, field="år", value=text)
     return int(t)

@@ -131,7 +131,7 @@ def _convert(kind: str, text: str) -> Any:
 def _check(field: Mapping[str, Any], value: Any) -> str | None:
     """Return what is wrong with a non-empty value, or None."""
     rules = field.get("constraints", {})
-    if "pattern" in rules and not re.fullmatch(rules["pattern"], str(value)):
+    if "pattern" in rules and not re.fullmatch(rules["pattern"], str(value), flags=re.ASCII):
         return f"does not match the pattern {rules['pattern']}"
     if "enum" in rules and value not in rules["enum"]:
         return f"expected one of {', '.join(map(str, rules['enum']))}"

@@ -261,7 +261,7 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
         )
     query = name_or_code.strip()
     reg = _register()
-    if query.isdigit():
+    if query.isascii() and query.isdigit():
         if len(query) != 4:
             raise ValidationError(
                 "a kommunenummer has four digits, such as '0301'", field="code", value=query

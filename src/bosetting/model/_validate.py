@@ -15,7 +15,7 @@ from bosetting.errors import ValidationError
 MIN_YEAR = 1838
 MAX_YEAR = 2100
 
-_CODE = re.compile(r"\d{4}")
+_CODE = re.compile(r"[0-9]{4}")
 
 
 def fail(attribute: attrs.Attribute[Any], value: object, message: str) -> ValidationError:
