@@ -17,18 +17,15 @@ from __future__ import annotations
 
 import attrs
 
-from bosetting.errors import MunicipalityNotFound
 from bosetting.model import AreaType, Municipality
 from bosetting.municipalities import (
-    REGISTER_FIRST_YEAR,
-    REGISTER_LAST_YEAR,
     as_municipality,
+    latest,
     lineage,
-    municipality,
     predecessors,
 )
 
-__all__ = ["AreaFilter", "area_runs", "by_code"]
+__all__ = ["AreaFilter", "area_runs"]
 
 _NATIONAL = ("national", "0", "norge", "hele landet")
 
@@ -37,7 +34,7 @@ def area_runs(m: Municipality) -> tuple[Municipality, ...]:
     """The register runs whose rows belong to ``m``: its lineage and merged predecessors.
 
     Examples:
-        >>> sorted((r.code, r.name) for r in area_runs(municipality("Kinn")))
+        >>> sorted((r.code, r.name) for r in area_runs(latest("Kinn")))
         [('1401', 'Flora'), ('1439', 'Vågsøy'), ('4602', 'Kinn')]
     """
     runs: list[Municipality] = []
@@ -45,21 +42,6 @@ def area_runs(m: Municipality) -> tuple[Municipality, ...]:
         runs.append(run)
         runs.extend(predecessors(run))
     return tuple(dict.fromkeys(runs))
-
-
-def by_code(code: str) -> Municipality:
-    """The newest municipality that has had a four-digit code in the register.
-
-    Examples:
-        >>> by_code("1001").name
-        'Kristiansand'
-    """
-    for year in range(REGISTER_LAST_YEAR, REGISTER_FIRST_YEAR - 1, -1):
-        try:
-            return municipality(code, year=year)
-        except MunicipalityNotFound:
-            continue
-    return municipality(code)
 
 
 @attrs.frozen
@@ -90,7 +72,7 @@ class AreaFilter:
             if text.isdigit() and len(text) == 2:
                 return cls("county", county=text)
             if text.isdigit() and len(text) == 4:
-                return cls.of(by_code(text))
+                return cls.of(latest(text))
         m = as_municipality(area)
         return cls("municipality", runs=area_runs(m), own=lineage(m))
 

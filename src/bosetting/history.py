@@ -30,7 +30,6 @@ from bosetting.errors import (
     AmbiguousSuccession,
     DataError,
     EditionNotFound,
-    MunicipalityNotFound,
 )
 from bosetting.model import (
     Award,
@@ -50,15 +49,14 @@ from bosetting.model import (
     WeightedBlend,
 )
 from bosetting.municipalities import (
-    REGISTER_FIRST_YEAR,
-    REGISTER_LAST_YEAR,
     current,
+    latest,
     lineage,
     municipality,
 )
 from bosetting.sources import resolve
 
-__all__ = ["conflicts", "edition", "editions", "find_municipality", "record", "winners"]
+__all__ = ["conflicts", "edition", "editions", "record", "winners"]
 
 _OUTCOME_ORDER = tuple(Outcome)
 
@@ -287,27 +285,6 @@ def winners() -> tuple[Award, ...]:
     return tuple(e.award for e in editions() if e.award is not None)
 
 
-def find_municipality(name: str) -> Municipality:
-    """A municipality by name or code: today's, else the last year the name was in use.
-
-    Raises:
-        MunicipalityNotFound: When no year of the register knows the name or code.
-
-    Examples:
-        >>> find_municipality("Skedsmo").years
-        '1977-2019'
-    """
-    try:
-        return municipality(name)
-    except MunicipalityNotFound as exc:
-        for year in range(REGISTER_LAST_YEAR - 1, REGISTER_FIRST_YEAR - 1, -1):
-            try:
-                return municipality(name, year)
-            except MunicipalityNotFound:
-                continue
-        raise exc from None
-
-
 def record(municipality_or_name: Municipality | str) -> tuple[Nomination, ...]:
     """Every nomination of one municipality across mergers, oldest first.
 
@@ -333,7 +310,7 @@ def record(municipality_or_name: Municipality | str) -> tuple[Nomination, ...]:
     target = (
         municipality_or_name
         if isinstance(municipality_or_name, Municipality)
-        else find_municipality(municipality_or_name)
+        else latest(municipality_or_name)
     )
     line = set(lineage(target))
     today = _current(target) if target.valid_to is None else None

@@ -47,6 +47,7 @@ __all__ = [
     "as_municipality",
     "changes",
     "current",
+    "latest",
     "lineage",
     "municipalities",
     "municipality",
@@ -306,6 +307,33 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
         else "no close matches (give a name, or a code of four digits such as '0301')"
     )
     raise MunicipalityNotFound(f"no municipality has this name in {y}; {hint}", value=query)
+
+
+def latest(name_or_code: str) -> Municipality:
+    """Today's municipality by name or code, else the one of the newest year that knew it.
+
+    Use it where a name may be historical ("Skedsmo") and any year will do.
+
+    Raises:
+        MunicipalityNotFound: When no year of the register knows the name or code
+            (the message is that of today's lookup).
+        AmbiguousMunicipality: When a name matches several municipalities in that year.
+
+    Examples:
+        >>> latest("Skedsmo").years
+        '1977-2019'
+        >>> latest("1001").name
+        'Kristiansand'
+    """
+    try:
+        return municipality(name_or_code)
+    except MunicipalityNotFound as exc:
+        for year in range(REGISTER_LAST_YEAR - 1, REGISTER_FIRST_YEAR - 1, -1):
+            try:
+                return municipality(name_or_code, year)
+            except MunicipalityNotFound:
+                continue
+        raise exc from None
 
 
 def as_municipality(value: Municipality | str, year: int | None = None) -> Municipality:

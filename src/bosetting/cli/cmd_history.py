@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bosetting.history import conflicts, edition, editions, find_municipality, record
+from bosetting.history import conflicts, edition, editions, record
 from bosetting.model import (
     DatePrecision,
     DecisionRule,
@@ -18,6 +18,7 @@ from bosetting.model import (
     Source,
     TopKThenJury,
 )
+from bosetting.municipalities import latest
 from bosetting.sources import sources
 
 __all__ = ["register", "render_edition", "render_history", "render_record"]
@@ -158,7 +159,7 @@ def render_record(name: str) -> str:
         >>> print(render_record("Bodø").splitlines()[0])
         Bodø (1804): 5 nominations, 0 wins (counting earlier numbers and merged municipalities)
     """
-    m = find_municipality(name)
+    m = latest(name)
     found = record(m)
     wins = sum(n.outcome is Outcome.WINNER for n in found)
     lines = [

@@ -11,17 +11,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from bosetting.history import edition
 from bosetting.model import Edition
 from bosetting.voting import DuplicatePolicy, Tally
 
 __all__ = ["register", "render_tally"]
-
-
-def _edition(label: str) -> Edition:
-    from bosetting import history
-
-    key: str | int = int(label) if label.isdigit() else label
-    return history.edition(key)
 
 
 def render_tally(t: Tally) -> str:
@@ -46,7 +40,7 @@ def _tally(args: argparse.Namespace, edition: Edition) -> Tally:
 
 
 def _run_tally(args: argparse.Namespace) -> int:
-    e = _edition(args.edition)
+    e = edition(args.edition)
     t = _tally(args, e)
     print(f"{e.prize_name} {e.label}")
     print(render_tally(t))
@@ -57,7 +51,7 @@ def _run_decide(args: argparse.Namespace) -> int:
     from bosetting.decision import decide
     from bosetting.jury import read_jury_sheet
 
-    e = _edition(args.edition)
+    e = edition(args.edition)
     t = _tally(args, e) if args.votes is not None else None
     jury = read_jury_sheet(args.jury, e)
     d = decide(e.rule, t, jury, public_weight=args.public_weight)
@@ -70,7 +64,7 @@ def _run_sensitivity(args: argparse.Namespace) -> int:
     from bosetting.decision import sensitivity
     from bosetting.jury import read_jury_sheet
 
-    e = _edition(args.edition)
+    e = edition(args.edition)
     s = sensitivity(_tally(args, e), read_jury_sheet(args.jury, e), steps=args.steps)
     print(f"{e.prize_name} {e.label}: vinner etter vekt på folkeavstemningen (antakelse)")
     start = 0
@@ -86,7 +80,7 @@ def _run_sensitivity(args: argparse.Namespace) -> int:
 def _run_practice(args: argparse.Namespace) -> int:
     from bosetting.practice import write_practice
 
-    e = _edition(args.edition)
+    e = edition(args.edition)
     votes, jury = write_practice(e, args.out, seed=args.seed, n=args.ballots)
     print(f"ØVINGSDATA (seed {args.seed}) for {e.prize_name} {e.label}:")
     print(f"  {votes}")
