@@ -165,7 +165,7 @@ def intro_outcomes(draw: st.DrawFn) -> IntroProgrammeOutcome:
 
 # --- public vote and jury (issue 5) -------------------------------------------------------------
 
-from bosetting.ballots import Ballot  # noqa: E402 (appended section)
+from bosetting.voting import Ballot  # noqa: E402 (appended section)
 
 UNKNOWN_CHOICES = ("ukjent-1", "Atlantis 2")  # digits: can never match a generated name or code
 
@@ -222,7 +222,7 @@ def resolve_oracle(nominees: list[Municipality], choice: str) -> Municipality | 
 @st.composite
 def settlements(draw: st.DrawFn) -> object:
     """A :class:`bosetting.settlement.Settlement` with consistent figures and statuses."""
-    from bosetting.settlement import Settlement
+    from bosetting.figures import Settlement
 
     req, req_status = draw(figure(st.integers(0, 3000)))
     dec, dec_status = draw(figure(st.integers(0, 3000)))

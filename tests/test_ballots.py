@@ -5,10 +5,17 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from bosetting.ballots import Ballot, ballots_from_iterable, ballots_from_series, read_ballots
 from bosetting.errors import BallotFileError, BosettingError
 from bosetting.model import Municipality
-from bosetting.voting import RejectReason, tally, tally_file
+from bosetting.voting import (
+    Ballot,
+    RejectReason,
+    ballots_from_iterable,
+    ballots_from_series,
+    read_ballots,
+    tally,
+    tally_file,
+)
 
 NOMS = [
     Municipality("1804", "Bodø", "Nordland", 1977),

@@ -6,7 +6,8 @@ import attrs
 import pytest
 
 import bosetting as bs
-from bosetting.criteria import Verdict, all_criteria, assess, criteria_for
+from bosetting.eligibility import Verdict, assess
+from bosetting.history import all_criteria, criteria_for
 from bosetting.model import CriterionKind, FigureStatus
 from bosetting.ssb import read_ssb_10824
 from tests.test_ssb import JSON

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bosetting import data
+from bosetting.data import _tables as data
 from bosetting.errors import DataError
 from bosetting.sources import resolve, sources
 

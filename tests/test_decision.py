@@ -8,12 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bosetting as bs
-from bosetting.ballots import Ballot
 from bosetting.decision import Decision, decide, sensitivity
 from bosetting.errors import BosettingError, JurySheetError
 from bosetting.jury import JuryAssessment
 from bosetting.model import DecisionRule, JuryOnly, Municipality, TopKThenJury, WeightedBlend
-from bosetting.voting import Tally, tally
+from bosetting.voting import Ballot, Tally, tally
 from tests.strategies import nominee_sets
 
 KINN = Municipality("4602", "Kinn", "Vestland", 2020)

@@ -19,7 +19,7 @@ from bosetting.model import (
     WeightedBlend,
     converter,
 )
-from bosetting.municipalities import municipality
+from bosetting.register import municipality
 from bosetting.sources import resolve
 
 HISTORY_TABLES = ("editions", "nominations", "initiatives", "conflicts")

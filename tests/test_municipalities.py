@@ -9,7 +9,7 @@ from bosetting.errors import (
     MunicipalityNotFound,
     ValidationError,
 )
-from bosetting.municipalities import changes, lineage, succession
+from bosetting.register import changes, lineage, succession
 
 
 @pytest.mark.parametrize(

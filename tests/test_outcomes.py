@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import bosetting as bs
 from bosetting.errors import MunicipalityNotFound, ValidationError
+from bosetting.figures import intro_outcomes, total, weighted_share
 from bosetting.model import AreaType, FigureStatus, Sex
-from bosetting.outcomes import intro_outcomes, total, weighted_share
 from tests.strategies import intro_outcomes as outcome_records
 
 matplotlib.use("Agg")

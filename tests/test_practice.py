@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bosetting.ballots import read_ballots
 from bosetting.jury import read_jury_sheet
 from bosetting.model import Municipality
 from bosetting.practice import (
@@ -11,7 +10,7 @@ from bosetting.practice import (
     practice_jury,
     write_practice,
 )
-from bosetting.voting import RejectReason, tally, tally_file
+from bosetting.voting import RejectReason, read_ballots, tally, tally_file
 
 NOMS = [
     Municipality("4602", "Kinn", "Vestland", 2020),

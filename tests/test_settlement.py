@@ -7,8 +7,8 @@ from hypothesis import given
 
 import bosetting as bs
 from bosetting.errors import ValidationError
+from bosetting.figures import Settlement, settled_share_of_request, settlement
 from bosetting.model import FigureStatus
-from bosetting.settlement import Settlement, settled_share_of_request, settlement
 from tests.strategies import settlements
 
 P, S = FigureStatus.PUBLISHED, FigureStatus.SUPPRESSED

@@ -12,15 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from bosetting import voting
-from bosetting.ballots import Ballot, read_ballots
+from bosetting.voting import _count as voting
 from bosetting.errors import BosettingError
 from bosetting.model import Municipality
 from bosetting.voting import (
+    Ballot,
     DuplicatePolicy,
     RejectReason,
     Tally,
     TallyMergeError,
+    read_ballots,
     tally,
     tally_codes,
     tally_file,

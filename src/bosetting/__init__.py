@@ -18,8 +18,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bosetting.citation import cite
-from bosetting.criteria import assess
 from bosetting.decision import Decision, decide, sensitivity
+from bosetting.eligibility import assess
 from bosetting.errors import (
     AmbiguousMunicipality,
     AmbiguousSuccession,
@@ -32,6 +32,7 @@ from bosetting.errors import (
     SSBFormatError,
     ValidationError,
 )
+from bosetting.figures import intro_outcomes, settlement
 from bosetting.history import conflicts, edition, editions, record, winners
 from bosetting.jury import JuryAssessment
 from bosetting.model import (
@@ -46,7 +47,7 @@ from bosetting.model import (
     PartialDate,
     Source,
 )
-from bosetting.municipalities import (
+from bosetting.register import (
     as_municipality,
     current,
     lineage,
@@ -56,8 +57,6 @@ from bosetting.municipalities import (
     succession,
     successors,
 )
-from bosetting.outcomes import intro_outcomes
-from bosetting.settlement import settlement
 from bosetting.voting import Tally, tally
 
 if TYPE_CHECKING:

@@ -34,7 +34,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from bosetting._csvtext import find_column, read_csv_text
+from bosetting.data import find_column, read_csv_text
 from bosetting.errors import JurySheetError
 from bosetting.model import Edition, Municipality
 from bosetting.voting import Resolver

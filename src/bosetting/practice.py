@@ -27,10 +27,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bosetting.ballots import Ballot
 from bosetting.errors import BosettingError
 from bosetting.jury import JuryAssessment, Scale
 from bosetting.model import Edition, Municipality
+from bosetting.voting import Ballot
 
 __all__ = [
     "PRACTICE_CRITERIA",

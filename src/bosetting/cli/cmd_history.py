@@ -18,7 +18,7 @@ from bosetting.model import (
     Source,
     TopKThenJury,
 )
-from bosetting.municipalities import latest
+from bosetting.register import latest
 from bosetting.sources import sources
 
 __all__ = ["register", "render_edition", "render_history", "render_record"]

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from bosetting.model import Municipality
-from bosetting.municipalities import (
+from bosetting.register import (
     lineage,
     municipality,
     predecessors,

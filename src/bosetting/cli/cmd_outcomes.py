@@ -15,11 +15,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bosetting.criteria import assess
+from bosetting.eligibility import assess
+from bosetting.figures import intro_outcomes, settled_share_of_request, settlement
 from bosetting.model import FigureStatus, IntroProgrammeOutcome, Sex
-from bosetting.municipalities import as_municipality
-from bosetting.outcomes import intro_outcomes
-from bosetting.settlement import settled_share_of_request, settlement
+from bosetting.register import as_municipality
 
 __all__ = ["register", "render_outcomes"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bosetting.figures import intro_outcomes
 from bosetting.model import FigureStatus, IntroProgrammeOutcome, Municipality, Sex
-from bosetting.outcomes import intro_outcomes
 from bosetting.plot._axes import new_axes
 
 __all__ = ["CRITERION_SHARE", "NATIONAL_GOAL", "outcome_over_time"]
@@ -19,7 +19,7 @@ NATIONAL_GOAL = 0.7
 def _own_rows(
     area: Municipality | str, outcomes: tuple[IntroProgrammeOutcome, ...] | None
 ) -> list[IntroProgrammeOutcome]:
-    from bosetting._areas import AreaFilter
+    from bosetting.figures import AreaFilter
 
     where = AreaFilter.of(area)
     rows = intro_outcomes(area, sex=Sex.ALL) if outcomes is None else outcomes

@@ -60,7 +60,7 @@ def dataset_root() -> Traversable:
     packaged = resources.files("bosetting") / _PACKAGE_DIR
     if packaged.joinpath("datapackage.json").is_file():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / _PACKAGE_DIR
+    checkout = Path(__file__).resolve().parents[3] / _PACKAGE_DIR
     if (checkout / "datapackage.json").is_file():
         return checkout
     raise DataError(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import attrs
 
 from bosetting.model import AreaType, Municipality
-from bosetting.municipalities import (
+from bosetting.register import (
     as_municipality,
     latest,
     lineage,

@@ -50,14 +50,14 @@ from typing import Any
 
 import attrs
 
-from bosetting.ballots import (
+from bosetting.errors import BosettingError
+from bosetting.model import Edition, Municipality, name_parts
+from bosetting.voting._ballots import (
     Ballot,
     ballot_columns,
     ballots_from_iterable,
     check_row_lengths,
 )
-from bosetting.errors import BosettingError
-from bosetting.model import Edition, Municipality, name_parts
 
 __all__ = [
     "TIE_RULE",
@@ -447,7 +447,7 @@ def tally(
         The tally; ``accepted + len(rejected)`` equals the number of ballots.
 
     Examples:
-        >>> from bosetting.ballots import Ballot
+        >>> from bosetting.voting._ballots import Ballot
         >>> kinn = Municipality("4602", "Kinn", "Vestland", 2020)
         >>> bs = [Ballot("Kinn", voter="a"), Ballot("4602", voter="a")]
         >>> tally(bs, [kinn], duplicates="reject_all").rejected_by_reason[RejectReason.DUPLICATE_VOTER]
@@ -530,7 +530,7 @@ def tally_file(
     Raises:
         BallotFileError: naming file, row and field, as :func:`~bosetting.ballots.read_ballots`.
     """
-    from bosetting._csvtext import read_csv_text
+    from bosetting.data import read_csv_text
     from bosetting.errors import BallotFileError
 
     policy = _check_policy(duplicates)
@@ -616,7 +616,7 @@ def _tally_file_fast(
     import io
     from pathlib import Path
 
-    from bosetting._csvtext import decode_csv_bytes
+    from bosetting.data import decode_csv_bytes
 
     try:
         data = Path(path).read_bytes()

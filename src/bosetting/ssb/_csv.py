@@ -15,10 +15,10 @@ import csv
 import io
 import re
 
-from bosetting._ssb_cells import PERCENT, PERSONS, TABLE_ID, TOTAL, WORK_OR_EDUCATION, Cell
-from bosetting._ssb_cells import parse_number as _number
 from bosetting.errors import BosettingError, SSBFormatError
-from bosetting.municipalities import REGISTER_LAST_YEAR, municipalities, municipality
+from bosetting.register import REGISTER_LAST_YEAR, municipalities, municipality
+from bosetting.ssb._cells import PERCENT, PERSONS, TABLE_ID, TOTAL, WORK_OR_EDUCATION, Cell
+from bosetting.ssb._cells import parse_number as _number
 
 __all__ = ["decode", "parse_csv"]
 

@@ -31,10 +31,10 @@ from bosetting.errors import (
     DataError,
     EditionNotFound,
 )
+from bosetting.history._criteria import criteria_for
 from bosetting.model import (
     Award,
     Conflict,
-    Criteria,
     DecisionRule,
     Edition,
     EditionStatus,
@@ -48,7 +48,7 @@ from bosetting.model import (
     TopKThenJury,
     WeightedBlend,
 )
-from bosetting.municipalities import (
+from bosetting.register import (
     current,
     latest,
     lineage,
@@ -59,13 +59,6 @@ from bosetting.sources import resolve
 __all__ = ["conflicts", "edition", "editions", "record", "winners"]
 
 _OUTCOME_ORDER = tuple(Outcome)
-
-
-def _criteria_for(label: str) -> Criteria:
-    """The criteria of the edition ``label``'s era (filled in by :mod:`bosetting.criteria`)."""
-    from bosetting.criteria import criteria_for
-
-    return criteria_for(label)
 
 
 def _top_k(row: Row, number: int) -> DecisionRule:
@@ -192,7 +185,7 @@ def editions() -> tuple[Edition, ...]:
                         nominations.get(label, ()), key=lambda n: _OUTCOME_ORDER.index(n.outcome)
                     ),
                     # criteria: filled by bosetting.criteria
-                    criteria=_criteria_for(label),
+                    criteria=criteria_for(label),
                     note=row["note"],
                     sources=resolve(split_ids(row["source_ids"]), file="editions.csv", row=number),
                 )

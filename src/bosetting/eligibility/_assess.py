@@ -1,12 +1,12 @@
-"""Each era's prize criteria as data, and an honest check of a municipality against them.
+"""An honest check of a municipality against an edition's criteria.
 
-The criteria come from ``criteria.csv``, in our own bokmål words, with the
-editions they apply to. :func:`assess` gives one result per criterion:
+The criteria themselves are data (:func:`bosetting.history.criteria_for`).
+:func:`assess` gives one result per criterion:
 
 * a *measurable* criterion is computed from the shipped figures (or figures you
   pass in) and is *met*, *not met* or *not assessable*. The rules are
   bosetting's own operationalisation of IMDi's words (see
-  :mod:`bosetting._measures`): intro results "over 50 % over time" means each of
+  :mod:`bosetting.eligibility._measures`): intro results "over 50 % over time" means each of
   the three most recent one-year cohorts in the five status years before the
   edition's reference year *and* their participant-weighted share are above
   50 %; settlement "in line with the request" means at least 90 % of the
@@ -15,143 +15,42 @@ editions they apply to. :func:`assess` gives one result per criterion:
 * a *judgement* criterion says what a jury looks for, shows the relevant
   figures as context and *needs judgement*.
 
-Examples:
-    >>> c = criteria_for("2021")
-    >>> [x.id for x in c if x.kind.value == "measurable"]
-    ['2021-over-50']
-    >>> criteria_for("2020") == criteria_for("2019/2020")
-    True
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from bosetting._areas import AreaFilter
-from bosetting._assessment import Assessment, CriterionResult, Figure, Verdict
-from bosetting._measures import (
+from bosetting.eligibility._measures import (
     intro_context,
     intro_over_time,
     settlement_context,
     settlement_vs_request,
 )
-from bosetting.data import numbered_rows, read_rows, split_ids
-from bosetting.errors import DataError, EditionNotFound, ValidationError
+from bosetting.eligibility._results import Assessment, CriterionResult, Figure, Verdict
+from bosetting.errors import ValidationError
+from bosetting.figures import AreaFilter, Settlement, intro_outcomes, settlement
+from bosetting.history import criteria_for, looks_for
+from bosetting.history import edition as lookup
 from bosetting.model import (
-    Criteria,
     Criterion,
     CriterionKind,
     Edition,
     IntroProgrammeOutcome,
     Municipality,
-    edition_year,
 )
-from bosetting.municipalities import REGISTER_LAST_YEAR, as_municipality
-from bosetting.outcomes import intro_outcomes
-from bosetting.settlement import Settlement, settlement
-from bosetting.sources import resolve
+from bosetting.register import REGISTER_LAST_YEAR, as_municipality
 
 if TYPE_CHECKING:
     from bosetting.model import Source
 
-__all__ = [
-    "Assessment",
-    "CriterionResult",
-    "Figure",
-    "Verdict",
-    "all_criteria",
-    "assess",
-    "criteria_for",
-]
-
-_FILE = "criteria.csv"
-
-
-@functools.cache
-def _rows() -> tuple[tuple[Criterion, int, str | None], ...]:
-    out: list[tuple[Criterion, int, str | None]] = []
-    for number, row, located in numbered_rows("criteria"):
-        with located:
-            c = Criterion(
-                id=row["criterion_id"],
-                text_nb=row["text_nb"],
-                kind=CriterionKind(row["kind"]),
-                measure=row["measure"],
-                threshold=row["threshold"],
-                first_edition=row["first_edition"],
-                last_edition=row["last_edition"],
-                sources=resolve(split_ids(row["source_ids"]), file=_FILE, row=number),
-            )
-            if c.kind is CriterionKind.MEASURABLE and c.measure not in _MEASURABLE:
-                raise DataError(
-                    f"a measurable criterion needs one of {', '.join(sorted(_MEASURABLE))}",
-                    field="measure",
-                    value=c.measure,
-                )
-        out.append((c, row["position"], row["combination_nb"]))
-    return tuple(out)
-
-
-@functools.cache
-def _looks_for() -> dict[str, tuple[str, str | None]]:
-    return {r["criterion_id"]: (r["looks_for_nb"], r["note"]) for r in read_rows("criteria")}
-
-
-_MEASURABLE = {"intro_share_over_time", "settlement_vs_request"}
-
-
-def all_criteria() -> tuple[Criterion, ...]:
-    """Every criterion on record, in file order."""
-    return tuple(c for c, _, _ in _rows())
-
-
-def _applies(c: Criterion, year: int) -> bool:
-    first = edition_year(c.first_edition) if c.first_edition else None
-    last = edition_year(c.last_edition) if c.last_edition else None
-    return (first is None or first <= year) and (last is None or year <= last)
-
-
-def criteria_for(edition_label: str | int) -> Criteria:
-    """The criteria of the era an edition belongs to.
-
-    Args:
-        edition_label: The label (``"2019/2020"``) or the year it is looked up by.
-
-    Returns:
-        The era's criteria in IMDi's order; empty (with no combination rule) for
-        editions where no criteria were found.
-
-    Raises:
-        ValidationError: For a malformed label.
-
-    Examples:
-        >>> len(criteria_for("2008"))
-        0
-        >>> criteria_for("2016").combination_nb.startswith("Punkt 1")
-        True
-    """
-    year = edition_year(str(edition_label))
-    chosen = sorted((r for r in _rows() if _applies(r[0], year)), key=lambda r: r[1])
-    combos = list(dict.fromkeys(combo for _, _, combo in chosen if combo))
-    if len(combos) > 1:
-        raise DataError(
-            f"the criteria for {edition_label} carry {len(combos)} different combination rules",
-            file=_FILE,
-            field="combination_nb",
-            value=combos,
-        )
-    return Criteria(tuple(c for c, _, _ in chosen), combos[0] if combos else None)
+__all__ = ["assess"]
 
 
 def _edition(edition: Edition | str | int) -> Edition:
     if isinstance(edition, Edition):
         return edition
-    try:
-        from bosetting.history import edition as lookup
-    except ImportError:  # pragma: no cover - the history module ships with the package
-        raise EditionNotFound("the prize history is not available", value=edition) from None
     return lookup(edition)
 
 
@@ -163,8 +62,8 @@ def _judgement(
     ref: int,
     basis: int,
 ) -> CriterionResult:
-    looks_for, note = _looks_for().get(c.id, ("", None))
-    reasons = [f"Krever skjønn: {looks_for}".strip()]
+    wanted, note = looks_for().get(c.id, ("", None))
+    reasons = [f"Krever skjønn: {wanted}".strip()]
     figures: list[Figure] = []
     sources: tuple[Source, ...] = c.sources
     if c.measure == "intro_share":

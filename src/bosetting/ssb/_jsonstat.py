@@ -11,9 +11,9 @@ import json
 import math
 from typing import Any
 
-from bosetting._ssb_cells import DIMENSIONS, SYMBOLS, TABLE_ID, Cell
 from bosetting.errors import SSBFormatError
 from bosetting.model import FigureStatus
+from bosetting.ssb._cells import DIMENSIONS, SYMBOLS, TABLE_ID, Cell
 
 __all__ = ["parse_jsonstat", "table_label"]
 

@@ -29,9 +29,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from bosetting._areas import AreaFilter, area_runs
 from bosetting.data import numbered_rows, split_ids
 from bosetting.errors import ValidationError
+from bosetting.figures._areas import AreaFilter
 from bosetting.model import (
     AreaType,
     FigureStage,
@@ -42,13 +42,10 @@ from bosetting.model import (
     Sex,
 )
 from bosetting.sources import resolve
-from bosetting.ssb import read_ssb_10824
 
 __all__ = [
     "Total",
-    "area_runs",
     "intro_outcomes",
-    "read_ssb_10824",
     "total",
     "weighted_share",
 ]

@@ -34,7 +34,9 @@ import urllib.parse
 from collections.abc import Iterable
 from typing import IO
 
-from bosetting._ssb_cells import (
+from bosetting.errors import BosettingError, SSBFormatError
+from bosetting.model import IntroProgrammeOutcome, PartialDate, Source
+from bosetting.ssb._cells import (
     PERCENT,
     PERSONS,
     TABLE_ID,
@@ -42,10 +44,8 @@ from bosetting._ssb_cells import (
     WORK_OR_EDUCATION,
     build_records,
 )
-from bosetting._ssb_csv import decode, parse_csv
-from bosetting._ssb_jsonstat import parse_jsonstat, table_label
-from bosetting.errors import BosettingError, SSBFormatError
-from bosetting.model import IntroProgrammeOutcome, PartialDate, Source
+from bosetting.ssb._csv import decode, parse_csv
+from bosetting.ssb._jsonstat import parse_jsonstat, table_label
 
 __all__ = [
     "API_BASE",

@@ -32,8 +32,8 @@ from bosetting.model import (
     Sex,
     Source,
 )
-from bosetting.municipalities import REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR, municipalities
-from bosetting.municipalities import municipality as _municipality
+from bosetting.register import REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR, municipalities
+from bosetting.register import municipality as _municipality
 
 __all__ = [
     "DIMENSIONS",

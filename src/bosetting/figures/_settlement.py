@@ -22,8 +22,8 @@ from typing import Any
 
 import attrs
 
-from bosetting._areas import AreaFilter
 from bosetting.data import numbered_rows, split_ids
+from bosetting.figures._areas import AreaFilter
 from bosetting.model import AreaType, FigureStatus, Municipality, Source
 from bosetting.model import _validate as v
 from bosetting.sources import resolve

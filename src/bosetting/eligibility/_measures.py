@@ -26,8 +26,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from bosetting._areas import AreaFilter
-from bosetting._assessment import CriterionResult, Figure, Verdict
+from bosetting.eligibility._results import CriterionResult, Figure, Verdict
+from bosetting.figures import (
+    AreaFilter,
+    Settlement,
+    settled_share_of_request,
+    total,
+    weighted_share,
+)
 from bosetting.model import (
     AreaType,
     Criterion,
@@ -38,8 +44,6 @@ from bosetting.model import (
     Sex,
     Source,
 )
-from bosetting.outcomes import total, weighted_share
-from bosetting.settlement import Settlement, settled_share_of_request
 
 __all__ = [
     "INTRO_WINDOW",

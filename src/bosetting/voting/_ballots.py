@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from bosetting._csvtext import CsvText, find_column, read_csv_text
+from bosetting.data import CsvText, find_column, read_csv_text
 from bosetting.errors import BallotFileError
 
 if TYPE_CHECKING:

@@ -1,0 +1,17 @@
+"""An edition's criteria applied to a municipality's figures, with reasons (floor 3)."""
+
+from __future__ import annotations
+
+from bosetting.eligibility._assess import assess
+from bosetting.eligibility._measures import INTRO_WINDOW, SETTLEMENT_YEARS
+from bosetting.eligibility._results import Assessment, CriterionResult, Figure, Verdict
+
+__all__ = [
+    "INTRO_WINDOW",
+    "SETTLEMENT_YEARS",
+    "Assessment",
+    "CriterionResult",
+    "Figure",
+    "Verdict",
+    "assess",
+]

@@ -1,0 +1,18 @@
+"""The prize's record: editions, nominations, initiatives, conflicts, and criteria by era."""
+
+from __future__ import annotations
+
+from bosetting.history._criteria import MEASURABLE, all_criteria, criteria_for, looks_for
+from bosetting.history._editions import conflicts, edition, editions, record, winners
+
+__all__ = [
+    "MEASURABLE",
+    "all_criteria",
+    "conflicts",
+    "criteria_for",
+    "edition",
+    "editions",
+    "looks_for",
+    "record",
+    "winners",
+]

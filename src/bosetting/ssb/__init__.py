@@ -1,0 +1,21 @@
+"""Readers for Statistics Norway's table 10824 (JSON-stat2, CSV) and the live fetch."""
+
+from __future__ import annotations
+
+from bosetting.ssb._read import (
+    API_BASE,
+    SSBFetchError,
+    build_query,
+    fetch_10824,
+    read_ssb_10824,
+    ssb_source,
+)
+
+__all__ = [
+    "API_BASE",
+    "SSBFetchError",
+    "build_query",
+    "fetch_10824",
+    "read_ssb_10824",
+    "ssb_source",
+]

@@ -1,0 +1,61 @@
+"""The public vote: ballots, nominee resolution, counting, ranking and ties."""
+
+from __future__ import annotations
+
+from bosetting.voting._ballots import (
+    CHOICE_COLUMNS,
+    LABEL_COLUMNS,
+    TIMESTAMP_COLUMNS,
+    VOTER_COLUMNS,
+    Ballot,
+    BallotColumns,
+    ballot_columns,
+    ballots_from_iterable,
+    ballots_from_series,
+    check_row_lengths,
+    read_ballot_text,
+    read_ballots,
+)
+from bosetting.voting._count import (
+    TIE_RULE,
+    DuplicatePolicy,
+    Finalists,
+    RejectedBallot,
+    RejectReason,
+    Resolver,
+    Tally,
+    TallyMergeError,
+    Tie,
+    order_by_score,
+    tally,
+    tally_codes,
+    tally_file,
+)
+
+__all__ = [
+    "CHOICE_COLUMNS",
+    "LABEL_COLUMNS",
+    "TIE_RULE",
+    "TIMESTAMP_COLUMNS",
+    "VOTER_COLUMNS",
+    "Ballot",
+    "BallotColumns",
+    "DuplicatePolicy",
+    "Finalists",
+    "RejectReason",
+    "RejectedBallot",
+    "Resolver",
+    "Tally",
+    "TallyMergeError",
+    "Tie",
+    "ballot_columns",
+    "ballots_from_iterable",
+    "ballots_from_series",
+    "check_row_lengths",
+    "order_by_score",
+    "read_ballot_text",
+    "read_ballots",
+    "tally",
+    "tally_codes",
+    "tally_file",
+]
