@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from bosetting.voting import _count as voting
 from bosetting.errors import BosettingError
 from bosetting.model import Municipality
 from bosetting.voting import (
@@ -26,6 +25,8 @@ from bosetting.voting import (
     tally_codes,
     tally_file,
 )
+from bosetting.register import Resolver
+from bosetting.voting import _fast
 from tests.strategies import ballot_lists, nominee_sets, resolve_oracle
 
 KINN = Municipality("4602", "Kinn", "Vestland", 2020)
@@ -373,15 +374,15 @@ def test_pandas_fast_path_equals_careful_path(
         path = Path(d) / "v.csv"
         path.write_bytes((newline.join(lines) + newline).encode("utf-8"))
         careful = tally(read_ballots(path), noms)
-        old = voting._FAST_MIN_BYTES
-        voting._FAST_MIN_BYTES = 0
+        old = _fast.FAST_MIN_BYTES
+        _fast.FAST_MIN_BYTES = 0
         try:
-            fast = voting._tally_file_fast(
-                path, voting.Resolver(noms), DuplicatePolicy.KEEP_FIRST, choice=None, voter=None
+            fast = _fast.tally_file_fast(
+                path, Resolver(noms), DuplicatePolicy.KEEP_FIRST, choice=None, voter=None
             )
             assert tally_file(path, noms) == careful
         finally:
-            voting._FAST_MIN_BYTES = old
+            _fast.FAST_MIN_BYTES = old
         assert fast is not None
         assert fast == careful
 

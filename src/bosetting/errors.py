@@ -1,5 +1,24 @@
 """Errors a user can cause, all subclasses of :class:`BosettingError`.
 
+The hierarchy (every class lives here; code raises a specific subclass, never the base)::
+
+    BosettingError
+    ├── ValidationError (ValueError)       a value is invalid for a field of a domain object
+    ├── ArgumentError (ValueError)         a function was called with an unusable argument
+    │   └── UsageError                     the command line is wrong
+    ├── DataError (ValueError)             a table or file has the wrong layout or content
+    │   ├── BallotFileError                a ballot (vote) file
+    │   ├── JurySheetError                 a jury scoring sheet
+    │   └── SSBFormatError                 a Statistics Norway export
+    ├── MunicipalityNotFound (LookupError) no municipality has that name or code that year
+    ├── AmbiguousMunicipality (LookupError) a name fits several municipalities that year
+    ├── AmbiguousSuccession                a split: no single successor
+    ├── EditionNotFound (LookupError)      no edition has that label or year
+    ├── TallyMergeError                    two tallies cannot be merged
+    ├── DecisionError                      a decision rule cannot be applied to what was given
+    ├── SSBFetchError                      SSB's API could not be reached or answered badly
+    └── WriteError                         a file or folder cannot be written
+
 Every error carries the place it happened (file, row, field) and the offending
 value where these are known, and its message names them, so that one line is
 enough to find and fix the problem.
@@ -18,14 +37,20 @@ from typing import Any
 __all__ = [
     "AmbiguousMunicipality",
     "AmbiguousSuccession",
+    "ArgumentError",
     "BallotFileError",
     "BosettingError",
     "DataError",
+    "DecisionError",
     "EditionNotFound",
     "JurySheetError",
     "MunicipalityNotFound",
+    "SSBFetchError",
     "SSBFormatError",
+    "TallyMergeError",
+    "UsageError",
     "ValidationError",
+    "WriteError",
 ]
 
 _UNSET: Any = object()
@@ -93,6 +118,14 @@ class ValidationError(BosettingError, ValueError):
     """A value is invalid for a field of a domain object."""
 
 
+class ArgumentError(BosettingError, ValueError):
+    """A function was called with an argument it cannot use (wrong type or out of range)."""
+
+
+class UsageError(ArgumentError):
+    """The command line itself is wrong (unknown option, missing argument ...)."""
+
+
 class DataError(BosettingError, ValueError):
     """A table or file does not have the expected layout or content."""
 
@@ -123,3 +156,19 @@ class AmbiguousSuccession(BosettingError):
 
 class EditionNotFound(BosettingError, LookupError):
     """No edition of the prize has the requested label or year."""
+
+
+class TallyMergeError(BosettingError):
+    """Two tallies cannot be merged (other nominees, another policy, or shared voters)."""
+
+
+class DecisionError(BosettingError):
+    """A decision rule cannot be applied: no weight for a blend, no tally, no nominees."""
+
+
+class SSBFetchError(BosettingError):
+    """Statistics Norway's API could not be reached or did not answer with the table."""
+
+
+class WriteError(BosettingError):
+    """A file or folder cannot be written (no permission, a folder in the way, exists already)."""

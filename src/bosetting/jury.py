@@ -37,7 +37,7 @@ import attrs
 from bosetting.data import find_column, read_csv_text
 from bosetting.errors import JurySheetError
 from bosetting.model import Edition, Municipality
-from bosetting.voting import Resolver
+from bosetting.register import Resolver, nominees_of
 
 __all__ = ["JuryAssessment", "JuryScore", "Scale", "read_jury_sheet"]
 
@@ -113,11 +113,6 @@ def _parse_score(value: object, scale: Scale, where: dict[str, Any]) -> Fraction
     return number
 
 
-def _nominees(nominees: Edition | Iterable[Municipality]) -> tuple[Municipality, ...]:
-    items = nominees.nominees if isinstance(nominees, Edition) else tuple(nominees)
-    return tuple(dict.fromkeys(items))
-
-
 @attrs.frozen
 class JuryAssessment:
     """The jury's scores for an edition's nominees, and each nominee's jury score.
@@ -159,7 +154,7 @@ class JuryAssessment:
             JurySheetError: naming row and field, for a missing or out-of-scale score, an
                 unknown nominee, a missing juror or criterion, or a repeated score.
         """
-        noms = _nominees(nominees)
+        noms = nominees_of(nominees)
         resolver = Resolver(noms)
         out: list[JuryScore] = []
         seen: set[tuple[str, Municipality, str]] = set()

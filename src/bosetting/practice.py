@@ -27,9 +27,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bosetting.errors import BosettingError
+from bosetting.errors import ArgumentError, WriteError
 from bosetting.jury import JuryAssessment, Scale
 from bosetting.model import Edition, Municipality
+from bosetting.register import nominees_of
 from bosetting.voting import Ballot
 
 __all__ = [
@@ -53,10 +54,9 @@ _SCALE = Scale()
 
 
 def _noms(nominees: Edition | Iterable[Municipality]) -> tuple[Municipality, ...]:
-    items = nominees.nominees if isinstance(nominees, Edition) else tuple(nominees)
-    items = tuple(dict.fromkeys(items))
+    items = nominees_of(nominees)
     if not items:
-        raise BosettingError("practice data needs at least one nominee", field="nominees")
+        raise ArgumentError("practice data needs at least one nominee", field="nominees")
     return items
 
 
@@ -90,7 +90,7 @@ def practice_ballots(
     """
     noms = _noms(nominees)
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-        raise BosettingError("n is a whole number of at least 0", field="n", value=n)
+        raise ArgumentError("n is a whole number of at least 0", field="n", value=n)
     rng = random.Random(seed)
     popularity = [rng.gammavariate(2.0, 1.0) for _ in noms]
     year = _year(nominees)
@@ -201,7 +201,7 @@ def write_practice(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BosettingError(
+        raise WriteError(
             f"cannot create the folder: {exc.strerror or exc}", file=str(folder)
         ) from exc
     votes = write_ballots_csv(

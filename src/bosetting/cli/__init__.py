@@ -19,7 +19,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from bosetting.errors import BosettingError
+from bosetting.errors import BosettingError, UsageError
 
 __all__ = ["COMMAND_MODULES", "UsageError", "main"]
 
@@ -27,10 +27,6 @@ __all__ = ["COMMAND_MODULES", "UsageError", "main"]
 COMMAND_MODULES: tuple[str, ...] = ("cmd_municipality", "cmd_history", "cmd_voting", "cmd_outcomes")
 
 EXIT_USAGE = 2
-
-
-class UsageError(BosettingError):
-    """The command line itself is wrong (unknown option, missing argument ...)."""
 
 
 class _Parser(argparse.ArgumentParser):

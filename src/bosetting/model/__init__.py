@@ -39,17 +39,23 @@ from bosetting.model._prize import (
     Outcome,
     edition_year,
 )
+from bosetting.model._reasons import RejectReason
+from bosetting.model._register import ChangeKind, MunicipalChange, Succession
 from bosetting.model._rules import (
+    RULES,
     DecisionRule,
     DecisionRuleKind,
     JuryOnly,
     TopKThenJury,
     WeightedBlend,
 )
+from bosetting.model._settlement import Settlement
 
 __all__ = [
+    "RULES",
     "AreaType",
     "Award",
+    "ChangeKind",
     "Conflict",
     "Criteria",
     "Criterion",
@@ -65,13 +71,17 @@ __all__ = [
     "IntroProgrammeOutcome",
     "JuryOnly",
     "Method",
+    "MunicipalChange",
     "Municipality",
     "Nomination",
     "NomineesKnown",
     "Outcome",
     "PartialDate",
+    "RejectReason",
+    "Settlement",
     "Sex",
     "Source",
+    "Succession",
     "TopKThenJury",
     "WeightedBlend",
     "converter",

@@ -9,7 +9,7 @@ import cattrs
 from cattrs.strategies import configure_tagged_union
 
 from bosetting.model._common import PartialDate
-from bosetting.model._rules import DecisionRule, JuryOnly, TopKThenJury, WeightedBlend
+from bosetting.model._rules import RULES, DecisionRule
 
 __all__ = ["converter"]
 
@@ -21,7 +21,7 @@ def _make() -> cattrs.Converter:
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_structure_hook(PartialDate, lambda s, _: PartialDate.parse(s))
     # The rule's ``kind`` is not an init argument; the tag tells the classes apart.
-    for cls in (JuryOnly, TopKThenJury, WeightedBlend):
+    for cls in RULES:
         conv.register_unstructure_hook(cls, _rule_unstructurer(cls))
     configure_tagged_union(DecisionRule, conv, tag_name="rule", tag_generator=_rule_tag)
     return conv

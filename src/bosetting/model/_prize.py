@@ -13,7 +13,7 @@ from bosetting.errors import ValidationError
 from bosetting.model import _validate as v
 from bosetting.model._common import PartialDate, Source
 from bosetting.model._municipality import Municipality
-from bosetting.model._rules import DecisionRule, JuryOnly, TopKThenJury, WeightedBlend
+from bosetting.model._rules import RULES, DecisionRule, TopKThenJury
 
 __all__ = [
     "Award",
@@ -215,9 +215,6 @@ class Criteria:
         return len(self.criteria)
 
 
-_RULES = (JuryOnly, TopKThenJury, WeightedBlend)
-
-
 @attrs.frozen
 class Edition:
     """One edition of the prize.
@@ -253,7 +250,7 @@ class Edition:
     event: str | None = attrs.field(validator=v.optional_text)
     place: str | None = attrs.field(validator=v.optional_text)
     prize_name: str = attrs.field(validator=v.nonempty_text)
-    rule: DecisionRule = attrs.field(validator=attrs.validators.instance_of(_RULES))
+    rule: DecisionRule = attrs.field(validator=attrs.validators.instance_of(RULES))
     vote_opens: PartialDate = attrs.field(
         factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
     )

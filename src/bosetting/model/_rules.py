@@ -14,7 +14,14 @@ import attrs
 
 from bosetting.model import _validate as v
 
-__all__ = ["DecisionRule", "DecisionRuleKind", "JuryOnly", "TopKThenJury", "WeightedBlend"]
+__all__ = [
+    "RULES",
+    "DecisionRule",
+    "DecisionRuleKind",
+    "JuryOnly",
+    "TopKThenJury",
+    "WeightedBlend",
+]
 
 
 class DecisionRuleKind(enum.Enum):
@@ -107,3 +114,6 @@ class WeightedBlend:
 
 
 DecisionRule = JuryOnly | TopKThenJury | WeightedBlend
+
+#: Every decision rule class, once: the converter, the history and the command use this list.
+RULES: tuple[type[DecisionRule], ...] = (JuryOnly, TopKThenJury, WeightedBlend)

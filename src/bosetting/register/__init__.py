@@ -5,9 +5,6 @@ from __future__ import annotations
 from bosetting.register._register import (
     REGISTER_FIRST_YEAR,
     REGISTER_LAST_YEAR,
-    Change,
-    ChangeKind,
-    Succession,
     as_municipality,
     changes,
     current,
@@ -19,13 +16,12 @@ from bosetting.register._register import (
     succession,
     successors,
 )
+from bosetting.register._resolve import Resolver, nominees_of
 
 __all__ = [
     "REGISTER_FIRST_YEAR",
     "REGISTER_LAST_YEAR",
-    "Change",
-    "ChangeKind",
-    "Succession",
+    "Resolver",
     "as_municipality",
     "changes",
     "current",
@@ -33,6 +29,7 @@ __all__ = [
     "lineage",
     "municipalities",
     "municipality",
+    "nominees_of",
     "predecessors",
     "succession",
     "successors",

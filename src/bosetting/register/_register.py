@@ -22,7 +22,6 @@ Examples:
 from __future__ import annotations
 
 import difflib
-import enum
 import functools
 from collections import defaultdict
 
@@ -35,15 +34,12 @@ from bosetting.errors import (
     MunicipalityNotFound,
     ValidationError,
 )
-from bosetting.model import Municipality, Source, name_parts
+from bosetting.model import ChangeKind, MunicipalChange, Municipality, Succession, name_parts
 from bosetting.sources import resolve
 
 __all__ = [
     "REGISTER_FIRST_YEAR",
     "REGISTER_LAST_YEAR",
-    "Change",
-    "ChangeKind",
-    "Succession",
     "as_municipality",
     "changes",
     "current",
@@ -62,70 +58,13 @@ REGISTER_FIRST_YEAR = 2008
 REGISTER_LAST_YEAR = 2025
 
 
-class ChangeKind(enum.Enum):
-    """How an old code relates to a new one on the day of a change."""
-
-    SPLIT = "split"
-    MERGE = "merge"
-    RENUMBER = "renumber"
-    RENAME = "rename"
-
-
-@attrs.frozen
-class Change:
-    """One row of SSB's change list: an old municipality and a new one on 1 January.
-
-    Attributes:
-        year: The year the change took effect (on 1 January).
-        old: The municipality before the change.
-        new: The municipality after the change.
-        kind: Split, merge, renumber or rename.
-        note: A remark in bokmål on cases a plain reading gets wrong.
-        sources: Where the change is recorded.
-    """
-
-    year: int
-    old: Municipality
-    new: Municipality
-    kind: ChangeKind
-    note: str | None
-    sources: tuple[Source, ...]
-
-
-@attrs.frozen
-class Succession:
-    """Where a municipality's area belongs in a later year.
-
-    Attributes:
-        start: The municipality followed.
-        year: The year followed to.
-        candidates: Every municipality of that year the area went to.
-        changes: The changes passed on the way.
-    """
-
-    start: Municipality
-    year: int
-    candidates: tuple[Municipality, ...]
-    changes: tuple[Change, ...]
-
-    @property
-    def ambiguous(self) -> bool:
-        """Whether the area went to more than one municipality (a split)."""
-        return len(self.candidates) > 1
-
-    @property
-    def notes(self) -> tuple[str, ...]:
-        """The notes of the changes passed (for example on the Ålesund/Haram reversal)."""
-        return tuple(dict.fromkeys(c.note for c in self.changes if c.note))
-
-
 @attrs.frozen
 class _Register:
     runs: tuple[Municipality, ...]
     by_code: dict[str, tuple[Municipality, ...]]
-    changes: tuple[Change, ...]
-    changes_from: dict[tuple[str, int], tuple[Change, ...]]
-    changes_to: dict[tuple[str, int], tuple[Change, ...]]
+    changes: tuple[MunicipalChange, ...]
+    changes_from: dict[tuple[str, int], tuple[MunicipalChange, ...]]
+    changes_to: dict[tuple[str, int], tuple[MunicipalChange, ...]]
 
 
 def _run_at(by_code: dict[str, tuple[Municipality, ...]], code: str, year: int) -> Municipality:
@@ -161,7 +100,7 @@ def _register() -> _Register:
         grouped[m.code].append(m)
     by_code = {c: tuple(sorted(ms, key=lambda m: m.valid_from)) for c, ms in grouped.items()}
 
-    changes: list[Change] = []
+    changes: list[MunicipalChange] = []
     for number, row, located in numbered_rows("municipality_changes"):
         year = row["date"].year
         if year <= REGISTER_FIRST_YEAR:
@@ -170,7 +109,7 @@ def _register() -> _Register:
             continue
         with located:
             changes.append(
-                Change(
+                MunicipalChange(
                     year=year,
                     old=_run_at(by_code, row["old_code"], year - 1),
                     new=_run_at(by_code, row["new_code"], year),
@@ -181,8 +120,8 @@ def _register() -> _Register:
                     ),
                 )
             )
-    from_: dict[tuple[str, int], list[Change]] = defaultdict(list)
-    to: dict[tuple[str, int], list[Change]] = defaultdict(list)
+    from_: dict[tuple[str, int], list[MunicipalChange]] = defaultdict(list)
+    to: dict[tuple[str, int], list[MunicipalChange]] = defaultdict(list)
     for c in changes:
         from_[c.old.code, c.year].append(c)
         to[c.new.code, c.year].append(c)
@@ -343,7 +282,7 @@ def as_municipality(value: Municipality | str, year: int | None = None) -> Munic
     return municipality(value, year)
 
 
-def changes(year: int | None = None) -> tuple[Change, ...]:
+def changes(year: int | None = None) -> tuple[MunicipalChange, ...]:
     """SSB's changes, all of them or those that took effect in ``year``."""
     return tuple(c for c in _register().changes if year is None or c.year == year)
 
@@ -385,7 +324,7 @@ def predecessors(m: Municipality) -> tuple[Municipality, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _steps(m: Municipality) -> tuple[Change, ...]:
+def _steps(m: Municipality) -> tuple[MunicipalChange, ...]:
     if m.valid_to is None:
         return ()
     return _register().changes_from.get((m.code, m.valid_to + 1), ())
@@ -406,7 +345,7 @@ def succession(m: Municipality, year: int | None = None) -> Succession:
         )
     frontier = [m]
     done: list[Municipality] = []
-    passed: list[Change] = []
+    passed: list[MunicipalChange] = []
     while frontier:
         run = frontier.pop()
         if run.valid_in(target):

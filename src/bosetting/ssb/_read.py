@@ -34,7 +34,7 @@ import urllib.parse
 from collections.abc import Iterable
 from typing import IO
 
-from bosetting.errors import BosettingError, SSBFormatError
+from bosetting.errors import BosettingError, SSBFetchError, SSBFormatError
 from bosetting.model import IntroProgrammeOutcome, PartialDate, Source
 from bosetting.ssb._cells import (
     PERCENT,
@@ -58,10 +58,6 @@ __all__ = [
 
 #: PxWebApi v2's base address.
 API_BASE = "https://data.ssb.no/api/pxwebapi/v2/tables"
-
-
-class SSBFetchError(BosettingError):
-    """SSB's API could not be reached or answered with an error."""
 
 
 def ssb_source(title: str | None = None, updated: str | None = None) -> Source:

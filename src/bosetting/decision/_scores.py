@@ -1,0 +1,50 @@
+"""The scores a rule works with: the weight as an exact fraction, the public score, nominees."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from bosetting.errors import ArgumentError, DecisionError
+from bosetting.jury import JuryAssessment
+from bosetting.model import DecisionRule, Municipality
+from bosetting.voting import Tally
+
+__all__ = ["PUBLIC_NORMALISATION", "fraction", "need_tally", "nominees", "public_scores"]
+
+#: How the public vote is put on [0, 1] in a weighted blend.
+PUBLIC_NORMALISATION = "stemmeandel delt på høyeste stemmeandel (lederen får 1)"
+
+
+def fraction(weight: object, field: str) -> Fraction:
+    if isinstance(weight, bool) or not isinstance(weight, int | float | Fraction):
+        raise ArgumentError(
+            "the public weight is a number between 0 and 1", field=field, value=weight
+        )
+    w = Fraction(str(weight)) if isinstance(weight, float) else Fraction(weight)
+    if not 0 <= w <= 1:
+        raise ArgumentError(
+            "the public weight is a number between 0 and 1", field=field, value=weight
+        )
+    return w
+
+
+def public_scores(t: Tally) -> tuple[dict[Municipality, Fraction], dict[Municipality, Fraction]]:
+    shares = t.exact_shares
+    top = max(shares.values(), default=Fraction(0))
+    public = {m: (s / top if top else Fraction(0)) for m, s in shares.items()}
+    return shares, public
+
+
+def nominees(t: Tally | None, jury: JuryAssessment) -> tuple[Municipality, ...]:
+    noms = t.nominees if t is not None else jury.nominees
+    if not noms:
+        raise DecisionError("there are no nominees to decide among", field="nominees")
+    return noms
+
+
+def need_tally(t: Tally | None, rule: DecisionRule) -> Tally:
+    if t is None:
+        raise DecisionError(
+            "this rule uses the public vote; give a tally", field="tally", value=type(rule).__name__
+        )
+    return t

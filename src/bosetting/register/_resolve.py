@@ -1,0 +1,76 @@
+"""The one nominee resolver: a choice (a code or a name) to one of an edition's nominees.
+
+The ballot counter and the jury sheet reader both use it, so a name means the
+same nominee in a vote and on a jury sheet.
+
+Resolving a choice:
+
+* a kommunenummer (``"4602"``; a three-digit ``"301"`` as Excel writes it is read as ``"0301"``);
+* or a name, case-insensitively with exact æøå, as
+  :meth:`~bosetting.model.Municipality.matches` defines it (each part of a
+  Norwegian/Sami name and the name without the county in brackets match);
+* a blank choice is ``BLANK``; a choice that matches no nominee
+  ``UNKNOWN_NOMINEE``; one that matches several nominees ``AMBIGUOUS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from bosetting.errors import ArgumentError
+from bosetting.model import Edition, Municipality, RejectReason, name_parts
+
+__all__ = ["Resolver", "nominees_of"]
+
+
+def nominees_of(nominees: Edition | Iterable[Municipality]) -> tuple[Municipality, ...]:
+    """The distinct nominees of an edition (or of an iterable of municipalities), in order.
+
+    Raises:
+        ArgumentError: if an item is not a :class:`~bosetting.model.Municipality`.
+    """
+    items = nominees.nominees if isinstance(nominees, Edition) else tuple(nominees)
+    for m in items:
+        if not isinstance(m, Municipality):
+            raise ArgumentError("nominees must be Municipality objects", field="nominees", value=m)
+    return tuple(dict.fromkeys(items))
+
+
+class Resolver:
+    """Maps a choice (code or name) to a nominee's index; built once per nominee set.
+
+    Examples:
+        >>> r = Resolver([Municipality("5037", "Levanger - Levangke", "Trøndelag", 2024)])
+        >>> r.resolve("levangke"), r.resolve("5037"), r.resolve("Oslo"), r.resolve(" ")
+        (0, 0, <RejectReason.UNKNOWN_NOMINEE: 'unknown_nominee'>, <RejectReason.BLANK: 'blank'>)
+    """
+
+    def __init__(self, nominees: Sequence[Municipality]) -> None:
+        self.nominees = tuple(nominees)
+        lookup: dict[str, int | RejectReason] = {}
+        for i, m in enumerate(self.nominees):
+            keys = {m.code, *name_parts(m.name)}
+            for key in keys:
+                old = lookup.get(key)
+                lookup[key] = i if old is None or old == i else RejectReason.AMBIGUOUS
+        self._lookup = lookup
+        self._cache: dict[str, int | RejectReason] = {}
+
+    def resolve(self, choice: str) -> int | RejectReason:
+        """The nominee's index, or why the choice cannot be counted."""
+        hit = self._cache.get(choice)
+        if hit is not None:
+            return hit
+        key = choice.strip()
+        if not key:
+            result: int | RejectReason = RejectReason.BLANK
+        else:
+            if key.isdigit() and len(key) == 3:
+                key = "0" + key
+            found = self._lookup.get(key)
+            if found is None:
+                found = self._lookup.get(key.casefold(), RejectReason.UNKNOWN_NOMINEE)
+            result = found
+        if len(self._cache) < 100_000:
+            self._cache[choice] = result
+        return result

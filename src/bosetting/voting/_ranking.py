@@ -1,0 +1,98 @@
+"""Ranking by score and recording ties: deterministic, never random.
+
+Examples:
+    >>> from bosetting.model import Municipality
+    >>> a = Municipality("0301", "Oslo", "Oslo", 1838)
+    >>> b = Municipality("1804", "Bodø", "Nordland", 1977)
+    >>> order, ties = order_by_score({b: 2, a: 2}, "stemmer")
+    >>> [m.code for m in order], [m.code for m in ties[0].members]
+    (['0301', '1804'], ['0301', '1804'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from bosetting.model import Municipality
+
+__all__ = ["TIE_RULE", "Finalists", "Tie", "order_by_score"]
+
+#: How every tie in this library is broken: deterministic, never random.
+TIE_RULE = "kommunenummer stigende (lavest nummer først)"
+
+
+@attrs.frozen
+class Tie:
+    """Nominees with equal scores at a point where the order matters, and how it was broken.
+
+    Attributes:
+        stage: Where the tie arose (for example ``"finalister"``, ``"jury"``, ``"samlet"``).
+        members: The tied nominees, in the order the tie rule put them.
+        score: The shared score, as text.
+        broken_by: The rule that ordered them (:data:`TIE_RULE`).
+    """
+
+    stage: str
+    members: tuple[Municipality, ...]
+    score: str
+    broken_by: str = TIE_RULE
+
+    def describe_nb(self) -> str:
+        """The tie in one bokmål sentence."""
+        names = ", ".join(f"{m.name} ({m.code})" for m in self.members)
+        return f"Likt ({self.stage}, {self.score}) mellom {names}; brutt etter {self.broken_by}."
+
+
+def order_by_score(
+    scores: Mapping[Municipality, Any], stage: str
+) -> tuple[tuple[Municipality, ...], tuple[Tie, ...]]:
+    """Order nominees by score, highest first; ties by kommunenummer ascending.
+
+    Every group of two or more equal scores is returned as a :class:`Tie`.
+
+    Examples:
+        >>> a = Municipality("0301", "Oslo", "Oslo", 1838)
+        >>> b = Municipality("1804", "Bodø", "Nordland", 1977)
+        >>> order, ties = order_by_score({b: 2, a: 2}, "stemmer")
+        >>> [m.code for m in order], [m.code for m in ties[0].members]
+        (['0301', '1804'], ['0301', '1804'])
+    """
+    order = tuple(sorted(scores, key=lambda m: (-scores[m], m.code, m.name, m.valid_from)))
+    ties: list[Tie] = []
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and scores[order[j + 1]] == scores[order[i]]:
+            j += 1
+        if j > i:
+            ties.append(Tie(stage, order[i : j + 1], _fmt(scores[order[i]])))
+        i = j + 1
+    return order, tuple(ties)
+
+
+def _fmt(x: Any) -> str:
+    if isinstance(x, Fraction):
+        return f"{float(x):.4f}" if x.denominator != 1 else str(x.numerator)
+    if isinstance(x, float):
+        return f"{x:.4f}"
+    return str(x)
+
+
+@attrs.frozen
+class Finalists:
+    """The ``k`` nominees with most votes.
+
+    Attributes:
+        k: How many were asked for.
+        municipalities: The finalists, most votes first (fewer than ``k`` if there are fewer nominees).
+        tie: The tie at the boundary (place ``k`` against place ``k + 1``), if any, with
+            every nominee on that vote count, ordered by the tie rule.
+    """
+
+    k: int
+    municipalities: tuple[Municipality, ...]
+    tie: Tie | None
