@@ -14,19 +14,19 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from bosetting.errors import BosettingError
 from bosetting.model import Municipality
+from bosetting.register import Resolver
 from bosetting.voting import (
     Ballot,
     DuplicatePolicy,
     RejectReason,
     Tally,
     TallyMergeError,
+    _fast,
     read_ballots,
     tally,
     tally_codes,
     tally_file,
 )
-from bosetting.register import Resolver
-from bosetting.voting import _fast
 from tests.strategies import ballot_lists, nominee_sets, resolve_oracle
 
 KINN = Municipality("4602", "Kinn", "Vestland", 2020)

@@ -265,7 +265,7 @@ class JuryAssessment:
                     "the jury sheet has no score for this nominee",
                     file=self.source,
                     field="nominee",
-                    value=f"{m.name} ({m.code})",
+                    value=str(m),
                 )
             out[m] = s
         return out

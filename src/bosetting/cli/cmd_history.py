@@ -51,7 +51,7 @@ def _date(when: PartialDate) -> str:
 
 
 def _span(m: Municipality) -> str:
-    return f"{m.name} ({m.code})"
+    return str(m)
 
 
 def render_history() -> str:

@@ -23,7 +23,7 @@ def _span(m: Municipality) -> str:
 
 def render(m: Municipality) -> str:
     """The text the command prints for one municipality."""
-    lines = [f"{m.name} ({m.code}), {m.county}, {m.years}"]
+    lines = [f"{m}, {m.county}, {m.years}"]
     if m.valid_from < 2008:
         lines.append(f"  in force at least since {m.valid_from} (the oldest register version read)")
     lines.append("Numbers over time:")

@@ -43,7 +43,7 @@ def render_outcomes(name: str) -> str:
     """The text ``bosetting outcomes NAME`` prints."""
     m = as_municipality(name)
     rows = [o for o in intro_outcomes(m, sex=Sex.ALL) if o.years_after == 1]
-    lines = [f"{m.name} ({m.code}): i arbeid eller utdanning ett år etter (begge kjønn)"]
+    lines = [f"{m}: i arbeid eller utdanning ett år etter (begge kjønn)"]
     if rows:
         lines.append("  kode  navn                 statusår kull  deltakere  i arb.  andel  status")
         lines.extend(_row(o) for o in rows)

@@ -71,7 +71,7 @@ def _run_sensitivity(args: argparse.Namespace) -> int:
     for i in range(1, len(s.weights) + 1):
         if i == len(s.weights) or s.winners[i] != s.winners[start]:
             m = s.winners[start]
-            print(f"  {s.weights[start]:.3f}–{s.weights[i - 1]:.3f}: {m.name} ({m.code})")
+            print(f"  {s.weights[start]:.3f}–{s.weights[i - 1]:.3f}: {m}")
             start = i
     print(s.describe_nb())
     return 0

@@ -55,7 +55,7 @@ class Decision:
 
     def explain(self) -> str:
         """A short explanation in bokmål, for a workshop."""
-        lines = [self.rule.describe_nb(), f"Vinner: {self.winner.name} ({self.winner.code})."]
+        lines = [self.rule.describe_nb(), f"Vinner: {self.winner}."]
         if self.finalists is not None:
             lines.append("Finalister: " + ", ".join(m.name for m in self.finalists) + ".")
         lines.append("Plassering:")
@@ -71,7 +71,7 @@ class Decision:
                 parts.append(f"jury {float(s.jury_score):.3f}")
             if s.combined is not None:
                 parts.append(f"samlet {float(s.combined):.3f}")
-            lines.append(f"  {i}. {m.name} ({m.code}): " + ", ".join(parts))
+            lines.append(f"  {i}. {m}: " + ", ".join(parts))
         lines.extend(t.describe_nb() for t in self.trace.ties)
         lines.extend(f"Antakelse: {a}" for a in self.assumptions)
         return "\n".join(lines)

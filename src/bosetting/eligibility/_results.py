@@ -99,7 +99,7 @@ class Assessment:
 
     def __str__(self) -> str:
         m = self.municipality
-        lines = [f"{m.name} ({m.code}) mot kriteriene for {self.edition}"]
+        lines = [f"{m} mot kriteriene for {self.edition}"]
         if self.criteria.combination_nb:
             lines.append(f"Kombinasjon: {self.criteria.combination_nb}")
         if not self.results:

@@ -113,4 +113,14 @@ class Municipality:
         return f"{self.valid_from}-{end}"
 
     def __str__(self) -> str:
+        """The one way a municipality is written in text: ``"Kinn (4602)"``.
+
+        Examples:
+            >>> str(Municipality("4602", "Kinn", "Vestland", 2020))
+            'Kinn (4602)'
+        """
+        return f"{self.name} ({self.code})"
+
+    def with_years(self) -> str:
+        """The municipality with its span of years: ``"Flora (1401, 1977-2019)"``."""
         return f"{self.name} ({self.code}, {self.years})"

@@ -39,7 +39,7 @@ def sensitivity(result: Sensitivity, ax: Any = None) -> Any:
     ws = result.weights
     for m in sorted(result.public, key=lambda m: m.code):
         p, j = float(result.public[m]), float(result.jury[m])
-        ax.plot(ws, [j + w * (p - j) for w in ws], label=f"{m.name} ({m.code})")
+        ax.plot(ws, [j + w * (p - j) for w in ws], label=str(m))
     for c in result.changes:
         at = float(c.crossover) if c.crossover is not None else c.after_weight
         ax.axvline(at, color="grey", linestyle=":", linewidth=1)

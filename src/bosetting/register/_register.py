@@ -160,7 +160,7 @@ def municipalities(year: int | None = None) -> tuple[Municipality, ...]:
 
 
 def _describe(m: Municipality) -> str:
-    return f"{m.name} ({m.code}, {m.years})"
+    return m.with_years()
 
 
 def municipality(name_or_code: str, year: int | None = None) -> Municipality:

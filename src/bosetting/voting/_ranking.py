@@ -43,7 +43,7 @@ class Tie:
 
     def describe_nb(self) -> str:
         """The tie in one bokmål sentence."""
-        names = ", ".join(f"{m.name} ({m.code})" for m in self.members)
+        names = ", ".join(str(m) for m in self.members)
         return f"Likt ({self.stage}, {self.score}) mellom {names}; brutt etter {self.broken_by}."
 
 
