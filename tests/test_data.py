@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bosetting.data import _tables as data
+from bosetting.data import resolve, sources
 from bosetting.errors import DataError
-from bosetting.sources import resolve, sources
 
 DATASETS = Path(__file__).resolve().parents[1] / "datasets"
 
@@ -138,3 +138,83 @@ def test_resolve_unknown_source() -> None:
 def test_sources_are_typed() -> None:
     klass = sources()["ssb-klass-131"]
     assert klass.url.startswith("https://")
+
+
+# --- the one row-to-record path (data/_records.py) ---
+
+from bosetting.data import _records  # noqa: E402
+from bosetting.errors import ValidationError  # noqa: E402
+from bosetting.model import Source  # noqa: E402
+
+
+def _fresh_sources() -> None:
+    _records.sources.cache_clear()
+
+
+def test_records_name_file_row_field_value_for_a_model_validator(copy_of_datasets: Path) -> None:
+    # The schema allows an empty request; the model does not, when it is marked published.
+    from bosetting.model import Settlement
+
+    path = copy_of_datasets / "settlement.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    at, status = header.index("requested"), header.index("requested_status")
+    number = next(i for i, line in enumerate(lines) if line.split(",")[status] == "published")
+    cells = lines[number].split(",")
+    cells[at] = ""
+    lines[number] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        list(_records.records("settlement", Settlement))
+    err = info.value
+    assert (err.file, err.row, err.field, err.value) == (
+        "settlement.csv",
+        number,
+        "requested_status",
+        "published",
+    )
+
+
+def test_records_name_the_column_of_an_unknown_source_id(copy_of_datasets: Path) -> None:
+    _fresh_sources()
+    path = copy_of_datasets / "initiatives.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    head, _, _ = lines[1].rpartition(",")
+    lines[1] = head + ",no-such-source"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from bosetting.model import Initiative
+
+    try:
+        with pytest.raises(DataError) as info:
+            list(_records.records("initiatives", Initiative, rename={"id": "initiative_id"}))
+        err = info.value
+        assert (err.file, err.row, err.field, err.value) == (
+            "initiatives.csv",
+            1,
+            "source_ids",
+            "no-such-source",
+        )
+    finally:
+        _fresh_sources()
+
+
+def test_records_rename_derive_and_where() -> None:
+    rows = list(
+        _records.records(
+            "sources",
+            Source,
+            rename={"id": "source_id", "date": "published"},
+            derive=lambda row: {"note": "x"},
+            where=lambda row: row["kind"] == "ssb",
+        )
+    )
+    assert rows
+    assert all(s.kind == "ssb" and s.note == "x" for _, s in rows)
+    assert [s.id for _, s in rows] == [
+        r["source_id"] for r in data.read_rows("sources") if r["kind"] == "ssb"
+    ]
+
+
+def test_records_refuse_a_cell_of_the_wrong_type() -> None:
+    with pytest.raises(DataError, match="cannot be read as"):
+        _records._structure(7, str, "name")

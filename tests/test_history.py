@@ -7,6 +7,7 @@ import pytest
 
 import bosetting as bs
 from bosetting import data, frames
+from bosetting.data import resolve
 from bosetting.errors import EditionNotFound
 from bosetting.history import conflicts, edition, editions, record, winners
 from bosetting.model import (
@@ -20,7 +21,6 @@ from bosetting.model import (
     converter,
 )
 from bosetting.register import municipality
-from bosetting.sources import resolve
 
 HISTORY_TABLES = ("editions", "nominations", "initiatives", "conflicts")
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, metadata
 from urllib.parse import urlsplit
 
-from bosetting.data import descriptor
+from bosetting.data import descriptor, sources
 from bosetting.model import Source
-from bosetting.sources import sources
 
 __all__ = ["cite", "primary_sources"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from bosetting.data import sources
 from bosetting.history import conflicts, edition, editions, record
 from bosetting.model import (
     DatePrecision,
@@ -19,7 +20,6 @@ from bosetting.model import (
     TopKThenJury,
 )
 from bosetting.register import latest
-from bosetting.sources import sources
 
 __all__ = ["register", "render_edition", "render_history", "render_record"]
 

@@ -29,19 +29,15 @@ from collections.abc import Iterable
 
 import attrs
 
-from bosetting.data import numbered_rows, split_ids
+from bosetting.data import records
 from bosetting.errors import ValidationError
 from bosetting.figures._areas import AreaFilter
 from bosetting.model import (
-    AreaType,
-    FigureStage,
     FigureStatus,
     IntroProgrammeOutcome,
-    Method,
     Municipality,
     Sex,
 )
-from bosetting.sources import resolve
 
 __all__ = [
     "Total",
@@ -55,31 +51,8 @@ _FILE = "intro_outcomes.csv"
 
 @functools.cache
 def _all() -> tuple[IntroProgrammeOutcome, ...]:
-    out: list[IntroProgrammeOutcome] = []
-    for number, row, located in numbered_rows("intro_outcomes"):
-        with located:
-            out.append(
-                IntroProgrammeOutcome(
-                    area_type=AreaType(row["area_type"]),
-                    area_code=row["area_code"],
-                    area_name=row["area_name"],
-                    cohort_year=row["cohort_year"],
-                    status_year=row["status_year"],
-                    years_after=row["years_after"],
-                    sex=Sex(row["sex"]),
-                    former_participants=row["former_participants"],
-                    former_participants_status=FigureStatus(row["former_participants_status"]),
-                    in_work_or_education=row["in_work_or_education"],
-                    in_work_or_education_status=FigureStatus(row["in_work_or_education_status"]),
-                    share=row["share"],
-                    share_status=FigureStatus(row["share_status"]),
-                    stage=FigureStage(row["figure_stage"]),
-                    method=Method(row["method"]),
-                    sources=resolve(split_ids(row["source_ids"]), file=_FILE, row=number),
-                    note=row["note"],
-                )
-            )
-    return tuple(out)
+    rows = records("intro_outcomes", IntroProgrammeOutcome, rename={"stage": "figure_stage"})
+    return tuple(o for _, o in rows)
 
 
 def _sex(value: Sex | str | None) -> Sex | None:

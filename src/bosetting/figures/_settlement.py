@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import functools
 
-from bosetting.data import numbered_rows, split_ids
+from bosetting.data import records
 from bosetting.figures._areas import AreaFilter
-from bosetting.model import AreaType, FigureStatus, Municipality, Settlement
-from bosetting.sources import resolve
+from bosetting.model import AreaType, Municipality, Settlement
 
 __all__ = ["Settlement", "settled_share_of_request", "settlement"]
 
@@ -36,6 +35,7 @@ def settled_share_of_request(s: Settlement) -> float | None:
     partial year gives the share so far (check :attr:`Settlement.partial_year`).
 
     Examples:
+        >>> from bosetting.model import FigureStatus, Settlement
         >>> P, S = FigureStatus.PUBLISHED, FigureStatus.SUPPRESSED
         >>> settled_share_of_request(Settlement("1001", "X", 2020, 80, P, None, 80, P, 40, P))
         0.5
@@ -48,27 +48,7 @@ def settled_share_of_request(s: Settlement) -> float | None:
 
 @functools.cache
 def _all() -> tuple[Settlement, ...]:
-    out: list[Settlement] = []
-    for number, row, located in numbered_rows("settlement"):
-        with located:
-            out.append(
-                Settlement(
-                    code=row["code"],
-                    name=row["name"],
-                    year=row["year"],
-                    requested=row["requested"],
-                    requested_status=FigureStatus(row["requested_status"]),
-                    requested_original=row["requested_original"],
-                    decided=row["decided"],
-                    decided_status=FigureStatus(row["decided_status"]),
-                    settled=row["settled"],
-                    settled_status=FigureStatus(row["settled_status"]),
-                    partial_year=bool(row["partial_year"]),
-                    note=row["note"],
-                    sources=resolve(split_ids(row["source_ids"]), file=_FILE, row=number),
-                )
-            )
-    return tuple(out)
+    return tuple(s for _, s in records("settlement", Settlement))
 
 
 def settlement(

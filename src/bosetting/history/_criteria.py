@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import functools
 
-from bosetting.data import numbered_rows, read_rows, split_ids
+from bosetting.data import read_rows, records
 from bosetting.errors import DataError
 from bosetting.model import Criteria, Criterion, CriterionKind, edition_year
-from bosetting.sources import resolve
 
 __all__ = ["MEASURABLE", "all_criteria", "criteria_for", "looks_for"]
 
@@ -28,24 +27,15 @@ _FILE = "criteria.csv"
 @functools.cache
 def _rows() -> tuple[tuple[Criterion, int, str | None], ...]:
     out: list[tuple[Criterion, int, str | None]] = []
-    for number, row, located in numbered_rows("criteria"):
-        with located:
-            c = Criterion(
-                id=row["criterion_id"],
-                text_nb=row["text_nb"],
-                kind=CriterionKind(row["kind"]),
-                measure=row["measure"],
-                threshold=row["threshold"],
-                first_edition=row["first_edition"],
-                last_edition=row["last_edition"],
-                sources=resolve(split_ids(row["source_ids"]), file=_FILE, row=number),
+    for row, c in records("criteria", Criterion, rename={"id": "criterion_id"}):
+        if c.kind is CriterionKind.MEASURABLE and c.measure not in MEASURABLE:
+            raise DataError(
+                f"a measurable criterion needs one of {', '.join(sorted(MEASURABLE))}",
+                file=_FILE,
+                row=len(out) + 1,
+                field="measure",
+                value=c.measure,
             )
-            if c.kind is CriterionKind.MEASURABLE and c.measure not in MEASURABLE:
-                raise DataError(
-                    f"a measurable criterion needs one of {', '.join(sorted(MEASURABLE))}",
-                    field="measure",
-                    value=c.measure,
-                )
         out.append((c, row["position"], row["combination_nb"]))
     return tuple(out)
 

@@ -25,7 +25,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable
 
-from bosetting.data import Row, numbered_rows, read_rows, split_ids
+from bosetting.data import Row, read_rows, records
 from bosetting.errors import (
     AmbiguousSuccession,
     DataError,
@@ -37,14 +37,11 @@ from bosetting.model import (
     Conflict,
     DecisionRule,
     Edition,
-    EditionStatus,
     Initiative,
     JuryOnly,
     Municipality,
     Nomination,
-    NomineesKnown,
     Outcome,
-    PartialDate,
     TopKThenJury,
     WeightedBlend,
 )
@@ -54,29 +51,24 @@ from bosetting.register import (
     lineage,
     municipality,
 )
-from bosetting.sources import resolve
 
 __all__ = ["conflicts", "edition", "editions", "record", "winners"]
 
 _OUTCOME_ORDER = tuple(Outcome)
 
 
-def _top_k(row: Row, number: int) -> DecisionRule:
+def _top_k(row: Row) -> DecisionRule:
     if row["finalists_k"] is None:
         raise DataError(
-            "a top_k_then_jury edition needs finalists_k",
-            file="editions.csv",
-            row=number,
-            field="finalists_k",
-            value="",
+            "a top_k_then_jury edition needs finalists_k", field="finalists_k", value=""
         )
     return TopKThenJury(row["finalists_k"])
 
 
-_RULE_MAKERS: dict[str, Callable[[Row, int], DecisionRule]] = {
-    "jury_only": lambda row, number: JuryOnly(),
+_RULE_MAKERS: dict[str, Callable[[Row], DecisionRule]] = {
+    "jury_only": lambda row: JuryOnly(),
     "top_k_then_jury": _top_k,
-    "weighted_blend": lambda row, number: WeightedBlend(None),
+    "weighted_blend": lambda row: WeightedBlend(None),
 }
 
 
@@ -89,19 +81,8 @@ def _current(m: Municipality) -> Municipality | None:
 
 def _initiatives() -> dict[tuple[str, str], list[Initiative]]:
     out: dict[tuple[str, str], list[Initiative]] = defaultdict(list)
-    for number, row, located in numbered_rows("initiatives"):
-        with located:
-            out[row["edition"], row["code"]].append(
-                Initiative(
-                    id=row["initiative_id"],
-                    name=row["name"],
-                    partners=split_ids(row["partners"]),
-                    summary_nb=row["summary_nb"],
-                    sources=resolve(
-                        split_ids(row["source_ids"]), file="initiatives.csv", row=number
-                    ),
-                )
-            )
+    for row, initiative in records("initiatives", Initiative, rename={"id": "initiative_id"}):
+        out[row["edition"], row["code"]].append(initiative)
     return out
 
 
@@ -117,34 +98,28 @@ def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]
                 field="code",
                 value=row["code"],
             )
-    out: dict[str, list[Nomination]] = defaultdict(list)
-    for number, row, located in numbered_rows("nominations"):
-        label = row["edition"]
-        if label not in reference_years:
+    for number, row in enumerate(read_rows("nominations"), start=1):
+        if row["edition"] not in reference_years:
             raise DataError(
                 "editions.csv has no edition with this label",
                 file="nominations.csv",
                 row=number,
                 field="edition",
-                value=label,
+                value=row["edition"],
             )
-        with located:
-            then = municipality(row["code"], reference_years[label])
-            out[label].append(
-                Nomination(
-                    edition=label,
-                    municipality=then,
-                    name_as_written=row["name_as_written"],
-                    outcome=Outcome(row["outcome"]),
-                    imdi_region=row["imdi_region"],
-                    initiatives=initiatives.get((label, row["code"]), ()),
-                    current=_current(then),
-                    note=row["note"],
-                    sources=resolve(
-                        split_ids(row["source_ids"]), file="nominations.csv", row=number
-                    ),
-                )
-            )
+
+    def looked_up(row: Row) -> dict[str, object]:
+        label = row["edition"]
+        then = municipality(row["code"], reference_years[label])
+        return {
+            "municipality": then,
+            "initiatives": initiatives.get((label, row["code"]), ()),
+            "current": _current(then),
+        }
+
+    out: dict[str, list[Nomination]] = defaultdict(list)
+    for row, nomination in records("nominations", Nomination, derive=looked_up):
+        out[row["edition"]].append(nomination)
     return out
 
 
@@ -162,34 +137,26 @@ def editions() -> tuple[Edition, ...]:
     """
     rows = read_rows("editions")
     nominations = _nominations({r["edition"]: r["reference_year"] for r in rows})
-    built: list[Edition] = []
-    for number, row, located in numbered_rows("editions"):
+
+    def derived(row: Row) -> dict[str, object]:
         label = row["edition"]
-        with located:
-            built.append(
-                Edition(
-                    label=label,
-                    work_year=row["work_year"],
-                    reference_year=row["reference_year"],
-                    award_when=PartialDate.parse(row["award_date"]),
-                    event=row["event"],
-                    place=row["place"],
-                    prize_name=row["prize_name"],
-                    rule=_RULE_MAKERS[row["decision_rule"]](row, number),
-                    vote_opens=PartialDate.parse(row["vote_opens"]),
-                    vote_closes=PartialDate.parse(row["vote_closes"]),
-                    nominees_known=NomineesKnown(row["nominees_known"]),
-                    nomination_route=row["nomination_route"],
-                    status=EditionStatus(row["status"]),
-                    nominations=sorted(
-                        nominations.get(label, ()), key=lambda n: _OUTCOME_ORDER.index(n.outcome)
-                    ),
-                    # criteria: filled by bosetting.criteria
-                    criteria=criteria_for(label),
-                    note=row["note"],
-                    sources=resolve(split_ids(row["source_ids"]), file="editions.csv", row=number),
-                )
-            )
+        return {
+            "rule": _RULE_MAKERS[row["decision_rule"]](row),
+            "nominations": sorted(
+                nominations.get(label, ()), key=lambda n: _OUTCOME_ORDER.index(n.outcome)
+            ),
+            "criteria": criteria_for(label),
+        }
+
+    built = [
+        e
+        for _, e in records(
+            "editions",
+            Edition,
+            rename={"label": "edition", "award_when": "award_date"},
+            derive=derived,
+        )
+    ]
     return tuple(sorted(built, key=lambda e: e.year))
 
 
@@ -317,34 +284,8 @@ def record(municipality_or_name: Municipality | str) -> tuple[Nomination, ...]:
 
 @functools.cache
 def _conflicts() -> tuple[Conflict, ...]:
-    out: list[Conflict] = []
-    for number, row, located in numbered_rows("conflicts"):
-        with located:
-            out.append(
-                Conflict(
-                    id=row["conflict_id"],
-                    table=row["table"],
-                    key=row["key"],
-                    field=row["field"],
-                    value_a=row["value_a"],
-                    sources_a=resolve(
-                        split_ids(row["source_ids_a"]),
-                        file="conflicts.csv",
-                        row=number,
-                        field="source_ids_a",
-                    ),
-                    value_b=row["value_b"],
-                    sources_b=resolve(
-                        split_ids(row["source_ids_b"]),
-                        file="conflicts.csv",
-                        row=number,
-                        field="source_ids_b",
-                    ),
-                    resolution=row["resolution"],
-                    note=row["note"],
-                )
-            )
-    return tuple(out)
+    rename = {"id": "conflict_id", "sources_a": "source_ids_a", "sources_b": "source_ids_b"}
+    return tuple(c for _, c in records("conflicts", Conflict, rename=rename))
 
 
 def conflicts(label_or_year: str | int | None = None) -> tuple[Conflict, ...]:

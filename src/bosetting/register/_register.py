@@ -27,15 +27,14 @@ from collections import defaultdict
 
 import attrs
 
-from bosetting.data import numbered_rows, split_ids
+from bosetting.data import Row, records
 from bosetting.errors import (
     AmbiguousMunicipality,
     AmbiguousSuccession,
     MunicipalityNotFound,
     ValidationError,
 )
-from bosetting.model import ChangeKind, MunicipalChange, Municipality, Succession, name_parts
-from bosetting.sources import resolve
+from bosetting.model import MunicipalChange, Municipality, Succession, name_parts
 
 __all__ = [
     "REGISTER_FIRST_YEAR",
@@ -81,45 +80,31 @@ def _run_at(by_code: dict[str, tuple[Municipality, ...]], code: str, year: int) 
 
 @functools.cache
 def _register() -> _Register:
-    runs: list[Municipality] = []
-    for number, row, located in numbered_rows("municipalities"):
-        with located:
-            runs.append(
-                Municipality(
-                    code=row["code"],
-                    name=row["name"],
-                    county=row["county_name"],
-                    valid_from=row["valid_from"],
-                    valid_to=row["valid_to"],
-                    county_code=row["county_code"],
-                )
-            )
-            resolve(split_ids(row["source_ids"]), file="municipalities.csv", row=number)
+    runs = [m for _, m in records("municipalities", Municipality, rename={"county": "county_name"})]
     grouped: dict[str, list[Municipality]] = defaultdict(list)
     for m in runs:
         grouped[m.code].append(m)
     by_code = {c: tuple(sorted(ms, key=lambda m: m.valid_from)) for c, ms in grouped.items()}
 
-    changes: list[MunicipalChange] = []
-    for number, row, located in numbered_rows("municipality_changes"):
+    def ends(row: Row) -> dict[str, object]:
         year = row["date"].year
-        if year <= REGISTER_FIRST_YEAR:
-            # Changes on 1 January 2008 lead *into* the register; their old side
-            # (for example 1503 Kristiansund until 2007) is outside it.
-            continue
-        with located:
-            changes.append(
-                MunicipalChange(
-                    year=year,
-                    old=_run_at(by_code, row["old_code"], year - 1),
-                    new=_run_at(by_code, row["new_code"], year),
-                    kind=ChangeKind(row["kind"]),
-                    note=row["note"],
-                    sources=resolve(
-                        split_ids(row["source_ids"]), file="municipality_changes.csv", row=number
-                    ),
-                )
-            )
+        return {
+            "year": year,
+            "old": _run_at(by_code, row["old_code"], year - 1),
+            "new": _run_at(by_code, row["new_code"], year),
+        }
+
+    # Changes on 1 January 2008 lead *into* the register; their old side (for
+    # example 1503 Kristiansund until 2007) is outside it.
+    changes = [
+        c
+        for _, c in records(
+            "municipality_changes",
+            MunicipalChange,
+            derive=ends,
+            where=lambda row: row["date"].year > REGISTER_FIRST_YEAR,
+        )
+    ]
     from_: dict[tuple[str, int], list[MunicipalChange]] = defaultdict(list)
     to: dict[tuple[str, int], list[MunicipalChange]] = defaultdict(list)
     for c in changes:
