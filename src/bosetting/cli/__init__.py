@@ -17,6 +17,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from typing import NoReturn
 
 from bosetting.errors import BosettingError, UsageError
@@ -38,14 +39,12 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The command's argument parser with every subcommand registered."""
-    from bosetting import __version__
-
     parser = _Parser(
         prog="bosetting",
         description="The history, data and decision rules of IMDi's Bosettings- og "
         "integreringsprisen.",
     )
-    parser.add_argument("--version", action="version", version=f"bosetting {__version__}")
+    parser.add_argument("--version", action="version", version=f"bosetting {version('bosetting')}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"bosetting.cli.{name}")
