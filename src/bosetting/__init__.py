@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from bosetting.citation import cite
 from bosetting.decision import Decision, decide, sensitivity
-from bosetting.eligibility import assess
+from bosetting.eligibility import assess, screen
 from bosetting.errors import (
     AmbiguousMunicipality,
     AmbiguousSuccession,
@@ -115,6 +115,7 @@ __all__ = [
     "plot",
     "predecessors",
     "record",
+    "screen",
     "sensitivity",
     "settlement",
     "succession",

@@ -50,8 +50,10 @@ __all__ = [
     "SETTLEMENT_YEARS",
     "intro_context",
     "intro_over_time",
+    "one_year_status",
     "settlement_context",
     "settlement_vs_request",
+    "settlement_years",
 ]
 
 #: How many status years before the reference year the intro rule looks back.
@@ -91,9 +93,10 @@ def _sources(criterion: Criterion, rows: Iterable[object]) -> tuple[Source, ...]
     return tuple(dict.fromkeys(found))
 
 
-def _one_year(
+def one_year_status(
     where: AreaFilter, outcomes: Iterable[IntroProgrammeOutcome], years: range
 ) -> dict[int, tuple[IntroProgrammeOutcome | None, str | None]]:
+    """Per status year: the area's one-year status row (both sexes), with a note where borrowed."""
     by_year: dict[int, list[IntroProgrammeOutcome]] = defaultdict(list)
     for o in sorted(outcomes, key=lambda o: _STAGE_ORDER[o.stage]):
         if (
@@ -134,7 +137,7 @@ def intro_context(
     criterion: Criterion, where: AreaFilter, outcomes: Iterable[IntroProgrammeOutcome], ref: int
 ) -> tuple[list[Figure], list[str], tuple[Source, ...]]:
     """The one-year shares in the window, shown beside a judgement criterion."""
-    picked = _one_year(where, outcomes, range(ref - INTRO_WINDOW, ref))
+    picked = one_year_status(where, outcomes, range(ref - INTRO_WINDOW, ref))
     rows = [r for r, _ in picked.values() if r is not None]
     notes = [n for _, n in picked.values() if n]
     if not picked:
@@ -155,7 +158,7 @@ def intro_over_time(
         f"ettårsstatus i statusårene {first}–{last}, hvert for seg og snittet vektet med "
         f"antall deltakere, må alle ligge over {t:.0%}."
     )
-    picked = _one_year(where, outcomes, range(first, last + 1))
+    picked = one_year_status(where, outcomes, range(first, last + 1))
     chosen = dict(list(picked.items())[-_COHORTS:])
     rows = [r for r, _ in chosen.values() if r is not None]
     reasons = [rule] + [n for _, n in chosen.values() if n]
@@ -211,9 +214,10 @@ def intro_over_time(
     return result(Verdict.NOT_MET, below)
 
 
-def _settlement_years(
+def settlement_years(
     where: AreaFilter, rows: Iterable[Settlement], years: range
 ) -> dict[int, tuple[Settlement | None, str | None]]:
+    """Per year: the area's own settlement row, else a single predecessor's, with a note."""
     by_year: dict[int, list[Settlement]] = defaultdict(list)
     for s in rows:
         if s.year in years and where.matches(AreaType.MUNICIPALITY, s.code, s.year):
@@ -243,7 +247,7 @@ def settlement_context(
     criterion: Criterion, where: AreaFilter, rows: Iterable[Settlement], basis: int
 ) -> tuple[list[Figure], list[str], tuple[Source, ...]]:
     """Requested, settled and their ratio for the three years, beside a judgement criterion."""
-    picked = _settlement_years(where, rows, range(basis - SETTLEMENT_YEARS + 1, basis + 1))
+    picked = settlement_years(where, rows, range(basis - SETTLEMENT_YEARS + 1, basis + 1))
     found = [r for r, _ in picked.values() if r is not None]
     notes = [n for _, n in picked.values() if n]
     return _settlement_figures(found), notes, _sources(criterion, found)
@@ -259,7 +263,7 @@ def settlement_vs_request(
         f"Regel (bosettings tolkning av «i tråd med anmodningen»): bosatte delt på anmodede "
         f"må være minst {t:.0%} i hvert av årene {years[0]}–{years[-1]} og samlet for årene."
     )
-    picked = _settlement_years(where, rows, years)
+    picked = settlement_years(where, rows, years)
     found = [r for r, _ in picked.values() if r is not None]
     reasons = [rule] + [n for _, n in picked.values() if n]
     figures = _settlement_figures(found)

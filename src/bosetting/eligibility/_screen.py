@@ -1,0 +1,268 @@
+"""Every municipality of an edition's year against that edition's criteria, ranked by its figures.
+
+:func:`screen` runs :func:`~bosetting.eligibility.assess` for each municipality
+in force in the edition's reference year, so the verdicts and reasons are the
+same as for one municipality. It keeps the criteria that have figures behind
+them (the measurable ones, and the judgement criteria with settlement or intro
+figures as context) and adds two headline figures computed the same way for
+every edition, whatever its criteria say:
+
+* *settled against request*: persons settled divided by persons requested,
+  summed over the three years ending with the edition's work year (the same
+  years and the same own-or-predecessor rows as the settlement rule); ``None``
+  when a year is missing, a figure is not published, or a year is a partial
+  snapshot;
+* *intro share*: the participant-weighted share in work or education one year
+  after the programme, over the three latest cohorts in the intro rule's window;
+  ``None`` when a count is not published (a hidden figure is never filled in).
+
+Rows are ranked by the first headline figure (``by="settlement"``, the default)
+or the second (``by="intro"``), highest first, then by the other; a municipality
+whose figure is unknown comes after every known one; equal figures are ordered
+by kommunenummer ascending. The actual nominees and the winner are marked.
+
+Examples:
+    >>> s = screen("2016")
+    >>> len(s.rows), s.year
+    (428, 2016)
+    >>> [r.municipality.name for r in s.nominees()][:1]
+    ['Kristiansand']
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from bosetting.eligibility._assess import assess
+from bosetting.eligibility._measures import (
+    INTRO_WINDOW,
+    SETTLEMENT_YEARS,
+    one_year_status,
+    settlement_years,
+)
+from bosetting.eligibility._results import CriterionResult
+from bosetting.errors import ArgumentError
+from bosetting.figures import AreaFilter, area_runs, intro_outcomes, settlement, weighted_share
+from bosetting.history import edition as lookup
+from bosetting.model import (
+    Criterion,
+    CriterionKind,
+    Edition,
+    FigureStatus,
+    IntroProgrammeOutcome,
+    Municipality,
+    Outcome,
+    Settlement,
+)
+from bosetting.register import REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR, municipalities
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["RANKINGS", "Screen", "ScreenRow", "screen"]
+
+#: The headline figures a screen can be ranked by.
+RANKINGS = ("settlement", "intro")
+
+
+@attrs.frozen
+class ScreenRow:
+    """One municipality in a screen.
+
+    Attributes:
+        rank: 1-based place in the screen's order.
+        municipality: The municipality as it was in the edition's reference year.
+        outcome: What came of its nomination in this edition, or ``None`` if it was not named.
+        settled: Persons settled over the three years (``None`` where not assessable).
+        requested: Persons requested over the three years (likewise).
+        settled_share: ``settled / requested``, or ``None``.
+        intro_share: The participant-weighted intro share, or ``None``.
+        results: The verdict of each criterion that has figures behind it.
+    """
+
+    rank: int
+    municipality: Municipality
+    outcome: Outcome | None
+    settled: int | None
+    requested: int | None
+    settled_share: float | None
+    intro_share: float | None
+    results: tuple[CriterionResult, ...]
+
+    @property
+    def nominated(self) -> bool:
+        """Whether the sources name it as a nominee (winner, finalist or nominee)."""
+        return self.outcome in (Outcome.WINNER, Outcome.FINALIST, Outcome.NOMINEE)
+
+    @property
+    def winner(self) -> bool:
+        """Whether it won this edition."""
+        return self.outcome is Outcome.WINNER
+
+
+@attrs.frozen
+class Screen:
+    """Every municipality of one edition's year, ranked.
+
+    Attributes:
+        edition: The edition screened.
+        year: The register year whose municipalities were screened.
+        by: The headline figure the rows are ranked by (see :data:`RANKINGS`).
+        criteria: The edition's criteria that have figures behind them.
+        settlement_years: The three settlement years summed.
+        rows: One row per municipality, in rank order.
+    """
+
+    edition: Edition
+    year: int
+    by: str
+    criteria: tuple[Criterion, ...]
+    settlement_years: tuple[int, ...]
+    rows: tuple[ScreenRow, ...]
+
+    def row(self, municipality: Municipality) -> ScreenRow:
+        """The row of one municipality.
+
+        Raises:
+            ArgumentError: When it was not in force in the screen's year.
+        """
+        for r in self.rows:
+            if r.municipality == municipality:
+                return r
+        raise ArgumentError(
+            f"not a municipality of {self.year}", field="municipality", value=str(municipality)
+        )
+
+    def nominees(self) -> tuple[ScreenRow, ...]:
+        """The rows of the edition's formal nominees (winner and finalists included)."""
+        return tuple(r for r in self.rows if r.nominated)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The screen as a pandas DataFrame: one row per municipality, one verdict column per criterion."""
+        import pandas as pd
+
+        records: list[dict[str, Any]] = []
+        for r in self.rows:
+            rec: dict[str, Any] = {
+                "rank": r.rank,
+                "code": r.municipality.code,
+                "name": r.municipality.name,
+                "county": r.municipality.county,
+                "outcome": None if r.outcome is None else r.outcome.value,
+                "settled": r.settled,
+                "requested": r.requested,
+                "settled_share": r.settled_share,
+                "intro_share": r.intro_share,
+            }
+            for res in r.results:
+                rec[f"verdict_{res.criterion.id}"] = res.verdict.value
+            records.append(rec)
+        frame = pd.DataFrame.from_records(records)
+        dtypes: dict[str, Any] = {
+            "rank": "Int64",
+            "code": "string",
+            "name": "string",
+            "county": "string",
+            "outcome": "string",
+            "settled": "Int64",
+            "requested": "Int64",
+            "settled_share": "Float64",
+            "intro_share": "Float64",
+        }
+        dtypes.update({c: "string" for c in frame.columns if c.startswith("verdict_")})
+        return frame.astype(dtypes)
+
+
+def _with_figures(c: Criterion) -> bool:
+    return c.kind is CriterionKind.MEASURABLE or c.measure in ("settlement", "intro_share")
+
+
+def _settled_against_request(
+    where: AreaFilter, rows: Iterable[Settlement], years: range
+) -> tuple[int | None, int | None]:
+    picked = settlement_years(where, rows, years)
+    found = [s for s, _ in picked.values() if s is not None]
+    if len(found) != len(years) or any(s.partial_year for s in found):
+        return None, None
+    if any(
+        s.settled_status is not FigureStatus.PUBLISHED
+        or s.requested_status is not FigureStatus.PUBLISHED
+        for s in found
+    ):
+        return None, None
+    settled = sum(s.settled or 0 for s in found)
+    requested = sum(s.requested or 0 for s in found)
+    return settled, requested
+
+
+def _intro_share(
+    where: AreaFilter, outcomes: Iterable[IntroProgrammeOutcome], ref: int
+) -> float | None:
+    picked = one_year_status(where, outcomes, range(ref - INTRO_WINDOW, ref))
+    chosen = list(picked.values())[-SETTLEMENT_YEARS:]
+    rows = [o for o, _ in chosen if o is not None]
+    if len(rows) < SETTLEMENT_YEARS:
+        return None
+    return weighted_share(rows)
+
+
+def _descending(value: float | None) -> float:
+    return math.inf if value is None else -value
+
+
+def screen(edition: Edition | str | int, *, by: str = "settlement") -> Screen:
+    """Screen every municipality of an edition's reference year (see the module docstring).
+
+    Args:
+        edition: An :class:`~bosetting.model.Edition`, or its label or year.
+        by: ``"settlement"`` (settled against request) or ``"intro"`` (intro share).
+
+    Returns:
+        The ranked screen.
+
+    Raises:
+        EditionNotFound: For an unknown edition.
+        ArgumentError: For an unknown ranking.
+    """
+    if by not in RANKINGS:
+        raise ArgumentError("rank by 'settlement' or 'intro'", field="by", value=by)
+    e = edition if isinstance(edition, Edition) else lookup(edition)
+    year = min(max(e.reference_year, REGISTER_FIRST_YEAR), REGISTER_LAST_YEAR)
+    basis = e.work_year if e.work_year is not None else e.reference_year - 1
+    years = range(basis - SETTLEMENT_YEARS + 1, basis + 1)
+    criteria = tuple(c for c in e.criteria if _with_figures(c))
+    wanted = {c.id for c in criteria}
+    outcome = {n.municipality: n.outcome for n in e.nominations}
+
+    by_code_s: dict[str, list[Settlement]] = defaultdict(list)
+    for s in settlement():
+        by_code_s[s.code].append(s)
+    by_code_o: dict[str, list[IntroProgrammeOutcome]] = defaultdict(list)
+    for o in intro_outcomes(None, sex="all"):
+        by_code_o[o.area_code].append(o)
+
+    rows: list[tuple[Any, ...]] = []
+    for m in municipalities(year):
+        codes = {r.code for r in area_runs(m)}
+        own_s = [s for c in sorted(codes) for s in by_code_s.get(c, ())]
+        own_o = [o for c in sorted(codes) for o in by_code_o.get(c, ())]
+        a = assess(m, e, outcomes=own_o, settlements=own_s)
+        where = AreaFilter.of(m)
+        settled, requested = _settled_against_request(where, own_s, years)
+        share = settled / requested if settled is not None and requested else None
+        intro = _intro_share(where, own_o, e.reference_year)
+        results = tuple(r for r in a.results if r.criterion.id in wanted)
+        rows.append((m, settled, requested if settled is not None else None, share, intro, results))
+
+    first, second = (3, 4) if by == "settlement" else (4, 3)
+    rows.sort(key=lambda r: (_descending(r[first]), _descending(r[second]), r[0].code))
+    ranked = tuple(
+        ScreenRow(i, m, outcome.get(m), st, rq, sh, it, res)
+        for i, (m, st, rq, sh, it, res) in enumerate(rows, start=1)
+    )
+    return Screen(e, year, by, criteria, tuple(years), ranked)
