@@ -246,3 +246,19 @@ def test_citation_cff_matches_package() -> None:
 def test_changelog_row_counts_match_data(name: str) -> None:
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"| `{name}.csv` | {len(data.read_rows(name))} |" in text
+
+
+def test_handover_is_read_with_its_own_sources() -> None:
+    import bosetting as bs
+
+    e2012 = bs.edition(2012)
+    assert e2012.presented_by is not None
+    assert "Ghanizadeh" in e2012.presented_by
+    assert e2012.received_by is not None
+    assert "Torgeir Dahl" in e2012.received_by
+    e2018 = bs.edition(2018)
+    assert e2018.presented_by is not None
+    assert "Sanner" in e2018.presented_by
+    assert e2018.handover_sources
+    unknown = bs.edition("2019/2020")
+    assert (unknown.presented_by, unknown.received_by, unknown.handover_sources) == (None, None, ())

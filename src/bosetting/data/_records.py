@@ -117,6 +117,9 @@ def records(
     names = dict(rename or {})
     names.setdefault("sources", "source_ids")
     fields = _fields(typing.cast(Any, cls))
+    defaults = {
+        a.name for a in attrs.fields(typing.cast(Any, cls)) if a.default is not attrs.NOTHING
+    }
     has_sources = any(name == "sources" for name, _ in fields)
     for _number, row, located in numbered_rows(table):
         if where is not None and not where(row):
@@ -129,20 +132,17 @@ def records(
                     values[name] = given[name]
                     continue
                 column = names.get(name, name)
-                if column in row:
-                    raw = row[column]
-                    values[name] = (
-                        None if raw is None and _optional(kind) else _structure(raw, kind, column)
-                    )
+                if column not in row:
+                    continue
+                raw = row[column]
+                if raw is None and name in defaults:
+                    continue  # an empty cell takes the field's default (None, (), ...)
+                optional = raw is None and type(None) in typing.get_args(kind)
+                values[name] = None if optional else _structure(raw, kind, column)
             if not has_sources and "source_ids" in row:
                 _structure(row["source_ids"], _SOURCES, "source_ids")
             record = cls(**values)
         yield row, record
-
-
-@functools.cache
-def _optional(kind: Any) -> bool:
-    return type(None) in typing.get_args(kind)
 
 
 @functools.cache

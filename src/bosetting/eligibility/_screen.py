@@ -23,10 +23,10 @@ by kommunenummer ascending. The actual nominees and the winner are marked.
 
 Examples:
     >>> s = screen("2016")
-    >>> len(s.rows), s.year
-    (428, 2016)
-    >>> [r.municipality.name for r in s.nominees()][:1]
-    ['Kristiansand']
+    >>> len(s.rows), s.year, s.settlement_years
+    (426, 2017, (2014, 2015, 2016))
+    >>> [(r.rank, r.municipality.name) for r in s.rows if r.winner]
+    [(35, 'Trondheim')]
 """
 
 from __future__ import annotations

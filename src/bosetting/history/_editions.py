@@ -153,7 +153,11 @@ def editions() -> tuple[Edition, ...]:
         for _, e in records(
             "editions",
             Edition,
-            rename={"label": "edition", "award_when": "award_date"},
+            rename={
+                "label": "edition",
+                "award_when": "award_date",
+                "handover_sources": "handover_source_ids",
+            },
             derive=derived,
         )
     ]

@@ -241,6 +241,9 @@ class Edition:
         criteria: The era's criteria.
         note: A remark in bokmål, if any.
         sources: Where the edition is recorded.
+        presented_by: Who handed the prize over, with their role, where a source says so.
+        received_by: Who received it for the winner, where a source says so.
+        handover_sources: The sources for ``presented_by`` and ``received_by``.
     """
 
     label: str = attrs.field(validator=_label)
@@ -272,6 +275,9 @@ class Edition:
     )
     note: str | None = attrs.field(default=None, validator=v.optional_text)
     sources: tuple[Source, ...] = _source_tuple
+    presented_by: str | None = attrs.field(default=None, validator=v.optional_text)
+    received_by: str | None = attrs.field(default=None, validator=v.optional_text)
+    handover_sources: tuple[Source, ...] = _source_tuple
 
     def __attrs_post_init__(self) -> None:
         winners = [n for n in self.nominations if n.outcome is Outcome.WINNER]
