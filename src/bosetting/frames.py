@@ -21,9 +21,14 @@ from typing import Any
 import pandas as pd
 
 from bosetting.data import read_rows, resource
+from bosetting.history import editions as _editions
+from bosetting.history import winners as _winners
+from bosetting.model import ChangeKind, MunicipalChange, Municipality, Outcome
+from bosetting.register import succession
 
 __all__ = [
     "conflicts",
+    "criteria",
     "editions",
     "initiatives",
     "intro_outcomes",
@@ -33,6 +38,7 @@ __all__ = [
     "settlement",
     "sources",
     "table",
+    "winners",
 ]
 
 _DTYPES = {
@@ -73,8 +79,15 @@ def table(name: str) -> pd.DataFrame:
 
 
 def municipalities() -> pd.DataFrame:
-    """The municipality register 2008-2025, one row per run of code and name."""
-    return table("municipalities")
+    """The municipality register 2008-2025, one row per run of code and name.
+
+    The county's name is ``county``, as on :class:`~bosetting.model.Municipality`.
+
+    Examples:
+        >>> list(municipalities().columns)[:4]
+        ['code', 'name', 'county_code', 'county']
+    """
+    return table("municipalities").rename(columns={"county_name": "county"})
 
 
 def municipality_changes() -> pd.DataFrame:
@@ -89,8 +102,6 @@ def sources() -> pd.DataFrame:
 
 def _edition_order(df: pd.DataFrame) -> pd.DataFrame:
     """Make the ``edition`` column an ordered categorical in edition order."""
-    from bosetting.history import editions as _editions
-
     labels = [e.label for e in _editions()]
     df["edition"] = pd.Series(df["edition"], dtype=pd.CategoricalDtype(labels, ordered=True))
     return df
@@ -110,29 +121,103 @@ def editions() -> pd.DataFrame:
     return df.sort_values("edition", kind="stable").reset_index(drop=True)
 
 
-def nominations() -> pd.DataFrame:
-    """Every nomination, with today's municipality (``current_code``, ``current_name``).
+def _today(m: Municipality) -> tuple[Municipality | None, MunicipalChange | None]:
+    """Today's municipality for ``m`` (``None`` for a split) and the first change on the way."""
+    s = succession(m)
+    now = s.candidates[0] if len(s.candidates) == 1 else None
+    return now, (s.changes[0] if s.changes else None)
 
-    ``current_code`` and ``current_name`` are missing where the area was split.
-    ``edition`` is an ordered categorical in edition order and ``outcome`` is
-    ordered from winner to candidate.
+
+def nominations() -> pd.DataFrame:
+    """Every nomination with its county then, today's municipality, and the change between.
+
+    Columns beyond ``nominations.csv``'s own: ``county`` (the county then),
+    ``formal`` (``True`` for a winner, finalist or nominee; ``False`` for a
+    *candidate*, a municipality a source names only as a rival), ``current_code``
+    and ``current_name`` (today's municipality; missing where the area was
+    split), ``changed_year`` and ``changed_kind`` (the first change that took
+    the historical municipality towards today's: merge, split, renumber or
+    rename; missing where it is unchanged). ``edition`` is an ordered
+    categorical in edition order and ``outcome`` is ordered from winner to candidate.
 
     Examples:
         >>> df = nominations()
         >>> row = df[(df["edition"] == "2015") & (df["name_as_written"] == "Skedsmo")]
-        >>> row[["code", "current_code", "current_name"]].values.tolist()
-        [['0231', '3205', 'Lillestrøm']]
-        >>> str(df["code"].dtype), str(df["current_code"].dtype)
-        ('string', 'string')
+        >>> row[["code", "county", "current_code", "current_name", "changed_year", "changed_kind"]].values.tolist()
+        [['0231', 'Akershus', '3205', 'Lillestrøm', 2020, 'merge']]
+        >>> str(df["code"].dtype), str(df["current_code"].dtype), str(df["formal"].dtype)
+        ('string', 'string', 'boolean')
     """
-    from bosetting.history import editions as _editions
-
-    now = {(n.edition, n.municipality.code): n.current for e in _editions() for n in e.nominations}
+    then = {(n.edition, n.municipality.code): n for e in _editions() for n in e.nominations}
     df = table("nominations")
-    currents = [now[key] for key in zip(df["edition"], df["code"], strict=True)]
-    df["current_code"] = pd.Series([m.code if m else None for m in currents], dtype="string")
-    df["current_name"] = pd.Series([m.name if m else None for m in currents], dtype="string")
+    rows = [then[key] for key in zip(df["edition"], df["code"], strict=True)]
+    today = [_today(n.municipality) for n in rows]
+    df["county"] = pd.Series([n.municipality.county for n in rows], dtype="string")
+    df["formal"] = pd.Series([n.outcome is not Outcome.CANDIDATE for n in rows], dtype="boolean")
+    df["current_code"] = pd.Series([m.code if m else None for m, _ in today], dtype="string")
+    df["current_name"] = pd.Series([m.name if m else None for m, _ in today], dtype="string")
+    df["changed_year"] = pd.Series([c.year if c else None for _, c in today], dtype="Int64")
+    df["changed_kind"] = pd.Series(
+        [c.kind.value if c else None for _, c in today],
+        dtype=pd.CategoricalDtype([k.value for k in ChangeKind]),
+    )
     return _edition_order(df)
+
+
+def winners() -> pd.DataFrame:
+    """Every award: edition, date, the winner then (code, name, county) and today's municipality.
+
+    ``current_*`` are missing where the winner's area was split since.
+
+    Examples:
+        >>> df = winners()
+        >>> df.loc[df["edition"] == "2022", ["code", "name", "county", "current_code"]].values.tolist()
+        [['4602', 'Kinn', 'Vestland', '4602']]
+        >>> df.loc[df["edition"] == "2016", ["code", "name", "current_code", "changed_year"]].values.tolist()
+        [['1601', 'Trondheim', '5001', 2018]]
+    """
+    records: list[dict[str, Any]] = []
+    for a in _winners():
+        m = a.municipality
+        now, change = _today(m)
+        records.append(
+            {
+                "edition": a.edition,
+                "award_date": str(a.date) or None,
+                "code": m.code,
+                "name": m.name,
+                "county": m.county,
+                "current_code": now.code if now else None,
+                "current_name": now.name if now else None,
+                "current_county": now.county if now else None,
+                "changed_year": change.year if change else None,
+            }
+        )
+    df = pd.DataFrame.from_records(records)
+    df = df.astype(
+        {
+            "award_date": "string",
+            "code": "string",
+            "name": "string",
+            "county": "string",
+            "current_code": "string",
+            "current_name": "string",
+            "current_county": "string",
+            "changed_year": "Int64",
+        }
+    )
+    return _edition_order(df)
+
+
+def criteria() -> pd.DataFrame:
+    """Every criterion of every era, with the editions it applies to (``criteria.csv``).
+
+    Examples:
+        >>> df = criteria()
+        >>> df.loc[df["kind"] == "measurable", "criterion_id"].tolist()
+        ['2019-anmodning', '2021-over-50', '2024-anmodning']
+    """
+    return table("criteria")
 
 
 def initiatives() -> pd.DataFrame:
@@ -161,7 +246,7 @@ def intro_outcomes() -> pd.DataFrame:
 
 
 def settlement() -> pd.DataFrame:
-    """Settlement per nominated municipality and year: requested, decided, settled, with statuses.
+    """Settlement per municipality and year 2008-2023: requested, decided, settled, with statuses.
 
     Examples:
         >>> df = settlement()

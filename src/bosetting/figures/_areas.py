@@ -40,7 +40,7 @@ def area_runs(m: Municipality) -> tuple[Municipality, ...]:
     runs: list[Municipality] = []
     for run in lineage(m):
         runs.append(run)
-        runs.extend(predecessors(run))
+        runs.extend(predecessors(run, direct=True))
     return tuple(dict.fromkeys(runs))
 
 

@@ -292,13 +292,38 @@ def successors(m: Municipality) -> tuple[Municipality, ...]:
         return ()
 
 
-def predecessors(m: Municipality) -> tuple[Municipality, ...]:
-    """The municipalities that went (wholly or partly) into ``m`` while it was in force.
+def predecessors(m: Municipality, *, direct: bool = False) -> tuple[Municipality, ...]:
+    """The municipalities that went (wholly or partly) into ``m``, following the whole chain.
+
+    Args:
+        m: The municipality.
+        direct: Only those that went into ``m`` itself while it was in force,
+            not their own predecessors.
+
+    Returns:
+        The nearest first; each municipality once.
 
     Examples:
         >>> sorted(p.name for p in predecessors(municipality("Kinn")))
         ['Flora', 'Vågsøy']
+        >>> [(p.code, p.name) for p in predecessors(municipality("Lillestrøm"))]
+        [('3030', 'Lillestrøm'), ('0226', 'Sørum'), ('0227', 'Fet'), ('0231', 'Skedsmo')]
+        >>> [p.code for p in predecessors(municipality("Lillestrøm"), direct=True)]
+        ['3030']
     """
+    found: list[Municipality] = []
+    frontier = [m]
+    while frontier:
+        run = frontier.pop(0)
+        for p in _direct_predecessors(run):
+            if p not in found and p != m:
+                found.append(p)
+                if not direct:
+                    frontier.append(p)
+    return tuple(found)
+
+
+def _direct_predecessors(m: Municipality) -> tuple[Municipality, ...]:
     last = m.valid_to if m.valid_to is not None else REGISTER_LAST_YEAR
     reg = _register()
     found: list[Municipality] = []

@@ -1,0 +1,81 @@
+"""bs.screen: every municipality of an edition's year, the same verdicts as assess, ranked."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import bosetting as bs
+from bosetting.eligibility import Verdict
+from bosetting.errors import ArgumentError
+
+
+@pytest.fixture(scope="module")
+def s2022() -> bs.eligibility.Screen:
+    return bs.screen(bs.edition(2022))
+
+
+def test_covers_every_municipality_of_the_year(s2022: bs.eligibility.Screen) -> None:
+    assert len(s2022.rows) == 356
+    assert {r.municipality for r in s2022.rows} == set(bs.municipalities(2022))
+    nominees = {
+        n.municipality for n in bs.edition(2022).nominations if n.outcome.value != "candidate"
+    }
+    assert nominees <= {r.municipality for r in s2022.nominees()}
+    assert [r.municipality.name for r in s2022.rows if r.winner] == ["Kinn"]
+
+
+def test_each_row_has_a_verdict_per_criterion_with_figures(s2022: bs.eligibility.Screen) -> None:
+    ids = [c.id for c in s2022.criteria]
+    assert ids
+    for r in s2022.rows:
+        assert [x.criterion.id for x in r.results] == ids
+
+
+@pytest.mark.parametrize("edition", ["2019/2020", "2021", "2023"])
+@pytest.mark.parametrize("name", ["Kinn", "Bodø", "Utsira", "Lørenskog"])
+def test_same_verdicts_and_reasons_as_assess(edition: str, name: str) -> None:
+    e = bs.edition(edition)
+    s = bs.screen(e)
+    m = bs.municipality(name, year=s.year)
+    row = s.row(m)
+    a = bs.assess(m, e)
+    by_id = {r.criterion.id: r for r in a.results}
+    for res in row.results:
+        assert res.verdict == by_id[res.criterion.id].verdict
+        assert res.reasons == by_id[res.criterion.id].reasons
+
+
+def test_measurable_criteria_get_measured_verdicts() -> None:
+    s = bs.screen("2021")
+    verdicts = {r.results[-1].verdict for r in s.rows if r.results}
+    assert Verdict.NOT_ASSESSABLE in verdicts
+    assert verdicts <= {Verdict.MET, Verdict.NOT_MET, Verdict.NOT_ASSESSABLE}
+
+
+def test_ranked_by_settled_against_request_unknown_last(s2022: bs.eligibility.Screen) -> None:
+    keys = [(-r.settled_share if r.settled_share is not None else math.inf) for r in s2022.rows]
+    assert keys == sorted(keys)
+    assert [r.rank for r in s2022.rows] == list(range(1, 357))
+    for r in s2022.rows:
+        if r.settled_share is not None:
+            assert r.settled is not None
+            assert r.requested
+            assert r.settled_share == r.settled / r.requested
+
+
+def test_a_merged_winner_whose_predecessors_both_report_is_not_assessable(
+    s2022: bs.eligibility.Screen,
+) -> None:
+    kinn = next(r for r in s2022.rows if r.winner)
+    assert kinn.settled_share is None
+    assert kinn.settled is None
+
+
+def test_ranking_by_intro_and_bad_ranking() -> None:
+    s = bs.screen("2021", by="intro")
+    keys = [(-r.intro_share if r.intro_share is not None else math.inf) for r in s.rows]
+    assert keys == sorted(keys)
+    with pytest.raises(ArgumentError):
+        bs.screen("2021", by="votes")
