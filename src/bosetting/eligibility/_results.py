@@ -11,10 +11,14 @@ Examples:
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 import attrs
 
 from bosetting.model import Criteria, Criterion, FigureStatus, Municipality, Source
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Assessment", "CriterionResult", "Figure", "Verdict"]
 
@@ -85,6 +89,35 @@ class Assessment:
     edition: str
     criteria: Criteria
     results: tuple[CriterionResult, ...]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per criterion: id, kind, verdict, the reasons joined, figures and source ids.
+
+        Examples:
+            >>> from bosetting.eligibility import assess
+            >>> df = assess("Kinn", "2021").to_frame()
+            >>> df[["criterion_id", "verdict"]].values.tolist()[-1]
+            ['2021-over-50', 'not assessable']
+        """
+        import pandas as pd
+
+        records = [
+            {
+                "code": self.municipality.code,
+                "name": self.municipality.name,
+                "edition": self.edition,
+                "criterion_id": r.criterion.id,
+                "kind": r.criterion.kind.value,
+                "verdict": r.verdict.value,
+                "reasons": " ".join(r.reasons),
+                "figures": "; ".join(str(f) for f in r.figures),
+                "source_ids": ";".join(s.id for s in r.sources),
+            }
+            for r in self.results
+        ]
+        columns = ["code", "name", "edition", "criterion_id", "kind", "verdict", "reasons"]
+        columns += ["figures", "source_ids"]
+        return pd.DataFrame.from_records(records, columns=columns).astype("string")
 
     def result(self, criterion_id: str) -> CriterionResult:
         """The result of one criterion by id.
