@@ -34,6 +34,7 @@ from bosetting.errors import (
     MunicipalityNotFound,
     ValidationError,
 )
+from bosetting.i18n import N_
 from bosetting.model import ChangeKind, MunicipalChange, Municipality, Succession, name_parts
 from bosetting.sources import resolve
 
@@ -72,7 +73,9 @@ def _run_at(by_code: dict[str, tuple[Municipality, ...]], code: str, year: int) 
         if m.valid_in(year):
             return m
     raise MunicipalityNotFound(
-        f"code {code} is not in force in {year}",
+        N_("code {code} is not in force in {year}"),
+        code=code,
+        year=year,
         file="municipalities.csv",
         field="code",
         value=code,
@@ -138,10 +141,12 @@ def _check_year(year: int | None) -> int:
     if year is None:
         return REGISTER_LAST_YEAR
     if isinstance(year, bool) or not isinstance(year, int):
-        raise ValidationError("a year is a whole number", field="year", value=year)
+        raise ValidationError(N_("a year is a whole number"), field="year", value=year)
     if not REGISTER_FIRST_YEAR <= year <= REGISTER_LAST_YEAR:
         raise ValidationError(
-            f"outside the register's years {REGISTER_FIRST_YEAR}-{REGISTER_LAST_YEAR}",
+            N_("outside the register's years {first}-{last}"),
+            first=REGISTER_FIRST_YEAR,
+            last=REGISTER_LAST_YEAR,
             field="year",
             value=year,
         )
@@ -195,7 +200,7 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
     y = _check_year(year)
     if not isinstance(name_or_code, str) or not name_or_code.strip():
         raise ValidationError(
-            "give a municipality name or a four-digit code",
+            N_("give a municipality name or a four-digit code"),
             field="name_or_code",
             value=name_or_code,
         )
@@ -204,7 +209,7 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
     if query.isascii() and query.isdigit():
         if len(query) != 4:
             raise ValidationError(
-                "a kommunenummer has four digits, such as '0301'", field="code", value=query
+                N_("a kommunenummer has four digits, such as '0301'"), field="code", value=query
             )
         runs = reg.by_code.get(query, ())
         for m in runs:
@@ -213,10 +218,16 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
         if runs:
             spans = "; ".join(_describe(m) for m in runs)
             raise MunicipalityNotFound(
-                f"the code is not in force in {y}; it was {spans}", field="code", value=query
+                N_("the code is not in force in {year}; it was {spans}"),
+                year=y,
+                spans=spans,
+                field="code",
+                value=query,
             )
         raise MunicipalityNotFound(
-            f"no municipality has had this code in {REGISTER_FIRST_YEAR}-{REGISTER_LAST_YEAR}",
+            N_("no municipality has had this code in {first}-{last}"),
+            first=REGISTER_FIRST_YEAR,
+            last=REGISTER_LAST_YEAR,
             field="code",
             value=query,
         )
@@ -226,26 +237,42 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
     if hits:
         listed = ", ".join(_describe(m) for m in sorted(hits, key=lambda m: m.code))
         raise AmbiguousMunicipality(
-            f"the name matches {len(hits)} municipalities in {y}: {listed}; "
-            "give the full name or the code",
+            N_(
+                "the name matches {n} municipalities in {year}: {listed}; "
+                "give the full name or the code"
+            ),
+            n=len(hits),
+            year=y,
+            listed=listed,
             value=query,
         )
     elsewhere = [m for m in reg.runs if m.matches(query)]
     if elsewhere:
         spans = "; ".join(_describe(m) for m in elsewhere)
         raise MunicipalityNotFound(
-            f"no municipality has this name in {y}; it was {spans}: give one of those years",
+            N_("no municipality has this name in {year}; it was {spans}: give one of those years"),
+            year=y,
+            spans=spans,
             value=query,
         )
     pool = {part: m.name for m in reg.runs if m.valid_in(y) for part in name_parts(m.name)}
     close = difflib.get_close_matches(query.casefold(), list(pool), n=5, cutoff=0.6)
     names = list(dict.fromkeys(pool[c] for c in close))
-    hint = (
-        f"close matches: {', '.join(names)}"
-        if names
-        else "no close matches (give a name, or a code of four digits such as '0301')"
+    if names:
+        raise MunicipalityNotFound(
+            N_("no municipality has this name in {year}; close matches: {names}"),
+            year=y,
+            names=", ".join(names),
+            value=query,
+        )
+    raise MunicipalityNotFound(
+        N_(
+            "no municipality has this name in {year}; no close matches "
+            "(give a name, or a code of four digits such as '0301')"
+        ),
+        year=y,
+        value=query,
     )
-    raise MunicipalityNotFound(f"no municipality has this name in {y}; {hint}", value=query)
 
 
 def latest(name_or_code: str) -> Municipality:
@@ -339,7 +366,9 @@ def succession(m: Municipality, year: int | None = None) -> Succession:
     target = _check_year(year)
     if m.valid_from > target:
         raise ValidationError(
-            f"{_describe(m)} starts after {target}; follow it forward, not back",
+            N_("{municipality} starts after {year}; follow it forward, not back"),
+            municipality=_describe(m),
+            year=target,
             field="year",
             value=target,
         )
@@ -375,13 +404,24 @@ def current(m: Municipality) -> Municipality:
     s = succession(m)
     if s.ambiguous:
         listed = ", ".join(_describe(c) for c in s.candidates)
-        notes = " ".join(s.notes)
+        if s.notes:
+            raise AmbiguousSuccession(
+                N_("{municipality} went to more than one municipality: {listed}; {notes}"),
+                municipality=_describe(m),
+                listed=listed,
+                notes=" ".join(s.notes),
+                value=m.code,
+            )
         raise AmbiguousSuccession(
-            f"{_describe(m)} went to more than one municipality: {listed}; {notes}".strip(),
+            N_("{municipality} went to more than one municipality: {listed}"),
+            municipality=_describe(m),
+            listed=listed,
             value=m.code,
         )
     if not s.candidates:
-        raise MunicipalityNotFound(f"{_describe(m)} has no successor on record", value=m.code)
+        raise MunicipalityNotFound(
+            N_("{municipality} has no successor on record"), municipality=_describe(m), value=m.code
+        )
     return s.candidates[0]
 
 
