@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo test lint typecheck pytest bench clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,17 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# The message catalogue (see src/bosetting/i18n.py): extract every marked message from src/,
+# merge it into the bokmål .po (new ones untranslated, none fuzzy-guessed), compile the .mo.
+LOCALE := src/bosetting/locale
+messages: $(STAMP)
+	$(BIN)/pybabel --quiet extract --project=bosetting --no-wrap --add-location=file --sort-by-file \
+		--add-comments=TRANSLATORS: -k N_ -k lazy_gettext -k ngettext:1,2 --ignore-dirs='.* __pycache__' \
+		-o $(LOCALE)/bosetting.pot src/bosetting
+	$(BIN)/pybabel --quiet update --no-wrap --no-fuzzy-matching --ignore-obsolete \
+		-D bosetting -l nb -i $(LOCALE)/bosetting.pot -d $(LOCALE)
+	$(BIN)/pybabel compile --statistics -D bosetting -l nb -d $(LOCALE)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

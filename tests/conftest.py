@@ -1,12 +1,24 @@
-"""Test settings: hypothesis profiles (``ci`` is thorough and reproducible)."""
+"""Test settings: hypothesis profiles (``ci`` is thorough and reproducible), the language pinned.
+
+Every test starts in bokmål, the default a user gets, whatever ``BOSETTING_LANG``
+the developer has set; a test that wants English says so (``language("en")``).
+The tests of the layers whose texts are not in the catalogue yet (voting, jury,
+decision, practice, ssb, data) run in English, as their messages are written,
+until those texts move into the catalogue: then take the file off the list.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+os.environ.pop("BOSETTING_LANG", None)
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from bosetting import i18n
 
 settings.register_profile("dev", max_examples=60)
 settings.register_profile(
@@ -17,3 +29,26 @@ settings.register_profile(
     deadline=None,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+#: Test files whose modules still write English (see above).
+ENGLISH_UNTIL_TRANSLATED = frozenset(
+    {
+        "test_ballots.py",
+        "test_cli_voting.py",
+        "test_data.py",
+        "test_decision.py",
+        "test_jury.py",
+        "test_practice.py",
+        "test_ssb.py",
+        "test_voting.py",
+    }
+)
+
+
+@pytest.fixture(autouse=True)
+def _pinned_language(request: pytest.FixtureRequest) -> Iterator[None]:
+    lang = "en" if request.node.path.name in ENGLISH_UNTIL_TRANSLATED else "nb"
+    i18n.set_language(lang)
+    yield
+    i18n.set_language(lang)

@@ -18,19 +18,21 @@ def test_municipality_kinn(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "municipality", "Kinn")
     assert status == 0
     assert out.splitlines()[0] == "Kinn (4602), Vestland, 2020-"
-    assert "Took in: Flora (1401, 1977-2019), Vågsøy (1439, 1977-2019)" in out
+    assert "Slått sammen med den: Flora (1401, 1977-2019), Vågsøy (1439, 1977-2019)" in out
 
 
 def test_municipality_by_code_and_year(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "municipality", "1401", "--year", "2019")
     assert status == 0
     assert out.startswith("Flora (1401)")
-    assert "Current municipality: Kinn (4602, 2020-)" in out
+    assert "Kommunen i dag: Kinn (4602, 2020-)" in out
 
 
 def test_numbers_over_time(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "municipality", "Tromsø")
-    codes = [line.split()[0] for line in out.splitlines() if line.startswith(("   ", " * "))]
+    lines = out.splitlines()
+    header = lines.index("   Nummer  År         Navn (fylke)")  # the listing has a header row
+    codes = [line.split()[0] for line in lines[header + 1 :] if line.startswith(("   ", " * "))]
     assert codes == ["1902", "5401", "*"]
     assert " * 5501" in out
 
@@ -38,19 +40,19 @@ def test_numbers_over_time(capsys: pytest.CaptureFixture[str]) -> None:
 def test_ambiguous_successor_printed(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "municipality", "Haram", "--year", "2019")
     assert status == 0
-    assert "Current municipality: ambiguous" in out
+    assert "Kommunen i dag: uklart" in out
 
 
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [
-        (["municipality", "301"], "value '301'"),
-        (["municipality", "abcd"], "value 'abcd'"),
+        (["municipality", "301"], "verdi «301»"),
+        (["municipality", "abcd"], "verdi «abcd»"),
         (["municipality", "Tromso"], "Tromsø"),
-        (["municipality", "Oslo", "--year", "1999"], "2008-2025"),
-        (["municipality", "Oslo", "--year", "x"], "invalid int value"),
-        (["municipality"], "required"),
-        (["nonsense"], "invalid choice"),
+        (["municipality", "Oslo", "--year", "1999"], "2008–2025"),
+        (["municipality", "Oslo", "--year", "x"], "ikke et heltall"),
+        (["municipality"], "du må oppgi"),
+        (["nonsense"], "ukjent valg"),
     ],
 )
 def test_user_errors_one_line_exit_2(
@@ -60,7 +62,7 @@ def test_user_errors_one_line_exit_2(
     assert status == 2
     assert out == ""
     assert len(err.strip().splitlines()) == 1
-    assert err.startswith("bosetting: error: ")
+    assert err.startswith("bosetting: feil: ")
     assert needle in err
 
 

@@ -16,9 +16,12 @@ def test_history_one_line_per_edition(capsys: pytest.CaptureFixture[str]) -> Non
     status, out, _ = run(capsys, "history")
     assert status == 0
     lines = out.splitlines()
-    assert len(lines) == len(editions())
-    assert lines[0].split()[:2] == ["2008", "2008"]
-    assert "2019-02-13" in next(line for line in lines if line.startswith("2018 "))
+    # A header row, one line per edition, and one for the missing work year 2017.
+    assert len(lines) == 1 + len(editions()) + 1
+    assert lines[0].split()[:2] == ["Utdeling", "Delt"]
+    assert lines[1].split()[:2] == ["2008", "2008"]
+    assert "ingen utdeling for arbeidsåret 2017" in next(x for x in lines if x.startswith("2017 "))
+    assert "13. februar 2019" in next(line for line in lines if line.startswith("2018 "))
     assert "Kinn" in next(line for line in lines if line.startswith("2022 "))
 
 
@@ -26,14 +29,14 @@ def test_show_2022(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "show", "2022")
     assert status == 0
     assert out.startswith("Bosettings- og integreringsprisen 2022")
-    assert "winner    Kinn (4602)" in out
+    assert "vinner    Kinn (4602)" in out
     assert "REKSAM" in out
     assert "https://www.imdi.no/" in out
 
 
 def test_show_conflicts(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "show", "2018")
-    assert "C1 editions/2018 place: Oslo" in out
+    assert "C1 sted: «Oslo»" in out
     assert "Gardermoen" in out
 
 
@@ -46,16 +49,16 @@ def test_show_by_two_year_label(capsys: pytest.CaptureFixture[str]) -> None:
 def test_record(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "record", "Bodø")
     assert status == 0
-    assert out.splitlines()[0].startswith("Bodø (1804): 5 nominations, 0 wins")
+    assert out.splitlines()[0].startswith("Bodø (1804): 5 nominasjoner, 0 seire")
 
 
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [
-        (["show", "2017"], "no edition exists for the work year 2017"),
+        (["show", "2017"], "det finnes ingen utdeling for arbeidsåret 2017"),
         (["show", "abc"], "2019/2020"),
         (["record", "Bodo"], "Bodø"),
-        (["show"], "required"),
+        (["show"], "du må oppgi"),
     ],
 )
 def test_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str], needle: str) -> None:

@@ -13,7 +13,7 @@ def test_outcomes(capsys: pytest.CaptureFixture[str]) -> None:
     assert "1001" in out
     assert "115" in out
     assert "69 %" in out
-    assert "suppressed" in out  # Songdalen's hidden cells are shown as hidden
+    assert "skjult" in out  # Songdalen's hidden cells are shown as hidden
     assert "delår" in out
 
 
@@ -21,7 +21,7 @@ def test_check(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "Sunndal", "--edition", "2019/2020"]) == 0
     out = capsys.readouterr().out
     assert "2019-anmodning" in out
-    assert "needs judgement" in out
+    assert "krever skjønn" in out
     assert "kilder:" in out
 
 

@@ -4,6 +4,8 @@ The prize history, the municipality register across the 2020 and 2024 reforms,
 intro-programme outcomes, the criteria of each era and the public vote, all
 from shipped, sourced tables. ``import bosetting`` stays light: pandas and
 matplotlib are imported only by :mod:`bosetting.frames` and :mod:`bosetting.plot`.
+Everything a person reads is in Norwegian bokmål unless ``bs.set_language("en")``
+(or ``BOSETTING_LANG=en``) asks for English; see :mod:`bosetting.i18n`.
 
 Examples:
     >>> import bosetting as bs
@@ -40,6 +42,7 @@ from bosetting.errors import (
 )
 from bosetting.figures import intro_outcomes, settlement
 from bosetting.history import conflicts, edition, editions, record, winners
+from bosetting.i18n import set_language
 from bosetting.jury import JuryAssessment
 from bosetting.model import (
     Award,
@@ -117,6 +120,7 @@ __all__ = [
     "record",
     "screen",
     "sensitivity",
+    "set_language",
     "settlement",
     "succession",
     "successors",

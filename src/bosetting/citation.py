@@ -14,6 +14,7 @@ from importlib.metadata import PackageNotFoundError, metadata
 from urllib.parse import urlsplit
 
 from bosetting.data import descriptor, sources
+from bosetting.i18n import _
 from bosetting.model import Source
 
 __all__ = ["cite", "primary_sources"]
@@ -59,17 +60,21 @@ def cite() -> str:
     except PackageNotFoundError:
         version, summary = desc["version"], desc["title"]
     authors = ", ".join(c["title"] for c in desc.get("contributors", ())) or "bosetting"
-    year = str(desc.get("created", ""))[:4] or "u.å."
+    year = str(desc.get("created", ""))[:4] or _("n.d.")
     url = _project_url()
     lines = [
         f"{authors} ({year}). bosetting {version}: {summary}"
-        + (f" {url}" if url else " (Python package 'bosetting')"),
-        f"Data: {desc['title']}, data version {desc['version']}.",
-        "Licences: "
-        + "; ".join(f"{lic['name']}: {lic['title']} ({lic['path']})" for lic in desc["licenses"]),
+        + (f" {url}" if url else " " + _("(the Python package 'bosetting')")),
+        _("Data: {title}, data version {version}.", title=desc["title"], version=desc["version"]),
+        _(
+            "Licences: {licences}",
+            licences="; ".join(
+                f"{lic['name']}: {lic['title']} ({lic['path']})" for lic in desc["licenses"]
+            ),
+        ),
         "",
-        "Primary sources (cite those you rely on):",
+        _("Primary sources (cite those you rely on):"),
     ]
     lines.extend(f"  {s.cite()}" for s in primary_sources())
-    lines.append(f"All {len(sources())} sources are listed in sources.csv.")
+    lines.append(_("All {n} sources are listed in sources.csv.", n=len(sources())))
     return "\n".join(lines)

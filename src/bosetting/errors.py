@@ -23,15 +23,23 @@ Every error carries the place it happened (file, row, field) and the offending
 value where these are known, and its message names them, so that one line is
 enough to find and fix the problem.
 
+The message is kept as its English template and parameters and is written out
+each time the error is shown (``str(err)``), in the active language:
+:mod:`bosetting.i18n` installs the renderer with :func:`set_renderer` (this
+module cannot import it: it is the floor below). Until then, English.
+
 Examples:
     >>> from bosetting.errors import DataError
-    >>> err = DataError("not a whole number", file="votes.csv", row=7, field="count", value="x")
+    >>> err = DataError("not a whole number: {text}", text="x", file="votes.csv", row=7, field="count", value="x")
     >>> print(err)
-    votes.csv, row 7, field 'count', value 'x': not a whole number
+    votes.csv, row 7, field 'count', value 'x': not a whole number: x
+    >>> err.message_id
+    'not a whole number: {text}'
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 __all__ = [
@@ -51,20 +59,55 @@ __all__ = [
     "UsageError",
     "ValidationError",
     "WriteError",
+    "set_renderer",
 ]
 
 _UNSET: Any = object()
+
+
+def _english(message: str, params: Mapping[str, Any]) -> str:
+    return message.format(**params) if params else message
+
+
+#: Writes a message template with its parameters in the active language (see set_renderer).
+_renderer: Callable[[str, Mapping[str, Any]], str] = _english
+
+
+def set_renderer(renderer: Callable[[str, Mapping[str, Any]], str]) -> None:
+    """Install the function that translates a template and fills in its parameters.
+
+    :mod:`bosetting.i18n` calls this once, when it is imported.
+    """
+    global _renderer
+    _renderer = renderer
+
+
+def _(message: str, **params: Any) -> str:
+    return _renderer(message, params)
+
+
+def _quoted(value: object) -> str:
+    """A value as the message shows it: text in quotes (control characters escaped)."""
+    if isinstance(value, str):
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+        # TRANSLATORS: how a text value is quoted in a message ('x' in English, «x» in bokmål).
+        return _("'{text}'", text=text)
+    if isinstance(value, list | tuple):
+        return ", ".join(_quoted(v) for v in value)
+    return repr(value)
 
 
 class BosettingError(Exception):
     """Base class of every error a user of bosetting can cause.
 
     Args:
-        message: What is wrong, in plain words.
+        message: What is wrong, in plain words: an English template whose
+            ``{placeholders}`` are filled from ``params`` (the catalogue's message id).
         file: The file (or table) the value came from, if any.
         row: The 1-based data row (header not counted), if any.
         field: The field or column name, if any.
         value: The offending value, if any (``None`` is a value too).
+        params: The template's parameters.
     """
 
     def __init__(
@@ -75,26 +118,41 @@ class BosettingError(Exception):
         row: int | None = None,
         field: str | None = None,
         value: Any = _UNSET,
+        **params: Any,
     ) -> None:
-        self.message = message
+        self.message_id = message
+        self.params = params
         self.file = file
         self.row = row
         self.field = field
         self.value = None if value is _UNSET else value
         self.has_value = value is not _UNSET
-        super().__init__(self._render())
+        super().__init__(message)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in the active language (without the place)."""
+        return _renderer(self.message_id, self.params)
+
+    @message.setter
+    def message(self, text: str) -> None:
+        self.message_id, self.params = text, {}
+
+    def __str__(self) -> str:
+        return self._render()
 
     def _render(self) -> str:
         where: list[str] = []
         if self.file is not None:
             where.append(str(self.file))
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(_("row {row}", row=self.row))
         if self.field is not None:
-            where.append(f"field {self.field!r}")
+            where.append(_("field {field}", field=_quoted(self.field)))
         if self.has_value:
-            where.append(f"value {self.value!r}")
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+            where.append(_("value {value}", value=_quoted(self.value)))
+        message = self.message
+        return f"{', '.join(where)}: {message}" if where else message
 
     def located(self, *, file: str | None = None, row: int | None = None) -> BosettingError:
         """Return a copy of this error with the file and row filled in where missing.
@@ -110,7 +168,7 @@ class BosettingError(Exception):
         clone.__dict__.update(self.__dict__)
         clone.file = self.file if self.file is not None else file
         clone.row = self.row if self.row is not None else row
-        Exception.__init__(clone, clone._render())
+        Exception.__init__(clone, *self.args)
         return clone
 
 

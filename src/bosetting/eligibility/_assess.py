@@ -33,6 +33,7 @@ from bosetting.errors import ValidationError
 from bosetting.figures import AreaFilter, Settlement, intro_outcomes, settlement
 from bosetting.history import criteria_for, looks_for
 from bosetting.history import edition as lookup
+from bosetting.i18n import N_, _
 from bosetting.model import (
     Criterion,
     CriterionKind,
@@ -63,19 +64,19 @@ def _judgement(
     basis: int,
 ) -> CriterionResult:
     wanted, note = looks_for().get(c.id, ("", None))
-    reasons = [f"Krever skjønn: {wanted}".strip()]
+    reasons = [_("Needs judgement: {wanted}", wanted=wanted).strip()]
     figures: list[Figure] = []
     sources: tuple[Source, ...] = c.sources
     if c.measure == "intro_share":
         figures, notes, sources = intro_context(c, where, outcomes, ref)
-        reasons.append("Tallene under er bakgrunn for juryen, ikke en avgjørelse.")
+        reasons.append(_("The figures below are background for the jury, not a decision."))
         reasons.extend(notes)
     elif c.measure == "settlement":
         figures, notes, sources = settlement_context(c, where, rows, basis)
-        reasons.append("Tallene under er bakgrunn for juryen, ikke en avgjørelse.")
+        reasons.append(_("The figures below are background for the jury, not a decision."))
         reasons.extend(notes)
     if note:
-        reasons.append(f"Merk: {note}")
+        reasons.append(_("Note: {note}", note=note))
     return CriterionResult(c, Verdict.NEEDS_JUDGEMENT, tuple(reasons), tuple(figures), sources)
 
 
@@ -116,7 +117,7 @@ def assess(
         m = municipality
     else:
         raise ValidationError(
-            "give a Municipality, a name or a code", field="municipality", value=municipality
+            N_("give a Municipality, a name or a code"), field="municipality", value=municipality
         )
     basis = e.work_year if e.work_year is not None else ref - 1
     where = AreaFilter.of(m)

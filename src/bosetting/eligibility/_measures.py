@@ -34,6 +34,7 @@ from bosetting.figures import (
     total,
     weighted_share,
 )
+from bosetting.i18n import _, format_share, ngettext
 from bosetting.model import (
     AreaType,
     Criterion,
@@ -76,12 +77,24 @@ def _pick(
         if own:
             out[year] = (own[0], None)
         elif len(rows) == 1:
-            out[year] = (rows[0], f"{year}: tallene er forgjengeren {name(rows[0])} sine")
+            out[year] = (
+                rows[0],
+                _(
+                    "{year}: the figures are those of the predecessor {name}",
+                    year=year,
+                    name=name(rows[0]),
+                ),
+            )
         else:
             names = ", ".join(sorted({name(r) for r in rows}))
             out[year] = (
                 None,
-                f"{year}: flere forgjengere ({names}) har egne tall; de summeres ikke",
+                _(
+                    "{year}: several predecessors ({names}) have figures of their own; "
+                    "they are not added up",
+                    year=year,
+                    names=names,
+                ),
             )
     return out
 
@@ -115,16 +128,22 @@ def _intro_figures(rows: Sequence[IntroProgrammeOutcome]) -> list[Figure]:
     for o in rows:
         figs.append(
             Figure(
-                f"statusår {o.status_year} (kull {o.cohort_year}), {o.area_name}: "
-                "andel i arbeid/utdanning",
+                _(
+                    "status year {status_year} (cohort {cohort_year}), {area}: "
+                    "share in work or education",
+                    status_year=o.status_year,
+                    cohort_year=o.cohort_year,
+                    area=o.area_name,
+                ),
                 o.share,
                 o.share_status,
                 o.sources,
+                share_digits=0,
             )
         )
         figs.append(
             Figure(
-                f"statusår {o.status_year}: tidligere deltakere",
+                _("status year {status_year}: former participants", status_year=o.status_year),
                 o.former_participants,
                 o.former_participants_status,
                 o.sources,
@@ -142,7 +161,11 @@ def intro_context(
     notes = [n for _, n in picked.values() if n]
     if not picked:
         notes.append(
-            f"Ingen ettårsstatus for statusårene {ref - INTRO_WINDOW}–{ref - 1} i tabellen."
+            _(
+                "No one-year status for the status years {first}–{last} in the table.",
+                first=ref - INTRO_WINDOW,
+                last=ref - 1,
+            )
         )
     return _intro_figures(rows), notes, _sources(criterion, rows)
 
@@ -153,10 +176,14 @@ def intro_over_time(
     """Check "more than the threshold in work or education over time"."""
     t = criterion.threshold if criterion.threshold is not None else 0.5
     first, last = ref - INTRO_WINDOW, ref - 1
-    rule = (
-        f"Regel (bosettings tolkning av «over tid»): de {_COHORTS} siste kullene med "
-        f"ettårsstatus i statusårene {first}–{last}, hvert for seg og snittet vektet med "
-        f"antall deltakere, må alle ligge over {t:.0%}."
+    rule = _(
+        "Rule (bosetting’s reading of “over time”): the {cohorts} most recent cohorts with "
+        "a one-year status in the status years {first}–{last}, each on its own and their "
+        "average weighted by the number of participants, must all be above {threshold}.",
+        cohorts=_COHORTS,
+        first=first,
+        last=last,
+        threshold=format_share(t, 0),
     )
     picked = one_year_status(where, outcomes, range(first, last + 1))
     chosen = dict(list(picked.items())[-_COHORTS:])
@@ -171,46 +198,78 @@ def intro_over_time(
     if not picked:
         return result(
             Verdict.NOT_ASSESSABLE,
-            f"Ingen ettårsstatus for kommunen i statusårene {first}–{last} i tabellen. "
-            "Nyere kommunetall kan leses fra SSB-tabell 10824 (bosetting.ssb.fetch_10824) "
-            "og gis inn som outcomes=.",
+            _(
+                "No one-year status for the municipality in the status years {first}–{last} "
+                "in the table. Newer municipal figures can be read from SSB table 10824 "
+                "(bosetting.ssb.fetch_10824) and passed in as outcomes=.",
+                first=first,
+                last=last,
+            ),
         )
     if len(chosen) < _COHORTS:
         return result(
             Verdict.NOT_ASSESSABLE,
-            f"Bare {len(chosen)} kull i vinduet; regelen krever {_COHORTS}.",
+            ngettext(
+                "Only {n} cohort in the window; the rule needs {needed}.",
+                "Only {n} cohorts in the window; the rule needs {needed}.",
+                len(chosen),
+                needed=_COHORTS,
+            ),
         )
     if len(rows) < len(chosen):
-        return result(Verdict.NOT_ASSESSABLE, "Ett eller flere år mangler et eget tall.")
+        return result(Verdict.NOT_ASSESSABLE, _("One or more years lack a figure of their own."))
     hidden = [o for o in rows if o.share_status is not FigureStatus.PUBLISHED]
     if hidden:
-        listed = ", ".join(f"{o.status_year} ({o.share_status.value})" for o in hidden)
+        listed = ", ".join(f"{o.status_year} ({o.share_status.label})" for o in hidden)
         return result(
             Verdict.NOT_ASSESSABLE,
-            f"Andelen er ikke publisert for {listed}; skjulte tall fylles aldri inn, så "
-            "kriteriet kan ikke vurderes (det er ikke det samme som «ikke oppfylt»).",
+            _(
+                "The share is not published for {listed}; hidden figures are never filled "
+                "in, so the criterion cannot be assessed (which is not the same as “not met”).",
+                listed=listed,
+            ),
         )
     weighted = weighted_share(rows)
     if weighted is None:
         return result(
             Verdict.NOT_ASSESSABLE,
-            "Det vektede snittet kan ikke beregnes fordi antall deltakere eller antall i "
-            "arbeid/utdanning ikke er publisert for alle kullene.",
+            _(
+                "The weighted average cannot be computed because the number of participants "
+                "or the number in work or education is not published for every cohort."
+            ),
         )
     figures.append(
         Figure(
-            f"vektet snitt statusår {rows[0].status_year}–{rows[-1].status_year}",
+            _(
+                "weighted average, status years {first}–{last}",
+                first=rows[0].status_year,
+                last=rows[-1].status_year,
+            ),
             round(weighted, 4),
             FigureStatus.PUBLISHED,
+            share_digits=1,
         )
     )
     shares = [o.share for o in rows if o.share is not None]
     if all(s > t for s in shares) and weighted > t:
-        return result(Verdict.MET, f"Alle tre andelene og det vektede snittet er over {t:.0%}.")
+        return result(
+            Verdict.MET,
+            _(
+                "All three shares and the weighted average are above {threshold}.",
+                threshold=format_share(t, 0),
+            ),
+        )
     low = ", ".join(
-        f"{o.status_year}: {o.share:.0%}" for o in rows if o.share is not None and o.share <= t
+        f"{o.status_year}: {format_share(o.share, 0)}"
+        for o in rows
+        if o.share is not None and o.share <= t
     )
-    below = f"Ikke over {t:.0%}: {low or 'ingen enkeltår'}; vektet snitt {weighted:.1%}."
+    below = _(
+        "Not above {threshold}: {years}; weighted average {weighted}.",
+        threshold=format_share(t, 0),
+        years=low or _("no single year"),
+        weighted=format_share(weighted),
+    )
     return result(Verdict.NOT_MET, below)
 
 
@@ -228,16 +287,19 @@ def settlement_years(
 def _settlement_figures(rows: Sequence[Settlement]) -> list[Figure]:
     figs: list[Figure] = []
     for s in rows:
-        part = " (delår)" if s.partial_year else ""
-        figs.append(Figure(f"{s.year}{part}: anmodet", s.requested, s.requested_status, s.sources))
-        figs.append(Figure(f"{s.year}{part}: bosatt", s.settled, s.settled_status, s.sources))
+        year = _("{year} (part of the year)", year=s.year) if s.partial_year else str(s.year)
+        figs.append(
+            Figure(_("{year}: requested", year=year), s.requested, s.requested_status, s.sources)
+        )
+        figs.append(Figure(_("{year}: settled", year=year), s.settled, s.settled_status, s.sources))
         ratio = settled_share_of_request(s)
         figs.append(
             Figure(
-                f"{s.year}{part}: bosatt/anmodet",
+                _("{year}: settled of requested", year=year),
                 None if ratio is None else round(ratio, 3),
                 FigureStatus.PUBLISHED if ratio is not None else FigureStatus.MISSING,
                 s.sources,
+                share_digits=1,
             )
         )
     return figs
@@ -259,9 +321,13 @@ def settlement_vs_request(
     """Check "settled in line with IMDi's request"."""
     t = criterion.threshold if criterion.threshold is not None else 0.9
     years = range(basis - SETTLEMENT_YEARS + 1, basis + 1)
-    rule = (
-        f"Regel (bosettings tolkning av «i tråd med anmodningen»): bosatte delt på anmodede "
-        f"må være minst {t:.0%} i hvert av årene {years[0]}–{years[-1]} og samlet for årene."
+    rule = _(
+        "Rule (bosetting’s reading of “in line with the request”): those settled divided by "
+        "those requested must be at least {threshold} in each of the years {first}–{last} "
+        "and for the years together.",
+        threshold=format_share(t, 0),
+        first=years[0],
+        last=years[-1],
     )
     picked = settlement_years(where, rows, years)
     found = [r for r, _ in picked.values() if r is not None]
@@ -276,23 +342,28 @@ def settlement_vs_request(
     if absent:
         return result(
             Verdict.NOT_ASSESSABLE,
-            "Mangler bosettingstall for " + ", ".join(map(str, absent)) + ".",
+            _("No settlement figures for {years}.", years=", ".join(map(str, absent))),
         )
     partial = [s.year for s in found if s.partial_year]
     if partial:
         return result(
             Verdict.NOT_ASSESSABLE,
-            "Tallene for " + ", ".join(map(str, partial)) + " er et øyeblikksbilde i løpet "
-            "av året, ikke årets sum.",
+            _(
+                "The figures for {years} are a snapshot taken during the year, "
+                "not the year’s total.",
+                years=", ".join(map(str, partial)),
+            ),
         )
     ratios = {s.year: settled_share_of_request(s) for s in found}
     unknown = [y for y, r in ratios.items() if r is None]
     if unknown:
         return result(
             Verdict.NOT_ASSESSABLE,
-            "Andelen kan ikke beregnes for "
-            + ", ".join(map(str, unknown))
-            + " (et tall er ikke publisert, eller ingen ble anmodet).",
+            _(
+                "The share cannot be computed for {years} "
+                "(a figure is not published, or nobody was requested).",
+                years=", ".join(map(str, unknown)),
+            ),
         )
     settled = total((s.settled, s.settled_status) for s in found)
     requested = total((s.requested, s.requested_status) for s in found)
@@ -301,15 +372,30 @@ def settlement_vs_request(
     summed = settled.value / requested.value
     figures.append(
         Figure(
-            f"samlet {years[0]}–{years[-1]}: bosatt/anmodet",
+            _("{first}–{last} together: settled of requested", first=years[0], last=years[-1]),
             round(summed, 3),
             FigureStatus.PUBLISHED,
+            share_digits=1,
         )
     )
     known = [r for r in ratios.values() if r is not None]
     if all(r >= t for r in known) and summed >= t:
-        return result(Verdict.MET, f"Hvert år og samlet er minst {t:.0%} av anmodningen bosatt.")
-    low = ", ".join(f"{y}: {r:.0%}" for y, r in ratios.items() if r is not None and r < t)
+        return result(
+            Verdict.MET,
+            _(
+                "Each year and together, at least {threshold} of the request was settled.",
+                threshold=format_share(t, 0),
+            ),
+        )
+    low = ", ".join(
+        f"{y}: {format_share(r, 0)}" for y, r in ratios.items() if r is not None and r < t
+    )
     return result(
-        Verdict.NOT_MET, f"Under {t:.0%}: {low or 'ingen enkeltår'}; samlet {summed:.0%}."
+        Verdict.NOT_MET,
+        _(
+            "Below {threshold}: {years}; together {total}.",
+            threshold=format_share(t, 0),
+            years=low or _("no single year"),
+            total=format_share(summed, 0),
+        ),
     )

@@ -1,11 +1,13 @@
 """The result of checking one municipality against one edition's criteria.
 
 Examples:
-    >>> f = Figure("2014: andel i arbeid/utdanning", 0.69, FigureStatus.PUBLISHED)
+    >>> f = Figure("2014: share", 0.69, FigureStatus.PUBLISHED, share_digits=0)
     >>> str(f)
-    '2014: andel i arbeid/utdanning: 0.69'
-    >>> str(Figure("2012: andel", None, FigureStatus.SUPPRESSED))
-    '2012: andel: : (suppressed)'
+    '2014: share: 69%'
+    >>> str(Figure("2012: share", None, FigureStatus.SUPPRESSED))
+    '2012: share: : (suppressed)'
+    >>> str(Figure("2012: former participants", 1234, FigureStatus.PUBLISHED))
+    '2012: former participants: 1,234'
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from bosetting.i18n import N_, _, format_number, format_share
 from bosetting.model import Criteria, Criterion, FigureStatus, Municipality, Source
 
 if TYPE_CHECKING:
@@ -31,28 +34,46 @@ class Verdict(enum.Enum):
     NOT_ASSESSABLE = "not assessable"
     NEEDS_JUDGEMENT = "needs judgement"
 
+    @property
+    def label(self) -> str:
+        """The value in words, in the active language ("met" ...)."""
+        return _(_VERDICT_WORDS[self])
+
+
+_VERDICT_WORDS = {
+    Verdict.MET: N_("met"),
+    Verdict.NOT_MET: N_("not met"),
+    Verdict.NOT_ASSESSABLE: N_("not assessable"),
+    Verdict.NEEDS_JUDGEMENT: N_("needs judgement"),
+}
+
 
 @attrs.frozen
 class Figure:
     """One figure a result rests on or shows as context.
 
     Attributes:
-        label: What the figure is (bokmål), with its year.
+        label: What the figure is (in the active language), with its year.
         value: The value, or ``None`` when not published or not computable.
         status: Its publication status.
         sources: Where it comes from.
+        share_digits: For a share (in [0, 1]): the decimals of the percentage to
+            show; ``None`` for a count.
     """
 
     label: str
     value: float | None
     status: FigureStatus
     sources: tuple[Source, ...] = ()
+    share_digits: int | None = None
 
     def __str__(self) -> str:
         if self.value is None:
-            return f"{self.label}: {self.status.symbol or '–'} ({self.status.value})"
-        shown = int(self.value) if float(self.value).is_integer() and self.value > 1 else self.value
-        return f"{self.label}: {round(shown, 3) if isinstance(shown, float) else shown}"
+            return f"{self.label}: {self.status.symbol or '–'} ({self.status.label})"
+        if self.share_digits is not None:
+            return f"{self.label}: {format_share(self.value, self.share_digits)}"
+        digits = 0 if float(self.value).is_integer() else 3
+        return f"{self.label}: {format_number(self.value, digits)}"
 
 
 @attrs.frozen
@@ -132,15 +153,21 @@ class Assessment:
 
     def __str__(self) -> str:
         m = self.municipality
-        lines = [f"{m} mot kriteriene for {self.edition}"]
+        lines = [
+            _(
+                "{municipality} against the criteria for {edition}",
+                municipality=m,
+                edition=self.edition,
+            )
+        ]
         if self.criteria.combination_nb:
-            lines.append(f"Kombinasjon: {self.criteria.combination_nb}")
+            lines.append(_("How they combine: {text}", text=self.criteria.combination_nb))
         if not self.results:
-            lines.append("Ingen kriterier er registrert for denne utdelingen.")
+            lines.append(_("No criteria are on record for this edition."))
         for r in self.results:
-            lines.append(f"- [{r.verdict.value}] {r.criterion.id}: {r.criterion.text_nb}")
+            lines.append(f"- [{r.verdict.label}] {r.criterion.id}: {r.criterion.text_nb}")
             lines.extend(f"    {reason}" for reason in r.reasons)
             lines.extend(f"    · {f}" for f in r.figures)
             if r.sources:
-                lines.append("    kilder: " + ", ".join(s.id for s in r.sources))
+                lines.append("    " + _("sources: {ids}", ids=", ".join(s.id for s in r.sources)))
         return "\n".join(lines)

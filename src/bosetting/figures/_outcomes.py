@@ -32,6 +32,7 @@ import attrs
 from bosetting.data import records
 from bosetting.errors import ValidationError
 from bosetting.figures._areas import AreaFilter
+from bosetting.i18n import N_, _, format_number, ngettext
 from bosetting.model import (
     FigureStatus,
     IntroProgrammeOutcome,
@@ -61,7 +62,9 @@ def _sex(value: Sex | str | None) -> Sex | None:
     try:
         return Sex(value)
     except ValueError:
-        raise ValidationError("sex is 'all', 'men' or 'women'", field="sex", value=value) from None
+        raise ValidationError(
+            N_("sex is 'all', 'men' or 'women'"), field="sex", value=value
+        ) from None
 
 
 def intro_outcomes(
@@ -138,8 +141,14 @@ class Total:
 
     def __str__(self) -> str:
         if self.value is None:
-            return f"ikke vurderbar ({self.unpublished} av {self.count} tall ikke publisert)"
-        return f"minst {self.value}" if self.lower_bound else str(self.value)
+            return ngettext(
+                "not assessable ({unpublished} of {n} figure not published)",
+                "not assessable ({unpublished} of {n} figures not published)",
+                self.count,
+                unpublished=self.unpublished,
+            )
+        shown = format_number(self.value)
+        return _("at least {value}", value=shown) if self.lower_bound else shown
 
 
 def total(
@@ -155,9 +164,9 @@ def total(
     Examples:
         >>> P, S = FigureStatus.PUBLISHED, FigureStatus.SUPPRESSED
         >>> str(total([(10, P), (None, S)]))
-        'ikke vurderbar (1 av 2 tall ikke publisert)'
+        'not assessable (1 of 2 figures not published)'
         >>> str(total([(10, P), (None, S)], lower_bound=True))
-        'minst 10'
+        'at least 10'
         >>> total([(10, P), (5, P)]).value
         15
     """

@@ -17,6 +17,7 @@ import functools
 
 from bosetting.data import read_rows, records
 from bosetting.errors import DataError
+from bosetting.i18n import N_
 from bosetting.model import Criteria, Criterion, CriterionKind, edition_year
 
 __all__ = ["MEASURABLE", "all_criteria", "criteria_for", "looks_for"]
@@ -30,7 +31,8 @@ def _rows() -> tuple[tuple[Criterion, int, str | None], ...]:
     for row, c in records("criteria", Criterion, rename={"id": "criterion_id"}):
         if c.kind is CriterionKind.MEASURABLE and c.measure not in MEASURABLE:
             raise DataError(
-                f"a measurable criterion needs one of {', '.join(sorted(MEASURABLE))}",
+                N_("a measurable criterion needs one of {measures}"),
+                measures=", ".join(sorted(MEASURABLE)),
                 file=_FILE,
                 row=len(out) + 1,
                 field="measure",
@@ -84,7 +86,9 @@ def criteria_for(edition_label: str | int) -> Criteria:
     combos = list(dict.fromkeys(combo for _, _, combo in chosen if combo))
     if len(combos) > 1:
         raise DataError(
-            f"the criteria for {edition_label} carry {len(combos)} different combination rules",
+            N_("the criteria for {label} carry {n} different combination rules"),
+            label=edition_label,
+            n=len(combos),
             file=_FILE,
             field="combination_nb",
             value=combos,

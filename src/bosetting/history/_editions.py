@@ -32,6 +32,7 @@ from bosetting.errors import (
     EditionNotFound,
 )
 from bosetting.history._criteria import criteria_for
+from bosetting.i18n import N_, LazyText, lazy_gettext
 from bosetting.model import (
     Award,
     Conflict,
@@ -60,7 +61,7 @@ _OUTCOME_ORDER = tuple(Outcome)
 def _top_k(row: Row) -> DecisionRule:
     if row["finalists_k"] is None:
         raise DataError(
-            "a top_k_then_jury edition needs finalists_k", field="finalists_k", value=""
+            N_("a top_k_then_jury edition needs finalists_k"), field="finalists_k", value=""
         )
     return TopKThenJury(row["finalists_k"])
 
@@ -92,7 +93,8 @@ def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]
     for number, row in enumerate(read_rows("initiatives"), start=1):
         if (row["edition"], row["code"]) not in keys:
             raise DataError(
-                f"no nomination in edition {row['edition']} has this code",
+                N_("no nomination in edition {label} has this code"),
+                label=row["edition"],
                 file="initiatives.csv",
                 row=number,
                 field="code",
@@ -101,7 +103,7 @@ def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]
     for number, row in enumerate(read_rows("nominations"), start=1):
         if row["edition"] not in reference_years:
             raise DataError(
-                "editions.csv has no edition with this label",
+                N_("editions.csv has no edition with this label"),
                 file="nominations.csv",
                 row=number,
                 field="edition",
@@ -168,8 +170,10 @@ def _labels() -> str:
     return ", ".join(e.label for e in editions())
 
 
-def _when(e: Edition) -> str:
-    return f"on {e.award_when}" if str(e.award_when) else "at an unknown date"
+def _when(e: Edition) -> LazyText:
+    if e.award_when.year is None:
+        return lazy_gettext("at an unknown date")
+    return lazy_gettext("on {date}", date=e.award_when)
 
 
 def _by_year(year: int) -> Edition:
@@ -184,19 +188,35 @@ def _by_year(year: int) -> Edition:
         prev, nxt = before[-1], after[0]
         rewarding = [e.label for e in all_ if e.work_year == year]
         reason = (
-            f"no edition is labelled {year}; the work of {year} is rewarded by the edition "
-            f"labelled {', '.join(rewarding)}"
+            lazy_gettext(
+                "no edition is labelled {year}; the work of {year} is rewarded by the edition "
+                "labelled {labels}",
+                year=year,
+                labels=", ".join(rewarding),
+            )
             if rewarding
-            else f"no edition exists for the work year {year}"
+            else lazy_gettext("no edition exists for the work year {year}", year=year)
         )
         raise EditionNotFound(
-            f"{reason}: the {prev.label} edition was awarded {_when(prev)} and the next, "
-            f"labelled {nxt.label}, {_when(nxt)}; the labels are {_labels()}",
+            N_(
+                "{reason}: the {prev} edition was awarded {prev_when} and the next, "
+                "labelled {next}, {next_when}; the labels are {labels}"
+            ),
+            reason=reason,
+            prev=prev.label,
+            prev_when=_when(prev),
+            next=nxt.label,
+            next_when=_when(nxt),
+            labels=_labels(),
             field="edition",
             value=year,
         )
     raise EditionNotFound(
-        f"no edition is labelled {year}; the labels are {_labels()}", field="edition", value=year
+        N_("no edition is labelled {year}; the labels are {labels}"),
+        year=year,
+        labels=_labels(),
+        field="edition",
+        value=year,
     )
 
 
@@ -220,7 +240,7 @@ def edition(label_or_year: str | int) -> Edition:
         >>> edition(2017)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        bosetting.errors.EditionNotFound: field 'edition', value 2017: no edition exists for the work year 2017: the 2016 edition was awarded on 2017-04-26 and the next, labelled 2018, on 2019-02-13; the labels are 2008, ...
+        bosetting.errors.EditionNotFound: field 'edition', value 2017: no edition exists for the work year 2017: the 2016 edition was awarded on 26 April 2017 and the next, labelled 2018, on 13 February 2019; the labels are 2008, ...
     """
     if isinstance(label_or_year, int) and not isinstance(label_or_year, bool):
         return _by_year(label_or_year)
@@ -232,7 +252,8 @@ def edition(label_or_year: str | int) -> Edition:
         if text.isdigit() and len(text) == 4:
             return _by_year(int(text))
     raise EditionNotFound(
-        f"no edition has this label; the labels are {_labels()}",
+        N_("no edition has this label; the labels are {labels}"),
+        labels=_labels(),
         field="edition",
         value=label_or_year,
     )

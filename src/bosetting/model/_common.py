@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from bosetting.errors import ValidationError
+from bosetting.i18n import N_, _, format_date
 from bosetting.model import _validate as v
 
 __all__ = ["DatePrecision", "PartialDate", "Source"]
@@ -25,23 +26,38 @@ class DatePrecision(enum.Enum):
     YEAR = "year"
     UNKNOWN = "unknown"
 
+    @property
+    def label(self) -> str:
+        """The value in words, in the active language ("day" ...)."""
+        return _(_DATEPRECISION_WORDS[self])
+
+
+_DATEPRECISION_WORDS = {
+    DatePrecision.DAY: N_("day"),
+    DatePrecision.MONTH: N_("month"),
+    DatePrecision.YEAR: N_("year"),
+    DatePrecision.UNKNOWN: N_("unknown"),
+}
+
 
 def _month(obj: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and not 1 <= value <= 12:
-        raise v.fail(attribute, value, "a month is a number from 1 to 12")
+        raise v.fail(attribute, value, N_("a month is a number from 1 to 12"))
     if value is None and obj.day is not None:
-        raise v.fail(attribute, value, "a day needs a month")
+        raise v.fail(attribute, value, N_("a day needs a month"))
 
 
 def _day(obj: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is None:
         return
     if obj.year is None or obj.month is None:
-        raise v.fail(attribute, value, "a day needs a year and a month")
+        raise v.fail(attribute, value, N_("a day needs a year and a month"))
     try:
         date(obj.year, obj.month, value)
     except ValueError:
-        raise v.fail(attribute, value, f"no such day in {obj.year}-{obj.month:02d}") from None
+        raise v.fail(
+            attribute, value, N_("no such day in {month}"), month=f"{obj.year}-{obj.month:02d}"
+        ) from None
 
 
 @attrs.frozen(order=True)
@@ -68,7 +84,7 @@ class PartialDate:
 
     def __attrs_post_init__(self) -> None:
         if self.year is None and self.month is not None:
-            raise ValidationError("a month needs a year", field="month", value=self.month)
+            raise ValidationError(N_("a month needs a year"), field="month", value=self.month)
 
     @classmethod
     def parse(cls, text: str | None) -> PartialDate:
@@ -82,7 +98,7 @@ class PartialDate:
         match = _PARTIAL.fullmatch(text.strip())
         if match is None:
             raise ValidationError(
-                "expected a date as YYYY, YYYY-MM or YYYY-MM-DD", field="date", value=text
+                N_("expected a date as YYYY, YYYY-MM or YYYY-MM-DD"), field="date", value=text
             )
         y, m, d = (int(g) if g else None for g in match.groups())
         return cls(y, m, d)
@@ -149,9 +165,10 @@ class Source:
     @url.validator
     def _check_url(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not value.startswith(("http://", "https://")):
-            raise v.fail(attribute, value, "a source URL starts with http:// or https://")
+            raise v.fail(attribute, value, N_("a source URL starts with http:// or https://"))
 
     def cite(self) -> str:
-        """A one-line reference: publisher (date). Title. URL."""
-        when = str(self.date) or "u.å."
+        """A one-line reference: publisher (date). Title. URL (the date in the active language)."""
+        # TRANSLATORS: "no date" in a reference (u.å. in bokmål).
+        when = format_date(self.date) if self.date.year is not None else _("n.d.")
         return f"{self.publisher} ({when}). {self.title}. {self.url}"

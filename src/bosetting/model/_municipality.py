@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from bosetting.i18n import N_
 from bosetting.model import _validate as v
 
 __all__ = ["Municipality", "name_parts"]
@@ -40,12 +41,16 @@ def name_parts(name: str) -> tuple[str, ...]:
 def _valid_to(obj: Municipality, attribute: attrs.Attribute[Any], value: int | None) -> None:
     v.optional_year(obj, attribute, value)
     if value is not None and value < obj.valid_from:
-        raise v.fail(attribute, value, f"valid_to is before valid_from ({obj.valid_from})")
+        raise v.fail(
+            attribute, value, N_("valid_to is before valid_from ({year})"), year=obj.valid_from
+        )
 
 
 def _county_code(obj: Municipality, attribute: attrs.Attribute[Any], value: str) -> None:
     if value != obj.code[:2]:
-        raise v.fail(attribute, value, f"the county code is the first two digits of {obj.code!r}")
+        raise v.fail(
+            attribute, value, N_("the county code is the first two digits of {code}"), code=obj.code
+        )
 
 
 @attrs.frozen(order=True)

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from bosetting.errors import ValidationError
+from bosetting.i18n import N_, _
 from bosetting.model import _validate as v
 from bosetting.model._common import Source
 
@@ -36,6 +37,21 @@ class FigureStatus(enum.Enum):
         """SSB's symbol for this status (an empty string for a published figure)."""
         return _SYMBOLS[self]
 
+    @property
+    def label(self) -> str:
+        """The value in words, in the active language ("published" ...)."""
+        return _(_FIGURESTATUS_WORDS[self])
+
+
+_FIGURESTATUS_WORDS = {
+    FigureStatus.PUBLISHED: N_("published"),
+    FigureStatus.SUPPRESSED: N_("suppressed"),
+    FigureStatus.MISSING: N_("missing"),
+    FigureStatus.NOT_APPLICABLE: N_("not applicable"),
+    FigureStatus.NIL: N_("nil"),
+    FigureStatus.NOT_AVAILABLE: N_("not yet available"),
+}
+
 
 _SYMBOLS = {
     FigureStatus.PUBLISHED: "",
@@ -54,6 +70,18 @@ class AreaType(enum.Enum):
     COUNTY = "county"
     MUNICIPALITY = "municipality"
 
+    @property
+    def label(self) -> str:
+        """The value in words, in the active language ("the whole country" ...)."""
+        return _(_AREATYPE_WORDS[self])
+
+
+_AREATYPE_WORDS = {
+    AreaType.NATIONAL: N_("the whole country"),
+    AreaType.COUNTY: N_("county"),
+    AreaType.MUNICIPALITY: N_("municipality"),
+}
+
 
 class Sex(enum.Enum):
     """SSB's sex breakdown."""
@@ -61,6 +89,18 @@ class Sex(enum.Enum):
     ALL = "all"
     MEN = "men"
     WOMEN = "women"
+
+    @property
+    def label(self) -> str:
+        """The value in words, in the active language ("both sexes" ...)."""
+        return _(_SEX_WORDS[self])
+
+
+_SEX_WORDS = {
+    Sex.ALL: N_("both sexes"),
+    Sex.MEN: N_("men"),
+    Sex.WOMEN: N_("women"),
+}
 
 
 class FigureStage(enum.Enum):
@@ -70,6 +110,18 @@ class FigureStage(enum.Enum):
     FINAL = "final"
     UNKNOWN = "unknown"
 
+    @property
+    def label(self) -> str:
+        """The value in words, in the active language ("preliminary" ...)."""
+        return _(_FIGURESTAGE_WORDS[self])
+
+
+_FIGURESTAGE_WORDS = {
+    FigureStage.PRELIMINARY: N_("preliminary"),
+    FigureStage.FINAL: N_("final"),
+    FigureStage.UNKNOWN: N_("unknown"),
+}
+
 
 class Method(enum.Enum):
     """How the figure was produced: SSB's older monitor or the register-based series."""
@@ -77,18 +129,38 @@ class Method(enum.Enum):
     MONITOR = "monitor"
     REGISTER = "register"
 
+    @property
+    def label(self) -> str:
+        """The value in words, in the active language ("SSB's older monitor" ...)."""
+        return _(_METHOD_WORDS[self])
+
+
+_METHOD_WORDS = {
+    Method.MONITOR: N_("SSB's older monitor"),
+    Method.REGISTER: N_("register-based"),
+}
+
 
 def _status_matches(value_field: str) -> Any:
     def check(obj: Any, attribute: attrs.Attribute[Any], status: FigureStatus) -> None:
         value = getattr(obj, value_field)
         if status is FigureStatus.PUBLISHED and value is None:
-            raise v.fail(attribute, status.value, f"a published figure needs a {value_field}")
+            raise v.fail(
+                attribute,
+                status.value,
+                N_("a published figure needs a {column}"),
+                column=value_field,
+            )
         if status is not FigureStatus.PUBLISHED and value is not None:
             raise v.fail(
                 attribute,
                 status.value,
-                f"{value_field} must be empty when the figure is {status.value}; "
-                "hidden cells are never filled in",
+                N_(
+                    "{column} must be empty when the figure is {status}; "
+                    "hidden cells are never filled in"
+                ),
+                column=value_field,
+                status=status,
             )
 
     return check
@@ -166,13 +238,15 @@ class IntroProgrammeOutcome:
     @years_after.validator
     def _check_years_after(self, attribute: attrs.Attribute[int], value: int) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-            raise v.fail(attribute, value, "years_after is a whole number from 1 to 5")
+            raise v.fail(attribute, value, N_("years_after is a whole number from 1 to 5"))
         if self.status_year - self.cohort_year != value:
             raise v.fail(
                 attribute,
                 value,
-                f"status year {self.status_year} minus cohort year {self.cohort_year} "
-                f"is not {value}",
+                N_("status year {status_year} minus cohort year {cohort_year} is not {years}"),
+                status_year=self.status_year,
+                cohort_year=self.cohort_year,
+                years=value,
             )
 
     def __attrs_post_init__(self) -> None:
@@ -182,7 +256,8 @@ class IntroProgrammeOutcome:
             and self.in_work_or_education > self.former_participants
         ):
             raise ValidationError(
-                f"more in work or education than former participants ({self.former_participants})",
+                N_("more in work or education than former participants ({n})"),
+                n=self.former_participants,
                 field="in_work_or_education",
                 value=self.in_work_or_education,
             )

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from bosetting.errors import ValidationError
+from bosetting.i18n import N_, _
 from bosetting.model import _validate as v
 from bosetting.model._common import PartialDate, Source
 from bosetting.model._municipality import Municipality
@@ -39,6 +40,19 @@ class Outcome(enum.Enum):
     NOMINEE = "nominee"
     CANDIDATE = "candidate"
 
+    @property
+    def label(self) -> str:
+        """The value in words, in the active language ("winner" ...)."""
+        return _(_OUTCOME_WORDS[self])
+
+
+_OUTCOME_WORDS = {
+    Outcome.WINNER: N_("winner"),
+    Outcome.FINALIST: N_("finalist"),
+    Outcome.NOMINEE: N_("nominee"),
+    Outcome.CANDIDATE: N_("candidate"),
+}
+
 
 class EditionStatus(enum.Enum):
     """Whether an edition was awarded, is only announced, or its fate is unknown."""
@@ -46,6 +60,18 @@ class EditionStatus(enum.Enum):
     AWARDED = "awarded"
     PLANNED = "planned"
     UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        """The value in words, in the active language ("awarded" ...)."""
+        return _(_EDITIONSTATUS_WORDS[self])
+
+
+_EDITIONSTATUS_WORDS = {
+    EditionStatus.AWARDED: N_("awarded"),
+    EditionStatus.PLANNED: N_("planned"),
+    EditionStatus.UNKNOWN: N_("unknown"),
+}
 
 
 class NomineesKnown(enum.Enum):
@@ -56,12 +82,36 @@ class NomineesKnown(enum.Enum):
     WINNER_ONLY = "winner_only"
     NONE = "none"
 
+    @property
+    def label(self) -> str:
+        """The value in words, in the active language ("all nominees known" ...)."""
+        return _(_NOMINEESKNOWN_WORDS[self])
+
+
+_NOMINEESKNOWN_WORDS = {
+    NomineesKnown.COMPLETE: N_("all nominees known"),
+    NomineesKnown.PARTIAL: N_("some nominees known"),
+    NomineesKnown.WINNER_ONLY: N_("only the winner known"),
+    NomineesKnown.NONE: N_("no nominees known"),
+}
+
 
 class CriterionKind(enum.Enum):
     """Whether a criterion can be computed from figures or needs a jury's judgement."""
 
     MEASURABLE = "measurable"
     JUDGEMENT = "judgement"
+
+    @property
+    def label(self) -> str:
+        """The value in words, in the active language ("measurable" ...)."""
+        return _(_CRITERIONKIND_WORDS[self])
+
+
+_CRITERIONKIND_WORDS = {
+    CriterionKind.MEASURABLE: N_("measurable"),
+    CriterionKind.JUDGEMENT: N_("a matter of judgement"),
+}
 
 
 def edition_year(label: str) -> int:
@@ -76,14 +126,14 @@ def edition_year(label: str) -> int:
     match = _LABEL.fullmatch(label)
     if match is None:
         raise ValidationError(
-            "an edition label is a year or two years joined by '/'", field="label", value=label
+            N_("an edition label is a year or two years joined by '/'"), field="label", value=label
         )
     return int(match.group(2) or match.group(1))
 
 
 def _label(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or _LABEL.fullmatch(value) is None:
-        raise v.fail(attribute, value, "an edition label is a year or two years joined by '/'")
+        raise v.fail(attribute, value, N_("an edition label is a year or two years joined by '/'"))
 
 
 _source_tuple = attrs.field(default=(), converter=v.to_tuple, validator=v.tuple_of(Source))
@@ -161,7 +211,7 @@ class Award:
 
 def _threshold(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-        raise v.fail(attribute, value, "a threshold is a number")
+        raise v.fail(attribute, value, N_("a threshold is a number"))
 
 
 @attrs.frozen
@@ -283,14 +333,18 @@ class Edition:
         winners = [n for n in self.nominations if n.outcome is Outcome.WINNER]
         if len(winners) > 1:
             raise ValidationError(
-                f"edition {self.label} has {len(winners)} winners; at most one is allowed",
+                N_("edition {label} has {n} winners; at most one is allowed"),
+                label=self.label,
+                n=len(winners),
                 field="nominations",
                 value=[n.municipality.name for n in winners],
             )
         for n in self.nominations:
             if n.edition != self.label:
                 raise ValidationError(
-                    f"a nomination for edition {n.edition} cannot belong to edition {self.label}",
+                    N_("a nomination for edition {other} cannot belong to edition {label}"),
+                    other=n.edition,
+                    label=self.label,
                     field="nominations",
                     value=n.edition,
                 )
@@ -339,5 +393,5 @@ class Edition:
         return None
 
     def __str__(self) -> str:
-        winner = self.winner.name if self.winner else "ukjent vinner"
+        winner = self.winner.name if self.winner else _("unknown winner")
         return f"{self.prize_name} {self.label}: {winner}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from bosetting.i18n import N_, _
+
 __all__ = ["RejectReason"]
 
 
@@ -14,3 +16,16 @@ class RejectReason(enum.Enum):
     UNKNOWN_NOMINEE = "unknown_nominee"
     AMBIGUOUS = "ambiguous"
     DUPLICATE_VOTER = "duplicate_voter"
+
+    @property
+    def label(self) -> str:
+        """The value in words, in the active language ("blank ballot" ...)."""
+        return _(_REJECTREASON_WORDS[self])
+
+
+_REJECTREASON_WORDS = {
+    RejectReason.BLANK: N_("blank ballot"),
+    RejectReason.UNKNOWN_NOMINEE: N_("not one of the nominees"),
+    RejectReason.AMBIGUOUS: N_("fits more than one nominee"),
+    RejectReason.DUPLICATE_VOTER: N_("the voter had already voted"),
+}

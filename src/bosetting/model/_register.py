@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from bosetting.i18n import N_, _
 from bosetting.model import _validate as v
 from bosetting.model._common import Source
 from bosetting.model._municipality import Municipality
@@ -20,6 +21,19 @@ class ChangeKind(enum.Enum):
     MERGE = "merge"
     RENUMBER = "renumber"
     RENAME = "rename"
+
+    @property
+    def label(self) -> str:
+        """The value in words, in the active language ("split" ...)."""
+        return _(_CHANGEKIND_WORDS[self])
+
+
+_CHANGEKIND_WORDS = {
+    ChangeKind.SPLIT: N_("split"),
+    ChangeKind.MERGE: N_("merger"),
+    ChangeKind.RENUMBER: N_("new number"),
+    ChangeKind.RENAME: N_("new name"),
+}
 
 
 @attrs.frozen

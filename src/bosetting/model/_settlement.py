@@ -6,6 +6,7 @@ from typing import Any
 
 import attrs
 
+from bosetting.i18n import N_
 from bosetting.model import _validate as v
 from bosetting.model._common import Source
 from bosetting.model._outcome import FigureStatus
@@ -20,7 +21,8 @@ def _matches(value_field: str) -> Any:
             raise v.fail(
                 attribute,
                 status.value,
-                f"{value_field} must be given exactly when the figure is published",
+                N_("{column} must be given exactly when the figure is published"),
+                column=value_field,
             )
 
     return check

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from bosetting.errors import ValidationError
+from bosetting.i18n import N_
 
 #: The earliest and latest years any object in the library may carry.
 MIN_YEAR = 1838
@@ -18,23 +19,33 @@ MAX_YEAR = 2100
 _CODE = re.compile(r"[0-9]{4}")
 
 
-def fail(attribute: attrs.Attribute[Any], value: object, message: str) -> ValidationError:
-    """Build the error for an invalid attribute value."""
-    return ValidationError(message, field=attribute.name, value=value)
+def fail(
+    attribute: attrs.Attribute[Any], value: object, message: str, **params: Any
+) -> ValidationError:
+    """Build the error for an invalid attribute value (``message``: an English template)."""
+    return ValidationError(message, field=attribute.name, value=value, **params)
 
 
 def kommunenummer(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check a municipality code: a string of exactly four digits, such as ``"0301"``."""
     if not isinstance(value, str) or _CODE.fullmatch(value) is None:
-        raise fail(attribute, value, "a kommunenummer is a string of four digits, such as '0301'")
+        raise fail(
+            attribute, value, N_("a kommunenummer is a string of four digits, such as '0301'")
+        )
 
 
 def year(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check a calendar year (an ``int`` within the library's range)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise fail(attribute, value, "a year is a whole number")
+        raise fail(attribute, value, N_("a year is a whole number"))
     if not MIN_YEAR <= value <= MAX_YEAR:
-        raise fail(attribute, value, f"a year must lie between {MIN_YEAR} and {MAX_YEAR}")
+        raise fail(
+            attribute,
+            value,
+            N_("a year must lie between {low} and {high}"),
+            low=MIN_YEAR,
+            high=MAX_YEAR,
+        )
 
 
 def optional_year(obj: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -46,7 +57,7 @@ def optional_year(obj: object, attribute: attrs.Attribute[Any], value: object) -
 def nonempty_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check a non-empty, stripped string."""
     if not isinstance(value, str) or not value.strip() or value != value.strip():
-        raise fail(attribute, value, "expected non-empty text without surrounding spaces")
+        raise fail(attribute, value, N_("expected non-empty text without surrounding spaces"))
 
 
 def optional_text(obj: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -60,7 +71,7 @@ def count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise fail(attribute, value, "a count is a whole number of at least 0")
+        raise fail(attribute, value, N_("a count is a whole number of at least 0"))
 
 
 def share(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -68,7 +79,7 @@ def share(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise fail(attribute, value, "a share is a number between 0 and 1")
+        raise fail(attribute, value, N_("a share is a number between 0 and 1"))
 
 
 def one_of(choices: Iterable[object]) -> Callable[[object, attrs.Attribute[Any], object], None]:
@@ -78,7 +89,7 @@ def one_of(choices: Iterable[object]) -> Callable[[object, attrs.Attribute[Any],
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value not in allowed:
             names = ", ".join(repr(getattr(c, "value", c)) for c in allowed)
-            raise fail(attribute, value, f"expected one of {names}")
+            raise fail(attribute, value, N_("expected one of {names}"), names=names)
 
     return check
 
@@ -88,7 +99,7 @@ def tuple_of(kind: type) -> Callable[[object, attrs.Attribute[Any], object], Non
 
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple) or not all(isinstance(v, kind) for v in value):
-            raise fail(attribute, value, f"expected a tuple of {kind.__name__}")
+            raise fail(attribute, value, N_("expected a tuple of {kind}"), kind=kind.__name__)
 
     return check
 
@@ -96,7 +107,7 @@ def tuple_of(kind: type) -> Callable[[object, attrs.Attribute[Any], object], Non
 def optional_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check an optional :class:`datetime.date`."""
     if value is not None and not isinstance(value, date):
-        raise fail(attribute, value, "expected a date")
+        raise fail(attribute, value, N_("expected a date"))
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:

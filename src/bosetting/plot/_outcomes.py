@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bosetting.figures import intro_outcomes
+from bosetting.i18n import _, format_share
 from bosetting.model import FigureStatus, IntroProgrammeOutcome, Municipality, Sex
 from bosetting.plot._axes import new_axes
 
@@ -45,7 +46,7 @@ def outcome_over_time(
     """Plot a municipality's one-year share in work or education by status year.
 
     The line breaks at every year whose share was not published; such years are
-    marked with an ``x`` at the bottom and named in the legend ("skjult (:)"), so
+    marked with an ``x`` at the bottom and named in the legend ("not published (:)"), so
     a suppressed figure is visible as a gap, never as a value. Horizontal lines
     show the prize's 50 % criterion and the national 70 % goal. Only the
     municipality's own rows are drawn (not those of municipalities merged into it).
@@ -66,7 +67,7 @@ def outcome_over_time(
         >>> ax.get_lines()[0].get_ydata().tolist()
         [0.64, 0.62, 0.66, 0.69]
         >>> ax.get_title()
-        'Kristiansand: i arbeid eller utdanning ett år etter'
+        'Kristiansand: in work or education one year after'
     """
     import matplotlib.ticker as mticker
 
@@ -74,7 +75,7 @@ def outcome_over_time(
     ax = new_axes(ax)
     years = [o.status_year for o in rows]
     shares = [o.share if o.share_status is FigureStatus.PUBLISHED else float("nan") for o in rows]
-    ax.plot(years, shares, marker="o", label="andel (ett år etter, statusår)")
+    ax.plot(years, shares, marker="o", label=_("share (one year after, by status year)"))
     hidden = [o for o in rows if o.share_status is not FigureStatus.PUBLISHED]
     if hidden:
         symbols = sorted({o.share_status.symbol or o.share_status.value for o in hidden})
@@ -83,17 +84,27 @@ def outcome_over_time(
             [0.0] * len(hidden),
             marker="x",
             color="grey",
-            label=f"ikke publisert ({' '.join(symbols)})",
+            label=_("not published ({symbols})", symbols=" ".join(symbols)),
             zorder=3,
         )
-    ax.axhline(CRITERION_SHARE, linestyle="--", color="tab:red", label="prisens kriterium 50 %")
-    ax.axhline(NATIONAL_GOAL, linestyle=":", color="tab:green", label="nasjonalt mål 70 %")
+    ax.axhline(
+        CRITERION_SHARE,
+        linestyle="--",
+        color="tab:red",
+        label=_("the prize’s criterion {share}", share=format_share(CRITERION_SHARE, 0)),
+    )
+    ax.axhline(
+        NATIONAL_GOAL,
+        linestyle=":",
+        color="tab:green",
+        label=_("national goal {share}", share=format_share(NATIONAL_GOAL, 0)),
+    )
     ax.set_ylim(0, 1)
-    ax.yaxis.set_major_formatter(mticker.PercentFormatter(1.0))
+    ax.yaxis.set_major_formatter(mticker.FuncFormatter(lambda y, _pos: format_share(y, 0)))
     ax.xaxis.set_major_locator(mticker.MaxNLocator(integer=True))
-    ax.set_xlabel("statusår (kullet gikk ut året før)")
-    ax.set_ylabel("i arbeid eller utdanning")
+    ax.set_xlabel(_("status year (the cohort left the year before)"))
+    ax.set_ylabel(_("in work or education"))
     name = rows[-1].area_name if rows else str(municipality_or_name)
-    ax.set_title(f"{name}: i arbeid eller utdanning ett år etter")
+    ax.set_title(_("{name}: in work or education one year after", name=name))
     ax.legend(loc="lower right", fontsize="small")
     return ax

@@ -1,20 +1,16 @@
-"""The municipality register 2008 onwards and the crosswalk across reforms."""
+"""The municipality register 2008 onwards and the crosswalk across reforms; the nominee resolver."""
 
 from __future__ import annotations
 
+from bosetting.register._crosswalk import current, lineage, predecessors, succession, successors
 from bosetting.register._register import (
     REGISTER_FIRST_YEAR,
     REGISTER_LAST_YEAR,
     as_municipality,
     changes,
-    current,
     latest,
-    lineage,
     municipalities,
     municipality,
-    predecessors,
-    succession,
-    successors,
 )
 from bosetting.register._resolve import Resolver, nominees_of
 

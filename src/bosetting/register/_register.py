@@ -1,22 +1,15 @@
-"""The municipality register 2008-2025 and the crosswalk across the 2020 and 2024 reforms.
+"""The municipality register 2008-2025: every municipality of a year, by name or code.
 
 A municipality is identified by its code *and* the year: Tromsø was 1902 until
 2019, 5401 in 2020-2023 and 5501 from 2024. :func:`municipality` finds the
-municipality of a year by name or code; :func:`successors`, :func:`predecessors`
-and :func:`current` follow SSB's change list. Where a municipality was split, or
-a merger was reversed (Ålesund and Haram in 2024), the crosswalk reports the
-answer as ambiguous instead of picking one.
+municipality of a year by name or code; the crosswalk across reforms is in
+:mod:`bosetting.register._crosswalk`.
 
 Examples:
     >>> municipality("Kinn").code
     '4602'
-    >>> flora = municipality("1401", year=2019)
-    >>> flora.name, current(flora).name
-    ('Flora', 'Kinn')
-    >>> [m.code for m in lineage(municipality("Tromsø"))]
-    ['1902', '5401', '5501']
-    >>> succession(municipality("Haram", year=2019)).ambiguous
-    True
+    >>> municipality("1401", year=2019).name
+    'Flora'
 """
 
 from __future__ import annotations
@@ -30,25 +23,24 @@ import attrs
 from bosetting.data import Row, records
 from bosetting.errors import (
     AmbiguousMunicipality,
-    AmbiguousSuccession,
     MunicipalityNotFound,
     ValidationError,
 )
-from bosetting.model import MunicipalChange, Municipality, Succession, name_parts
+from bosetting.i18n import N_
+from bosetting.model import MunicipalChange, Municipality, name_parts
 
 __all__ = [
     "REGISTER_FIRST_YEAR",
     "REGISTER_LAST_YEAR",
     "as_municipality",
     "changes",
-    "current",
+    "check_year",
+    "describe",
     "latest",
-    "lineage",
     "municipalities",
     "municipality",
-    "predecessors",
-    "succession",
-    "successors",
+    "register_index",
+    "run_at",
 ]
 
 #: The first year the shipped register covers.
@@ -66,12 +58,14 @@ class _Register:
     changes_to: dict[tuple[str, int], tuple[MunicipalChange, ...]]
 
 
-def _run_at(by_code: dict[str, tuple[Municipality, ...]], code: str, year: int) -> Municipality:
+def run_at(by_code: dict[str, tuple[Municipality, ...]], code: str, year: int) -> Municipality:
     for m in by_code.get(code, ()):
         if m.valid_in(year):
             return m
     raise MunicipalityNotFound(
-        f"code {code} is not in force in {year}",
+        N_("code {code} is not in force in {year}"),
+        code=code,
+        year=year,
         file="municipalities.csv",
         field="code",
         value=code,
@@ -79,7 +73,8 @@ def _run_at(by_code: dict[str, tuple[Municipality, ...]], code: str, year: int) 
 
 
 @functools.cache
-def _register() -> _Register:
+def register_index() -> _Register:
+    """The register's runs by code and its changes by (code, year), built once."""
     runs = [m for _, m in records("municipalities", Municipality, rename={"county": "county_name"})]
     grouped: dict[str, list[Municipality]] = defaultdict(list)
     for m in runs:
@@ -90,8 +85,8 @@ def _register() -> _Register:
         year = row["date"].year
         return {
             "year": year,
-            "old": _run_at(by_code, row["old_code"], year - 1),
-            "new": _run_at(by_code, row["new_code"], year),
+            "old": run_at(by_code, row["old_code"], year - 1),
+            "new": run_at(by_code, row["new_code"], year),
         }
 
     # Changes on 1 January 2008 lead *into* the register; their old side (for
@@ -119,14 +114,16 @@ def _register() -> _Register:
     )
 
 
-def _check_year(year: int | None) -> int:
+def check_year(year: int | None) -> int:
     if year is None:
         return REGISTER_LAST_YEAR
     if isinstance(year, bool) or not isinstance(year, int):
-        raise ValidationError("a year is a whole number", field="year", value=year)
+        raise ValidationError(N_("a year is a whole number"), field="year", value=year)
     if not REGISTER_FIRST_YEAR <= year <= REGISTER_LAST_YEAR:
         raise ValidationError(
-            f"outside the register's years {REGISTER_FIRST_YEAR}-{REGISTER_LAST_YEAR}",
+            N_("outside the register's years {first}-{last}"),
+            first=REGISTER_FIRST_YEAR,
+            last=REGISTER_LAST_YEAR,
             field="year",
             value=year,
         )
@@ -140,11 +137,12 @@ def municipalities(year: int | None = None) -> tuple[Municipality, ...]:
         >>> len(municipalities(2019)), len(municipalities(2020)), len(municipalities(2024))
         (422, 356, 357)
     """
-    y = _check_year(year)
-    return tuple(sorted((m for m in _register().runs if m.valid_in(y)), key=lambda m: m.code))
+    y = check_year(year)
+    return tuple(sorted((m for m in register_index().runs if m.valid_in(y)), key=lambda m: m.code))
 
 
-def _describe(m: Municipality) -> str:
+def describe(m: Municipality) -> str:
+    """A municipality with its years, as error messages name it."""
     return m.with_years()
 
 
@@ -177,31 +175,37 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
         ...
         bosetting.errors.MunicipalityNotFound: value 'Bodo': no municipality has this name in 2025; close matches: Bodø
     """
-    y = _check_year(year)
+    y = check_year(year)
     if not isinstance(name_or_code, str) or not name_or_code.strip():
         raise ValidationError(
-            "give a municipality name or a four-digit code",
+            N_("give a municipality name or a four-digit code"),
             field="name_or_code",
             value=name_or_code,
         )
     query = name_or_code.strip()
-    reg = _register()
+    reg = register_index()
     if query.isascii() and query.isdigit():
         if len(query) != 4:
             raise ValidationError(
-                "a kommunenummer has four digits, such as '0301'", field="code", value=query
+                N_("a kommunenummer has four digits, such as '0301'"), field="code", value=query
             )
         runs = reg.by_code.get(query, ())
         for m in runs:
             if m.valid_in(y):
                 return m
         if runs:
-            spans = "; ".join(_describe(m) for m in runs)
+            spans = "; ".join(describe(m) for m in runs)
             raise MunicipalityNotFound(
-                f"the code is not in force in {y}; it was {spans}", field="code", value=query
+                N_("the code is not in force in {year}; it was {spans}"),
+                year=y,
+                spans=spans,
+                field="code",
+                value=query,
             )
         raise MunicipalityNotFound(
-            f"no municipality has had this code in {REGISTER_FIRST_YEAR}-{REGISTER_LAST_YEAR}",
+            N_("no municipality has had this code in {first}-{last}"),
+            first=REGISTER_FIRST_YEAR,
+            last=REGISTER_LAST_YEAR,
             field="code",
             value=query,
         )
@@ -209,28 +213,44 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
     if len(hits) == 1:
         return hits[0]
     if hits:
-        listed = ", ".join(_describe(m) for m in sorted(hits, key=lambda m: m.code))
+        listed = ", ".join(describe(m) for m in sorted(hits, key=lambda m: m.code))
         raise AmbiguousMunicipality(
-            f"the name matches {len(hits)} municipalities in {y}: {listed}; "
-            "give the full name or the code",
+            N_(
+                "the name matches {n} municipalities in {year}: {listed}; "
+                "give the full name or the code"
+            ),
+            n=len(hits),
+            year=y,
+            listed=listed,
             value=query,
         )
     elsewhere = [m for m in reg.runs if m.matches(query)]
     if elsewhere:
-        spans = "; ".join(_describe(m) for m in elsewhere)
+        spans = "; ".join(describe(m) for m in elsewhere)
         raise MunicipalityNotFound(
-            f"no municipality has this name in {y}; it was {spans}: give one of those years",
+            N_("no municipality has this name in {year}; it was {spans}: give one of those years"),
+            year=y,
+            spans=spans,
             value=query,
         )
     pool = {part: m.name for m in reg.runs if m.valid_in(y) for part in name_parts(m.name)}
     close = difflib.get_close_matches(query.casefold(), list(pool), n=5, cutoff=0.6)
     names = list(dict.fromkeys(pool[c] for c in close))
-    hint = (
-        f"close matches: {', '.join(names)}"
-        if names
-        else "no close matches (give a name, or a code of four digits such as '0301')"
+    if names:
+        raise MunicipalityNotFound(
+            N_("no municipality has this name in {year}; close matches: {names}"),
+            year=y,
+            names=", ".join(names),
+            value=query,
+        )
+    raise MunicipalityNotFound(
+        N_(
+            "no municipality has this name in {year}; no close matches "
+            "(give a name, or a code of four digits such as '0301')"
+        ),
+        year=y,
+        value=query,
     )
-    raise MunicipalityNotFound(f"no municipality has this name in {y}; {hint}", value=query)
 
 
 def latest(name_or_code: str) -> Municipality:
@@ -269,160 +289,4 @@ def as_municipality(value: Municipality | str, year: int | None = None) -> Munic
 
 def changes(year: int | None = None) -> tuple[MunicipalChange, ...]:
     """SSB's changes, all of them or those that took effect in ``year``."""
-    return tuple(c for c in _register().changes if year is None or c.year == year)
-
-
-def successors(m: Municipality) -> tuple[Municipality, ...]:
-    """The municipalities that directly followed ``m`` (empty while it is in force).
-
-    Examples:
-        >>> [s.name for s in successors(municipality("Tysfjord - Divtasvuodna", 2019))]
-        ['Narvik', 'Hábmer - Hamarøy']
-    """
-    if m.valid_to is None:
-        return ()
-    year = m.valid_to + 1
-    reg = _register()
-    rows = reg.changes_from.get((m.code, year), ())
-    if rows:
-        return tuple(dict.fromkeys(c.new for c in rows))
-    try:
-        return (_run_at(reg.by_code, m.code, year),)
-    except MunicipalityNotFound:
-        return ()
-
-
-def predecessors(m: Municipality, *, direct: bool = False) -> tuple[Municipality, ...]:
-    """The municipalities that went (wholly or partly) into ``m``, following the whole chain.
-
-    Args:
-        m: The municipality.
-        direct: Only those that went into ``m`` itself while it was in force,
-            not their own predecessors.
-
-    Returns:
-        The nearest first; each municipality once.
-
-    Examples:
-        >>> sorted(p.name for p in predecessors(municipality("Kinn")))
-        ['Flora', 'Vågsøy']
-        >>> [(p.code, p.name) for p in predecessors(municipality("Lillestrøm"))]
-        [('3030', 'Lillestrøm'), ('0226', 'Sørum'), ('0227', 'Fet'), ('0231', 'Skedsmo')]
-        >>> [p.code for p in predecessors(municipality("Lillestrøm"), direct=True)]
-        ['3030']
-    """
-    found: list[Municipality] = []
-    frontier = [m]
-    while frontier:
-        run = frontier.pop(0)
-        for p in _direct_predecessors(run):
-            if p not in found and p != m:
-                found.append(p)
-                if not direct:
-                    frontier.append(p)
-    return tuple(found)
-
-
-def _direct_predecessors(m: Municipality) -> tuple[Municipality, ...]:
-    last = m.valid_to if m.valid_to is not None else REGISTER_LAST_YEAR
-    reg = _register()
-    found: list[Municipality] = []
-    for year in range(m.valid_from, last + 1):
-        for c in reg.changes_to.get((m.code, year), ()):
-            if c.old != m:
-                found.append(c.old)
-    return tuple(dict.fromkeys(found))
-
-
-def _steps(m: Municipality) -> tuple[MunicipalChange, ...]:
-    if m.valid_to is None:
-        return ()
-    return _register().changes_from.get((m.code, m.valid_to + 1), ())
-
-
-def succession(m: Municipality, year: int | None = None) -> Succession:
-    """Follow ``m`` forward to ``year`` (default: the register's last year).
-
-    Every municipality its area went to is a candidate; more than one means the
-    answer is ambiguous (a split or a reversed merger).
-    """
-    target = _check_year(year)
-    if m.valid_from > target:
-        raise ValidationError(
-            f"{_describe(m)} starts after {target}; follow it forward, not back",
-            field="year",
-            value=target,
-        )
-    frontier = [m]
-    done: list[Municipality] = []
-    passed: list[MunicipalChange] = []
-    while frontier:
-        run = frontier.pop()
-        if run.valid_in(target):
-            done.append(run)
-            continue
-        steps = _steps(run)
-        passed.extend(steps)
-        frontier.extend(successors(run))
-    candidates = tuple(sorted(dict.fromkeys(done), key=lambda r: r.code))
-    return Succession(m, target, candidates, tuple(dict.fromkeys(passed)))
-
-
-def current(m: Municipality) -> Municipality:
-    """Today's municipality for ``m`` (the register's last year).
-
-    Raises:
-        AmbiguousSuccession: When ``m``'s area went to more than one municipality.
-
-    Examples:
-        >>> current(municipality("Skedsmo", year=2015)).name
-        'Lillestrøm'
-        >>> current(municipality("Ålesund", year=2022))
-        Traceback (most recent call last):
-        ...
-        bosetting.errors.AmbiguousSuccession: value '1507': Ålesund (1507, 2020-2023) went to more than one municipality: Ålesund (1508, 2024-), Haram (1580, 2024-); ...
-    """
-    s = succession(m)
-    if s.ambiguous:
-        listed = ", ".join(_describe(c) for c in s.candidates)
-        notes = " ".join(s.notes)
-        raise AmbiguousSuccession(
-            f"{_describe(m)} went to more than one municipality: {listed}; {notes}".strip(),
-            value=m.code,
-        )
-    if not s.candidates:
-        raise MunicipalityNotFound(f"{_describe(m)} has no successor on record", value=m.code)
-    return s.candidates[0]
-
-
-def _shares_name(a: Municipality, b: Municipality) -> bool:
-    return bool(set(name_parts(a.name)) & set(name_parts(b.name)))
-
-
-def lineage(m: Municipality) -> tuple[Municipality, ...]:
-    """The same municipality under its numbers and names over time, oldest first.
-
-    Steps are followed where old and new share a name (Tromsø 1902 → 5401 → 5501,
-    Steinkjer 1702 → 5004 → 5006), so that a merger partner with another name
-    is a predecessor, not part of the line.
-    """
-    line = [m]
-    back = m
-    while True:
-        prev = [
-            p
-            for p in predecessors(back)
-            if p.valid_to == back.valid_from - 1 and _shares_name(p, back)
-        ]
-        if len(prev) != 1:
-            break
-        back = prev[0]
-        line.insert(0, back)
-    ahead = m
-    while True:
-        nxt = [s for s in successors(ahead) if _shares_name(s, ahead)]
-        if len(nxt) != 1:
-            break
-        ahead = nxt[0]
-        line.append(ahead)
-    return tuple(line)
+    return tuple(c for c in register_index().changes if year is None or c.year == year)

@@ -1,0 +1,41 @@
+r"""Every text the ``bosetting`` command prints, in the active language (see :mod:`bosetting.i18n`).
+
+The command modules (``cmd_*.py``) parse arguments, call the library and hand
+the results to the functions here; nothing else prints. The engine is split by
+topic to keep each file small: ``_prize`` (history, show, record), ``_areas``
+(municipality, outcomes, check), ``_usage`` (a wrong command line, the error
+line) and ``_layout`` (tables and cells). Listings are tables with
+a header row (:func:`table`); numbers, shares and dates go through the
+formatters of :mod:`bosetting.i18n`; codes (enum values, reason codes, the
+nomination route) are shown as words. A municipality is written by
+``Municipality.__str__`` (``Kinn (4602)``) or ``with_years()``, an assessment by
+``Assessment.__str__``: the one formatter of each.
+
+Examples:
+    >>> from bosetting.i18n import language
+    >>> with language("en"):
+    ...     print("\n".join(table(["Code", "Name"], [["4602", "Kinn"], ["1804", "Bodø"]])))
+      Code  Name
+      4602  Kinn
+      1804  Bodø
+"""
+
+from __future__ import annotations
+
+from bosetting.cli._render._areas import render_assessment, render_municipality, render_outcomes
+from bosetting.cli._render._layout import table
+from bosetting.cli._render._prize import render_edition, render_history, render_record
+from bosetting.cli._render._usage import error_line, unknown_language, usage_problem
+
+__all__ = [
+    "error_line",
+    "render_assessment",
+    "render_edition",
+    "render_history",
+    "render_municipality",
+    "render_outcomes",
+    "render_record",
+    "table",
+    "unknown_language",
+    "usage_problem",
+]

@@ -1,0 +1,138 @@
+"""A municipality as the command prints it: ``municipality``, ``outcomes`` and ``check``."""
+
+from __future__ import annotations
+
+from bosetting.cli._render._layout import DASH, cell, heads, table
+from bosetting.eligibility import Assessment
+from bosetting.figures import intro_outcomes, settled_share_of_request, settlement
+from bosetting.i18n import N_, _, format_share
+from bosetting.model import FigureStatus, IntroProgrammeOutcome, Municipality, Settlement, Sex
+from bosetting.register import as_municipality, lineage, predecessors, succession, successors
+
+__all__ = ["render_assessment", "render_municipality", "render_outcomes"]
+
+
+def render_municipality(m: Municipality) -> str:
+    """``bosetting municipality NAME``: the municipality, its numbers over time and today's."""
+    lines = [f"{m}, {m.county}, {m.years}"]
+    if m.valid_from < 2008:
+        lines.append(
+            "  "
+            + _(
+                "in force at least since {year} (the oldest version of the register read)",
+                year=m.valid_from,
+            )
+        )
+    lines.append(_("Numbers over time (* = this one):"))
+    line = lineage(m)
+    rows = [[run.code, run.years, f"{run.name} ({run.county})"] for run in line]
+    listed = table([_("Number"), _("Years"), _("Name (county)")], rows, indent="   ")
+    lines.append(listed[0])
+    lines.extend(
+        " * " + text[3:] if run == m else text for run, text in zip(line, listed[1:], strict=True)
+    )
+    before = [p for p in predecessors(m) if p not in line]
+    if before:
+        lines.append(_("Merged into it: {list}", list=", ".join(p.with_years() for p in before)))
+    after = [s for s in successors(m) if s not in line]
+    if after:
+        lines.append(_("Followed by: {list}", list=", ".join(s.with_years() for s in after)))
+    s = succession(m)
+    if s.ambiguous:
+        lines.append(
+            _(
+                "The municipality today: unclear, the area went to more than one: {list}",
+                list=", ".join(c.with_years() for c in s.candidates),
+            )
+        )
+        lines.extend(f"  {note}" for note in s.notes)
+    elif s.candidates:
+        lines.append(
+            _("The municipality today: {municipality}", municipality=s.candidates[0].with_years())
+        )
+    return "\n".join(lines)
+
+
+def _share_cell(o: IntroProgrammeOutcome) -> str:
+    if o.share_status is FigureStatus.PUBLISHED and o.share is not None:
+        return format_share(o.share, 0)
+    return o.share_status.symbol or DASH
+
+
+def _outcome_row(o: IntroProgrammeOutcome) -> list[str]:
+    counts = (
+        (o.former_participants, o.former_participants_status),
+        (
+            o.in_work_or_education,
+            o.in_work_or_education_status,
+        ),
+    )
+    years = [str(o.status_year), str(o.cohort_year)]
+    cells = [cell(v, st) for v, st in counts]
+    return [o.area_code, o.area_name, *years, *cells, _share_cell(o), o.share_status.label]
+
+
+def _settlement_row(s: Settlement) -> list[str]:
+    ratio = settled_share_of_request(s)
+    figures = [(s.requested, s.requested_status), (s.decided, s.decided_status)]
+    cells = [cell(v, st) for v, st in (*figures, (s.settled, s.settled_status))]
+    shown = DASH if ratio is None else format_share(ratio, 0)
+    return [
+        str(s.year),
+        s.code,
+        s.name,
+        *cells,
+        shown,
+        _("part of the year") if s.partial_year else "",
+    ]
+
+
+def render_outcomes(name: str) -> str:
+    """``bosetting outcomes NAME``: the one-year intro outcomes and the settlement figures."""
+    m = as_municipality(name)
+    rows = [o for o in intro_outcomes(m, sex=Sex.ALL) if o.years_after == 1]
+    lines = [
+        _(
+            "{municipality}: in work or education one year after the introduction programme "
+            "({sex})",
+            municipality=m,
+            sex=Sex.ALL,
+        )
+    ]
+    if rows:
+        headers = heads(
+            *(N_("Number"), N_("Name"), N_("Status year"), N_("Cohort"), N_("Participants")),
+            *(N_("In work or education"), N_("Share"), N_("Status")),
+        )
+        lines.extend(table(headers, [_outcome_row(o) for o in rows], right=(4, 5, 6)))
+        lines.append(
+            "  "
+            + _(
+                "Figures of merged predecessors are shown one by one and never added up; "
+                "hidden figures (:) are never filled in."
+            )
+        )
+    else:
+        lines.append(
+            "  "
+            + _(
+                "No one-year status in the table (municipal figures exist for the status "
+                "years 2011-2014)."
+            )
+        )
+    found = settlement(m)
+    if found:
+        lines.append(
+            _("Settlement of refugees (requested by IMDi, decided by the municipality, settled):")
+        )
+        headers = heads(
+            *(N_("Year"), N_("Number"), N_("Name"), N_("Requested"), N_("Decided")),
+            *(N_("Settled"), N_("Settled of requested"), N_("Note")),
+        )
+        lines.extend(table(headers, [_settlement_row(s) for s in found], right=(3, 4, 5, 6)))
+    return "\n".join(lines)
+
+
+def render_assessment(a: Assessment) -> str:
+    """``bosetting check NAME --edition E``: one result per criterion, with reasons."""
+    return str(a)

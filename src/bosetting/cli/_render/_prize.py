@@ -1,0 +1,230 @@
+"""The prize record as the command prints it: ``history``, ``show`` and ``record``."""
+
+from __future__ import annotations
+
+from bosetting.cli._render._layout import DASH, heads, or_unknown, table
+from bosetting.data import sources
+from bosetting.history import conflicts, editions, record
+from bosetting.i18n import N_, _, format_date, ngettext
+from bosetting.model import (
+    Conflict,
+    DecisionRule,
+    Edition,
+    EditionStatus,
+    JuryOnly,
+    Nomination,
+    NomineesKnown,
+    Outcome,
+    Source,
+    TopKThenJury,
+)
+from bosetting.register import latest
+
+__all__ = ["render_edition", "render_history", "render_record"]
+
+
+#: How each nomination route (``editions.csv``'s ``nomination_route``) is said.
+_ROUTES = {
+    "imdi": N_("by IMDi"),
+    "imdi_regions": N_("by IMDi’s regional offices"),
+    "self_nomination": N_("self-nominated"),
+}
+
+#: Column names a conflict can be about, in words.
+_FIELDS = {
+    "award_date": N_("award date"),
+    "edition": N_("edition label"),
+    "event": N_("event"),
+    "note": N_("note"),
+    "outcome": N_("outcome"),
+    "place": N_("place"),
+    "prize_name": N_("prize name"),
+    "work_year": N_("work year"),
+}
+
+
+def _rule_short(rule: DecisionRule) -> str:
+    if isinstance(rule, JuryOnly):
+        return _("the jury alone")
+    if isinstance(rule, TopKThenJury):
+        return _("top {k} by public vote, then the jury", k=rule.k)
+    return _("public vote and jury weighed together")
+
+
+def _field(e: Edition) -> str:
+    n = len(e.nominations)
+    if e.nominees_known is NomineesKnown.COMPLETE:
+        return ngettext("{n} nominee", "{n} nominees", n)
+    if e.nominees_known is NomineesKnown.PARTIAL:
+        return ngettext("{n} named, not all", "{n} named, not all", n)
+    return e.nominees_known.label
+
+
+def _when(e: Edition) -> str:
+    if e.status is EditionStatus.AWARDED:
+        return format_date(e.award_when)
+    return e.status.label
+
+
+def _gap_years() -> list[int]:
+    """Years between the first and last edition that no edition's label covers (2017)."""
+    covered = {y for e in editions() for y in range(int(e.label.split("/")[0]), e.year + 1)}
+    first, last = min(covered), max(covered)
+    return [y for y in range(first, last + 1) if y not in covered]
+
+
+def render_history() -> str:
+    """``bosetting history``: one line per edition, and one for each year without an edition."""
+    gaps = set(_gap_years())
+    rows: list[list[str]] = []
+    for e in editions():
+        for year in sorted(g for g in gaps if g < int(e.label.split("/")[0])):
+            rows.append(
+                [str(year), DASH, DASH, DASH, _("no edition for the work year {year}", year=year)]
+            )
+            gaps.discard(year)
+        winner = e.winner.name if e.winner else DASH
+        rows.append([e.label, _when(e), winner, _field(e), _rule_short(e.rule)])
+    headers = heads(
+        N_("Edition"), N_("Awarded"), N_("Winner"), N_("Nominees"), N_("How the winner was chosen")
+    )
+    return "\n".join(table(headers, rows, indent=""))
+
+
+def _nomination_lines(n: Nomination, width: int) -> list[str]:
+    extras: list[str] = []
+    if n.current is None:
+        extras.append(_("today unclear: the municipality was split"))
+    elif n.current != n.municipality:
+        extras.append(_("today {municipality}", municipality=n.current))
+    if n.name_as_written != n.municipality.name:
+        extras.append(_("written “{name}” in the source", name=n.name_as_written))
+    if n.imdi_region:
+        extras.append(_("IMDi region {region}", region=n.imdi_region))
+    ids = ", ".join(s.id for s in n.sources)
+    head = f"  {n.outcome.label:<{width}}  {n.municipality}"
+    lines = [head + (f" ({'; '.join(extras)})" if extras else "") + f" [{ids}]"]
+    pad = " " * (width + 4)
+    if n.note:
+        lines.append(pad + n.note)
+    for i in n.initiatives:
+        name = i.name or _("(no name)")
+        if i.partners:
+            name = _("{name}, with {partners}", name=name, partners=", ".join(i.partners))
+        ids = ", ".join(s.id for s in i.sources)
+        lines.append(f"{pad}- {name}: {i.summary_nb} [{ids}]")
+    return lines
+
+
+def _cited(e: Edition) -> list[Source]:
+    ids = {s.id for s in e.sources}
+    for n in e.nominations:
+        ids.update(s.id for s in n.sources)
+        for i in n.initiatives:
+            ids.update(s.id for s in i.sources)
+    for c in conflicts(e.label):
+        ids.update(s.id for s in (*c.sources_a, *c.sources_b))
+    return [s for sid, s in sources().items() if sid in ids]
+
+
+def _conflict_lines(e: Edition, c: Conflict) -> list[str]:
+    field = _(_FIELDS[c.field]) if c.field in _FIELDS else c.field
+    if c.table == "nominations":
+        code = c.key.rpartition("/")[2]
+        who = next(
+            (str(n.municipality) for n in e.nominations if n.municipality.code == code), code
+        )
+        field = _("{field} for {municipality}", field=field, municipality=who)
+    ids_a, ids_b = (", ".join(s.id for s in side) for side in (c.sources_a, c.sources_b))
+    return [
+        "  "
+        + _(
+            "{id} {field}: “{a}” [{ids_a}] versus “{b}” [{ids_b}]",
+            id=c.id,
+            field=field,
+            a=c.value_a,
+            b=c.value_b,
+            ids_a=ids_a,
+            ids_b=ids_b,
+        ),
+        "      " + _("What the tables use: {resolution}", resolution=c.resolution),
+    ]
+
+
+def render_edition(e: Edition) -> str:
+    """``bosetting show EDITION``: everything on record, with the sources and their URLs."""
+    lines = [
+        f"{e.prize_name} {e.label} ({e.status.label})",
+        _(
+            "Work year: {work_year}; municipality numbers as in {year}",
+            work_year=or_unknown(e.work_year),
+            year=e.reference_year,
+        ),
+        _(
+            "Awarded: {date}; event: {event}; place: {place}",
+            date=format_date(e.award_when),
+            event=or_unknown(e.event),
+            place=or_unknown(e.place),
+        ),
+        _("How the winner is chosen: {rule}", rule=e.rule.describe()),
+    ]
+    if str(e.vote_opens) or str(e.vote_closes):
+        lines.append(
+            _(
+                "Public vote: from {opens} to {closes}",
+                opens=format_date(e.vote_opens),
+                closes=format_date(e.vote_closes),
+            )
+        )
+    route = e.nomination_route
+    said = _(_ROUTES[route]) if route in _ROUTES else or_unknown(route)
+    lines.append(_("Nomination: {route}", route=said))
+    if e.note:
+        lines.append(_("Note: {note}", note=e.note))
+    lines.append(_("Nominations: {field}", field=_field(e)))
+    if not e.nominations:
+        lines.append("  " + _("none on record"))
+    else:
+        heading = _("Outcome")
+        width = max(len(heading), *(len(o.label) for o in Outcome))
+        lines.append(f"  {heading:<{width}}  " + _("Municipality (as it was then)"))
+        for n in e.nominations:
+            lines.extend(_nomination_lines(n, width))
+    found = conflicts(e.label)
+    if found:
+        lines.append(_("Where the sources disagree:"))
+    for c in found:
+        lines.extend(_conflict_lines(e, c))
+    lines.append(_("Sources:"))
+    lines.extend(f"  {s.id}: {s.cite()}" for s in _cited(e))
+    return "\n".join(lines)
+
+
+def render_record(name: str) -> str:
+    """``bosetting record NAME``: every nomination across mergers, oldest first."""
+    m = latest(name)
+    found = record(m)
+    wins = sum(n.outcome is Outcome.WINNER for n in found)
+    head = _(
+        "{municipality}: {nominations}, {wins} "
+        "(counting earlier numbers and municipalities merged into it)",
+        municipality=m,
+        nominations=ngettext("{n} nomination", "{n} nominations", len(found)),
+        wins=ngettext("{n} win", "{n} wins", wins),
+    )
+    rows = [
+        [
+            n.edition,
+            n.outcome.label,
+            str(n.municipality),
+            "" if n.name_as_written == n.municipality.name else f"“{n.name_as_written}”",
+        ]
+        for n in found
+    ]
+    headers = [
+        _("Edition"),
+        _("Outcome"),
+        _("Municipality (as it was then)"),
+        _("Name in the source"),
+    ]
+    return "\n".join([head, *table(headers, rows)])

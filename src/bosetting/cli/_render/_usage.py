@@ -1,0 +1,57 @@
+"""What the command says about a wrong command line, and the one error line it prints."""
+
+from __future__ import annotations
+
+import re
+
+from bosetting.i18n import ENV_VAR, LANGUAGES, N_, _
+
+__all__ = ["error_line", "unknown_language", "usage_problem"]
+
+
+def error_line(exc: object) -> str:
+    """The one line the command prints on standard error for a user's error."""
+    return _("bosetting: error: {message}", message=exc)
+
+
+def unknown_language(text: str) -> str:
+    """The problem with a ``--lang`` (or ``BOSETTING_LANG``) value the command does not speak."""
+    return _(
+        "unknown language {value} (from --lang or {variable}); choose {languages}",
+        value=repr(text),
+        variable=ENV_VAR,
+        languages=_("{first} or {second}", first=LANGUAGES[0], second=LANGUAGES[1]),
+    )
+
+
+_ARGPARSE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), N_("give {names}")),
+    (re.compile(r"unrecognized arguments: (?P<args>.+)"), N_("unknown arguments: {args}")),
+    (
+        re.compile(r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"),
+        N_("unknown choice {value} (choose from {choices})"),
+    ),
+    (re.compile(r"invalid int value: (?P<value>.+)"), N_("not a whole number: {value}")),
+    (re.compile(r"invalid float value: (?P<value>.+)"), N_("not a number: {value}")),
+    (re.compile(r"invalid \S+ value: (?P<value>.+)"), N_("not a valid value: {value}")),
+    (re.compile(r"expected one argument"), N_("give one value")),
+)
+_ARGUMENT = re.compile(r"argument (?P<name>\S+?): (?P<problem>.+)", re.DOTALL)
+
+
+def _plain(problem: str) -> str:
+    for pattern, template in _ARGPARSE:
+        match = pattern.fullmatch(problem)
+        if match:
+            return _(template, **match.groupdict())
+    return problem
+
+
+def usage_problem(message: str) -> str:
+    """Argparse's English message about the command line, in the active language."""
+    match = _ARGUMENT.fullmatch(message)
+    if match:
+        return _(
+            "{name}: {problem}", name=match.group("name"), problem=_plain(match.group("problem"))
+        )
+    return _plain(message)

@@ -1,0 +1,383 @@
+"""One voice: the catalogue is complete and compiled, and every text follows the language."""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import re
+import string
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+import bosetting as bs
+from bosetting import data, i18n
+from bosetting.cli import main
+from bosetting.errors import ArgumentError, EditionNotFound
+from bosetting.i18n import format_date, format_number, format_share, language
+from bosetting.model import Outcome, PartialDate, RejectReason, WeightedBlend
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "bosetting"
+PO = SRC / "locale" / "nb" / "LC_MESSAGES" / "bosetting.po"
+MO = PO.with_suffix(".mo")
+
+#: The marking functions of bosetting.i18n (and errors' own ``_``) and how many ids each takes.
+MARKERS = {"_": 1, "N_": 1, "lazy_gettext": 1, "ngettext": 2}
+
+
+def _called(node: ast.Call) -> str | None:
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        return func.attr if func.value.id == "i18n" else None
+    return None
+
+
+def marked_messages() -> tuple[set[str | tuple[str, str]], list[str]]:
+    """Every message id marked in src/ (an ast walk: no directory is skipped), and misuses."""
+    found: set[str | tuple[str, str]] = set()
+    problems: list[str] = []
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = _called(node)
+            if name not in MARKERS:
+                continue
+            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            ids = node.args[: MARKERS[name]]
+            if len(ids) < MARKERS[name]:
+                continue  # a call through a variable (not a marking), such as _(template)
+            if all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in ids):
+                values = [a.value for a in ids if isinstance(a, ast.Constant)]
+                found.add(values[0] if len(values) == 1 else (values[0], values[1]))
+            elif any(isinstance(a, ast.JoinedStr | ast.BinOp) for a in ids):
+                problems.append(f"{where}: {name}() of an f-string or '+': not extractable")
+    return found, problems
+
+
+def po_catalogue() -> dict[str | tuple[str, str], str | tuple[str, ...]]:
+    with PO.open("rb") as f:
+        cat = read_po(f)
+    out: dict[str | tuple[str, str], str | tuple[str, ...]] = {}
+    for m in cat:
+        if not m.id:
+            continue
+        key = (m.id[0], m.id[1]) if isinstance(m.id, tuple | list) else m.id
+        out[key] = tuple(m.string) if isinstance(m.string, tuple | list) else m.string
+        assert not m.fuzzy, f"fuzzy (check it, then remove the flag): {m.id!r}"
+    return out
+
+
+def test_every_message_in_the_code_has_a_bokmaal_translation() -> None:
+    found, problems = marked_messages()
+    assert not problems, problems
+    catalogue = po_catalogue()
+    missing = sorted(str(m) for m in found if m not in catalogue)
+    empty = sorted(
+        str(k)
+        for k, v in catalogue.items()
+        if (not v) or (isinstance(v, tuple) and not all(v))
+        if k in found
+    )
+    assert not missing, f"no bokmål translation (run `make messages` and translate): {missing}"
+    assert not empty, f"empty translation: {empty}"
+    stale = sorted(str(k) for k in catalogue if k not in found)
+    assert not stale, f"in the .po but not in the code (run `make messages`): {stale}"
+    assert len(found) > 250
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_translations_keep_every_placeholder() -> None:
+    for key, value in po_catalogue().items():
+        ids = key if isinstance(key, tuple) else (key,)
+        wanted = set().union(*(_fields(i) for i in ids)) | (
+            {"n"} if isinstance(key, tuple) else set()
+        )
+        for text in value if isinstance(value, tuple) else (value,):
+            assert _fields(text) <= wanted, (key, text)
+            assert _fields(ids[-1]) <= _fields(text) | {"n"}, (key, text)
+
+
+def test_compiled_catalogue_is_the_po_compiled() -> None:
+    """The shipped .mo holds exactly the .po's translations (content, not file times)."""
+    with MO.open("rb") as f:
+        compiled = dict(gettext.GNUTranslations(f)._catalog)  # type: ignore[attr-defined]
+    compiled.pop("", None)  # the header
+    expected: dict[object, str] = {}
+    for key, value in po_catalogue().items():
+        if isinstance(key, tuple):
+            assert isinstance(value, tuple)
+            expected.update({(key[0], i): v for i, v in enumerate(value)})
+        else:
+            assert isinstance(value, str)
+            expected[key] = value
+    assert compiled == expected, (
+        "bosetting.mo is older than (or differs from) its .po: make messages"
+    )
+
+
+def test_the_wheel_ships_the_compiled_catalogue() -> None:
+    conf = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'packages = ["src/bosetting"]' in conf  # hatch ships every file under it
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
+    assert ".mo" not in ignored
+    assert "locale" not in ignored
+
+
+@pytest.mark.slow
+def test_built_wheel_contains_the_catalogue(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    names = zipfile.ZipFile(next(tmp_path.glob("*.whl"))).namelist()
+    assert "bosetting/locale/nb/LC_MESSAGES/bosetting.mo" in names
+
+
+# -- choosing the language ---------------------------------------------------------------
+
+
+def test_default_is_bokmaal_and_set_language_switches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BOSETTING_LANG", raising=False)
+    bs.set_language(None)
+    assert i18n.get_language() == "nb"
+    assert Outcome.WINNER.label == "vinner"
+    bs.set_language("en")
+    assert Outcome.WINNER.label == "winner"
+    assert "set_language" in bs.__all__
+
+
+@pytest.mark.parametrize("bad", ["fr", "nn", "", "english", 1])
+def test_unknown_language_raises(bad: object) -> None:
+    with pytest.raises(ArgumentError):
+        bs.set_language(bad)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentError), language(bad):  # type: ignore[arg-type]
+        pass
+
+
+def test_environment_chooses_when_nothing_else_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    bs.set_language(None)
+    monkeypatch.setenv("BOSETTING_LANG", "en_GB.UTF-8")
+    assert i18n.get_language() == "en"
+    bs.set_language("nb")  # an explicit choice wins
+    assert i18n.get_language() == "nb"
+    with language("en"):  # and a block wins over that
+        assert i18n.get_language() == "en"
+    assert i18n.get_language() == "nb"
+    bs.set_language(None)
+    monkeypatch.setenv("BOSETTING_LANG", "xx")
+    with pytest.warns(RuntimeWarning, match="BOSETTING_LANG"):
+        assert i18n.get_language() == "nb"
+
+
+def test_formatters_follow_the_language() -> None:
+    with language("nb"):
+        assert format_share(0.686) == "68,6 %"
+        assert format_share(0.69, 0) == "69 %"
+        assert format_number(12345) == "12\u00a0345"
+        assert format_number(0.5, 1) == "0,5"
+        assert format_date(date(2022, 11, 17)) == "17. november 2022"
+        assert format_date(PartialDate(2020, 5)) == "mai 2020"
+        assert format_date(PartialDate()) == "ukjent dato"
+    with language("en"):
+        assert format_share(0.686) == "68.6%"
+        assert format_number(12345) == "12,345"
+        assert format_date(date(2022, 11, 17)) == "17 November 2022"
+        assert format_date(PartialDate(2010)) == "2010"
+
+
+def test_enum_values_and_reason_codes_are_words() -> None:
+    with language("nb"):
+        assert RejectReason.UNKNOWN_NOMINEE.label == "ikke blant de nominerte"
+    with language("en"):
+        assert RejectReason.UNKNOWN_NOMINEE.label == "not one of the nominees"
+        assert "IMDi has not published" in WeightedBlend().describe()
+    assert WeightedBlend().describe_nb().endswith("IMDi har ikke offentliggjort vektingen.")
+
+
+def test_api_exceptions_follow_the_active_language() -> None:
+    with pytest.raises(EditionNotFound) as info:
+        bs.edition(2017)
+    err = info.value
+    with language("nb"):
+        assert str(err).startswith("felt «edition», verdi 2017: det finnes ingen utdeling")
+        assert "26. april 2017" in str(err)
+    with language("en"):  # the same error, shown again: rendered when shown
+        assert str(err).startswith("field 'edition', value 2017: no edition exists")
+        assert "26 April 2017" in str(err)
+    assert err.message_id.startswith("{reason}: the {prev} edition")
+
+
+# -- the command: no label in the other language ------------------------------------------
+
+
+def _data_texts() -> list[str]:
+    """Every text the shipped tables hold (names, notes, titles ...), longest first."""
+    texts = {
+        str(v)
+        for name in data.resource_names()
+        for row in data.read_rows(name)
+        for v in row.values()
+        if isinstance(v, str) and v and not re.fullmatch(r"[a-z0-9_]+", v)
+    }
+    return sorted(texts, key=len, reverse=True)
+
+
+@pytest.fixture(scope="module")
+def data_texts() -> list[str]:
+    return _data_texts()
+
+
+def _labels_only(text: str, data_texts: list[str]) -> str:
+    """The text without what is quoted or published: data, URLs, options, quoted values."""
+    for t in data_texts:
+        text = text.replace(t, " ")
+    text = re.sub(r"https?://\S+|--[\w-]+", " ", text)
+    return re.sub(r"«[^»]*»|'[^']*'|“[^”]*”", " ", text)
+
+
+ENGLISH_LABELS = [
+    "winner", "Winner", "nominee", "nominees", "Nominations", "Work year", "Awarded",
+    "awarded", "place", "event", "unknown", "Sources", "sources", "Note", "Public vote",
+    "named", "partial", "jury only", "planned", "published", "suppressed", "judgement",
+    "not met", "Took in", "Current municipality", "Numbers over time", "wins", "today",
+    "with", "no name", "unnamed", "error", "row", "field", "value", "Edition", "Outcome",
+    "Status year", "Share", "Requested", "Settled", "against", "self_nomination",
+    "self-nominated", "candidate", "usage", "required", "invalid", "choose", "see",
+    "municipality", "number", "year", "date", "the", "and", "of",
+]  # fmt: skip
+
+BOKMAAL_LABELS = [
+    "vinner", "Vinner", "nominert", "nominerte", "Nominasjoner", "Arbeidsår", "Delt ut",
+    "sted", "arrangement", "ukjent", "Kilder", "kilder", "Merknad", "Folkeavstemning",
+    "kjente", "juryen", "planlagt", "publisert", "skjult", "skjønn", "oppfylt",
+    "Slått sammen", "Kommunen i dag", "Kommunenummer", "seire", "i dag", "sammen med",
+    "uten navn", "feil", "rad", "felt", "verdi", "Utdeling", "Utfall", "Statusår", "Andel",
+    "Anmodet", "Bosatt", "mot", "kandidat", "bruk", "oppgi", "velg", "se", "og", "av",
+    "år", "ingen", "kommune", "etter", "meldte",
+]  # fmt: skip
+
+COMMANDS = [
+    ["history"],
+    ["show", "2022"],
+    ["show", "2018"],
+    ["record", "Bodø"],
+    ["municipality", "Tromsø"],
+    ["municipality", "Haram", "--year", "2019"],
+    ["check", "Kinn", "--edition", "2022"],
+    ["outcomes", "Kristiansand"],
+]
+
+ERRORS = [
+    ["show", "2017"],  # no edition that year
+    ["record", "Bodo"],  # unknown name, with a close match
+    ["municipality", "301"],  # a malformed number
+    ["municipality", "Oslo", "--year", "1999"],  # outside the register
+    ["municipality", "Våler"],  # a name for two municipalities
+    ["check", "Kinn"],  # a missing option (argparse's own message)
+    ["municipality", "Oslo", "--year", "x"],  # not a whole number (argparse)
+]
+
+
+def _forbidden(text: str, words: list[str]) -> list[str]:
+    return [w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
+
+
+def _run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str]:
+    status = main(argv)
+    out, err = capsys.readouterr()
+    return status, out + err
+
+
+@pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
+def test_commands_speak_bokmaal_by_default(
+    capsys: pytest.CaptureFixture[str], argv: list[str], data_texts: list[str]
+) -> None:
+    status, out = _run(capsys, argv)
+    assert status == 0
+    assert _forbidden(_labels_only(out, data_texts), ENGLISH_LABELS) == []
+
+
+@pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
+def test_commands_speak_english_on_request(
+    capsys: pytest.CaptureFixture[str], argv: list[str], data_texts: list[str]
+) -> None:
+    status, out = _run(capsys, ["--lang", "en", *argv])
+    assert status == 0
+    assert _forbidden(_labels_only(out, data_texts), BOKMAAL_LABELS) == []
+
+
+@pytest.mark.parametrize("argv", ERRORS, ids=" ".join)
+def test_errors_speak_the_language(
+    capsys: pytest.CaptureFixture[str], argv: list[str], data_texts: list[str]
+) -> None:
+    status, err = _run(capsys, argv)
+    assert status == 2
+    assert err.startswith("bosetting: feil: ")
+    assert _forbidden(_labels_only(err, data_texts), ENGLISH_LABELS) == []
+    status, err = _run(capsys, [*argv, "--lang", "en"])  # --lang may also come last
+    assert status == 2
+    assert err.startswith("bosetting: error: ")
+    assert _forbidden(_labels_only(err, data_texts), BOKMAAL_LABELS) == []
+
+
+def test_show_2022_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    _, nb = _run(capsys, ["show", "2022"])
+    _, en = _run(capsys, ["show", "2022", "--lang", "en"])
+    assert "Delt ut: 17. november 2022" in nb
+    assert "Nominasjon: kommunen meldte seg selv" in nb
+    assert "Awarded: 17 November 2022" in en
+    assert "Nomination: self-nominated" in en
+
+
+def test_history_has_a_header_and_the_missing_2017(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = _run(capsys, ["--lang", "en", "history"])
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["Edition", "Awarded", "Winner"]
+    assert "no edition for the work year 2017" in next(x for x in lines if x.startswith("2017"))
+
+
+def test_unknown_language_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, err = _run(capsys, ["--lang", "fr", "history"])
+    assert status == 2
+    assert err.count("\n") == 1
+    assert "fr" in err
+    monkeypatch.setenv("BOSETTING_LANG", "xx")
+    bs.set_language(None)
+    status, err = _run(capsys, ["history"])
+    assert status == 2
+    assert "BOSETTING_LANG" in err
+    monkeypatch.setenv("BOSETTING_LANG", "en")
+    status, out = _run(capsys, ["history"])
+    assert status == 0
+    assert out.startswith("Edition")
+
+
+def test_the_command_does_not_change_the_library_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _run(capsys, ["--lang", "en", "history"])
+    assert i18n.get_language() == "nb"
+
+
+@pytest.fixture(autouse=True)
+def _reset() -> Iterator[None]:
+    yield
+    i18n.set_language("nb")
