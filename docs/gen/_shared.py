@@ -178,6 +178,13 @@ def rule_short_nb(rule: object) -> str:
     return names[name]
 
 
+def join_nb(items: Sequence[str]) -> str:
+    """``a``, ``a og b``, ``a, b og c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " og " + items[-1]
+
+
 def label_range(labels: Sequence[str]) -> str:
     """``2024``, ``2024 og 2025`` or ``2010–2011`` style text for consecutive edition labels."""
     if len(labels) == 1:

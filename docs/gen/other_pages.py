@@ -71,7 +71,7 @@ def sources_page() -> str:
         "nedenfor. Hver rad i tabellene viser til én eller flere av dem. Tekstene i dataene er "
         "skrevet med våre egne ord; kildene er der du kan sjekke fakta.",
         "",
-        "Kolonnen «Brukt i» viser hvor mange rader i hver tabell som viser til kilden. "
+        "«Brukt i» viser hvor mange rader i hver tabell som viser til kilden. "
         "Tabellene er beskrevet i [dataordlisten](analysts/data-dictionary.md) (på engelsk).",
         "",
     ]
@@ -79,29 +79,20 @@ def sources_page() -> str:
     kinds = sorted({r["kind"] for r in rows}, key=lambda k: order.index(k) if k in order else 99)
     for kind in kinds:
         lines += [f"## {KIND_NB.get(kind, kind)}", ""]
-        table_rows = []
         for r in (r for r in rows if r["kind"] == kind):
             sid = r["source_id"]
             count = used.get(sid, Counter())
-            where = ", ".join(f"{TABLE_NB.get(t, t)} {n}" for t, n in sorted(count.items()))
+            where = sh.join_nb([f"{TABLE_NB.get(t, t)} {n}" for t, n in sorted(count.items())])
             date = sh.date_nb(bs.PartialDate.parse(r["published"]))
-            table_rows.append(
-                (
-                    f'<span id="{sid}">{sid}</span>',
-                    r["publisher"],
-                    f"[{sh.cell(r['title'])}]({r['url']})",
-                    date,
-                    LANGUAGE_NB.get(r["language"], r["language"]),
-                    r["note"],
-                    where or "ingen rader",
-                )
+            language = LANGUAGE_NB.get(r["language"], r["language"])
+            note = f" {r['note'].rstrip('.')}." if r["note"] else ""
+            note = note[:2].upper() + note[2:] if note else ""
+            lines.append(
+                f'- <span id="{sid}">**{sid}**</span>: {r["publisher"]} ({date}, {language}): '
+                f"[{r['title']}]({r['url']}).{note} "
+                f"*Brukt i:* {where or 'ingen rader'}."
             )
-        lines += [
-            sh.md_table(
-                ("Id", "Utgiver", "Tittel", "Publisert", "Språk", "Merknad", "Brukt i"), table_rows
-            ),
-            "",
-        ]
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -153,7 +144,9 @@ def workshop() -> None:
         with mkdocs_gen_files.open(f"verksted/{nb.name}", "wb") as fh:
             fh.write(nb.read_bytes())
         nav.append(f"* [{title}]({nb.name})")
-        listing.append(f"1. [{title}]({nb.name})")
+        # mkdocs-jupyter (include_source) puts the notebook file beside its page.
+        download = f'<a href="{nb.stem}/{nb.name}" download>last ned notatboken</a>'
+        listing.append(f"1. [{title}]({nb.name}) ({download})")
     if listing:
         text = "\n".join(listing)
     else:

@@ -50,6 +50,13 @@ def _today(m: Any) -> str:
     return f"{now.name} ({now.code})"
 
 
+def _criteria_title(path: str) -> str:
+    for ids, eds in sh.criteria_groups():
+        if ids and sh.criteria_page(eds) == path:
+            return f"Kriterier for {sh.label_range([e.label for e in eds])}"
+    raise SystemExit(f"docs/gen: no criteria group for {path}")
+
+
 def _conflicts_for(label: str) -> list[Any]:
     found = []
     for c in bs.conflicts():
@@ -129,7 +136,8 @@ def edition_markdown(e: Any) -> str:
             lines.append(f"{i}. {c.text_nb}")
         lines += [
             "",
-            f"Les mer om hva juryen så etter på siden [Kriterier]({sh.rel(crit_page, from_page=page)}).",
+            "Les mer om hva juryen så etter på siden "
+            f"[{_criteria_title(crit_page)}]({sh.rel(crit_page, from_page=page)}).",
             "",
         ]
 
@@ -137,31 +145,26 @@ def edition_markdown(e: Any) -> str:
     if not e.nominations:
         lines += ["Ingen kilde vi har funnet, nevner nominerte for denne utgaven.", ""]
     else:
+        header = ["Kommune", f"Kommunenummer i {e.reference_year}", "Resultat", "Kommunen i dag"]
         rows = [
-            (
+            [
                 _municipality(n),
                 n.municipality.code,
                 sh.OUTCOME_NB.get(sh.value(n.outcome), sh.value(n.outcome)),
                 _today(n.municipality),
-                n.imdi_region or "",
-                n.note or "",
-            )
+            ]
             for n in e.nominations
         ]
-        lines += [
-            sh.md_table(
-                (
-                    "Kommune",
-                    f"Kommunenummer i {e.reference_year}",
-                    "Resultat",
-                    "Kommunen i dag",
-                    "IMDi-region",
-                    "Merknad",
-                ),
-                rows,
-            ),
-            "",
-        ]
+        # Columns that are empty for every nominee of the edition are left out.
+        for title, values in (
+            ("IMDi-region", [n.imdi_region or "" for n in e.nominations]),
+            ("Merknad", [n.note or "" for n in e.nominations]),
+        ):
+            if any(values):
+                header.append(title)
+                for row, v in zip(rows, values, strict=True):
+                    row.append(v)
+        lines += [sh.md_table(header, rows), ""]
 
     lines += ["## Tiltak juryen og kildene trakk fram", ""]
     with_initiatives = [n for n in e.nominations if n.initiatives]
@@ -324,7 +327,7 @@ def criteria_markdown(editions: list[Any], looks_for: dict[str, dict[str, str]])
         f"# Kriterier for {sh.label_range(labels)}",
         "",
         f"Disse kriteriene gjaldt for {word} "
-        + ", ".join(f"[{x}]({sh.rel(sh.edition_page(x), from_page=page)})" for x in labels)
+        + sh.join_nb([f"[{x}]({sh.rel(sh.edition_page(x), from_page=page)})" for x in labels])
         + ".",
         "",
     ]
@@ -341,7 +344,7 @@ def criteria_markdown(editions: list[Any], looks_for: dict[str, dict[str, str]])
         lines += [f"### Punkt {i}", "", f"**{c.text_nb}**", ""]
         details = [f"- {kind}"]
         if row.get("looks_for_nb"):
-            details.append(f"- Hva juryen ser etter: {row['looks_for_nb']}")
+            details.append(f"- Slik vurderes punktet: {row['looks_for_nb']}")
         if c.threshold is not None:
             details.append(f"- Terskel: {sh.number_nb(c.threshold)}")
         if row.get("note"):
@@ -428,7 +431,7 @@ def initiative_examples(page: str) -> str:
             continue
         noms.sort(key=lambda n: n.outcome.value != "winner")
         link = sh.rel(sh.edition_page(e.label), from_page=page)
-        lines += [f"## [{e.label}]({link})", ""]
+        lines += [f"## Prisen for {e.label}", ""]
         for n in noms:
             role = sh.OUTCOME_NB.get(sh.value(n.outcome), "").lower()
             for i in n.initiatives:
@@ -437,7 +440,7 @@ def initiative_examples(page: str) -> str:
                     f"- **{n.municipality.name}** ({role}){name}: {i.summary_nb} "
                     f"Kilde: {sh.source_links(i.sources, from_page=page)}."
                 )
-        lines.append("")
+        lines += ["", f"Les mer på siden om [prisen for {e.label}]({link}).", ""]
     return "\n".join(lines)
 
 
