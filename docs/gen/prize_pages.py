@@ -97,7 +97,8 @@ def _conflict_block(c: Any, *, page: str) -> list[str]:
 def edition_markdown(e: Any) -> str:
     """The page of one edition."""
     page = sh.edition_page(e.label)
-    lines = [f"# Prisen for {e.label}", ""]
+    # The nav says just the label; the window title (front matter) says what the page is.
+    lines = ["---", f"title: Prisen for {e.label}", "---", "", f"# Prisen for {e.label}", ""]
     if e.winner is not None:
         lines += [f"**{e.prize_name}** for {e.label} gikk til **{e.winner.name}**.", ""]
     else:
@@ -324,6 +325,10 @@ def criteria_markdown(editions: list[Any], looks_for: dict[str, dict[str, str]])
     crit = editions[0].criteria
     word = "utgaven" if len(labels) == 1 else "utgavene"
     lines = [
+        "---",
+        f"title: Kriterier for {sh.label_range(labels)}",
+        "---",
+        "",
         f"# Kriterier for {sh.label_range(labels)}",
         "",
         f"Disse kriteriene gjaldt for {word} "
