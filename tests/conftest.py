@@ -52,3 +52,10 @@ def _pinned_language(request: pytest.FixtureRequest) -> Iterator[None]:
     i18n.set_language(lang)
     yield
     i18n.set_language(lang)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "docs: builds the docs site and checks it in Chromium (part of `make test`)",
+    )

@@ -59,7 +59,6 @@ __all__ = [
     "UsageError",
     "ValidationError",
     "WriteError",
-    "set_renderer",
 ]
 
 _UNSET: Any = object()
