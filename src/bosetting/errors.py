@@ -9,7 +9,9 @@ The hierarchy (every class lives here; code raises a specific subclass, never th
     ├── DataError (ValueError)             a table or file has the wrong layout or content
     │   ├── BallotFileError                a ballot (vote) file
     │   ├── JurySheetError                 a jury scoring sheet
-    │   └── SSBFormatError                 a Statistics Norway export
+    │   ├── SSBFormatError                 a Statistics Norway export
+    │   └── ChecksumError                  a shipped table does not match its hash in datapackage.json
+    ├── LimitError (ValueError)            an input is over a documented cap (bytes, rows, cells, steps)
     ├── MunicipalityNotFound (LookupError) no municipality has that name or code that year
     ├── AmbiguousMunicipality (LookupError) a name fits several municipalities that year
     ├── AmbiguousSuccession                a split: no single successor
@@ -40,10 +42,12 @@ __all__ = [
     "ArgumentError",
     "BallotFileError",
     "BosettingError",
+    "ChecksumError",
     "DataError",
     "DecisionError",
     "EditionNotFound",
     "JurySheetError",
+    "LimitError",
     "MunicipalityNotFound",
     "SSBFetchError",
     "SSBFormatError",
@@ -140,6 +144,19 @@ class JurySheetError(DataError):
 
 class SSBFormatError(DataError):
     """A Statistics Norway (SSB) export is not the expected table or format."""
+
+
+class ChecksumError(DataError):
+    """A shipped table's bytes do not match the SHA-256 ``hash`` that ``datapackage.json`` declares."""
+
+
+class LimitError(BosettingError, ValueError):
+    """An input is larger than a documented cap (file bytes, CSV rows, SSB cells, steps).
+
+    The caps keep a damaged or hostile file from exhausting memory; each is a
+    named constant (for example :data:`bosetting.data.MAX_USER_FILE_BYTES`), and
+    the message names it, the cap and the offending size.
+    """
 
 
 class MunicipalityNotFound(BosettingError, LookupError):

@@ -6,6 +6,17 @@ survive whatever the machine's locale is. Every value is checked against its
 field's type and constraints on the way in; an error names the file, the data
 row (header not counted), the field and the value.
 
+References are checked too: each declared foreign key, and each list-valued
+citation declared under ``x-listForeignKeys`` (a ``;``-joined cell whose every
+part must be a key of the referenced table; the Table Schema standard has no
+foreign key over a list, so ``frictionless validate`` checks the cell's shape by
+its pattern and this loader checks the references).
+
+Each resource carries the SHA-256 ``hash`` of its file (``sha256:<hex>``, as the
+Data Package standard writes it); :func:`verify` checks every hash and reads
+every table. ``scripts/refresh_hashes.py`` rewrites the hashes after an intended
+change to a table.
+
 Examples:
     >>> rows = read_rows("municipalities")
     >>> oslo = next(r for r in rows if r["code"] == "0301")
@@ -19,6 +30,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import io
 import json
 import re
@@ -30,19 +42,33 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from bosetting.errors import BosettingError, DataError
+import attrs
+
+from bosetting.errors import BosettingError, ChecksumError, DataError
 
 __all__ = [
+    "HASH_PREFIX",
+    "LIST_FOREIGN_KEYS",
+    "HashCheck",
     "Row",
     "dataset_root",
     "descriptor",
+    "file_hash",
+    "hash_checks",
     "numbered_rows",
     "read_rows",
     "resource",
     "resource_names",
     "split_ids",
     "table_path",
+    "verify",
 ]
+
+#: How a resource's ``hash`` starts (the Data Package standard's form for SHA-256).
+HASH_PREFIX = "sha256:"
+
+#: The schema property declaring list-valued foreign keys (``;``-joined ids).
+LIST_FOREIGN_KEYS = "x-listForeignKeys"
 
 #: One row of a table: field name to typed value (``None`` where the cell is empty).
 Row = Mapping[str, Any]
@@ -114,10 +140,12 @@ def _convert(kind: str, text: str) -> Any:
     if kind == "string":
         return text
     if kind in ("integer", "year"):
-        if not re.fullmatch(r"-?\d+", text):
+        if not re.fullmatch(r"-?[0-9]+", text):
             raise ValueError("not a whole number")
         return int(text)
     if kind == "number":
+        if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", text):
+            raise ValueError("not a decimal number with ASCII digits and a point")
         return float(text)
     if kind == "boolean":
         if text not in ("true", "false"):
@@ -142,8 +170,79 @@ def _check(field: Mapping[str, Any], value: Any) -> str | None:
     return None
 
 
+def _as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+_READING: set[str] = set()
+
+
+def _keys_of(name: str, fields: list[str]) -> set[tuple[Any, ...]]:
+    if name in _READING:
+        raise DataError(
+            "the foreign keys form a cycle",
+            file="datapackage.json",
+            field="foreignKeys",
+            value=name,
+        )
+    return {tuple(r[f] for f in fields) for r in _read(name)}
+
+
+def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: list[Row]) -> None:
+    """Check declared foreign keys and list-valued foreign keys, naming row, field and value."""
+    for fk in schema.get("foreignKeys", []):
+        local = _as_list(fk["fields"])
+        ref = fk["reference"]
+        target = ref.get("resource") or name
+        remote = _as_list(ref["fields"])
+        keys = (
+            {tuple(r[f] for f in remote) for r in rows}
+            if target == name
+            else _keys_of(target, remote)
+        )
+        for number, row in enumerate(rows, start=1):
+            value = tuple(row[f] for f in local)
+            if None in value or value in keys:
+                continue
+            raise DataError(
+                f"no row of {target} has {', '.join(remote)} = {', '.join(map(str, value))} "
+                "(a foreign key)",
+                file=path,
+                row=number,
+                field=", ".join(local),
+                value=value[0] if len(value) == 1 else value,
+            )
+    for lfk in schema.get(LIST_FOREIGN_KEYS, []):
+        [field] = _as_list(lfk["fields"])
+        delimiter = lfk.get("delimiter", ";")
+        of = lfk["reference"]["resource"]
+        [key] = _as_list(lfk["reference"]["fields"])
+        known = {k[0] for k in _keys_of(of, [key])}
+        for number, row in enumerate(rows, start=1):
+            cell = row[field]
+            if cell is None:
+                continue
+            for part in str(cell).split(delimiter):
+                if part.strip() not in known:
+                    raise DataError(
+                        f"cites an id that {of} does not have ({key})",
+                        file=path,
+                        row=number,
+                        field=field,
+                        value=part.strip(),
+                    )
+
+
 @functools.cache
 def _read(name: str) -> tuple[Row, ...]:
+    _READING.add(name)
+    try:
+        return _read_checked(name)
+    finally:
+        _READING.discard(name)
+
+
+def _read_checked(name: str) -> tuple[Row, ...]:
     res = resource(name)
     path = res["path"]
     schema = res["schema"]
@@ -208,6 +307,7 @@ def _read(name: str) -> tuple[Row, ...]:
                 )
             seen_keys[key] = number
         rows.append(row)
+    _check_references(name, path, schema, rows)
     return tuple(rows)
 
 
@@ -229,6 +329,93 @@ def read_rows(name: str) -> tuple[Row, ...]:
 def table_path(name: str) -> Traversable:
     """The shipped CSV file of one table (for readers such as pandas)."""
     return dataset_root().joinpath(resource(name)["path"])
+
+
+@attrs.frozen
+class HashCheck:
+    """One table's declared and actual SHA-256 hash.
+
+    Attributes:
+        name: The resource's name.
+        path: Its file, relative to the data package.
+        declared: The ``hash`` in ``datapackage.json`` (``None`` if it has none).
+        actual: The hash of the file as it is (``sha256:<hex>``).
+    """
+
+    name: str
+    path: str
+    declared: str | None
+    actual: str
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file matches its declared hash."""
+        return self.declared == self.actual
+
+
+def file_hash(name: str) -> str:
+    """The SHA-256 of one shipped table's file, as ``sha256:<hex>``.
+
+    Raises:
+        DataError: When the file is missing.
+    """
+    path = resource(name)["path"]
+    try:
+        raw = dataset_root().joinpath(path).read_bytes()
+    except FileNotFoundError:
+        raise DataError("the table's file is missing", file=path) from None
+    return HASH_PREFIX + hashlib.sha256(raw).hexdigest()
+
+
+def hash_checks() -> tuple[HashCheck, ...]:
+    """Every table's declared hash beside its actual one, in descriptor order."""
+    out: list[HashCheck] = []
+    for res in descriptor()["resources"]:
+        declared = res.get("hash")
+        out.append(
+            HashCheck(
+                res["name"],
+                res["path"],
+                declared if isinstance(declared, str) else None,
+                file_hash(res["name"]),
+            )
+        )
+    return tuple(out)
+
+
+def verify() -> tuple[HashCheck, ...]:
+    """Check every shipped table against ``datapackage.json``: its hash, then its schema.
+
+    Returns:
+        The hash checks (all ``ok``).
+
+    Raises:
+        ChecksumError: Naming the first table whose file does not match its
+            declared hash (and how many others do not).
+        DataError: When a table breaks its schema or a reference (see :func:`read_rows`).
+
+    Examples:
+        >>> all(check.ok for check in verify())
+        True
+    """
+    checks = hash_checks()
+    stale = [c for c in checks if not c.ok]
+    if stale:
+        first = stale[0]
+        others = (
+            f"; {len(stale) - 1} more: {', '.join(c.path for c in stale[1:])}" if stale[1:] else ""
+        )
+        raise ChecksumError(
+            f"the file does not match its hash in datapackage.json "
+            f"({first.declared or 'no hash declared'}){others}. Reinstall bosetting; in a "
+            "source checkout, run 'python scripts/refresh_hashes.py' after an intended change",
+            file=first.path,
+            field="hash",
+            value=first.actual,
+        )
+    for name in resource_names():
+        read_rows(name)
+    return checks
 
 
 class _Located:
