@@ -39,6 +39,7 @@ from bosetting.data._usertext import (
     read_csv_text,
     read_user_bytes,
     read_user_stream,
+    user_path,
     write_csv,
     write_user_bytes,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "resource_names",
     "split_ids",
     "table_path",
+    "user_path",
     "verify",
     "write_csv",
     "write_user_bytes",

@@ -67,6 +67,7 @@ __all__ = [
     "read_csv_text",
     "read_user_bytes",
     "read_user_stream",
+    "user_path",
     "write_csv",
     "write_user_bytes",
 ]
@@ -142,8 +143,15 @@ def _has_control(name: str) -> bool:
     return any(unicodedata.category(ch) == "Cc" for ch in name)
 
 
-def _path_text(path: object, error: ErrorClass, *, what: str = "file") -> str:
-    """The path as text, or ``error`` for None, bytes, other types, NUL or control characters."""
+def user_path(path: object, error: ErrorClass = DataError, *, what: str = "file") -> str:
+    r"""A path a user gave, as text; ``error`` for None, bytes, other types, NUL or control characters.
+
+    Examples:
+        >>> user_path("votes\n.csv")
+        Traceback (most recent call last):
+        ...
+        bosetting.errors.DataError: votes\n.csv, value 'votes\n.csv': the file name holds a control character (a line break, tab or escape); rename the file
+    """
     if path is None:
         raise error(f"no {what} given (the path is None)", field="path", value=None)
     if isinstance(path, bytes | bytearray):
@@ -257,7 +265,7 @@ def read_user_bytes(
         ...
         bosetting.errors.DataError: /: is a folder, not a file
     """
-    name = _path_text(path, error)
+    name = user_path(path, error)
     if stdin and name == "-":
         return read_user_stream(sys.stdin.buffer, "<stdin>", error, limit=limit)
     shown = escape_controls(name)
@@ -487,7 +495,7 @@ def neutralise_cell(value: object) -> str:
 
 
 def _target(path: object) -> Path:
-    return Path(_path_text(path, WriteError))
+    return Path(user_path(path, WriteError))
 
 
 def _check_target(target: Path, *, force: bool) -> None:
