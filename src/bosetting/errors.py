@@ -59,6 +59,9 @@ __all__ = [
 
 _UNSET: Any = object()
 
+#: A value longer than this (as ``repr``) is shortened in the message; ``.value`` keeps it whole.
+_MAX_VALUE_REPR = 200
+
 
 class BosettingError(Exception):
     """Base class of every error a user of bosetting can cause.
@@ -97,7 +100,10 @@ class BosettingError(Exception):
         if self.field is not None:
             where.append(f"field {self.field!r}")
         if self.has_value:
-            where.append(f"value {self.value!r}")
+            shown = repr(self.value)
+            if len(shown) > _MAX_VALUE_REPR:
+                shown = f"{shown[:_MAX_VALUE_REPR]}… ({len(shown)} characters)"
+            where.append(f"value {shown}")
         return f"{', '.join(where)}: {self.message}" if where else self.message
 
     def located(self, *, file: str | None = None, row: int | None = None) -> BosettingError:
