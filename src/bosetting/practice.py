@@ -305,6 +305,12 @@ def write_practice(
         raise WriteError(
             "is a file, not a folder; give a folder to write into", file=shown
         ) from None
+    except NotADirectoryError:
+        raise WriteError(
+            "cannot create the folder: a part of the path is a file, not a folder", file=shown
+        ) from None
+    except PermissionError:
+        raise WriteError("cannot create the folder: no permission", file=shown) from None
     except OSError as exc:
         raise WriteError(f"cannot create the folder: {exc.strerror or exc}", file=shown) from None
     targets = (folder / "ovingsdata-stemmer.csv", folder / "ovingsdata-jury.csv")

@@ -39,6 +39,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
 import os
 import stat
 import sys
@@ -610,16 +611,30 @@ def write_user_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool =
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     r"""UTF-8 CSV (``,``-separated, every cell quoted, ``\r\n`` line ends) with neutralised cells.
 
+    Raises:
+        WriteError: When a cell holds a character UTF-8 cannot store (a lone surrogate).
+
     Examples:
         >>> csv_bytes(["valg"], [["=1+1"], ["Kinn"]])
         b'"valg"\r\n"\'=1+1"\r\n"Kinn"\r\n'
     """
     buffer = io.StringIO(newline="")
     w = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    w.writerow([neutralise_cell(h) for h in header])
-    for row in rows:
+    out: list[bytes] = []
+    for number, row in enumerate(itertools.chain([header], rows)):
         w.writerow([neutralise_cell(c) for c in row])
-    return buffer.getvalue().encode("utf-8")
+        line = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        try:
+            out.append(line.encode("utf-8"))
+        except UnicodeEncodeError as exc:
+            raise WriteError(
+                "a cell holds a character UTF-8 cannot store (a lone surrogate)",
+                row=number or None,
+                value=exc.object[exc.start : exc.end],
+            ) from None
+    return b"".join(out)
 
 
 def write_csv(
