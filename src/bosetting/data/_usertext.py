@@ -383,6 +383,16 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
+def _rows_before_error(text: str, delimiter: str) -> int:
+    """How many data rows parse before the first CSV error (to name the row that fails)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    count = -1  # the header is not a data row
+    with contextlib.suppress(csv.Error):
+        for _ in reader:
+            count += 1
+    return max(count, 0)
+
+
 def decode_csv_bytes(
     data: bytes,
     file: str,
@@ -419,25 +429,25 @@ def decode_csv_bytes(
         raise error("the file has no header line (the first line is empty)", file=shown)
     delimiter = _delimiter(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[list[str]] = []
     try:
         header = next(reader)
-        for row in reader:
-            if len(rows) >= max_rows:
-                raise LimitError(
-                    f"the file has more rows than bosetting reads ({max_rows}, MAX_CSV_ROWS)",
-                    file=shown,
-                    row=len(rows) + 1,
-                    field="rows",
-                    value=len(rows) + 1,
-                )
-            rows.append(row)
+        rows = list(itertools.islice(reader, max_rows))  # read in C, at most max_rows
+        extra = next(reader, None)
     except csv.Error as exc:
+        line = reader.line_num
         raise error(
-            f"unreadable CSV layout at line {reader.line_num}: {exc}",
+            f"unreadable CSV layout at line {line}: {exc}",
             file=shown,
-            row=len(rows) + 1 if rows or reader.line_num > 1 else None,
+            row=_rows_before_error(text, delimiter) + 1 if line > 1 else None,
         ) from None
+    if extra is not None:
+        raise LimitError(
+            f"the file has more rows than bosetting reads ({max_rows}, MAX_CSV_ROWS)",
+            file=shown,
+            row=max_rows + 1,
+            field="rows",
+            value=max_rows + 1,
+        )
     return CsvText(shown, encoding, delimiter, tuple(h.strip() for h in header), rows)
 
 
