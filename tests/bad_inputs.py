@@ -1051,7 +1051,7 @@ _PATH_KINDS = {
     "empty": ("the path is empty", "an empty name"),
     "bytes": ("not bytes", "a bytes path"),
     "huge": ("MAX_USER_FILE_BYTES", "a file over 64 MiB"),
-    "unreadable": ("no permission to read", "a file without read permission"),
+    "unreadable": ("no permission to read it", "a file without read permission"),
     "dangling-link": ("no such file", "a link to nothing"),
     "under-a-file": ("a part of the path is a file", "a path through a file"),
     "dash": ("'-' for standard input is not supported here", "'-' where stdin is not read"),

@@ -260,11 +260,11 @@ def read_user_bytes(
         >>> read_user_bytes("no/such/votes.csv")
         Traceback (most recent call last):
         ...
-        bosetting.errors.DataError: no/such/votes.csv: no such file
+        bosetting.errors.DataError: no/such/votes.csv: cannot read the file: no such file
         >>> read_user_bytes("/")
         Traceback (most recent call last):
         ...
-        bosetting.errors.DataError: /: is a folder, not a file
+        bosetting.errors.DataError: /: cannot read the file: it is a folder, not a file
     """
     name = user_path(path, error)
     if stdin and name == "-":
@@ -280,27 +280,28 @@ def read_user_bytes(
         fd = os.open(name, flags)
     except FileNotFoundError:
         hint = " ('-' for standard input is not supported here)" if name == "-" else ""
-        raise error(f"no such file{hint}", file=shown) from None
+        raise error(f"cannot read the file: no such file{hint}", file=shown) from None
     except NotADirectoryError:
         raise error(
-            "no such file (a part of the path is a file, not a folder)", file=shown
+            "cannot read the file: no such file (a part of the path is a file, not a folder)",
+            file=shown,
         ) from None
     except IsADirectoryError:
-        raise error("is a folder, not a file", file=shown) from None
+        raise error("cannot read the file: it is a folder, not a file", file=shown) from None
     except PermissionError:
         if os.path.isdir(name):
-            raise error("is a folder, not a file", file=shown) from None
-        raise error("no permission to read the file", file=shown) from None
+            raise error("cannot read the file: it is a folder, not a file", file=shown) from None
+        raise error("cannot read the file: no permission to read it", file=shown) from None
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise error(f"cannot open the file: {reason}", file=shown) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise error("is a folder, not a file", file=shown)
+            raise error("cannot read the file: it is a folder, not a file", file=shown)
         if not stat.S_ISREG(info.st_mode):
             raise error(
-                f"is {_kind(info.st_mode)}, not a regular file; save the data to a file first",
+                f"cannot read the file: it is {_kind(info.st_mode)}, not a regular file; save the data to a file first",
                 file=shown,
             )
         if info.st_size > limit:
