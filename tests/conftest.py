@@ -5,6 +5,12 @@ the developer has set; a test that wants English says so (``language("en")``).
 The tests of the layers whose texts are not in the catalogue yet (voting, jury,
 decision, practice, ssb, data) run in English, as their messages are written,
 until those texts move into the catalogue: then take the file off the list.
+
+Hypothesis profiles: ``dev`` (the default) and ``ci`` (``CI`` set: reproducible)
+keep the fuzzers modest; ``fuzz`` is the long run:
+``HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_fuzz.py`` (10 000 examples
+per fuzzer, no deadline; takes tens of minutes). The fuzzers in
+``tests/test_fuzz.py`` scale their example counts from the profile.
 """
 
 from __future__ import annotations
@@ -28,20 +34,30 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
     deadline=None,
 )
+settings.register_profile(
+    "fuzz",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
 #: Test files whose modules still write English (see above).
 ENGLISH_UNTIL_TRANSLATED = frozenset(
     {
+        "test_bad_inputs.py",
         "test_ballots.py",
         "test_cli_voting.py",
         "test_data.py",
+        "test_datapackage.py",
         "test_decision.py",
+        "test_fuzz.py",
         "test_jury.py",
         "test_practice.py",
         "test_ssb.py",
         "test_voting.py",
+        "test_writes.py",
     }
 )
 

@@ -36,7 +36,7 @@ def test_seeded_and_labelled() -> None:
 def test_written_files_carry_the_label_and_read_back(tmp_path: Path) -> None:
     votes, jury_path = write_practice(NOMS, tmp_path / "ut", seed=11, n=200)
     assert "ØVINGSDATA" in votes.read_text(encoding="utf-8").splitlines()[1]
-    assert jury_path.read_text(encoding="utf-8").splitlines()[0].endswith(",label")
+    assert jury_path.read_text(encoding="utf-8").splitlines()[0].endswith(',"label"')
     ballots = read_ballots(votes)
     assert {b.label for b in ballots} == {PRACTICE_LABEL}
     assert tally_file(votes, NOMS) == tally(ballots, NOMS)

@@ -155,7 +155,7 @@ def test_decimal_comma_and_symbols() -> None:
 
 
 def test_missing_file() -> None:
-    with pytest.raises(SSBFormatError, match="cannot open"):
+    with pytest.raises(SSBFormatError, match="no such file"):
         read_ssb_10824("no/such/file.json")
 
 

@@ -9,7 +9,9 @@ The hierarchy (every class lives here; code raises a specific subclass, never th
     ├── DataError (ValueError)             a table or file has the wrong layout or content
     │   ├── BallotFileError                a ballot (vote) file
     │   ├── JurySheetError                 a jury scoring sheet
-    │   └── SSBFormatError                 a Statistics Norway export
+    │   ├── SSBFormatError                 a Statistics Norway export
+    │   └── ChecksumError                  a shipped table does not match its hash in datapackage.json
+    ├── LimitError (ValueError)            an input is over a documented cap (bytes, rows, cells, steps)
     ├── MunicipalityNotFound (LookupError) no municipality has that name or code that year
     ├── AmbiguousMunicipality (LookupError) a name fits several municipalities that year
     ├── AmbiguousSuccession                a split: no single successor
@@ -48,10 +50,12 @@ __all__ = [
     "ArgumentError",
     "BallotFileError",
     "BosettingError",
+    "ChecksumError",
     "DataError",
     "DecisionError",
     "EditionNotFound",
     "JurySheetError",
+    "LimitError",
     "MunicipalityNotFound",
     "SSBFetchError",
     "SSBFormatError",
@@ -62,6 +66,9 @@ __all__ = [
 ]
 
 _UNSET: Any = object()
+
+#: A value longer than this (as ``repr``) is shortened in the message; ``.value`` keeps it whole.
+_MAX_VALUE_REPR = 200
 
 
 def _english(message: str, params: Mapping[str, Any]) -> str:
@@ -149,9 +156,15 @@ class BosettingError(Exception):
         if self.field is not None:
             where.append(_("field {field}", field=_quoted(self.field)))
         if self.has_value:
-            where.append(_("value {value}", value=_quoted(self.value)))
-        message = self.message
-        return f"{', '.join(where)}: {message}" if where else message
+            shown = _quoted(self.value)
+            if len(shown) > _MAX_VALUE_REPR:
+                shown = _(
+                    "{start}… ({length} characters)",
+                    start=shown[:_MAX_VALUE_REPR],
+                    length=len(shown),
+                )
+            where.append(_("value {value}", value=shown))
+        return f"{', '.join(where)}: {self.message}" if where else self.message
 
     def located(self, *, file: str | None = None, row: int | None = None) -> BosettingError:
         """Return a copy of this error with the file and row filled in where missing.
@@ -197,6 +210,19 @@ class JurySheetError(DataError):
 
 class SSBFormatError(DataError):
     """A Statistics Norway (SSB) export is not the expected table or format."""
+
+
+class ChecksumError(DataError):
+    """A shipped table's bytes do not match the SHA-256 ``hash`` that ``datapackage.json`` declares."""
+
+
+class LimitError(BosettingError, ValueError):
+    """An input is larger than a documented cap (file bytes, CSV rows, SSB cells, steps).
+
+    The caps keep a damaged or hostile file from exhausting memory; each is a
+    named constant (for example :data:`bosetting.data.MAX_USER_FILE_BYTES`), and
+    the message names it, the cap and the offending size.
+    """
 
 
 class MunicipalityNotFound(BosettingError, LookupError):

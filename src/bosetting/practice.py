@@ -5,6 +5,13 @@ Everything here is made up from a seed and labelled :data:`PRACTICE_LABEL`
 :class:`~bosetting.jury.JuryAssessment` carries the label, and every file written
 has a ``label`` column with it. The same seed gives the same data on every run.
 
+Files are written the way every bosetting writer writes
+(:func:`bosetting.data.write_csv`): atomically, never over an existing file
+unless ``force=True``, every cell quoted, and a cell beginning with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return prefixed with ``'`` so a spreadsheet
+shows it as text instead of running it. Sizes are capped
+(:data:`MAX_PRACTICE_BALLOTS`, :data:`MAX_PRACTICE_JURORS`).
+
 Examples:
     >>> from bosetting.model import Municipality
     >>> noms = [Municipality("4602", "Kinn", "Vestland", 2020),
@@ -20,20 +27,24 @@ Examples:
 
 from __future__ import annotations
 
-import csv
 import os
 import random
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bosetting.errors import ArgumentError, WriteError
+from bosetting.data import check_writable, escape_controls, user_path, write_csv
+from bosetting.errors import ArgumentError, LimitError, WriteError
 from bosetting.jury import JuryAssessment, Scale
 from bosetting.model import Edition, Municipality
 from bosetting.register import nominees_of
 from bosetting.voting import Ballot
 
 __all__ = [
+    "BALLOT_HEADER",
+    "JURY_HEADER",
+    "MAX_PRACTICE_BALLOTS",
+    "MAX_PRACTICE_JURORS",
     "PRACTICE_CRITERIA",
     "PRACTICE_LABEL",
     "practice_ballots",
@@ -51,6 +62,46 @@ PRACTICE_LABEL = "ØVINGSDATA"
 PRACTICE_CRITERIA = ("bosetting", "kvalifisering", "samarbeid")
 
 _SCALE = Scale()
+
+#: The most practice ballots one call makes (a workshop needs a few thousand).
+MAX_PRACTICE_BALLOTS = 1_000_000
+
+#: The most jurors on an example jury sheet.
+MAX_PRACTICE_JURORS = 100
+
+#: The header of a ballot file bosetting writes.
+BALLOT_HEADER = ("valg", "velger", "tidspunkt", "label")
+
+#: The header of a jury sheet bosetting writes.
+JURY_HEADER = ("jurymedlem", "kommune", "kriterium", "poeng", "label")
+
+
+def _whole(value: object, name: str, *, low: int, high: int, cap: str | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentError(f"{name} is a whole number", field=name, value=value)
+    if value > high and cap is not None:
+        raise LimitError(f"{name} is at most {high} ({cap})", field=name, value=value)
+    if not low <= value <= high:
+        raise ArgumentError(
+            f"{name} is a whole number from {low} to {high}", field=name, value=value
+        )
+    return value
+
+
+def _seed(seed: object) -> int:
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise ArgumentError(
+            "the seed is a whole number (so practice data is reproducible)",
+            field="seed",
+            value=seed,
+        )
+    return seed
+
+
+def _rate(value: object, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise ArgumentError(f"{name} is a share from 0 to 1", field=name, value=value)
+    return float(value)
 
 
 def _noms(nominees: Edition | Iterable[Municipality]) -> tuple[Municipality, ...]:
@@ -89,9 +140,16 @@ def practice_ballots(
         duplicate_rate: Share of ballots reusing an earlier voter id.
     """
     noms = _noms(nominees)
-    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-        raise ArgumentError("n is a whole number of at least 0", field="n", value=n)
-    rng = random.Random(seed)
+    n = _whole(n, "n", low=0, high=MAX_PRACTICE_BALLOTS, cap="MAX_PRACTICE_BALLOTS")
+    rates = [_rate(r, k) for r, k in ((blank_rate, "blank_rate"), (unknown_rate, "unknown_rate"))]
+    if sum(rates) > 1:
+        raise ArgumentError(
+            "blank_rate and unknown_rate add up to at most 1",
+            field="unknown_rate",
+            value=unknown_rate,
+        )
+    duplicate_rate = _rate(duplicate_rate, "duplicate_rate")
+    rng = random.Random(_seed(seed))
     popularity = [rng.gammavariate(2.0, 1.0) for _ in noms]
     year = _year(nominees)
     out: list[Ballot] = []
@@ -127,7 +185,8 @@ def practice_jury_records(
     Scores are whole numbers on ``scale``, drawn around a per-nominee level from the seed.
     """
     noms = _noms(nominees)
-    rng = random.Random(seed)
+    jurors = _whole(jurors, "jurors", low=1, high=MAX_PRACTICE_JURORS, cap="MAX_PRACTICE_JURORS")
+    rng = random.Random(_seed(seed))
     lo, hi = int(scale.low), int(scale.high)
     rows: list[dict[str, Any]] = []
     level = {m: rng.uniform(lo, hi) for m in noms}
@@ -163,26 +222,48 @@ def practice_jury(
     )
 
 
-def write_ballots_csv(path: str | os.PathLike[str], ballots: Iterable[Ballot]) -> Path:
-    """Write ballots as a UTF-8 CSV file (``valg,velger,tidspunkt,label``)."""
-    target = Path(path)
-    with target.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["valg", "velger", "tidspunkt", "label"])
-        for b in ballots:
-            w.writerow([b.choice, b.voter or "", b.timestamp or "", b.label or ""])
-    return target
+def _ballot_rows(ballots: Iterable[Ballot]) -> Iterable[list[str]]:
+    for b in ballots:
+        yield [b.choice, b.voter or "", b.timestamp or "", b.label or ""]
 
 
-def write_jury_csv(path: str | os.PathLike[str], records: Iterable[dict[str, Any]]) -> Path:
-    """Write jury sheet rows as a UTF-8 CSV file (``jurymedlem,kommune,kriterium,poeng,label``)."""
-    target = Path(path)
-    with target.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["jurymedlem", "kommune", "kriterium", "poeng", "label"])
-        for r in records:
-            w.writerow([r["juror"], r["nominee"], r["criterion"], r["score"], r.get("label", "")])
-    return target
+def _jury_rows(records: Iterable[dict[str, Any]]) -> Iterable[list[Any]]:
+    for r in records:
+        yield [r["juror"], r["nominee"], r["criterion"], r["score"], r.get("label", "")]
+
+
+def write_ballots_csv(
+    path: str | os.PathLike[str], ballots: Iterable[Ballot], *, force: bool = False
+) -> Path:
+    """Write ballots as a UTF-8 CSV file (``valg,velger,tidspunkt,label``).
+
+    Args:
+        path: The file to write.
+        ballots: The ballots.
+        force: Replace the file if it exists (otherwise :class:`WriteError`).
+
+    Raises:
+        WriteError: The file exists (without ``force``), is a folder or not a
+            regular file, or its folder is missing or read-only.
+    """
+    return write_csv(path, BALLOT_HEADER, _ballot_rows(ballots), force=force)
+
+
+def write_jury_csv(
+    path: str | os.PathLike[str], records: Iterable[dict[str, Any]], *, force: bool = False
+) -> Path:
+    """Write jury sheet rows as a UTF-8 CSV file (``jurymedlem,kommune,kriterium,poeng,label``).
+
+    Args:
+        path: The file to write.
+        records: Rows with ``juror``, ``nominee``, ``criterion``, ``score`` and
+            optionally ``label`` (as :func:`practice_jury_records` makes them).
+        force: Replace the file if it exists (otherwise :class:`WriteError`).
+
+    Raises:
+        WriteError: As :func:`write_ballots_csv`.
+    """
+    return write_csv(path, JURY_HEADER, _jury_rows(records), force=force)
 
 
 def write_practice(
@@ -191,23 +272,49 @@ def write_practice(
     *,
     seed: int,
     n: int = 1000,
+    force: bool = False,
 ) -> tuple[Path, Path]:
     """Write ``ovingsdata-stemmer.csv`` and ``ovingsdata-jury.csv`` into ``out_dir``.
 
+    Both files are checked before either is written, so a refusal leaves the
+    folder as it was.
+
+    Args:
+        nominees: An edition or its nominees.
+        out_dir: The folder (made if missing).
+        seed: The seed.
+        n: How many ballots (at most :data:`MAX_PRACTICE_BALLOTS`).
+        force: Replace the files if they exist (otherwise :class:`WriteError`).
+
     Returns:
         The two paths (ballots, jury sheet).
+
+    Raises:
+        WriteError: The folder cannot be made or written, or a file exists
+            (without ``force``).
     """
-    folder = Path(out_dir)
+    folder = Path(user_path(out_dir, WriteError, what="folder"))
+    shown = escape_controls(str(folder))
+    if folder.exists() and not folder.is_dir():
+        raise WriteError("is a file, not a folder; give a folder to write into", file=shown)
+    ballots = practice_ballots(nominees, n, seed=seed)
+    records = practice_jury_records(nominees, seed=seed)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+    except FileExistsError:
         raise WriteError(
-            f"cannot create the folder: {exc.strerror or exc}", file=str(folder)
-        ) from exc
-    votes = write_ballots_csv(
-        folder / "ovingsdata-stemmer.csv", practice_ballots(nominees, n, seed=seed)
-    )
-    jury = write_jury_csv(
-        folder / "ovingsdata-jury.csv", practice_jury_records(nominees, seed=seed)
-    )
+            "is a file, not a folder; give a folder to write into", file=shown
+        ) from None
+    except NotADirectoryError:
+        raise WriteError(
+            "cannot create the folder: a part of the path is a file, not a folder", file=shown
+        ) from None
+    except PermissionError:
+        raise WriteError("cannot create the folder: no permission", file=shown) from None
+    except OSError as exc:
+        raise WriteError(f"cannot create the folder: {exc.strerror or exc}", file=shown) from None
+    targets = (folder / "ovingsdata-stemmer.csv", folder / "ovingsdata-jury.csv")
+    check_writable(targets, force=force)
+    votes = write_ballots_csv(targets[0], ballots, force=force)
+    jury = write_jury_csv(targets[1], records, force=force)
     return votes, jury

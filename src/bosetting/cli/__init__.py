@@ -5,7 +5,13 @@ Each subcommand lives in its own module ``bosetting.cli.cmd_<name>`` with a
 statically. Everything the command prints is written by
 :mod:`bosetting.cli._render`, in the language of ``--lang nb|en`` (anywhere on
 the line), else ``BOSETTING_LANG``, else the library's (bokmål by default).
-Every error a user can cause ends as one line on standard error and exit status 2.
+Every error a user can cause ends as one line on standard error and exit
+status 2, without a traceback: control characters in the message (a file name
+with a line break, an escape sequence in a cell) are written as escapes, and a
+very long message is shortened. An argument holding NUL is refused. Whole-number
+options take ASCII digits only (``٢٠١٩`` or ``²⁰¹⁹`` is not a year). A failure
+that is not a user error (a bug) is one line too, with exit status 1; set
+``BOSETTING_DEBUG=1`` for its traceback.
 
 Examples:
     >>> main(["municipality", "Kinn"])  # doctest: +ELLIPSIS
@@ -19,6 +25,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -34,13 +41,15 @@ from bosetting.cli import (
     cmd_outcomes,
     cmd_record,
     cmd_show,
+    cmd_verify,
     cmd_voting,
 )
 from bosetting.cli._render import error_line, unknown_language, usage_problem
+from bosetting.data import escape_controls
 from bosetting.errors import ArgumentError, BosettingError, UsageError
 from bosetting.i18n import N_, _
 
-__all__ = ["COMMAND_MODULES", "UsageError", "main"]
+__all__ = ["COMMAND_MODULES", "EXIT_BUG", "EXIT_USAGE", "MAX_MESSAGE", "UsageError", "main"]
 
 #: The modules that add subcommands, in the order ``--help`` lists them.
 COMMAND_MODULES: tuple[ModuleType, ...] = (
@@ -51,9 +60,25 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     cmd_voting,
     cmd_outcomes,
     cmd_check,
+    cmd_verify,
 )
 
+#: Exit status of an error the user can fix (and of a wrong command line).
 EXIT_USAGE = 2
+#: Exit status of a failure that is not the user's (a bug in bosetting).
+EXIT_BUG = 1
+#: The longest error message printed (characters); longer ones are shortened.
+MAX_MESSAGE = 2000
+
+
+def _ascii_int(text: str) -> int:
+    """``int`` for the command line: ASCII digits only, at most 18 of them."""
+    if not re.fullmatch(r"[-+]?[0-9]{1,18}", text.strip()):
+        raise ValueError(text)
+    return int(text)
+
+
+_ascii_int.__name__ = "int"  # argparse says "invalid int value: 'x'"
 
 
 def _language(text: str) -> str:
@@ -90,10 +115,36 @@ class _Parser(argparse.ArgumentParser):
             help=_("the language to write in: nb (bokmål, the default) or en (English)"),
         )
 
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """Add an argument; ``type=int`` takes ASCII digits only (``int`` takes any script's)."""
+        if kwargs.get("type") is int:
+            kwargs["type"] = _ascii_int
+        return super().add_argument(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(
             N_("{problem} (see '{prog} --help')"), problem=usage_problem(message), prog=self.prog
         )
+
+
+def _say(message: str) -> None:
+    line = escape_controls(message)
+    if len(line) > MAX_MESSAGE:
+        line = f"{line[:MAX_MESSAGE]}… ({len(line) - MAX_MESSAGE} more characters)"
+    print(line, file=sys.stderr)
+
+
+def _check_argv(argv: Sequence[object]) -> list[str]:
+    out: list[str] = []
+    for i, arg in enumerate(argv, start=1):
+        if not isinstance(arg, str):
+            raise UsageError("a command-line argument is text", field=f"argument {i}", value=arg)
+        if "\x00" in arg:
+            raise UsageError(
+                "a command-line argument holds a NUL character", field=f"argument {i}", value=arg
+            )
+        out.append(arg)
+    return out
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,17 +202,32 @@ def _in_chosen_language(run: Callable[[Sequence[str] | None], int]) -> Any:
 
 @_in_chosen_language
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; return the exit status (0 on success, 2 on a user error)."""
-    parser = build_parser()
+    """Run the command; return the exit status (0 on success, 2 on a user error, 1 on a bug)."""
     try:
-        args = parser.parse_args(argv)
+        words = _check_argv(sys.argv[1:] if argv is None else argv)
+        parser = build_parser()
+        args = parser.parse_args(words)
         if args.command is None:
             parser.print_help()
             return 0
         status: int = args.run(args)
     except BosettingError as exc:
-        print(error_line(exc), file=sys.stderr)
+        _say(error_line(exc))
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        _say("bosetting: interrupted")
+        return 130
+    except MemoryError:
+        _say("bosetting: error: not enough memory: an input file or an option is too large")
+        return EXIT_USAGE
+    except Exception as exc:
+        if os.environ.get("BOSETTING_DEBUG"):
+            raise
+        _say(
+            f"bosetting: internal error (a bug in bosetting; please report it, and set "
+            f"BOSETTING_DEBUG=1 for the traceback): {type(exc).__name__}: {exc}"
+        )
+        return EXIT_BUG
     return status

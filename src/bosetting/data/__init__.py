@@ -1,8 +1,13 @@
-"""Floor 0 of the data: the shipped tables, their sources, rows as records, and user CSV text.
+"""Floor 0 of the data: the shipped tables, their sources, rows as records, and user files.
 
-The rooms: ``_tables`` (read a table against ``datapackage.json``), ``_records``
-(the one row-to-record converter, and ``sources.csv``), ``_usertext`` (the one
-decoder for CSV files people make: ballots, jury sheets).
+The rooms: ``_tables`` (read a table against ``datapackage.json``; :func:`verify`
+checks the SHA-256 hashes), ``_records`` (the one row-to-record converter, and
+``sources.csv``) and ``_usertext`` (files people make and read: the one gate for
+a file a user names, :func:`read_user_bytes` (regular files only, a size cap, no
+NUL or control characters in the name), the one decoder for CSV files such as
+ballots and jury sheets, and the writers :func:`write_user_bytes` and
+:func:`write_csv`: atomic, no overwrite without ``force``, formula-like cells
+neutralised).
 """
 
 from __future__ import annotations
@@ -19,24 +24,53 @@ from bosetting.data._tables import (
     split_ids,
     table_path,
 )
+from bosetting.data._userfiles import (
+    FORMULA_PREFIXES,
+    MAX_USER_FILE_BYTES,
+    check_writable,
+    csv_bytes,
+    escape_controls,
+    neutralise_cell,
+    read_user_bytes,
+    read_user_stream,
+    user_path,
+    write_csv,
+    write_user_bytes,
+)
 from bosetting.data._usertext import (
+    MAX_CSV_ROWS,
     CsvText,
     decode_csv_bytes,
+    decode_text,
     find_column,
     read_csv_text,
 )
+from bosetting.data._verify import HashCheck, file_hash, hash_checks, verify
 
 __all__ = [
+    "FORMULA_PREFIXES",
+    "MAX_CSV_ROWS",
+    "MAX_USER_FILE_BYTES",
     "ROWS",
     "CsvText",
+    "HashCheck",
     "Row",
+    "check_writable",
+    "csv_bytes",
     "dataset_root",
     "decode_csv_bytes",
+    "decode_text",
     "descriptor",
+    "escape_controls",
+    "file_hash",
     "find_column",
+    "hash_checks",
+    "neutralise_cell",
     "numbered_rows",
     "read_csv_text",
     "read_rows",
+    "read_user_bytes",
+    "read_user_stream",
     "records",
     "resolve",
     "resource",
@@ -45,4 +79,8 @@ __all__ = [
     "sources",
     "split_ids",
     "table_path",
+    "user_path",
+    "verify",
+    "write_csv",
+    "write_user_bytes",
 ]

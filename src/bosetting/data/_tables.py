@@ -6,6 +6,17 @@ survive whatever the machine's locale is. Every value is checked against its
 field's type and constraints on the way in; an error names the file, the data
 row (header not counted), the field and the value.
 
+References are checked too: each declared foreign key, and each list-valued
+citation declared under ``x-listForeignKeys`` (a ``;``-joined cell whose every
+part must be a key of the referenced table; the Table Schema standard has no
+foreign key over a list, so ``frictionless validate`` checks the cell's shape by
+its pattern and this loader checks the references).
+
+Each resource carries the SHA-256 ``hash`` of its file (``sha256:<hex>``, as the
+Data Package standard writes it); :func:`verify` checks every hash and reads
+every table. ``scripts/refresh_hashes.py`` rewrites the hashes after an intended
+change to a table.
+
 Examples:
     >>> rows = read_rows("municipalities")
     >>> oslo = next(r for r in rows if r["code"] == "0301")
@@ -33,6 +44,8 @@ from typing import Any, Literal
 from bosetting.errors import BosettingError, DataError
 
 __all__ = [
+    "HASH_PREFIX",
+    "LIST_FOREIGN_KEYS",
     "Row",
     "dataset_root",
     "descriptor",
@@ -43,6 +56,12 @@ __all__ = [
     "split_ids",
     "table_path",
 ]
+
+#: How a resource's ``hash`` starts (the Data Package standard's form for SHA-256).
+HASH_PREFIX = "sha256:"
+
+#: The schema property declaring list-valued foreign keys (``;``-joined ids).
+LIST_FOREIGN_KEYS = "x-listForeignKeys"
 
 #: One row of a table: field name to typed value (``None`` where the cell is empty).
 Row = Mapping[str, Any]
@@ -114,10 +133,12 @@ def _convert(kind: str, text: str) -> Any:
     if kind == "string":
         return text
     if kind in ("integer", "year"):
-        if not re.fullmatch(r"-?\d+", text):
+        if not re.fullmatch(r"-?[0-9]+", text):
             raise ValueError("not a whole number")
         return int(text)
     if kind == "number":
+        if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", text):
+            raise ValueError("not a decimal number with ASCII digits and a point")
         return float(text)
     if kind == "boolean":
         if text not in ("true", "false"):
@@ -142,8 +163,79 @@ def _check(field: Mapping[str, Any], value: Any) -> str | None:
     return None
 
 
+def _as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+_READING: set[str] = set()
+
+
+def _keys_of(name: str, fields: list[str]) -> set[tuple[Any, ...]]:
+    if name in _READING:
+        raise DataError(
+            "the foreign keys form a cycle",
+            file="datapackage.json",
+            field="foreignKeys",
+            value=name,
+        )
+    return {tuple(r[f] for f in fields) for r in _read(name)}
+
+
+def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: list[Row]) -> None:
+    """Check declared foreign keys and list-valued foreign keys, naming row, field and value."""
+    for fk in schema.get("foreignKeys", []):
+        local = _as_list(fk["fields"])
+        ref = fk["reference"]
+        target = ref.get("resource") or name
+        remote = _as_list(ref["fields"])
+        keys = (
+            {tuple(r[f] for f in remote) for r in rows}
+            if target == name
+            else _keys_of(target, remote)
+        )
+        for number, row in enumerate(rows, start=1):
+            value = tuple(row[f] for f in local)
+            if None in value or value in keys:
+                continue
+            raise DataError(
+                f"no row of {target} has {', '.join(remote)} = {', '.join(map(str, value))} "
+                "(a foreign key)",
+                file=path,
+                row=number,
+                field=", ".join(local),
+                value=value[0] if len(value) == 1 else value,
+            )
+    for lfk in schema.get(LIST_FOREIGN_KEYS, []):
+        [field] = _as_list(lfk["fields"])
+        delimiter = lfk.get("delimiter", ";")
+        of = lfk["reference"]["resource"]
+        [key] = _as_list(lfk["reference"]["fields"])
+        known = {k[0] for k in _keys_of(of, [key])}
+        for number, row in enumerate(rows, start=1):
+            cell = row[field]
+            if cell is None:
+                continue
+            for part in str(cell).split(delimiter):
+                if part.strip() not in known:
+                    raise DataError(
+                        f"cites an id that {of} does not have ({key})",
+                        file=path,
+                        row=number,
+                        field=field,
+                        value=part.strip(),
+                    )
+
+
 @functools.cache
 def _read(name: str) -> tuple[Row, ...]:
+    _READING.add(name)
+    try:
+        return _read_checked(name)
+    finally:
+        _READING.discard(name)
+
+
+def _read_checked(name: str) -> tuple[Row, ...]:
     res = resource(name)
     path = res["path"]
     schema = res["schema"]
@@ -208,6 +300,7 @@ def _read(name: str) -> tuple[Row, ...]:
                 )
             seen_keys[key] = number
         rows.append(row)
+    _check_references(name, path, schema, rows)
     return tuple(rows)
 
 

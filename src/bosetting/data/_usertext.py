@@ -1,13 +1,15 @@
-r"""Reading small user-made CSV files: encoding, line ends and delimiter.
+r"""Decoding the small CSV files people give bosetting (ballots, jury sheets).
 
-Files that people save from Excel or a survey tool come in many shapes. This
-module decides, in a fixed order and without guessing beyond it:
+**Decoding** (:func:`decode_csv_bytes`), in a fixed order and without guessing
+beyond it:
 
-* **encoding**: a UTF-8 byte-order mark wins; else strict UTF-8; else
-  Windows-1252; else Latin-1 (which decodes any byte);
-* **line ends**: ``\n``, ``\r\n`` and ``\r`` are all accepted;
+* **encoding**: a UTF-8 byte-order mark wins (and then the rest must be UTF-8);
+  else strict UTF-8; else Windows-1252; else Latin-1 (which decodes any byte);
+* **line ends**: ``\n``, ``\r\n`` and ``\r`` are all accepted; quoted fields may
+  hold line breaks;
 * **delimiter**: the one of ``;``, ``,`` and tab that occurs most often in the
-  header line (outside quotes); ``,`` when the header has none of them.
+  header line (outside quotes); ``,`` when the header has none of them;
+* **size**: at most :data:`MAX_CSV_ROWS` rows.
 
 Examples:
     >>> t = decode_csv_bytes("kommune;velger\r\nBodø;1\r\n".encode("cp1252"), "votes.csv")
@@ -17,17 +19,33 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import itertools
 import os
-from collections.abc import Callable
-from pathlib import Path
 
 import attrs
 
-from bosetting.errors import DataError
+from bosetting.data._userfiles import (
+    MAX_USER_FILE_BYTES,
+    ErrorClass,
+    escape_controls,
+    read_user_bytes,
+)
+from bosetting.errors import DataError, LimitError
 
-__all__ = ["CsvText", "decode_csv_bytes", "find_column", "read_csv_text"]
+__all__ = [
+    "MAX_CSV_ROWS",
+    "CsvText",
+    "decode_csv_bytes",
+    "decode_text",
+    "find_column",
+    "read_csv_text",
+]
+
+#: The most rows (header not counted) :func:`decode_csv_bytes` reads from one file.
+MAX_CSV_ROWS = 2_000_000
 
 _DELIMITERS = (";", ",", "\t")
 
@@ -51,9 +69,47 @@ class CsvText:
     rows: list[list[str]]
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _line_of(data: bytes, offset: int) -> int:
+    r"""The 1-based line of a byte offset (``\n``, ``\r\n`` and ``\r`` end lines)."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+def decode_text(data: bytes, file: str, error: ErrorClass = DataError) -> tuple[str, str]:
+    r"""Decode a user file's bytes: a UTF-8 BOM, else UTF-8, else Windows-1252, else Latin-1.
+
+    Returns:
+        The text (without a BOM) and the encoding used.
+
+    Raises:
+        DataError: (or ``error``) if the file holds NUL bytes (UTF-16 or a
+            spreadsheet), or has a UTF-8 byte-order mark but is not UTF-8 after it.
+
+    Examples:
+        >>> decode_text(b"\xef\xbb\xbfa\n\xff", "v.csv")
+        Traceback (most recent call last):
+        ...
+        bosetting.errors.DataError: v.csv, row 1, field 'encoding', value '0xff': the file starts with a UTF-8 byte-order mark but byte 6 is not UTF-8; save it again as UTF-8
+    """
+    shown = escape_controls(file)
+    if b"\x00" in data:
+        raise error(
+            "the file holds NUL bytes; it is not a text CSV file (UTF-16 or a spreadsheet?)",
+            file=shown,
+        )
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            at = exc.start + 3
+            raise error(
+                f"the file starts with a UTF-8 byte-order mark but byte {at + 1} is not UTF-8; "
+                "save it again as UTF-8",
+                file=shown,
+                row=_line_of(data, at) - 1 or None,
+                field="encoding",
+                value=f"0x{data[at]:02x}",
+            ) from None
     for encoding in ("utf-8", "cp1252"):
         try:
             return data.decode(encoding), encoding
@@ -74,8 +130,22 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
+def _rows_before_error(text: str, delimiter: str) -> int:
+    """How many data rows parse before the first CSV error (to name the row that fails)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    count = -1  # the header is not a data row
+    with contextlib.suppress(csv.Error):
+        for _ in reader:
+            count += 1
+    return max(count, 0)
+
+
 def decode_csv_bytes(
-    data: bytes, file: str, error: Callable[..., DataError] = DataError
+    data: bytes,
+    file: str,
+    error: ErrorClass = DataError,
+    *,
+    max_rows: int = MAX_CSV_ROWS,
 ) -> CsvText:
     """Decode and split a CSV file's bytes (see the module docstring for the rules).
 
@@ -83,20 +153,19 @@ def decode_csv_bytes(
         data: The file's bytes.
         file: The name to use in error messages.
         error: The :class:`~bosetting.errors.DataError` subclass to raise.
+        max_rows: The most data rows read (default :data:`MAX_CSV_ROWS`).
 
     Returns:
         The decoded file.
 
     Raises:
         DataError: (or ``error``) if the file is empty, holds NUL bytes, has no
-            header, or a row is not valid CSV.
+            header, or a row is not valid CSV (an unclosed quote, a field over
+            128 KiB), naming the row and line.
+        LimitError: When the file has more than ``max_rows`` rows.
     """
-    if b"\x00" in data:
-        raise error(
-            "the file holds NUL bytes; it is not a text CSV file (UTF-16 or a spreadsheet?)",
-            file=file,
-        )
-    text, encoding = _decode(data)
+    text, encoding = decode_text(data, file, error)
+    shown = escape_controls(file)
     first_end = len(text)
     for sep in ("\n", "\r"):
         at = text.find(sep)
@@ -104,30 +173,47 @@ def decode_csv_bytes(
             first_end = min(first_end, at)
     first_line = text[:first_end]
     if not first_line.strip():
-        raise error("the file has no header line (the first line is empty)", file=file)
+        raise error("the file has no header line (the first line is empty)", file=shown)
     delimiter = _delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         header = next(reader)
-        rows = list(reader)
+        rows = list(itertools.islice(reader, max_rows))  # read in C, at most max_rows
+        extra = next(reader, None)
     except csv.Error as exc:
-        raise error(f"unreadable CSV layout: {exc}", file=file) from exc
-    return CsvText(file, encoding, delimiter, tuple(h.strip() for h in header), rows)
+        line = reader.line_num
+        raise error(
+            f"unreadable CSV layout at line {line}: {exc}",
+            file=shown,
+            row=_rows_before_error(text, delimiter) + 1 if line > 1 else None,
+        ) from None
+    if extra is not None:
+        raise LimitError(
+            f"the file has more rows than bosetting reads ({max_rows}, MAX_CSV_ROWS)",
+            file=shown,
+            row=max_rows + 1,
+            field="rows",
+            value=max_rows + 1,
+        )
+    return CsvText(shown, encoding, delimiter, tuple(h.strip() for h in header), rows)
 
 
 def read_csv_text(
-    path: str | os.PathLike[str], error: Callable[..., DataError] = DataError
+    path: str | os.PathLike[str],
+    error: ErrorClass = DataError,
+    *,
+    limit: int = MAX_USER_FILE_BYTES,
+    stdin: bool = False,
 ) -> CsvText:
-    """Read and decode a CSV file from disk (see :func:`decode_csv_bytes`).
+    """Read and decode a CSV file a user named (see :func:`read_user_bytes` and :func:`decode_csv_bytes`).
 
     Raises:
-        DataError: (or ``error``) if the file cannot be opened or read.
+        DataError: (or ``error``) if the file cannot be opened, is not a regular
+            file, or is not readable CSV.
+        LimitError: When the file is over ``limit`` bytes or :data:`MAX_CSV_ROWS` rows.
     """
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise error(f"cannot read the file: {exc.strerror or exc}", file=name) from exc
+    data = read_user_bytes(path, error, limit=limit, stdin=stdin)
+    name = "<stdin>" if stdin and os.fspath(path) == "-" else str(os.fspath(path))
     return decode_csv_bytes(data, name, error)
 
 
@@ -148,3 +234,6 @@ def find_column(
         if name.casefold() in folded:
             return folded.index(name.casefold())
     return None
+
+
+# -- writing ----------------------------------------------------------------

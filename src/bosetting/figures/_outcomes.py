@@ -183,7 +183,9 @@ def weighted_share(outcomes: Iterable[IntroProgrammeOutcome]) -> float | None:
 
     It is the sum of persons in work or education over the sum of former
     participants, from published counts only; ``None`` when any count is not
-    published (never a share of the visible cohorts only).
+    published (never a share of the visible cohorts only), and ``None`` when any
+    record's share is not published: SSB withheld that share, and a quotient of
+    its counts would reveal it.
 
     Examples:
         >>> rows = intro_outcomes("Kristiansand", sex="all")
@@ -192,6 +194,8 @@ def weighted_share(outcomes: Iterable[IntroProgrammeOutcome]) -> float | None:
         True
     """
     rows = list(outcomes)
+    if any(o.share_status is not FigureStatus.PUBLISHED for o in rows):
+        return None
     n = total((o.former_participants, o.former_participants_status) for o in rows)
     k = total((o.in_work_or_education, o.in_work_or_education_status) for o in rows)
     if not rows or n.value is None or k.value is None or n.value == 0:

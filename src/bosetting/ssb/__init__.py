@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bosetting.ssb._read import (
     API_BASE,
+    MAX_SSB_CELLS,
     SSBFetchError,
     build_query,
     fetch_10824,
@@ -13,6 +14,7 @@ from bosetting.ssb._read import (
 
 __all__ = [
     "API_BASE",
+    "MAX_SSB_CELLS",
     "SSBFetchError",
     "build_query",
     "fetch_10824",

@@ -18,13 +18,14 @@ Examples:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 import attrs
 
-from bosetting.errors import BosettingError, MunicipalityNotFound, SSBFormatError
+from bosetting.errors import BosettingError, LimitError, MunicipalityNotFound, SSBFormatError
 from bosetting.model import (
     AreaType,
     FigureStatus,
@@ -37,6 +38,8 @@ from bosetting.register import municipality as _municipality
 
 __all__ = [
     "DIMENSIONS",
+    "MAX_SSB_CELLS",
+    "MAX_VALUE",
     "PERCENT",
     "PERSONS",
     "SEXES",
@@ -47,8 +50,16 @@ __all__ = [
     "Cell",
     "area_of",
     "build_records",
+    "cell_limit",
     "parse_number",
 ]
+
+#: The most cells one export may declare (JSON-stat2) or hold (CSV): SSB's API
+#: answers at most 800 000 cells per query, so every answer fits.
+MAX_SSB_CELLS = 1_000_000
+
+#: The largest number a cell of table 10824 may hold (persons or per cent).
+MAX_VALUE = 1e9
 
 TABLE_ID = "10824"
 #: The dimensions of table 10824 as PxWebApi names them.
@@ -111,15 +122,38 @@ def parse_number(
     if cell == "":
         return None, FigureStatus.MISSING
     normal = re.sub(r"[\s\u00a0\u202f]", "", cell).replace(",", ".")
-    if not re.fullmatch(r"-?\d+(\.\d+)?", normal):
+    if not re.fullmatch(r"-?[0-9]{1,15}(\.[0-9]{1,15})?", normal):
         raise SSBFormatError(
-            "not a number and not one of SSB's symbols (: .. . - ...)",
+            "not a number (digits 0-9, a decimal comma or point) and not one of SSB's "
+            "symbols (: .. . - ...)",
             file=file,
             row=row,
             field=field,
             value=text,
         )
-    return float(normal), FigureStatus.PUBLISHED
+    number = float(normal)
+    if not math.isfinite(number) or abs(number) > MAX_VALUE:
+        raise SSBFormatError(
+            f"a number larger than table 10824 can hold (over {MAX_VALUE:.0e})",
+            file=file,
+            row=row,
+            field=field,
+            value=text,
+        )
+    return number, FigureStatus.PUBLISHED
+
+
+def cell_limit(count: int, *, file: str, row: int | None) -> None:
+    """Raise :class:`LimitError` once an export holds more than :data:`MAX_SSB_CELLS` cells."""
+    if count > MAX_SSB_CELLS:
+        raise LimitError(
+            f"the export holds more cells than bosetting reads ({MAX_SSB_CELLS}, "
+            "MAX_SSB_CELLS); download fewer regions or years per file",
+            file=file,
+            row=row,
+            field="cells",
+            value=count,
+        )
 
 
 def _register_year(year: int, *, file: str, where: str) -> int:
@@ -199,6 +233,7 @@ def _share(cell: Cell, *, file: str) -> float | None:
 
 
 _Key = tuple[str, str, int, int]
+_USED = {(TOTAL, PERSONS), (WORK_OR_EDUCATION, PERSONS), (WORK_OR_EDUCATION, PERCENT)}
 
 
 def _pick(
@@ -235,7 +270,19 @@ def build_records(
             raise SSBFormatError(
                 "unknown sex code (0, 1 or 2)", file=file, row=c.row, field="Kjonn", value=c.sex
             )
-        groups[c.region, c.sex, c.years_after, c.year][c.labour, c.contents] = c
+        group = groups[c.region, c.sex, c.years_after, c.year]
+        if (c.labour, c.contents) in _USED and (c.labour, c.contents) in group:
+            first = group[c.labour, c.contents]
+            raise SSBFormatError(
+                f"the export holds this figure twice (region {c.region}, sex {c.sex}, year "
+                f"{c.year}, status {c.labour}, {c.contents}); first at "
+                f"{'row ' + str(first.row) if first.row is not None else first.field}",
+                file=file,
+                row=c.row,
+                field=c.field,
+                value=c.value if c.value is not None else c.status.value,
+            )
+        group[c.labour, c.contents] = c
     out: list[IntroProgrammeOutcome] = []
     for key, group in groups.items():
         region, sex, after, year = key

@@ -15,9 +15,18 @@ import csv
 import io
 import re
 
+from bosetting.data import decode_text
 from bosetting.errors import BosettingError, SSBFormatError
 from bosetting.register import REGISTER_LAST_YEAR, municipalities, municipality
-from bosetting.ssb._cells import PERCENT, PERSONS, TABLE_ID, TOTAL, WORK_OR_EDUCATION, Cell
+from bosetting.ssb._cells import (
+    PERCENT,
+    PERSONS,
+    TABLE_ID,
+    TOTAL,
+    WORK_OR_EDUCATION,
+    Cell,
+    cell_limit,
+)
 from bosetting.ssb._cells import parse_number as _number
 
 __all__ = ["decode", "parse_csv"]
@@ -34,8 +43,11 @@ _NUMBERS = {"ett": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5}
 _SEX_LABELS = {"begge kjønn": "0", "menn": "1", "kvinner": "2"}
 
 
-def decode(raw: bytes) -> str:
-    r"""UTF-8 (with or without BOM), else Latin-1, as SSB's exports come in both.
+def decode(raw: bytes, file: str = "<bytes>") -> str:
+    r"""SSB's exports come in UTF-8 (with or without BOM) and Latin-1: the one user-file decoder.
+
+    See :func:`bosetting.data.decode_text` (a UTF-8 BOM, else UTF-8, else
+    Windows-1252, else Latin-1; NUL bytes are refused).
 
     Examples:
         >>> decode("Tromsø".encode("latin-1"))
@@ -43,10 +55,7 @@ def decode(raw: bytes) -> str:
         >>> decode("\ufeffTromsø".encode("utf-8"))
         'Tromsø'
     """
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
+    return decode_text(raw, file, SSBFormatError)[0]
 
 
 def _dimension(heading: str) -> str | None:
@@ -67,10 +76,10 @@ def _contents(text: str) -> str | None:
 
 
 def _split_code(text: str) -> tuple[str | None, str]:
-    match = re.fullmatch(r"\s*(\d+|K-?\d{4})\s+(.*?)\s*", text)
+    match = re.fullmatch(r"\s*([0-9]+|K-?[0-9]{4})\s+(.*?)\s*", text)
     if match:
         return match.group(1).removeprefix("K").removeprefix("-"), match.group(2)
-    if re.fullmatch(r"\s*\d+\s*", text):
+    if re.fullmatch(r"\s*[0-9]+\s*", text):
         return text.strip(), ""
     return None, re.sub(r"\s*\(.*\)\s*$", "", text.strip())
 
@@ -106,7 +115,7 @@ def _sex(text: str, *, file: str, row: int) -> str:
 
 def _after(text: str, *, file: str, row: int) -> int:
     code, label = _split_code(text)
-    if code is not None and code.isdigit() and 1 <= int(code) <= 5:
+    if code is not None and re.fullmatch(r"[0-9]{1,2}", code) and 1 <= int(code) <= 5:
         return int(code)
     first = label.casefold().split(" ")[0] if label else ""
     if first in _NUMBERS:
@@ -141,7 +150,7 @@ def _header(rows: list[list[str]], file: str) -> tuple[int, list[str]]:
             titles = [" ".join(r) for r in rows[:i] if any(x.strip() for x in r)]
             titles += [c for c, d in zip(cells, dims, strict=True) if d is None]
             for title in titles:
-                number = re.match(r"\s*\"?(\d{5})\b", title)
+                number = re.match(r"\s*\"?([0-9]{5})\b", title)
                 if number and number.group(1) != TABLE_ID:
                     raise SSBFormatError(
                         f"this is SSB table {number.group(1)}, not table {TABLE_ID}",
@@ -161,7 +170,15 @@ def parse_csv(text: str, file: str) -> list[Cell]:
         SSBFormatError: For another table, a missing dimension, an unknown
             category or a non-numeric cell, naming the line and column.
     """
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise SSBFormatError(
+            f"unreadable CSV layout at line {reader.line_num}: {exc}",
+            file=file,
+            row=reader.line_num,
+        ) from None
     at, header = _header(rows, file)
     dims = [_dimension(h) for h in header]
     for needed in ("Region", "Kjonn", "IntroAvbrudd", "Arbeidsmarkedsstatus"):
@@ -177,7 +194,7 @@ def parse_csv(text: str, file: str) -> list[Cell]:
     for j, (heading, dim) in enumerate(zip(header, dims, strict=True)):
         if dim is not None:
             continue
-        match = re.fullmatch(r"\s*(.*?)\s*(\d{4})\s*", heading)
+        match = re.fullmatch(r"\s*(.*?)\s*([0-9]{4})\s*", heading)
         label, year = (match.group(1), int(match.group(2))) if match else (heading, None)
         contents = None if "ContentsCode" in dims else _contents(label)
         if ("ContentsCode" not in dims and contents is None) or (
@@ -207,6 +224,7 @@ def parse_csv(text: str, file: str) -> list[Cell]:
             y = year if year is not None else _year(cells_in[col["Tid"]], file=file, row=line)
             c = contents or _contents(cells_in[col["ContentsCode"]]) or "other"
             value, status = _number(cells_in[j], file=file, row=line, field=header[j])
+            cell_limit(len(cells) + 1, file=file, row=line)
             cells.append(
                 Cell(
                     region=_region(cells_in[col["Region"]], y, file=file, row=line),

@@ -2,6 +2,14 @@
 
 Values are stored in row-major order over the dimensions listed in ``id``;
 ``status`` (a list, or a mapping from the value index) carries SSB's symbols.
+A cell whose status is one of SSB's symbols (``:`` suppressed ...) is read as
+unpublished even where the file also holds a number for it: nothing SSB marks
+as withheld is ever used.
+
+The reader trusts nothing in the tree: every member is checked for its type,
+numbers must be finite and plausible, and a file whose dimensions declare more
+than :data:`~bosetting.ssb._cells.MAX_SSB_CELLS` cells is refused before any
+cell is made.
 """
 
 from __future__ import annotations
@@ -9,13 +17,14 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 from typing import Any
 
-from bosetting.errors import SSBFormatError
+from bosetting.errors import LimitError, SSBFormatError
 from bosetting.model import FigureStatus
-from bosetting.ssb._cells import DIMENSIONS, SYMBOLS, TABLE_ID, Cell
+from bosetting.ssb._cells import DIMENSIONS, MAX_SSB_CELLS, MAX_VALUE, SYMBOLS, TABLE_ID, Cell
 
-__all__ = ["parse_jsonstat", "table_label"]
+__all__ = ["load_jsonstat", "parse_jsonstat", "table_label"]
 
 
 def _fail(
@@ -26,15 +35,37 @@ def _fail(
     return SSBFormatError(message, file=file, field=field, value=value)
 
 
-def _load(text: str, file: str) -> dict[str, Any]:
+def load_jsonstat(text: str, file: str) -> dict[str, Any]:
+    """Parse the JSON of a JSON-stat2 dataset.
+
+    Raises:
+        SSBFormatError: For damaged JSON, ``NaN``/``Infinity``, numbers too long
+            to read, nesting too deep, or a document that is not a dataset.
+    """
+
+    def refuse_constant(name: str) -> Any:
+        # JSON's non-standard NaN and Infinity, which JSON-stat never holds.
+        raise _fail(
+            "the JSON holds NaN or Infinity, which is not JSON; download the table again",
+            file=file,
+            field="value",
+            value=name,
+        )
+
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_constant=refuse_constant)
+    except SSBFormatError:
+        raise
     except json.JSONDecodeError as exc:
         raise _fail(
             f"not complete JSON (truncated or damaged at line {exc.lineno}, column {exc.colno}: "
             f"{exc.msg}); download the table again",
             file=file,
         ) from None
+    except RecursionError:
+        raise _fail("the JSON is nested too deeply to be a JSON-stat2 dataset", file=file) from None
+    except ValueError as exc:  # for example an integer of thousands of digits
+        raise _fail(f"the JSON holds a number that cannot be read ({exc})", file=file) from None
     if not isinstance(doc, dict) or doc.get("class") != "dataset":
         raise _fail('not a JSON-stat2 dataset (no "class": "dataset")', file=file)
     return doc
@@ -51,9 +82,13 @@ def _check_table(doc: dict[str, Any], file: str) -> None:
     px = ext.get("px") if isinstance(ext, dict) else None
     tableid = px.get("tableid") if isinstance(px, dict) else None
     if tableid is not None:
-        if str(tableid) != TABLE_ID:
+        if (
+            not isinstance(tableid, str | int)
+            or isinstance(tableid, bool)
+            or str(tableid) != TABLE_ID
+        ):
             raise _fail(
-                f"this is SSB table {tableid}, not table {TABLE_ID}",
+                f"this is not SSB table {TABLE_ID}",
                 file=file,
                 field="extension.px.tableid",
                 value=tableid,
@@ -69,19 +104,78 @@ def _check_table(doc: dict[str, Any], file: str) -> None:
         )
 
 
+def _is_int(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _shape(doc: dict[str, Any], file: str) -> tuple[list[str], list[int], int]:
+    ids, sizes = doc.get("id"), doc.get("size")
+    if not isinstance(ids, list) or not isinstance(sizes, list) or len(ids) != len(sizes):
+        raise _fail('"id" and "size" must be lists of the same length', file=file, field="id")
+    if not all(isinstance(d, str) for d in ids) or len(set(ids)) != len(ids):
+        raise _fail('"id" must list distinct dimension names', file=file, field="id", value=ids)
+    for d, s in zip(ids, sizes, strict=True):
+        if not _is_int(s) or s < 0:
+            raise _fail(
+                "a dimension's size is a whole number of at least 0",
+                file=file,
+                field=f"size.{d}",
+                value=s,
+            )
+    total = 1
+    for s in sizes:  # multiply with an early stop: a huge product is never built
+        total *= s
+        if total > MAX_SSB_CELLS:
+            raise LimitError(
+                f"the dimensions declare more cells than bosetting reads ({MAX_SSB_CELLS}, "
+                "MAX_SSB_CELLS); download fewer regions or years per file",
+                file=file,
+                field="size",
+                value=sizes,
+            )
+    total = math.prod(sizes)
+    for dim in DIMENSIONS:
+        if dim not in ids:
+            raise _fail(
+                f"the dimension {dim} is missing; table {TABLE_ID} has {', '.join(DIMENSIONS)}",
+                file=file,
+                field=dim,
+                value=None,
+            )
+    extra = [d for d, s in zip(ids, sizes, strict=True) if d not in DIMENSIONS and s != 1]
+    if extra:
+        raise _fail("unexpected dimension with more than one category", file=file, field=extra[0])
+    return ids, sizes, total
+
+
 def _codes(doc: dict[str, Any], dim: str, size: int, file: str) -> list[str]:
-    try:
-        index = doc["dimension"][dim]["category"]["index"]
-    except (KeyError, TypeError):
-        raise _fail(
-            "the dimension has no category index", file=file, field=f"dimension.{dim}"
-        ) from None
+    where = f"dimension.{dim}.category.index"
+    dims = doc.get("dimension")
+    entry = dims.get(dim) if isinstance(dims, dict) else None
+    category = entry.get("category") if isinstance(entry, dict) else None
+    index = category.get("index") if isinstance(category, dict) else None
+    if index is None:
+        raise _fail("the dimension has no category index", file=file, field=f"dimension.{dim}")
     if isinstance(index, list):
-        codes = [str(c) for c in index]
+        if not all(isinstance(c, str) for c in index):
+            raise _fail("category codes are text", file=file, field=where, value=index)
+        codes = list(index)
     elif isinstance(index, dict):
-        codes = [str(c) for c, _ in sorted(index.items(), key=lambda kv: kv[1])]
+        positions = list(index.values())
+        if not all(_is_int(p) for p in positions) or sorted(positions) != list(
+            range(len(positions))
+        ):
+            raise _fail(
+                "the category index must map each code to its position 0, 1, 2 ...",
+                file=file,
+                field=where,
+                value=positions,
+            )
+        codes = [c for c, _ in sorted(index.items(), key=lambda kv: kv[1])]
     else:
-        raise _fail("the category index is neither a list nor a mapping", file=file, field=dim)
+        raise _fail("the category index is neither a list nor a mapping", file=file, field=where)
+    if len(set(codes)) != len(codes):
+        raise _fail("a category code is listed twice", file=file, field=where, value=codes)
     if len(codes) != size:
         raise _fail(
             f"the dimension has {len(codes)} categories but size says {size}",
@@ -94,13 +188,55 @@ def _codes(doc: dict[str, Any], dim: str, size: int, file: str) -> list[str]:
 
 def _status_at(status: Any, i: int) -> str | None:
     if isinstance(status, list):
-        return status[i] if i < len(status) else None
-    if isinstance(status, dict):
+        found = status[i] if i < len(status) else None
+    elif isinstance(status, dict):
         found = status.get(str(i))
-        return found if isinstance(found, str) else None
-    if isinstance(status, str):
-        return status
-    return None
+    else:
+        found = status
+    return found if isinstance(found, str) else None
+
+
+def _check_status(status: Any, file: str) -> None:
+    if status is None or isinstance(status, str):
+        return
+    items = (
+        status
+        if isinstance(status, list)
+        else status.values()
+        if isinstance(status, dict)
+        else None
+    )
+    if items is None or not all(s is None or isinstance(s, str) for s in items):
+        raise _fail(
+            '"status" must be text, a list of text, or a mapping to text',
+            file=file,
+            field="status",
+            value=type(status).__name__,
+        )
+
+
+def _values(doc: dict[str, Any], total: int, file: str) -> Any:
+    values = doc.get("value")
+    if isinstance(values, list):
+        if len(values) != total:
+            raise _fail(
+                f'"value" has {len(values)} cells but the dimensions give {total}',
+                file=file,
+                field="value",
+                value=len(values),
+            )
+        return values
+    if isinstance(values, dict):
+        for key in values:
+            if not re.fullmatch(r"0|[1-9][0-9]{0,8}", key) or int(key) >= total:
+                raise _fail(
+                    f'a "value" key must be a cell index from 0 to {total - 1}',
+                    file=file,
+                    field="value",
+                    value=key,
+                )
+        return values
+    raise _fail('"value" is missing', file=file, field="value")
 
 
 def _value_at(values: Any, i: int) -> Any:
@@ -110,13 +246,13 @@ def _value_at(values: Any, i: int) -> Any:
 
 
 def _year(code: str, file: str) -> int:
-    if not code.isdigit() or len(code) != 4:
-        raise _fail("a status year (Tid) has four digits", file=file, field="Tid", value=code)
+    if not re.fullmatch(r"[0-9]{4}", code):
+        raise _fail("a status year (Tid) has four digits 0-9", file=file, field="Tid", value=code)
     return int(code)
 
 
 def _after(code: str, file: str) -> int:
-    if not code.isdigit() or not 1 <= int(code) <= 5:
+    if not re.fullmatch(r"[0-9]{1,2}", code) or not 1 <= int(code) <= 5:
         raise _fail(
             "years since leaving (IntroAvbrudd) is 01-05",
             file=file,
@@ -126,63 +262,65 @@ def _after(code: str, file: str) -> int:
     return int(code)
 
 
-def parse_jsonstat(text: str, file: str) -> list[Cell]:
-    """Every cell of a JSON-stat2 answer for table 10824.
+def _number(raw: Any, i: int, file: str) -> float:
+    if not isinstance(raw, int | float) or isinstance(raw, bool):
+        raise _fail("a non-numeric cell", file=file, field=f"value[{i}]", value=raw)
+    if isinstance(raw, int) and abs(raw) > MAX_VALUE:
+        raise _fail(
+            f"a number larger than table 10824 can hold (over {MAX_VALUE:.0e})",
+            file=file,
+            field=f"value[{i}]",
+            value=f"{str(raw)[:20]}... ({len(str(raw))} digits)" if abs(raw) > 10**30 else raw,
+        )
+    number = float(raw)
+    if not math.isfinite(number) or abs(number) > MAX_VALUE:
+        raise _fail(
+            f"a number larger than table 10824 can hold (over {MAX_VALUE:.0e})",
+            file=file,
+            field=f"value[{i}]",
+            value=raw,
+        )
+    return number
+
+
+def parse_jsonstat(doc: dict[str, Any], file: str) -> list[Cell]:
+    """Every cell of a JSON-stat2 answer for table 10824 (``doc`` from :func:`load_jsonstat`).
 
     Raises:
-        SSBFormatError: For truncated JSON, another table, a missing dimension,
-            a value count that does not fit the dimensions, or a non-numeric value.
+        SSBFormatError: For another table, a missing dimension, a member of the
+            wrong type, a value count that does not fit the dimensions, or a
+            non-numeric or implausible value.
+        LimitError: When the dimensions declare more than ``MAX_SSB_CELLS`` cells.
     """
-    doc = _load(text, file)
     _check_table(doc, file)
-    ids, sizes = doc.get("id"), doc.get("size")
-    if not isinstance(ids, list) or not isinstance(sizes, list) or len(ids) != len(sizes):
-        raise _fail('"id" and "size" must be lists of the same length', file=file, field="id")
-    for dim in DIMENSIONS:
-        if dim not in ids:
-            raise _fail(
-                f"the dimension {dim} is missing; table {TABLE_ID} has {', '.join(DIMENSIONS)}",
-                file=file,
-                field=dim,
-                value=None,
-            )
-    extra = [d for d, s in zip(ids, sizes, strict=True) if d not in DIMENSIONS and s != 1]
-    if extra:
-        raise _fail("unexpected dimension with more than one category", file=file, field=extra[0])
+    ids, sizes, total = _shape(doc, file)
     codes = [_codes(doc, d, s, file) for d, s in zip(ids, sizes, strict=True)]
-    values = doc.get("value")
-    total = math.prod(sizes)
-    if isinstance(values, list):
-        if len(values) != total:
-            raise _fail(
-                f'"value" has {len(values)} cells but the dimensions give {total}',
-                file=file,
-                field="value",
-                value=len(values),
-            )
-    elif not isinstance(values, dict):
-        raise _fail('"value" is missing', file=file, field="value")
+    values = _values(doc, total, file)
     status = doc.get("status")
+    _check_status(status, file)
     pos = {d: ids.index(d) for d in DIMENSIONS}
+    years = {c: _year(c, file) for c in codes[pos["Tid"]]}
+    afters = {c: _after(c, file) for c in codes[pos["IntroAvbrudd"]]}
     cells: list[Cell] = []
     for i, combo in enumerate(itertools.product(*codes)):
         raw = _value_at(values, i)
         symbol = _status_at(status, i)
-        if raw is None:
-            value = None
-            state = SYMBOLS.get(symbol or "", FigureStatus.MISSING)
-        elif isinstance(raw, int | float) and not isinstance(raw, bool):
-            value, state = float(raw), FigureStatus.PUBLISHED
+        if symbol in SYMBOLS:  # SSB's symbol wins over any number beside it
+            if raw is not None:
+                _number(raw, i, file)
+            value, state = None, SYMBOLS[symbol]
+        elif raw is None:
+            value, state = None, FigureStatus.MISSING
         else:
-            raise _fail("a non-numeric cell", file=file, field=f"value[{i}]", value=raw)
+            value, state = _number(raw, i, file), FigureStatus.PUBLISHED
         cells.append(
             Cell(
                 region=combo[pos["Region"]],
                 sex=combo[pos["Kjonn"]],
-                years_after=_after(combo[pos["IntroAvbrudd"]], file),
+                years_after=afters[combo[pos["IntroAvbrudd"]]],
                 labour=combo[pos["Arbeidsmarkedsstatus"]],
                 contents=combo[pos["ContentsCode"]],
-                year=_year(combo[pos["Tid"]], file),
+                year=years[combo[pos["Tid"]]],
                 value=value,
                 status=state,
                 row=None,

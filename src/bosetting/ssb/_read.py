@@ -34,9 +34,11 @@ import urllib.parse
 from collections.abc import Iterable
 from typing import IO
 
-from bosetting.errors import BosettingError, SSBFetchError, SSBFormatError
+from bosetting.data import MAX_USER_FILE_BYTES, read_user_bytes, read_user_stream
+from bosetting.errors import BosettingError, LimitError, SSBFetchError, SSBFormatError
 from bosetting.model import IntroProgrammeOutcome, PartialDate, Source
 from bosetting.ssb._cells import (
+    MAX_SSB_CELLS,
     PERCENT,
     PERSONS,
     TABLE_ID,
@@ -45,10 +47,11 @@ from bosetting.ssb._cells import (
     build_records,
 )
 from bosetting.ssb._csv import decode, parse_csv
-from bosetting.ssb._jsonstat import parse_jsonstat, table_label
+from bosetting.ssb._jsonstat import load_jsonstat, parse_jsonstat, table_label
 
 __all__ = [
     "API_BASE",
+    "MAX_SSB_CELLS",
     "SSBFetchError",
     "build_query",
     "fetch_10824",
@@ -68,7 +71,7 @@ def ssb_source(title: str | None = None, updated: str | None = None) -> Source:
         'https://www.ssb.no/statbank/table/10824/'
     """
     date = PartialDate()
-    if updated:
+    if isinstance(updated, str) and updated:
         try:
             date = PartialDate.parse(updated[:10])
         except BosettingError:
@@ -86,16 +89,12 @@ def ssb_source(title: str | None = None, updated: str | None = None) -> Source:
 
 
 def _read_bytes(path_or_file: str | os.PathLike[str] | IO[bytes] | IO[str]) -> tuple[bytes, str]:
-    if isinstance(path_or_file, str | os.PathLike):
-        name = os.fspath(path_or_file)
-        try:
-            with open(name, "rb") as f:
-                return f.read(), name
-        except OSError as exc:
-            raise SSBFormatError(f"cannot open the file ({exc.strerror})", file=name) from None
-    name = str(getattr(path_or_file, "name", "<file>"))
-    data = path_or_file.read()
-    return (data.encode("utf-8") if isinstance(data, str) else data), name
+    if hasattr(path_or_file, "read") and not isinstance(path_or_file, str | os.PathLike):
+        name = getattr(path_or_file, "name", None)
+        name = name if isinstance(name, str) else "<file>"
+        return read_user_stream(path_or_file, name, SSBFormatError), name
+    data = read_user_bytes(path_or_file, SSBFormatError)
+    return data, os.fspath(path_or_file)
 
 
 def read_ssb_10824(
@@ -116,25 +115,23 @@ def read_ssb_10824(
     Raises:
         SSBFormatError: For another table, a missing dimension, truncated JSON, an
             unknown region code or a non-numeric cell; the message names the file
-            and the line, column or JSON member.
+            and the line, column or JSON member. Also for a path that is not a
+            regular file (see :func:`bosetting.data.read_user_bytes`).
+        LimitError: For a file over ``MAX_USER_FILE_BYTES`` bytes, or an export
+            declaring or holding more than :data:`MAX_SSB_CELLS` cells.
     """
     raw, name = _read_bytes(path_or_file)
     return _parse(raw, name)
 
 
 def _parse(raw: bytes, name: str) -> tuple[IntroProgrammeOutcome, ...]:
-    text = decode(raw)
+    text = decode(raw, name)
     stripped = text.lstrip()
     if not stripped:
         raise SSBFormatError("the file is empty", file=name)
     if stripped[0] in "{[":
-        import json
-
-        cells = parse_jsonstat(text, name)
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError:  # pragma: no cover - parse_jsonstat already checked
-            doc = {}
+        doc = load_jsonstat(text, name)
+        cells = parse_jsonstat(doc, name)
         source = ssb_source(table_label(doc) or None, doc.get("updated"))
     else:
         cells = parse_csv(text, name)
@@ -209,9 +206,17 @@ def fetch_10824(
     url = build_query(regions=regions, years=years, sexes=sexes, years_after=years_after)
     try:
         with urllib.request.urlopen(url, timeout=timeout) as answer:
-            body: bytes = answer.read()
+            body: bytes = answer.read(MAX_USER_FILE_BYTES + 1)
     except urllib.error.HTTPError as exc:
         raise SSBFetchError(f"SSB answered {exc.code} {exc.reason}", file=url) from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         raise SSBFetchError(f"could not reach SSB ({exc})", file=url) from None
+    if len(body) > MAX_USER_FILE_BYTES:
+        raise LimitError(
+            f"SSB answered with more than {MAX_USER_FILE_BYTES} bytes (MAX_USER_FILE_BYTES); "
+            "ask for fewer regions or years",
+            file=url,
+            field="size",
+            value=len(body),
+        )
     return _parse(body, url)

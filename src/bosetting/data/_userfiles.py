@@ -1,0 +1,450 @@
+r"""The files a user names: the one gate for reading them, and safe writing.
+
+**Reading a path** (:func:`read_user_bytes`, used by every reader of a user's
+file): the path must be text naming a regular file; ``None``, a missing file, a
+folder, a named pipe, a device or a socket, a name holding NUL or another
+control character, and a file over :data:`MAX_USER_FILE_BYTES` are refused,
+each with its own message. ``-`` means standard input only where a reader says
+it supports it. A pipe is never opened in a way that could hang.
+
+**Writing** (:func:`write_user_bytes`, :func:`write_csv`): atomically (a
+temporary file in the target's folder, then a rename), never over an existing
+file unless ``force=True``, and never over anything that is not a regular file.
+:func:`write_csv` quotes every cell and neutralises cells a spreadsheet would
+run as a formula (:func:`neutralise_cell`).
+
+Examples:
+    >>> neutralise_cell("=HYPERLINK(1)"), neutralise_cell("Bodø")
+    ("'=HYPERLINK(1)", 'Bodø')
+    >>> escape_controls("a\nb\x1b[31m")
+    'a\\nb\\x1b[31m'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import itertools
+import os
+import stat
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from bosetting.errors import BosettingError, DataError, LimitError, WriteError
+
+__all__ = [
+    "FORMULA_PREFIXES",
+    "MAX_USER_FILE_BYTES",
+    "check_writable",
+    "csv_bytes",
+    "escape_controls",
+    "neutralise_cell",
+    "read_user_bytes",
+    "read_user_stream",
+    "user_path",
+    "write_csv",
+    "write_user_bytes",
+]
+
+#: The largest user file bosetting reads (64 MiB): a public vote of several
+#: million ballots fits; ``/dev/zero`` or a damaged export does not exhaust memory.
+MAX_USER_FILE_BYTES = 64 * 1024 * 1024
+
+#: A cell beginning with one of these is prefixed with ``'`` when bosetting writes
+#: CSV, so a spreadsheet shows it as text instead of running it (OWASP's "CSV
+#: injection" list, and the full-width forms some spreadsheets also accept).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_CHUNK = 1 << 20
+
+ErrorClass = Callable[..., BosettingError]
+
+
+def escape_controls(text: str) -> str:
+    r"""``text`` with control, format and line-separator characters written as escapes.
+
+    Whatever a file name or a cell holds, a message built from it stays on one
+    line and cannot move the terminal's cursor or colours.
+
+    Examples:
+        >>> escape_controls("votes\r\n.csv"), escape_controls("Tromsø\u2028x")
+        ('votes\\r\\n.csv', 'Tromsø\\u2028x')
+    """
+    if text.isprintable():
+        return text
+    out: list[str] = []
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp", "Co", "Cn") and ch != " ":
+            code = ord(ch)
+            if ch in _ESCAPES:
+                out.append(_ESCAPES[ch])
+            elif code < 0x100:
+                out.append(f"\\x{code:02x}")
+            elif code < 0x10000:
+                out.append(f"\\u{code:04x}")
+            else:
+                out.append(f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _has_control(name: str) -> bool:
+    return any(unicodedata.category(ch) == "Cc" for ch in name)
+
+
+def user_path(path: object, error: ErrorClass = DataError, *, what: str = "file") -> str:
+    r"""A path a user gave, as text; ``error`` for None, bytes, other types, NUL or control characters.
+
+    Examples:
+        >>> user_path("votes\n.csv")
+        Traceback (most recent call last):
+        ...
+        bosetting.errors.DataError: votes\n.csv, value 'votes\n.csv': the file name holds a control character (a line break, tab or escape); rename the file
+    """
+    if path is None:
+        raise error(f"no {what} given (the path is None)", field="path", value=None)
+    if isinstance(path, bytes | bytearray):
+        raise error(f"a {what} path is text, not bytes", field="path", value=path)
+    if not isinstance(path, str | os.PathLike):
+        raise error(
+            f"a {what} path is text or a path, not {type(path).__name__}", field="path", value=path
+        )
+    name = os.fspath(path)
+    if not isinstance(name, str):
+        raise error(f"a {what} path is text, not bytes", field="path", value=name)
+    if not name:
+        raise error(f"no {what} given (the path is empty)", field="path", value=name)
+    if "\x00" in name:
+        raise error(
+            f"the {what} name holds a NUL character", file=escape_controls(name), value=name
+        )
+    if _has_control(name):
+        raise error(
+            f"the {what} name holds a control character (a line break, tab or escape); "
+            "rename the file",
+            file=escape_controls(name),
+            value=name,
+        )
+    return name
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _kind(mode: int) -> str:
+    for test, kind in _KINDS:
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def _too_large(size: int, limit: int, shown: str) -> LimitError:
+    return LimitError(
+        f"the file is larger than bosetting reads ({limit} bytes, MAX_USER_FILE_BYTES); "
+        "split it or pass a larger limit",
+        file=shown,
+        field="size",
+        value=size,
+    )
+
+
+def read_user_stream(
+    stream: IO[bytes] | IO[str],
+    name: str,
+    error: ErrorClass = DataError,
+    *,
+    limit: int = MAX_USER_FILE_BYTES,
+) -> bytes:
+    """Read an open file (binary or text, text is encoded as UTF-8), at most ``limit`` bytes.
+
+    Raises:
+        LimitError: When the stream holds more than ``limit`` bytes.
+        DataError: (or ``error``) when reading fails or gives neither bytes nor text.
+    """
+    shown = escape_controls(name)
+    try:
+        data = stream.read(limit + 1)
+    except (OSError, ValueError) as exc:
+        raise error(f"cannot read the file: {exc}", file=shown) from None
+    if isinstance(data, str):
+        data = data.encode("utf-8", errors="surrogateescape")
+    if not isinstance(data, bytes | bytearray):
+        raise error(f"reading the file gave {type(data).__name__}, not bytes or text", file=shown)
+    if len(data) > limit:
+        raise _too_large(len(data), limit, shown)
+    return bytes(data)
+
+
+def read_user_bytes(
+    path: str | os.PathLike[str],
+    error: ErrorClass = DataError,
+    *,
+    limit: int = MAX_USER_FILE_BYTES,
+    stdin: bool = False,
+) -> bytes:
+    """The bytes of a file a user named, after the checks in the module docstring.
+
+    Args:
+        path: The file. ``"-"`` is standard input where ``stdin`` is true.
+        error: The :class:`~bosetting.errors.DataError` subclass to raise.
+        limit: The most bytes read (default :data:`MAX_USER_FILE_BYTES`).
+        stdin: Whether ``"-"`` means standard input.
+
+    Returns:
+        The file's bytes.
+
+    Raises:
+        DataError: (or ``error``) naming the file, for ``None``, a name with NUL or
+            control characters, a missing file, a folder, a named pipe, a device,
+            a socket, or a file that cannot be read.
+        LimitError: When the file is larger than ``limit``.
+
+    Examples:
+        >>> read_user_bytes("no/such/votes.csv")
+        Traceback (most recent call last):
+        ...
+        bosetting.errors.DataError: no/such/votes.csv: cannot read the file: no such file
+        >>> read_user_bytes("/")
+        Traceback (most recent call last):
+        ...
+        bosetting.errors.DataError: /: cannot read the file: it is a folder, not a file
+    """
+    name = user_path(path, error)
+    if stdin and name == "-":
+        return read_user_stream(sys.stdin.buffer, "<stdin>", error, limit=limit)
+    shown = escape_controls(name)
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NONBLOCK", 0)  # a FIFO opens at once instead of waiting for a writer
+        | getattr(os, "O_NOCTTY", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        fd = os.open(name, flags)
+    except FileNotFoundError:
+        hint = " ('-' for standard input is not supported here)" if name == "-" else ""
+        raise error(f"cannot read the file: no such file{hint}", file=shown) from None
+    except NotADirectoryError:
+        raise error(
+            "cannot read the file: no such file (a part of the path is a file, not a folder)",
+            file=shown,
+        ) from None
+    except IsADirectoryError:
+        raise error("cannot read the file: it is a folder, not a file", file=shown) from None
+    except PermissionError:
+        if os.path.isdir(name):
+            raise error("cannot read the file: it is a folder, not a file", file=shown) from None
+        raise error("cannot read the file: no permission to read it", file=shown) from None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise error(f"cannot open the file: {reason}", file=shown) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise error("cannot read the file: it is a folder, not a file", file=shown)
+        if not stat.S_ISREG(info.st_mode):
+            raise error(
+                f"cannot read the file: it is {_kind(info.st_mode)}, not a regular file; save the data to a file first",
+                file=shown,
+            )
+        if info.st_size > limit:
+            raise _too_large(info.st_size, limit, shown)
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:  # the file grew while it was read
+                raise _too_large(size, limit, shown)
+    except OSError as exc:
+        raise error(f"cannot read the file: {exc.strerror or exc}", file=shown) from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def neutralise_cell(value: object) -> str:
+    r"""A cell as text, with ``'`` in front where a spreadsheet would run it as a formula.
+
+    ``None`` is the empty cell. See :data:`FORMULA_PREFIXES`.
+
+    Examples:
+        >>> [neutralise_cell(v) for v in ("+cmd|' /C calc'!A0", "@SUM(A1)", "\rx", None, 4)]
+        ["'+cmd|' /C calc'!A0", "'@SUM(A1)", "'\rx", '', '4']
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def _target(path: object) -> Path:
+    return Path(user_path(path, WriteError))
+
+
+def _check_target(target: Path, *, force: bool) -> None:
+    shown = escape_controls(str(target))
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
+        return
+    except NotADirectoryError:
+        raise WriteError(
+            "cannot write there: a part of the path is a file, not a folder", file=shown
+        ) from None
+    except OSError as exc:
+        raise WriteError(f"cannot write the file: {exc.strerror or exc}", file=shown) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise WriteError("is a folder; give a file name", file=shown)
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
+        raise WriteError(
+            "exists and is not a regular file (a link, pipe or device); bosetting will not "
+            "write over it",
+            file=shown,
+        )
+    if not force:
+        raise WriteError(
+            "the file exists already; pass force=True (the command's --force) to replace it",
+            file=shown,
+        )
+
+
+def check_writable(paths: Iterable[str | os.PathLike[str]], *, force: bool = False) -> None:
+    """Check, before writing anything, that each file may be written (see :func:`write_user_bytes`).
+
+    Raises:
+        WriteError: For the first path that exists (without ``force``), is a
+            folder, is not a regular file, or lies under a file.
+    """
+    for path in paths:
+        _check_target(_target(path), force=force)
+
+
+def _os_error(exc: OSError, shown: str, folder: Path) -> WriteError:
+    if isinstance(exc, PermissionError):
+        return WriteError(
+            f"no permission to write in the folder {escape_controls(str(folder))}", file=shown
+        )
+    if isinstance(exc, IsADirectoryError):
+        return WriteError("is a folder; give a file name", file=shown)
+    if isinstance(exc, FileNotFoundError | NotADirectoryError):
+        return WriteError("the folder does not exist (or a part of the path is a file)", file=shown)
+    if isinstance(exc, FileExistsError):
+        return WriteError(
+            "the file exists already; pass force=True (the command's --force) to replace it",
+            file=shown,
+        )
+    return WriteError(f"cannot write the file: {exc.strerror or exc}", file=shown)
+
+
+def write_user_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> Path:
+    """Write ``data`` to a file atomically: a temporary file in the same folder, then a rename.
+
+    A reader never sees half a file, and a failed write leaves no temporary file.
+
+    Args:
+        path: The file to write.
+        data: Its content.
+        force: Replace an existing regular file (otherwise refused).
+
+    Returns:
+        The path written.
+
+    Raises:
+        WriteError: Naming the file: it exists (without ``force``), it is a folder
+            or not a regular file, the folder is missing or read-only, the disk is
+            full, or the name holds NUL or control characters.
+    """
+    target = _target(path)
+    shown = escape_controls(str(target))
+    _check_target(target, force=force)
+    folder = target.parent
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _os_error(exc, shown, folder) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if force:
+            os.replace(tmp, target)
+        else:
+            try:
+                os.link(tmp, target)  # fails if the target appeared meanwhile: no overwrite
+            except FileExistsError:
+                raise
+            except OSError:  # no hard links here (some network or FAT drives)
+                _check_target(target, force=False)
+                os.replace(tmp, target)
+            else:
+                os.unlink(tmp)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise _os_error(exc, shown, folder) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return target
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    r"""UTF-8 CSV (``,``-separated, every cell quoted, ``\r\n`` line ends) with neutralised cells.
+
+    Raises:
+        WriteError: When a cell holds a character UTF-8 cannot store (a lone surrogate).
+
+    Examples:
+        >>> csv_bytes(["valg"], [["=1+1"], ["Kinn"]])
+        b'"valg"\r\n"\'=1+1"\r\n"Kinn"\r\n'
+    """
+    buffer = io.StringIO(newline="")
+    w = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    out: list[bytes] = []
+    for number, row in enumerate(itertools.chain([header], rows)):
+        w.writerow([neutralise_cell(c) for c in row])
+        line = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        try:
+            out.append(line.encode("utf-8"))
+        except UnicodeEncodeError as exc:
+            raise WriteError(
+                "a cell holds a character UTF-8 cannot store (a lone surrogate)",
+                row=number or None,
+                value=exc.object[exc.start : exc.end],
+            ) from None
+    return b"".join(out)
+
+
+def write_csv(
+    path: str | os.PathLike[str],
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    force: bool = False,
+) -> Path:
+    """Write a CSV file the way every bosetting writer does (:func:`csv_bytes`, :func:`write_user_bytes`).
+
+    Raises:
+        WriteError: As :func:`write_user_bytes`.
+    """
+    target = _target(path)
+    _check_target(target, force=force)
+    return write_user_bytes(target, csv_bytes(header, rows), force=force)
