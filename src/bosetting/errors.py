@@ -9,7 +9,8 @@ The hierarchy (every class lives here; code raises a specific subclass, never th
     ├── DataError (ValueError)             a table or file has the wrong layout or content
     │   ├── BallotFileError                a ballot (vote) file
     │   ├── JurySheetError                 a jury scoring sheet
-    │   └── SSBFormatError                 a Statistics Norway export
+    │   ├── SSBFormatError                 a Statistics Norway export
+    │   └── NoDataError                    no figures on record for what was asked (a plot, an export)
     ├── MunicipalityNotFound (LookupError) no municipality has that name or code that year
     ├── AmbiguousMunicipality (LookupError) a name fits several municipalities that year
     ├── AmbiguousSuccession                a split: no single successor
@@ -53,6 +54,7 @@ __all__ = [
     "EditionNotFound",
     "JurySheetError",
     "MunicipalityNotFound",
+    "NoDataError",
     "SSBFetchError",
     "SSBFormatError",
     "TallyMergeError",
@@ -198,6 +200,10 @@ class JurySheetError(DataError):
 
 class SSBFormatError(DataError):
     """A Statistics Norway (SSB) export is not the expected table or format."""
+
+
+class NoDataError(DataError):
+    """There are no figures on record for what was asked (an area with no outcome rows ...)."""
 
 
 class MunicipalityNotFound(BosettingError, LookupError):
