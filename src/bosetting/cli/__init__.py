@@ -29,10 +29,12 @@ from typing import Any, NoReturn
 from bosetting import i18n
 from bosetting.cli import (
     cmd_check,
+    cmd_cite,
     cmd_history,
     cmd_municipality,
     cmd_outcomes,
     cmd_record,
+    cmd_screen,
     cmd_show,
     cmd_voting,
 )
@@ -51,6 +53,8 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     cmd_voting,
     cmd_outcomes,
     cmd_check,
+    cmd_screen,
+    cmd_cite,
 )
 
 EXIT_USAGE = 2
