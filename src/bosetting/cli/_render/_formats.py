@@ -27,7 +27,8 @@ the format asked for::
     One table with a header row of ``snake_case`` column names, the same names
     as the columns of :mod:`bosetting.frames` (and the fields of
     ``datapackage.json``), so a file reads back into the frame it came from.
-    UTF-8 without a byte-order mark; ``--excel`` puts one first, so Excel
+    Lines end in CRLF (RFC 4180), so a cell holding a line break is quoted and
+    reads back whole. UTF-8 without a byte-order mark; ``--excel`` puts one first, so Excel
     opens the file as UTF-8. Codes stay text (``0301``, never ``301``); an
     unknown value is an empty cell; flags are ``true``/``false``; shares are
     decimals in [0, 1]. The file is safe to open in a spreadsheet: a text
@@ -42,10 +43,8 @@ the terminal's encoding.
 Examples:
     >>> safe_cell("=HYPERLINK(\"x\")"), safe_cell("Kinn"), safe_cell(-3)
     ('\'=HYPERLINK("x")', 'Kinn', '-3')
-    >>> print(csv_text(Table(("code", "name"), (("0301", "Oslo"), ("4602", "@Kinn")))), end="")
-    code,name
-    0301,Oslo
-    4602,'@Kinn
+    >>> csv_text(Table(("code", "name"), (("0301", "Oslo"), ("4602", "@Kinn")))).splitlines()
+    ['code,name', '0301,Oslo', "4602,'@Kinn"]
 """
 
 from __future__ import annotations
@@ -145,7 +144,8 @@ def safe_cell(value: Any) -> str:
 def csv_text(table: Table, *, excel: bool = False) -> str:
     """The table as CSV text (see the module docstring); ``excel`` puts a byte-order mark first."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # RFC 4180's CRLF: a cell holding a lone CR or LF is then quoted, so it reads back whole.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([safe_cell(c) for c in table.columns])
     for row in table.rows:
         writer.writerow([safe_cell(v) for v in row])
