@@ -54,12 +54,18 @@ def _rule_short(rule: DecisionRule) -> str:
 
 
 def _field(e: Edition) -> str:
-    n = len(e.nominations)
+    """How many were nominated; municipalities named only as rivals are counted apart."""
+    n = sum(x.outcome.formal for x in e.nominations)
+    rivals = len(e.nominations) - n
     if e.nominees_known is NomineesKnown.COMPLETE:
-        return ngettext("{n} nominee", "{n} nominees", n)
-    if e.nominees_known is NomineesKnown.PARTIAL:
-        return ngettext("{n} named, not all", "{n} named, not all", n)
-    return e.nominees_known.label
+        said = ngettext("{n} nominee", "{n} nominees", n)
+    elif e.nominees_known is NomineesKnown.PARTIAL:
+        said = ngettext("{n} named, not all", "{n} named, not all", n)
+    else:
+        said = e.nominees_known.label
+    if rivals:
+        said += "; " + ngettext("{n} named as a rival", "{n} named as rivals", rivals)
+    return said
 
 
 def _when(e: Edition) -> str:
