@@ -49,7 +49,10 @@ def test_show_by_two_year_label(capsys: pytest.CaptureFixture[str]) -> None:
 def test_record(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "record", "Bodø")
     assert status == 0
-    assert out.splitlines()[0].startswith("Bodø (1804): 5 nominasjoner, 0 seire")
+    assert out.splitlines()[0] == (
+        "Bodø (1804): nominert 4 ganger, vunnet 0 ganger. I tillegg nevnt 1 gang som "
+        "konkurrent, uten bekreftet nominasjon (ikke telt med)."
+    )
 
 
 @pytest.mark.parametrize(

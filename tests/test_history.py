@@ -239,7 +239,8 @@ def test_citation_cff_matches_package() -> None:
     assert lines[0] == "cff-version: 1.2.0"
     for key in ("message:", "title:", "authors:", "type: software"):
         assert any(line.startswith(key) for line in lines), key
-    assert f"version: {bs.__version__}" in lines
+    assert f'version: "{bs.__version__}"' in lines
+    assert text == bs.cite("cff")  # the file is the package's own CFF output
 
 
 @pytest.mark.parametrize("name", data.resource_names())

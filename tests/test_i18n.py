@@ -281,6 +281,10 @@ COMMANDS = [
     ["municipality", "Haram", "--year", "2019"],
     ["check", "Kinn", "--edition", "2022"],
     ["outcomes", "Kristiansand"],
+    ["outcomes", "national"],
+    ["record", "Lillestrøm"],
+    ["screen", "--edition", "2022", "--top", "5"],
+    ["screen", "--edition", "2016", "--by", "intro", "--top", "5"],
 ]
 
 ERRORS = [
@@ -291,6 +295,8 @@ ERRORS = [
     ["municipality", "Våler"],  # a name for two municipalities
     ["check", "Kinn"],  # a missing option (argparse's own message)
     ["municipality", "Oslo", "--year", "x"],  # not a whole number (argparse)
+    ["history", "--excel"],  # --excel without --format csv
+    ["outcomes", "Rendalen", "--plot", "/nonexistent-dir/r.png"],  # no figures to draw
 ]
 
 

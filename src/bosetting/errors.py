@@ -10,7 +10,8 @@ The hierarchy (every class lives here; code raises a specific subclass, never th
     │   ├── BallotFileError                a ballot (vote) file
     │   ├── JurySheetError                 a jury scoring sheet
     │   ├── SSBFormatError                 a Statistics Norway export
-    │   └── ChecksumError                  a shipped table does not match its hash in datapackage.json
+    │   ├── ChecksumError                  a shipped table does not match its hash in datapackage.json
+    │   └── NoDataError                    no figures on record for what was asked (a plot, an export)
     ├── LimitError (ValueError)            an input is over a documented cap (bytes, rows, cells, steps)
     ├── MunicipalityNotFound (LookupError) no municipality has that name or code that year
     ├── AmbiguousMunicipality (LookupError) a name fits several municipalities that year
@@ -57,6 +58,7 @@ __all__ = [
     "JurySheetError",
     "LimitError",
     "MunicipalityNotFound",
+    "NoDataError",
     "SSBFetchError",
     "SSBFormatError",
     "TallyMergeError",
@@ -223,6 +225,10 @@ class LimitError(BosettingError, ValueError):
     named constant (for example :data:`bosetting.data.MAX_USER_FILE_BYTES`), and
     the message names it, the cap and the offending size.
     """
+
+
+class NoDataError(DataError):
+    """There are no figures on record for what was asked (an area with no outcome rows ...)."""
 
 
 class MunicipalityNotFound(BosettingError, LookupError):

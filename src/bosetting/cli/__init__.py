@@ -36,10 +36,12 @@ from typing import Any, NoReturn
 from bosetting import i18n
 from bosetting.cli import (
     cmd_check,
+    cmd_cite,
     cmd_history,
     cmd_municipality,
     cmd_outcomes,
     cmd_record,
+    cmd_screen,
     cmd_show,
     cmd_verify,
     cmd_voting,
@@ -61,6 +63,8 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     cmd_outcomes,
     cmd_check,
     cmd_verify,
+    cmd_screen,
+    cmd_cite,
 )
 
 #: Exit status of an error the user can fix (and of a wrong command line).

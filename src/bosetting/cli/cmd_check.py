@@ -1,20 +1,30 @@
-"""``bosetting check NAME --edition E``: a municipality against an edition's criteria."""
+"""``bosetting check NAME --edition E [--format text|csv|json]``: a municipality against the criteria.
+
+JSON: the :class:`~bosetting.eligibility.Assessment` (``municipality``,
+``edition``, ``criteria``, ``results``); CSV: :meth:`Assessment.to_frame`.
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from bosetting.cli._render import render_assessment
+from bosetting.cli._render import Table, add_format_options, emit, render_assessment
 from bosetting.eligibility import assess
 from bosetting.i18n import _
+from bosetting.model import converter
 
 __all__ = ["register"]
 
 
 def _run(args: argparse.Namespace) -> int:
-    print(render_assessment(assess(args.name, args.edition)))
-    return 0
+    a = assess(args.name, args.edition)
+    return emit(
+        args,
+        text=lambda: render_assessment(a),
+        csv=lambda: Table.from_frame(a.to_frame()),
+        json=lambda: converter.unstructure(a),
+    )
 
 
 def register(subparsers: Any) -> None:
@@ -29,4 +39,5 @@ def register(subparsers: Any) -> None:
     )
     c.add_argument("name", metavar="NAME|CODE", help=_("a name or a number"))
     c.add_argument("--edition", required=True, help=_("the edition’s label or year, such as 2021"))
+    add_format_options(c)
     c.set_defaults(run=_run)

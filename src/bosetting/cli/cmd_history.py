@@ -1,19 +1,28 @@
-"""``bosetting history``: one line per edition of the prize, and one for the missing 2017."""
+"""``bosetting history [--format text|csv|json]``: one line per edition, and one for the missing 2017.
+
+JSON: ``editions``, ``years_without_edition``; CSV: one row per edition (see
+:mod:`bosetting.cli._render._records`).
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from bosetting.cli._render import render_history
+from bosetting.cli._render import (
+    add_format_options,
+    emit,
+    history_json,
+    history_table,
+    render_history,
+)
 from bosetting.i18n import _
 
 __all__ = ["register"]
 
 
 def _run(args: argparse.Namespace) -> int:
-    print(render_history())
-    return 0
+    return emit(args, text=render_history, csv=history_table, json=history_json)
 
 
 def register(subparsers: Any) -> None:
@@ -26,4 +35,5 @@ def register(subparsers: Any) -> None:
             "chosen; and a line for each year without an edition."
         ),
     )
+    add_format_options(p)
     p.set_defaults(run=_run)

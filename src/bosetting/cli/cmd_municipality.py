@@ -1,11 +1,22 @@
-"""``bosetting municipality NAME|CODE [--year Y]``: one municipality across the reforms."""
+"""``bosetting municipality NAME|CODE [--year Y] [--format text|csv|json]``: one municipality.
+
+Across the reforms. JSON: ``municipality``, ``lineage``, ``merged_into_it``,
+``followed_by``, ``succession``; CSV: one row per related municipality, with its
+``relation`` (``this``, ``lineage``, ``merged_into_it``, ``followed_by``, ``today``).
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from bosetting.cli._render import render_municipality
+from bosetting.cli._render import (
+    add_format_options,
+    emit,
+    municipality_json,
+    municipality_table,
+    render_municipality,
+)
 from bosetting.i18n import _
 from bosetting.register import municipality
 
@@ -13,8 +24,13 @@ __all__ = ["register"]
 
 
 def _run(args: argparse.Namespace) -> int:
-    print(render_municipality(municipality(args.name, year=args.year)))
-    return 0
+    m = municipality(args.name, year=args.year)
+    return emit(
+        args,
+        text=lambda: render_municipality(m),
+        csv=lambda: municipality_table(m),
+        json=lambda: municipality_json(m),
+    )
 
 
 def register(subparsers: Any) -> None:
@@ -36,4 +52,5 @@ def register(subparsers: Any) -> None:
         default=None,
         help=_("the year (2008-2025); without it, the register’s last year"),
     )
+    add_format_options(p)
     p.set_defaults(run=_run)

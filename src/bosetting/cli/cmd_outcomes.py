@@ -1,4 +1,12 @@
-"""``bosetting outcomes NAME``: intro-programme outcomes and settlement figures.
+"""``bosetting outcomes NAME|national``: intro-programme outcomes and settlement figures.
+
+Options: ``--format text|csv|json`` (CSV holds one table: the intro outcomes,
+or the settlement figures with ``--figures settlement``; JSON: ``area``,
+``municipality``, ``intro_outcomes``, ``settlement``); ``--plot FILE.png``
+draws the one-year share over time (with ``--compare county`` and/or
+``--compare national`` overlaid), written atomically, never over an existing
+file without ``--force``; the line saying so goes to standard error, so the
+result on standard output stays clean.
 
 Examples:
     >>> from bosetting.cli import main
@@ -13,17 +21,67 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from bosetting.cli._render import render_outcomes
-from bosetting.i18n import _
+from bosetting.cli._render import (
+    add_format_options,
+    emit,
+    outcomes_json,
+    outcomes_table,
+    plot_written,
+    render_outcomes,
+)
+from bosetting.errors import UsageError
+from bosetting.figures import intro_outcomes, settlement
+from bosetting.i18n import N_, _
+from bosetting.model import Municipality, Sex
+from bosetting.register import latest
 
-__all__ = ["register"]
+__all__ = ["NATIONAL", "register"]
+
+#: The words that ask for the whole country.
+NATIONAL = ("national", "norge", "hele landet", "0")
+
+
+def _area(name: str) -> Municipality | None:
+    """``None`` for the whole country, else the municipality (of today, or the last year it had)."""
+    return None if name.strip().casefold() in NATIONAL else latest(name)
+
+
+def _plot(args: argparse.Namespace, m: Municipality | None) -> str:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from bosetting.plot import outcome_over_time, save
+
+    ax = outcome_over_time("national" if m is None else m, compare=args.compare or ())
+    try:
+        path = save(ax, args.plot, force=args.force)
+    finally:
+        plt.close(ax.get_figure())
+    return plot_written(path)
 
 
 def _run(args: argparse.Namespace) -> int:
-    print(render_outcomes(args.name))
-    return 0
+    if args.plot is None and (args.compare or args.force):
+        raise UsageError(N_("--compare and --force go with --plot"))
+    m = _area(args.name)
+    where = "national" if m is None else m
+    intro = tuple(o for o in intro_outcomes(where, sex=Sex.ALL) if o.years_after == 1)
+    settled = () if m is None else settlement(m)
+    if args.plot is not None:
+        print(_plot(args, m), file=sys.stderr)
+    shown_intro = () if args.figures == "settlement" else intro
+    shown_settled = () if args.figures == "intro" else settled
+    return emit(
+        args,
+        text=lambda: render_outcomes(m, shown_intro, shown_settled),
+        csv=lambda: outcomes_table(intro, settled, args.figures or "intro"),
+        json=lambda: outcomes_json(m, shown_intro, shown_settled),
+    )
 
 
 def register(subparsers: Any) -> None:
@@ -33,8 +91,38 @@ def register(subparsers: Any) -> None:
         help=_("show a municipality’s intro-programme outcomes and settlement figures"),
         description=_(
             "Show the one-year intro-programme outcomes and the settlement figures "
-            "of a municipality, under every number it has had."
+            "of a municipality, under every number it has had, or the country’s series."
         ),
     )
-    p.add_argument("name", metavar="NAME|CODE", help=_("a name (Kristiansand) or a number"))
+    p.add_argument(
+        "name",
+        metavar="NAME|national",
+        help=_("a name (Kristiansand), a number, or national for the whole country"),
+    )
+    p.add_argument(
+        "--figures",
+        choices=["intro", "settlement"],
+        default=None,
+        help=_(
+            "only the intro outcomes or only the settlement figures (CSV: the intro outcomes unless settlement)"
+        ),
+    )
+    add_format_options(p)
+    p.add_argument(
+        "--plot",
+        metavar="FILE.png",
+        default=None,
+        help=_("also draw the one-year share over time into this image file"),
+    )
+    p.add_argument(
+        "--compare",
+        action="append",
+        metavar="county|national|NAME",
+        help=_("with --plot: draw this area too (repeat it for more)"),
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=_("with --plot: replace the file if it exists"),
+    )
     p.set_defaults(run=_run)

@@ -1,11 +1,21 @@
-"""``bosetting show EDITION``: everything on record about one edition."""
+"""``bosetting show EDITION [--format text|csv|json]``: everything on record about one edition.
+
+JSON: ``edition``, ``conflicts``; CSV: the edition's nominations (the columns of
+:func:`bosetting.frames.nominations`).
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from bosetting.cli._render import render_edition
+from bosetting.cli._render import (
+    add_format_options,
+    edition_json,
+    edition_table,
+    emit,
+    render_edition,
+)
 from bosetting.history import edition
 from bosetting.i18n import _
 
@@ -13,8 +23,13 @@ __all__ = ["register"]
 
 
 def _run(args: argparse.Namespace) -> int:
-    print(render_edition(edition(args.edition)))
-    return 0
+    e = edition(args.edition)
+    return emit(
+        args,
+        text=lambda: render_edition(e),
+        csv=lambda: edition_table(e),
+        json=lambda: edition_json(e),
+    )
 
 
 def register(subparsers: Any) -> None:
@@ -28,4 +43,5 @@ def register(subparsers: Any) -> None:
         ),
     )
     p.add_argument("edition", metavar="EDITION", help=_("a label (2019/2020) or a year (2022)"))
+    add_format_options(p)
     p.set_defaults(run=_run)

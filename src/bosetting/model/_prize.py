@@ -33,7 +33,12 @@ _LABEL = re.compile(r"(\d{4})(?:/(\d{4}))?")
 
 
 class Outcome(enum.Enum):
-    """What came of a nomination, in the words the sources use."""
+    """What came of a nomination, in the words the sources use.
+
+    ``CANDIDATE`` is a municipality a source names only as a rival (2009: "a strong
+    candidate"), with no confirmed nomination; :attr:`formal` tells the two apart,
+    and counts of nominations count only the formal ones.
+    """
 
     WINNER = "winner"
     FINALIST = "finalist"
@@ -45,12 +50,18 @@ class Outcome(enum.Enum):
         """The value in words, in the active language ("winner" ...)."""
         return _(_OUTCOME_WORDS[self])
 
+    @property
+    def formal(self) -> bool:
+        """Whether it is a formal nomination (winner, finalist, nominee), not a named rival."""
+        return self is not Outcome.CANDIDATE
+
 
 _OUTCOME_WORDS = {
     Outcome.WINNER: N_("winner"),
     Outcome.FINALIST: N_("finalist"),
     Outcome.NOMINEE: N_("nominee"),
-    Outcome.CANDIDATE: N_("candidate"),
+    # TRANSLATORS: a municipality a source names only as a rival, not as a nominee.
+    Outcome.CANDIDATE: N_("named as a rival"),
 }
 
 

@@ -2,13 +2,14 @@
 
 Each topic has its own private module here; this package re-exports the public
 plotting functions. Every function takes an optional ``ax`` and returns the
-:class:`matplotlib.axes.Axes` it drew on.
+:class:`matplotlib.axes.Axes` it drew on; :func:`save` writes a figure to a
+file atomically and never replaces one unless asked (``force=True``).
 """
 
 from __future__ import annotations
 
-from bosetting.plot._axes import new_axes
+from bosetting.plot._axes import new_axes, save
 from bosetting.plot._outcomes import outcome_over_time
 from bosetting.plot._sensitivity import sensitivity
 
-__all__ = ["new_axes", "outcome_over_time", "sensitivity"]
+__all__ = ["new_axes", "outcome_over_time", "save", "sensitivity"]

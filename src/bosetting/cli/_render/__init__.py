@@ -3,13 +3,16 @@ r"""Every text the ``bosetting`` command prints, in the active language (see :mo
 The command modules (``cmd_*.py``) parse arguments, call the library and hand
 the results to the functions here; nothing else prints. The engine is split by
 topic to keep each file small: ``_prize`` (history, show, record), ``_areas``
-(municipality, outcomes, check), ``_usage`` (a wrong command line, the error
-line) and ``_layout`` (tables and cells). Listings are tables with
-a header row (:func:`table`); numbers, shares and dates go through the
-formatters of :mod:`bosetting.i18n`; codes (enum values, reason codes, the
-nomination route) are shown as words. A municipality is written by
-``Municipality.__str__`` (``Kinn (4602)``) or ``with_years()``, an assessment by
-``Assessment.__str__``: the one formatter of each.
+(municipality, outcomes, check), ``_screen`` (screen), ``_usage`` (a wrong
+command line, the error line), ``_layout`` (tables and cells), ``_formats``
+(``--format text|csv|json`` and ``--excel``: the one place machine-readable
+output is made, for every command; read its docstring) and ``_records`` (what
+each command writes as JSON and CSV). Listings are tables with a header row
+(:func:`table`); numbers, shares and dates go through the formatters of
+:mod:`bosetting.i18n`; codes (enum values, reason codes, the nomination route)
+are shown as words. A municipality is written by ``Municipality.__str__``
+(``Kinn (4602)``) or ``with_years()``, an assessment by ``Assessment.__str__``:
+the one formatter of each.
 
 Examples:
     >>> from bosetting.i18n import language
@@ -22,19 +25,69 @@ Examples:
 
 from __future__ import annotations
 
-from bosetting.cli._render._areas import render_assessment, render_municipality, render_outcomes
+from bosetting.cli._render._areas import (
+    plot_written,
+    render_assessment,
+    render_municipality,
+    render_outcomes,
+)
+from bosetting.cli._render._formats import (
+    FORMATS,
+    Table,
+    add_format_options,
+    csv_text,
+    emit,
+    json_text,
+    safe_cell,
+)
 from bosetting.cli._render._layout import table
 from bosetting.cli._render._prize import render_edition, render_history, render_record
+from bosetting.cli._render._records import (
+    counts,
+    edition_json,
+    edition_table,
+    history_json,
+    history_table,
+    municipality_json,
+    municipality_table,
+    nominations_table,
+    outcomes_json,
+    outcomes_table,
+    record_json,
+    screen_json,
+)
+from bosetting.cli._render._screen import render_screen
 from bosetting.cli._render._usage import error_line, unknown_language, usage_problem
 
 __all__ = [
+    "FORMATS",
+    "Table",
+    "add_format_options",
+    "counts",
+    "csv_text",
+    "edition_json",
+    "edition_table",
+    "emit",
     "error_line",
+    "history_json",
+    "history_table",
+    "json_text",
+    "municipality_json",
+    "municipality_table",
+    "nominations_table",
+    "outcomes_json",
+    "outcomes_table",
+    "plot_written",
+    "record_json",
     "render_assessment",
     "render_edition",
     "render_history",
     "render_municipality",
     "render_outcomes",
     "render_record",
+    "render_screen",
+    "safe_cell",
+    "screen_json",
     "table",
     "unknown_language",
     "usage_problem",

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bosetting.cli._render._layout import DASH, cell, heads, table
 from bosetting.eligibility import Assessment
-from bosetting.figures import intro_outcomes, settled_share_of_request, settlement
+from bosetting.figures import settled_share_of_request
 from bosetting.i18n import N_, _, format_share
-from bosetting.model import FigureStatus, IntroProgrammeOutcome, Municipality, Settlement, Sex
-from bosetting.register import as_municipality, lineage, predecessors, succession, successors
+from bosetting.model import (
+    AreaType,
+    FigureStatus,
+    IntroProgrammeOutcome,
+    Method,
+    Municipality,
+    Settlement,
+    Sex,
+)
+from bosetting.register import lineage, predecessors, succession, successors
 
-__all__ = ["render_assessment", "render_municipality", "render_outcomes"]
+__all__ = ["plot_written", "render_assessment", "render_municipality", "render_outcomes"]
 
 
 def render_municipality(m: Municipality) -> str:
@@ -87,31 +97,49 @@ def _settlement_row(s: Settlement) -> list[str]:
     ]
 
 
-def render_outcomes(name: str) -> str:
-    """``bosetting outcomes NAME``: the one-year intro outcomes and the settlement figures."""
-    m = as_municipality(name)
-    rows = [o for o in intro_outcomes(m, sex=Sex.ALL) if o.years_after == 1]
+def render_outcomes(
+    m: Municipality | None,
+    intro: Sequence[IntroProgrammeOutcome],
+    settled: Sequence[Settlement],
+) -> str:
+    """``bosetting outcomes NAME|national``: the one-year intro outcomes and the settlement figures.
+
+    Args:
+        m: The municipality, or ``None`` for the whole country.
+        intro: Its one-year intro-programme rows (both sexes).
+        settled: Its settlement rows (none for the whole country).
+    """
+    area = str(m) if m is not None else _capital(AreaType.NATIONAL.label)
     lines = [
         _(
             "{municipality}: in work or education one year after the introduction programme "
             "({sex})",
-            municipality=m,
+            municipality=area,
             sex=Sex.ALL,
         )
     ]
-    if rows:
+    if intro:
         headers = heads(
             *(N_("Number"), N_("Name"), N_("Status year"), N_("Cohort"), N_("Participants")),
             *(N_("In work or education"), N_("Share"), N_("Status")),
         )
-        lines.extend(table(headers, [_outcome_row(o) for o in rows], right=(4, 5, 6)))
-        lines.append(
-            "  "
-            + _(
-                "Figures of merged predecessors are shown one by one and never added up; "
-                "hidden figures (:) are never filled in."
+        lines.extend(table(headers, [_outcome_row(o) for o in intro], right=(4, 5, 6)))
+        if any(o.method is Method.MONITOR for o in intro):
+            lines.append(
+                "  "
+                + _(
+                    "Status years before 2011 come from SSB’s older monitor and cannot be "
+                    "compared directly with the later, register-based series."
+                )
             )
-        )
+        if m is not None:
+            lines.append(
+                "  "
+                + _(
+                    "Figures of merged predecessors are shown one by one and never added up; "
+                    "hidden figures (:) are never filled in."
+                )
+            )
     else:
         lines.append(
             "  "
@@ -120,8 +148,7 @@ def render_outcomes(name: str) -> str:
                 "years 2011-2014)."
             )
         )
-    found = settlement(m)
-    if found:
+    if settled:
         lines.append(
             _("Settlement of refugees (requested by IMDi, decided by the municipality, settled):")
         )
@@ -129,8 +156,17 @@ def render_outcomes(name: str) -> str:
             *(N_("Year"), N_("Number"), N_("Name"), N_("Requested"), N_("Decided")),
             *(N_("Settled"), N_("Settled of requested"), N_("Note")),
         )
-        lines.extend(table(headers, [_settlement_row(s) for s in found], right=(3, 4, 5, 6)))
+        lines.extend(table(headers, [_settlement_row(s) for s in settled], right=(3, 4, 5, 6)))
     return "\n".join(lines)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def plot_written(path: object) -> str:
+    """The line ``outcomes --plot FILE`` prints (on standard error) once the figure is written."""
+    return _("Figure written to {path}", path=path)
 
 
 def render_assessment(a: Assessment) -> str:

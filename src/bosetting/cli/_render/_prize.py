@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bosetting.cli._render._layout import DASH, heads, or_unknown, table
 from bosetting.data import sources
-from bosetting.history import conflicts, editions, record
+from bosetting.history import conflicts, editions
 from bosetting.i18n import N_, _, format_date, ngettext
 from bosetting.model import (
     Conflict,
@@ -12,15 +14,15 @@ from bosetting.model import (
     Edition,
     EditionStatus,
     JuryOnly,
+    Municipality,
     Nomination,
     NomineesKnown,
     Outcome,
     Source,
     TopKThenJury,
 )
-from bosetting.register import latest
 
-__all__ = ["render_edition", "render_history", "render_record"]
+__all__ = ["gap_years", "render_edition", "render_history", "render_record"]
 
 
 #: How each nomination route (``editions.csv``'s ``nomination_route``) is said.
@@ -52,12 +54,18 @@ def _rule_short(rule: DecisionRule) -> str:
 
 
 def _field(e: Edition) -> str:
-    n = len(e.nominations)
+    """How many were nominated; municipalities named only as rivals are counted apart."""
+    n = sum(x.outcome.formal for x in e.nominations)
+    rivals = len(e.nominations) - n
     if e.nominees_known is NomineesKnown.COMPLETE:
-        return ngettext("{n} nominee", "{n} nominees", n)
-    if e.nominees_known is NomineesKnown.PARTIAL:
-        return ngettext("{n} named, not all", "{n} named, not all", n)
-    return e.nominees_known.label
+        said = ngettext("{n} nominee", "{n} nominees", n)
+    elif e.nominees_known is NomineesKnown.PARTIAL:
+        said = ngettext("{n} named, not all", "{n} named, not all", n)
+    else:
+        said = e.nominees_known.label
+    if rivals:
+        said += "; " + ngettext("{n} named as a rival", "{n} named as rivals", rivals)
+    return said
 
 
 def _when(e: Edition) -> str:
@@ -66,7 +74,7 @@ def _when(e: Edition) -> str:
     return e.status.label
 
 
-def _gap_years() -> list[int]:
+def gap_years() -> list[int]:
     """Years between the first and last edition that no edition's label covers (2017)."""
     covered = {y for e in editions() for y in range(int(e.label.split("/")[0]), e.year + 1)}
     first, last = min(covered), max(covered)
@@ -75,7 +83,7 @@ def _gap_years() -> list[int]:
 
 def render_history() -> str:
     """``bosetting history``: one line per edition, and one for each year without an edition."""
-    gaps = set(_gap_years())
+    gaps = set(gap_years())
     rows: list[list[str]] = []
     for e in editions():
         for year in sorted(g for g in gaps if g < int(e.label.split("/")[0])):
@@ -186,7 +194,7 @@ def render_edition(e: Edition) -> str:
         lines.append("  " + _("none on record"))
     else:
         heading = _("Outcome")
-        width = max(len(heading), *(len(o.label) for o in Outcome))
+        width = max(len(heading), *(len(n.outcome.label) for n in e.nominations))
         lines.append(f"  {heading:<{width}}  " + _("Municipality (as it was then)"))
         for n in e.nominations:
             lines.extend(_nomination_lines(n, width))
@@ -200,18 +208,28 @@ def render_edition(e: Edition) -> str:
     return "\n".join(lines)
 
 
-def render_record(name: str) -> str:
-    """``bosetting record NAME``: every nomination across mergers, oldest first."""
-    m = latest(name)
-    found = record(m)
+def record_head(m: Municipality, found: Sequence[Nomination]) -> str:
+    """The line above a record: formal nominations and wins, and rivals named apart."""
+    formal = sum(n.outcome.formal for n in found)
     wins = sum(n.outcome is Outcome.WINNER for n in found)
+    rivals = len(found) - formal
     head = _(
-        "{municipality}: {nominations}, {wins} "
-        "(counting earlier numbers and municipalities merged into it)",
+        "{municipality}: {nominated}, {won}.",
         municipality=m,
-        nominations=ngettext("{n} nomination", "{n} nominations", len(found)),
-        wins=ngettext("{n} win", "{n} wins", wins),
+        nominated=ngettext("nominated {n} time", "nominated {n} times", formal),
+        won=ngettext("won {n} time", "won {n} times", wins),
     )
+    if rivals:
+        head += " " + ngettext(
+            "Also named {n} time as a rival, without a confirmed nomination (not counted).",
+            "Also named {n} times as a rival, without a confirmed nomination (not counted).",
+            rivals,
+        )
+    return head
+
+
+def render_record(m: Municipality, found: Sequence[Nomination]) -> str:
+    """``bosetting record NAME``: every nomination across mergers, oldest first."""
     rows = [
         [
             n.edition,
@@ -227,4 +245,8 @@ def render_record(name: str) -> str:
         _("Municipality (as it was then)"),
         _("Name in the source"),
     ]
-    return "\n".join([head, *table(headers, rows)])
+    lines = [record_head(m, found)]
+    lines.append(_("Earlier numbers and the municipalities merged into it are counted."))
+    if rows:
+        lines.extend(table(headers, rows))
+    return "\n".join(lines)
