@@ -56,7 +56,8 @@ workshop: $(NB_STAMP)
 # Re-run every notebook and store its outputs (after a change to the data or the code).
 notebooks: $(NB_STAMP)
 	for nb in notebooks/*.ipynb; do \
-		$(BIN)/jupyter nbconvert --execute --to notebook --inplace "$$nb" || exit 1; \
+		$(BIN)/jupyter nbconvert --execute --to notebook --inplace \
+			--ExecutePreprocessor.record_timing=False "$$nb" || exit 1; \
 	done
 
 bench: $(STAMP)

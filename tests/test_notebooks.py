@@ -141,6 +141,12 @@ def test_ignore_tags_are_rare(notebook: dict[str, Any]) -> None:
         assert set(cell.get("metadata", {}).get("tags", [])) <= {IGNORE_TAG}
 
 
+def test_no_timing_metadata(notebook: dict[str, Any]) -> None:
+    # `make notebooks` runs nbconvert with record_timing=False, so re-running leaves no noise
+    for cell in notebook["cells"]:
+        assert "execution" not in cell.get("metadata", {})
+
+
 def test_kernel_is_python3(notebook: dict[str, Any]) -> None:
     assert notebook["metadata"]["kernelspec"]["name"] == "python3"
 
