@@ -4,14 +4,23 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NB_STAMP := $(VENV)/.installed-notebooks
+NB_SETTINGS := $(CURDIR)/notebooks/.jupyter/lab/settings
+# Jupyter refuses to run as root unless told; a root shell (a container, CI) says so here.
+AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: demo test lint typecheck pytest bench clean messages docs docs-build chromium
+.PHONY: demo test lint typecheck pytest nbval workshop notebooks bench clean messages docs docs-build chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test,docs]"
 	touch $(STAMP)
+
+# JupyterLab, its Norwegian language pack and nbconvert, for the workshop and for re-running notebooks.
+$(NB_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,docs,notebooks]"
+	touch $(NB_STAMP)
 
 demo: $(STAMP)
 	$(BIN)/bosetting municipality Kinn
@@ -20,7 +29,7 @@ demo: $(STAMP)
 	$(BIN)/bosetting show 2022
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts benchmarks docs
+	$(BIN)/ruff check src tests scripts benchmarks docs notebooks
 	$(BIN)/ruff format --check src tests scripts benchmarks docs
 
 typecheck: $(STAMP)
@@ -28,6 +37,10 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP) chromium
 	$(BIN)/pytest
+
+# The teaching notebooks: every cell runs and its stored output must match (nbval).
+nbval: $(STAMP)
+	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks/
 
 # The docs test drives Debian's chromium (Playwright's own browser download does not work here).
 chromium:
@@ -40,7 +53,22 @@ docs: $(STAMP)
 docs-build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
-test: lint typecheck pytest
+test: lint typecheck pytest nbval
+
+# JupyterLab on notebooks/ in Norwegian bokmål (notebooks/.jupyter/lab/settings/overrides.json),
+# without the news popup, update checks or extension lookups: nothing needs the internet.
+workshop: $(NB_STAMP)
+	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=notebooks \
+		--LabApp.app_settings_dir=$(NB_SETTINGS) \
+		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+		--LabApp.extension_manager=readonly
+
+# Re-run every notebook and store its outputs (after a change to the data or the code).
+notebooks: $(NB_STAMP)
+	for nb in notebooks/*.ipynb; do \
+		$(BIN)/jupyter nbconvert --execute --to notebook --inplace \
+			--ExecutePreprocessor.record_timing=False "$$nb" || exit 1; \
+	done
 
 # The message catalogue (see src/bosetting/i18n.py): extract every marked message from src/,
 # merge it into the bokmål .po (new ones untranslated, none fuzzy-guessed), compile the .mo.
