@@ -4,7 +4,8 @@
   ``<div lang="en">`` so that screen readers switch language (WCAG 3.1.2); the
   site itself is ``lang="nb"``.
 - Notebook pages (mkdocs-jupyter) get a bokmål text alternative on figures that
-  have none, and no script loaded from a CDN (the site must work offline).
+  have none, no script loaded from a CDN (the site must work offline), and their
+  code blocks, which scroll sideways, can take keyboard focus (WCAG 2.1.1).
 """
 
 from __future__ import annotations
@@ -19,9 +20,16 @@ _CDN_SCRIPT = re.compile(
 )
 
 
+# A code block that may scroll sideways: it must be reachable with the keyboard.
+_SCROLLING = re.compile(r'<div class="(highlight-ipynb[^"]*)"(?![^>]*\btabindex=)')
+
+
 def _notebook_html(html: str, title: str) -> str:
     alt = f'alt="Figur i notatboken «{title}»"'
     html = _NO_ALT.sub(lambda m: f"<img {alt}" if m.group(0) == "<img" else alt, html)
+    html = _SCROLLING.sub(
+        lambda m: f'<div class="{m.group(1)}" tabindex="0" role="region" aria-label="Kode"', html
+    )
     return _CDN_SCRIPT.sub("", html)
 
 
