@@ -1,21 +1,93 @@
-"""The large-file path of :func:`~bosetting.voting.tally_file`: pandas' C reader and numpy.
+"""The numpy and pandas paths of the vote: arrays, Series and ballot files of any size.
 
-This is the one module of the vote that imports pandas and numpy.
+This is the one module of the vote that imports pandas and numpy, and it does so
+inside its functions, so ``import bosetting`` stays light.
+
+**Arrays and Series** (:func:`tally_array`): the distinct values are counted in
+C (``bincount`` on a categorical's codes, ``value_counts`` otherwise), each
+distinct value is resolved once, and the rejected ballots are built only when
+someone looks at them (:class:`~bosetting.voting.LazyRejected`).
+
+**Files** (:func:`count_file`) stream in chunks of :data:`CHUNK_BYTES`, so the
+memory a file needs is one chunk plus the voter index (a 64-bit digest, a row
+number and a nominee per voter, see :mod:`bosetting.voting._voters`):
+
+1. one pass over the bytes decides the encoding by the careful reader's rule
+   (BOM, strict UTF-8, Windows-1252, Latin-1) and whether the file has quotes
+   or NUL bytes; the header line goes through
+   :func:`~bosetting.data.decode_csv_bytes` and columns are found by name
+   (:func:`~bosetting.voting.ballot_columns`);
+2. a file without quotes is cut at line ends; a chunk where every line is
+   non-empty, shorter than the csv module's field limit and has exactly the
+   header's number of delimiters is split by numpy (the same fields as the csv
+   module, since there is nothing to unquote); any other chunk, and every chunk
+   of a file with quotes, is read by the csv module with the careful reader's
+   settings;
+3. each chunk is counted by distinct choice; duplicate voters are found by
+   digest within the chunk and against the index of earlier chunks, under
+   every policy. A later chunk can reject a ballot of an earlier one
+   (``keep_last``, ``reject_all``), and a match that involves a long voter id
+   must be checked against the ids themselves: both are settled by a second
+   read of only the chunks concerned.
+
+Anything the careful reader would reject (a missing column, a short row, a
+csv error, NUL bytes, a bad BOM file), and the astronomically rare digest
+collision, raises :class:`Fallback`: :func:`~bosetting.voting.tally_file` then
+reads the file with the careful reader, which raises its own error, or counts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import codecs
+import csv
+import io
+import os
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from bosetting.data import decode_csv_bytes
-from bosetting.errors import ArgumentError, BosettingError
+from bosetting.errors import ArgumentError, BosettingError, BallotFileError
 from bosetting.model import Edition, Municipality, RejectReason
 from bosetting.register import Resolver, nominees_of
-from bosetting.voting._ballots import Ballot, ballot_columns
-from bosetting.voting._tally import DuplicatePolicy, RejectedBallot, Tally
+from bosetting.voting._ballots import Ballot, BallotColumns, ballot_columns, is_missing
+from bosetting.voting._distinct import REASONS, resolve_code, resolve_distinct
+from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallot, Tally
+from bosetting.voting._voters import LONG_SEED, VoterIds, is_short, voter_digest
 
-__all__ = ["FAST_MIN_BYTES", "tally_codes", "tally_file_fast"]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Arr = npt.NDArray[Any]
+
+__all__ = [
+    "CHUNK_BYTES",
+    "CHUNK_RECORDS",
+    "Fallback",
+    "count_file",
+    "digests_of",
+    "tally_array",
+    "tally_codes",
+]
+
+#: Bytes per chunk of a ballot file without quotes (tests lower it to cut files into many chunks).
+CHUNK_BYTES = 16 << 20
+#: Records per chunk of a ballot file with quotes, read by the csv module.
+CHUNK_RECORDS = 200_000
+#: Bytes per read in the first pass (encoding, quotes, NUL).
+SCAN_BYTES = 4 << 20
+
+_BOM = b"\xef\xbb\xbf"
+
+
+class Fallback(Exception):
+    """Internal: let the careful reader read this file (it raises the error, or counts)."""
+
+
+# --- arrays and Series ------------------------------------------------------------------------
 
 
 def tally_codes(codes: Any, edition: Edition | Iterable[Municipality]) -> Tally:
@@ -68,123 +140,708 @@ def tally_codes(codes: Any, edition: Edition | Iterable[Municipality]) -> Tally:
     return Tally(noms, votes, rejected)
 
 
-#: Files at least this large are first tried with pandas' C reader (see ``_tally_file_fast``).
-FAST_MIN_BYTES = 1_000_000
+def is_array(obj: object) -> bool:
+    """Whether ``obj`` is a numpy or pandas container (counted by :func:`tally_array`)."""
+    return type(obj).__module__.partition(".")[0] in ("numpy", "pandas", "pyarrow")
 
 
-def tally_file_fast(
-    path: Any,
+def tally_array(obj: Any, resolver: Resolver, policy: DuplicatePolicy) -> Tally | None:
+    """Count a numpy array, a pandas Series, Index or Categorical of choices.
+
+    Missing values (NaN, ``None``, ``pandas.NA``) are blank ballots; every other
+    value is counted as ``str(value)``, exactly as in a list. The row of a
+    rejected ballot is its 1-based position; its source the Series' name.
+
+    Returns:
+        The tally, or ``None`` if ``obj`` holds :class:`Ballot` objects (count it as a list).
+    """
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(obj, pd.DataFrame):
+        raise ArgumentError(
+            "give one column of choices (a Series), not a whole table",
+            field="ballots",
+            value=list(map(str, obj.columns))[:5],
+        )
+    name: str | None = None
+    if isinstance(obj, pd.Series):
+        s = obj.copy(deep=False)  # copy-on-write keeps our view as it is now
+        name = None if obj.name is None else str(obj.name)
+    else:
+        if isinstance(obj, np.ndarray) and obj.ndim != 1:
+            raise ArgumentError(
+                "an array of ballots has one dimension", field="ballots", value=obj.shape
+            )
+        s = pd.Series(obj, copy=True)
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return _tally_categorical(s, resolver, policy, name)
+    if s.dtype == object:
+        kinds = {type(v) for v in s.drop_duplicates().tolist()} if len(s) else set()
+        if Ballot in kinds:
+            return None
+        if kinds - {str, type(None), float}:
+            # equal values of other types (1804 and 1804.0) would merge; count their texts
+            s = s.map(lambda v: None if is_missing(v) else str(v)).astype(object)
+    vc = s.value_counts(dropna=False, sort=False)
+    values = vc.index.tolist()
+    votes, bad, why = resolve_distinct(resolver, values, vc.to_numpy().tolist())
+    noms = resolver.nominees
+
+    def build() -> list[RejectedBallot]:
+        codes, uniques = pd.factorize(s, use_na_sentinel=False)
+        reason = np.full(len(uniques) + 1, -1, dtype=np.int64)
+        for k, u in enumerate(uniques.tolist() if hasattr(uniques, "tolist") else list(uniques)):
+            code = resolve_code(resolver, u)
+            if code < 0:
+                reason[k] = -1 - code
+        per_row = reason[codes]
+        where = np.flatnonzero(per_row >= 0)
+        raw = s.to_numpy(dtype=object)[where].tolist()
+        return [
+            RejectedBallot(Ballot(v, row=p + 1, source=name), REASONS[r])
+            for p, v, r in zip(where.tolist(), raw, per_row[where].tolist(), strict=True)
+        ]
+
+    rejected = LazyRejected(why, build) if bad else ()
+    return Tally(noms, tuple(votes), rejected, VoterIds(), policy)
+
+
+def _tally_categorical(
+    s: Any, resolver: Resolver, policy: DuplicatePolicy, name: str | None
+) -> Tally:
+    import numpy as np
+
+    codes = s.cat.codes.to_numpy()
+    cats = s.cat.categories.tolist()
+    if len(codes) and int(codes.min()) < 0:
+        counts = np.bincount(codes + 1, minlength=len(cats) + 1)
+        values, tallies = [*cats, None], [*counts[1:].tolist(), int(counts[0])]
+    else:
+        counts = np.bincount(codes, minlength=len(cats)) if len(codes) else np.zeros(len(cats))
+        values, tallies = cats, counts.tolist()
+    votes, bad, why = resolve_distinct(resolver, values, tallies)
+    if not bad:
+        return Tally(resolver.nominees, tuple(votes), (), VoterIds(), policy)
+    kept = codes.copy()
+    na = len(cats)
+    bad_codes = {(-1 if k == na else k): r for k, r in bad.items()}
+
+    def build() -> list[RejectedBallot]:
+        keys = np.array(sorted(bad_codes), dtype=kept.dtype)
+        where = np.flatnonzero(np.isin(kept, keys))
+        out = []
+        for p, c in zip(where.tolist(), kept[where].tolist(), strict=True):
+            value = None if c < 0 else cats[c]
+            out.append(RejectedBallot(Ballot(value, row=p + 1, source=name), bad_codes[c]))
+        return out
+
+    return Tally(resolver.nominees, tuple(votes), LazyRejected(why, build), VoterIds(), policy)
+
+
+# --- digests (the numpy twin of _voters.voter_digest) -----------------------------------------
+
+_C1, _C2 = 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
+
+
+def _mix(x: Arr) -> Arr:
+    import numpy as np
+
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(_C1)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(_C2)
+    return x ^ (x >> np.uint64(31))
+
+
+def _masks() -> Arr:
+    import numpy as np
+
+    return np.array([(1 << (8 * i)) - 1 for i in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
+
+
+class _Bytes:
+    """A chunk's bytes, padded, with an unaligned 64-bit view for reading fields as words."""
+
+    def __init__(self, data: bytes) -> None:
+        import numpy as np
+
+        self.data = data
+        self.n = len(data)
+        padded = data + b"\x00" * 8
+        self.u8 = np.frombuffer(padded, dtype=np.uint8)
+        self.u64 = np.ndarray((self.n + 1,), dtype="<u8", buffer=padded, offset=0, strides=(1,))
+        self.masks = _masks()
+
+    def word(self, starts: Arr, lens: Arr, k: int) -> Arr:
+        """The ``k``-th 8-byte word of each field (zero beyond the field's end)."""
+        import numpy as np
+
+        at = np.minimum(starts + 8 * k, self.n)
+        rem = np.clip(lens - 8 * k, 0, 8)
+        return self.u64[at] & self.masks[rem]
+
+    def digests(self, starts: Arr, lens: Arr) -> tuple[Arr, Arr]:
+        """Each field's digest and whether it is long (see :mod:`bosetting.voting._voters`)."""
+        import numpy as np
+
+        h = _mix(self.word(starts, lens, 0))
+        long = lens > 8
+        if long.any():
+            li = np.flatnonzero(long)
+            ls, ll = starts[li], lens[li]
+            hl = _mix(ll.astype(np.uint64) ^ np.uint64(LONG_SEED))
+            for k in range(int((ll.max() + 7) // 8)):
+                step = _mix(hl ^ self.word(ls, ll, k))
+                hl = np.where(ll > 8 * k, step, hl)
+            h[li] = hl
+        return h, long
+
+    def text(self, start: int, end: int, encoding: str) -> str:
+        return self.data[start:end].decode(encoding)
+
+
+def digests_of(voters: list[str]) -> Arr:
+    """Digests of voter ids with numpy (the twin of :func:`~bosetting.voting._voters.voter_digest`).
+
+    Used by the tests to check that both give the same numbers.
+    """
+    import numpy as np
+
+    blobs = [v.encode("utf-8") for v in voters]
+    data = b"".join(blobs)
+    lens = np.array([len(b) for b in blobs], dtype=np.int64)
+    starts = np.zeros(len(blobs), dtype=np.int64)
+    if len(blobs) > 1:
+        starts[1:] = np.cumsum(lens)[:-1]
+    return _Bytes(data).digests(starts, lens)[0]
+
+
+# --- files: layout and chunks -----------------------------------------------------------------
+
+
+@attrs.frozen
+class _Layout:
+    file: str
+    encoding: str  # the careful reader's: utf-8-sig, utf-8, cp1252 or latin-1
+    delimiter: str
+    header: tuple[str, ...]
+    cols: BallotColumns
+    data_start: int  # byte offset of the first data row
+    quoted: bool
+
+    @property
+    def codec(self) -> str:
+        return "utf-8" if self.encoding == "utf-8-sig" else self.encoding
+
+    @property
+    def need(self) -> int:
+        return max(i for i in attrs.astuple(self.cols) if i is not None) + 1
+
+
+def _scan(path: str) -> tuple[str, bool, bytes]:
+    """The file's encoding by the careful reader's rule, whether it has quotes, its first block."""
+    try:
+        with open(path, "rb") as f:
+            first = f.read(SCAN_BYTES)
+            bom = first.startswith(_BOM)
+            dec = codecs.getincrementaldecoder("utf-8")("strict")
+            utf8, quoted = True, False
+            block = first[3:] if bom else first
+            while block:
+                if b"\x00" in block:
+                    raise Fallback("NUL bytes")
+                quoted = quoted or b'"' in block
+                if utf8 and not (block.isascii() and not dec.getstate()[0]):
+                    try:
+                        dec.decode(block)
+                    except UnicodeDecodeError:
+                        utf8 = False
+                block = f.read(SCAN_BYTES)
+            if utf8:
+                try:
+                    dec.decode(b"", final=True)
+                except UnicodeDecodeError:
+                    utf8 = False
+            if bom:
+                if not utf8:
+                    raise Fallback("a BOM file that is not UTF-8")
+                return "utf-8-sig", quoted, first
+            if utf8:
+                return "utf-8", quoted, first
+            f.seek(0)
+            while block := f.read(SCAN_BYTES):
+                try:
+                    block.decode("cp1252")
+                except UnicodeDecodeError:
+                    return "latin-1", quoted, first
+            return "cp1252", quoted, first
+    except OSError as exc:
+        raise Fallback("cannot read") from exc
+
+
+def _layout(path: str, choice: str | None, voter: str | None, timestamp: str | None) -> _Layout:
+    encoding, quoted, first = _scan(path)
+    start = 3 if encoding == "utf-8-sig" else 0
+    ends = [i for i in (first.find(b"\n", start), first.find(b"\r", start)) if i >= 0]
+    if ends:
+        end = min(ends)
+        data_start = end + (2 if first[end : end + 2] == b"\r\n" else 1)
+    elif len(first) < SCAN_BYTES:
+        end = data_start = len(first)
+    else:
+        raise Fallback("a header line longer than the first block")
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    line = first[start:end].decode(codec)
+    try:
+        head = decode_csv_bytes(_BOM + line.encode("utf-8"), path, BallotFileError)
+        cols = ballot_columns(head, choice=choice, voter=voter, timestamp=timestamp)
+    except BosettingError as exc:
+        raise Fallback("header") from exc
+    if len(head.header) != line.count(head.delimiter) + 1 or head.rows:
+        raise Fallback("a header with quoted delimiters or line ends")
+    return _Layout(path, encoding, head.delimiter, head.header, cols, data_start, quoted)
+
+
+@attrs.frozen
+class _Piece:
+    """A stretch of the file: raw bytes of whole lines (no quotes), or rows parsed by csv."""
+
+    first_row: int
+    offset: int
+    data: bytes | None
+    rows: list[list[str]] | None
+
+
+def _pieces(lay: _Layout) -> Iterator[_Piece]:
+    """The file's data rows in chunks, in order (the same chunks every time)."""
+    with open(lay.file, "rb") as f:
+        if lay.quoted:
+            f.seek(0)
+            text = io.TextIOWrapper(f, encoding=lay.encoding, newline="")
+            reader = csv.reader(text, delimiter=lay.delimiter, strict=True)
+            row = 1
+            try:
+                next(reader, None)
+                while rows := list(islice(reader, CHUNK_RECORDS)):
+                    yield _Piece(row, -1, None, rows)
+                    row += len(rows)
+            except csv.Error as exc:
+                raise Fallback("csv") from exc
+            return
+        f.seek(lay.data_start)
+        offset, carry, row = lay.data_start, b"", 1
+        while True:
+            block = f.read(CHUNK_BYTES)
+            if not block:
+                if carry:
+                    yield _Piece(row, offset, carry, None)
+                return
+            buf = carry + block if carry else block
+            cut = max(buf.rfind(b"\n"), buf.rfind(b"\r", 0, len(buf) - 1)) + 1
+            if cut == 0:
+                carry = buf
+                continue
+            piece = _Piece(row, offset, buf[:cut], None)
+            yield piece
+            row += _records(piece.data)  # type: ignore[arg-type]
+            offset += cut
+            carry = buf[cut:]
+
+
+def _records(data: bytes) -> int:
+    """Lines (records, in a file without quotes) in whole lines of bytes."""
+    n = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    return n + (0 if data.endswith((b"\n", b"\r")) else 1)
+
+
+# --- one chunk, counted -----------------------------------------------------------------------
+
+_WS_OR_HIGH = bytes(
+    1 if (b >= 0x80 or b in (9, 10, 11, 12, 13, 28, 29, 30, 31, 32)) else 0 for b in range(256)
+)
+
+
+class _Chunk:
+    """One chunk's ballots: choice codes, voter digests, and how to build a ballot or an id."""
+
+    rows: Arr  # global 1-based row number of each ballot
+    codes: Arr  # index into values
+    values: list[str]  # distinct raw choices
+    has_voter: Arr
+    digest: Arr
+    long: Arr
+    labels: set[str]
+    ballot: Callable[[int], Ballot]
+    voter: Callable[[int], str]
+
+
+def _plain(piece: _Piece, lay: _Layout) -> _Chunk | None:
+    """Split a chunk of plain lines with numpy; ``None`` if it is not plain (see the module)."""
+    import numpy as np
+    import pandas as pd
+
+    data = piece.data
+    assert data is not None
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    b = _Bytes(data)
+    buf = b.u8[: b.n]
+    nl = np.flatnonzero(buf == 10)
+    ends = nl if data.endswith(b"\n") else np.append(nl, b.n)
+    n = len(ends)
+    starts = np.zeros(n, dtype=np.int64)
+    starts[1:] = ends[:-1] + 1
+    cends = ends
+    if b"\r" in data:
+        cends = ends - (b.u8[np.maximum(ends - 1, 0)] == 13).astype(np.int64)
+    lens = cends - starts
+    if not n or int(lens.min()) <= 0 or int(lens.max()) >= csv.field_size_limit():
+        return None
+    ncols = len(lay.header)
+    delim = ord(lay.delimiter)
+    if ncols > 1:
+        dl = np.flatnonzero(buf == delim)
+        if len(dl) != n * (ncols - 1):
+            return None
+        d = dl.reshape(n, ncols - 1)
+        if not ((d[:, 0] >= starts).all() and (d[:, -1] < cends).all()):
+            return None
+    elif lay.delimiter.encode() in data:
+        return None
+    else:
+        d = np.zeros((n, 0), dtype=np.int64)
+
+    def field(col: int) -> tuple[Arr, Arr]:
+        fs = starts if col == 0 else d[:, col - 1] + 1
+        fe = cends if col == ncols - 1 else d[:, col]
+        return fs, fe - fs
+
+    codec = lay.codec
+
+    def factor(col: int) -> tuple[Arr, list[str]] | None:
+        fs, fl = field(col)
+        h, long = b.digests(fs, fl)
+        codes, _ = pd.factorize(h)
+        first = np.searchsorted(np.maximum.accumulate(codes), np.arange(codes.max() + 1))
+        if long.any():  # digests of long fields can collide: compare them with their first
+            li = np.flatnonzero(long)
+            rep = first[codes[li]]
+            same = fl[li] == fl[rep]
+            for k in range(int((fl[li].max() + 7) // 8)):
+                same &= b.word(fs[li], fl[li], k) == b.word(fs[rep], fl[rep], k)
+            if not same.all():
+                return None
+        values = [b.text(int(fs[r]), int(fs[r] + fl[r]), codec) for r in first.tolist()]
+        return codes, values
+
+    c = lay.cols
+    got = factor(c.choice)
+    if got is None:
+        return None
+    ch = _Chunk()
+    ch.codes, ch.values = got
+    ch.rows = piece.first_row + np.arange(n, dtype=np.int64)
+    ch.labels = set()
+    if c.label is not None:
+        lab = factor(c.label)
+        if lab is None:
+            return None
+        ch.labels = {s.strip() for s in lab[1]} - {""}
+    if c.voter is None:
+        ch.has_voter = np.zeros(n, dtype=bool)
+        ch.digest = np.zeros(n, dtype=np.uint64)
+        ch.long = ch.has_voter
+    else:
+        fs, fl = field(c.voter)
+        ch.digest, ch.long = b.digests(fs, fl)
+        ch.has_voter = fl > 0
+        table = np.frombuffer(_WS_OR_HIGH, dtype=np.uint8)
+        odd = ch.has_voter & (
+            (table[b.u8[fs]] != 0) | (table[b.u8[np.maximum(fs + fl - 1, 0)]] != 0)
+        )
+        if codec != "utf-8" and not data.isascii():
+            high = np.zeros(n, dtype=bool)
+            for k in range(int((fl.max() + 7) // 8)):
+                high |= (b.word(fs, fl, k) & np.uint64(0x8080808080808080)) != 0
+            odd |= high
+        for i in np.flatnonzero(odd).tolist():  # strip and re-encode in Python
+            v = b.text(int(fs[i]), int(fs[i] + fl[i]), codec).strip()
+            ch.has_voter[i] = bool(v)
+            if v:
+                ch.digest[i] = voter_digest(v)
+                ch.long[i] = not is_short(v.encode("utf-8"))
+
+    def fields(i: int) -> list[str]:
+        return b.text(int(starts[i]), int(cends[i]), codec).split(lay.delimiter)
+
+    ch.ballot = lambda i: _ballot(fields(i), int(ch.rows[i]), lay)
+    ch.voter = lambda i: fields(i)[c.voter].strip()  # type: ignore[index]
+    return ch
+
+
+def _ballot(row: list[str], number: int, lay: _Layout) -> Ballot:
+    c = lay.cols
+    return Ballot(
+        row[c.choice],
+        voter=None if c.voter is None else row[c.voter],
+        timestamp=None if c.timestamp is None else row[c.timestamp],
+        row=number,
+        source=lay.file,
+        label=None if c.label is None else row[c.label],
+    )
+
+
+def _careful(piece: _Piece, lay: _Layout) -> _Chunk:
+    """A chunk read by the csv module with the careful reader's settings."""
+    import numpy as np
+
+    rows = piece.rows
+    if rows is None:
+        assert piece.data is not None
+        text = piece.data.decode(lay.codec)
+        try:
+            reader = csv.reader(io.StringIO(text, newline=""), delimiter=lay.delimiter, strict=True)
+            rows = list(reader)
+        except csv.Error as exc:
+            raise Fallback("csv") from exc
+    c, need, single = lay.cols, lay.need, len(lay.header) == 1
+    kept: list[list[str]] = []
+    numbers: list[int] = []
+    for i, row in enumerate(rows, start=piece.first_row):
+        if not row:
+            if single:
+                kept.append([""])
+                numbers.append(i)
+            continue
+        if len(row) < need:
+            raise Fallback("a short row")
+        kept.append(row)
+        numbers.append(i)
+    index: dict[str, int] = {}
+    codes = [index.setdefault(row[c.choice], len(index)) for row in kept]
+    ch = _Chunk()
+    ch.rows = np.array(numbers, dtype=np.int64)
+    ch.codes = np.array(codes, dtype=np.int64)
+    ch.values = list(index)
+    ch.labels = set()
+    if c.label is not None:
+        ch.labels = {row[c.label].strip() for row in kept if len(row) > c.label} - {""}
+    n = len(kept)
+    ch.has_voter = np.zeros(n, dtype=bool)
+    ch.digest = np.zeros(n, dtype=np.uint64)
+    ch.long = np.zeros(n, dtype=bool)
+    if c.voter is not None:
+        for i, row in enumerate(kept):
+            v = row[c.voter].strip()
+            if v:
+                ch.has_voter[i] = True
+                ch.digest[i] = voter_digest(v)
+                ch.long[i] = not is_short(v.encode("utf-8"))
+    ch.ballot = lambda i: _ballot(kept[i], int(ch.rows[i]), lay)
+    ch.voter = lambda i: kept[i][c.voter].strip()  # type: ignore[index]
+    return ch
+
+
+def _chunk(piece: _Piece, lay: _Layout) -> _Chunk:
+    return (piece.data is not None and _plain(piece, lay)) or _careful(piece, lay)
+
+
+# --- the voter index --------------------------------------------------------------------------
+
+
+class _Index:
+    """Sorted runs of (digest, row, nominee, long); runs merge as a binary counter does."""
+
+    def __init__(self) -> None:
+        self.runs: list[list[Arr]] = []
+
+    def find(self, keys: Arr) -> tuple[Arr, Arr]:
+        """For sorted distinct ``keys``: the run holding each (``-1``: none) and its place."""
+        import numpy as np
+
+        run = np.full(len(keys), -1, dtype=np.int64)
+        pos = np.zeros(len(keys), dtype=np.int64)
+        for r, (k, *_) in enumerate(self.runs):
+            at = np.minimum(np.searchsorted(k, keys), len(k) - 1)
+            hit = k[at] == keys
+            run[hit] = r
+            pos[hit] = at[hit]
+        return run, pos
+
+    def add(self, keys: Arr, rows: Arr, noms: Arr, long: Arr) -> None:
+        import numpy as np
+
+        if not len(keys):
+            return
+        self.runs.append([keys, rows, noms, long])
+        while len(self.runs) > 1 and len(self.runs[-2][0]) <= 2 * len(self.runs[-1][0]):
+            b = self.runs.pop()
+            a = self.runs.pop()
+            ia = np.arange(len(a[0])) + np.searchsorted(b[0], a[0])
+            ib = np.arange(len(b[0])) + np.searchsorted(a[0], b[0])
+            merged = []
+            for x, y in zip(a, b, strict=True):
+                out = np.empty(len(x) + len(y), dtype=x.dtype)
+                out[ia] = x
+                out[ib] = y
+                merged.append(out)
+            self.runs.append(merged)
+
+    def column(self, j: int) -> Arr:
+        import numpy as np
+
+        return np.concatenate([r[j] for r in self.runs]) if self.runs else np.zeros(0)
+
+
+class _Count:
+    """Counts chunk after chunk under one duplicate policy."""
+
+    def __init__(self, resolver: Resolver, policy: DuplicatePolicy) -> None:
+        import numpy as np
+
+        self.resolver = resolver
+        self.policy = policy
+        self.votes = np.zeros(len(resolver.nominees), dtype=np.int64)
+        self.rejected: list[RejectedBallot] = []
+        self.labels: set[str] = set()
+        self.index = _Index()
+        self.deferred: list[Arr] = []  # rows of earlier chunks rejected as duplicates
+        self.pending: list[tuple[int, str]] = []  # (earlier row, id) to compare
+
+    def feed(self, ch: _Chunk) -> None:
+        import numpy as np
+
+        n_noms = len(self.resolver.nominees)
+        self.labels |= ch.labels
+        per_value = np.array([resolve_code(self.resolver, v) for v in ch.values], dtype=np.int64)
+        res = per_value[ch.codes] if len(ch.codes) else np.zeros(0, dtype=np.int64)
+        for i in np.flatnonzero(res < 0).tolist():
+            self.rejected.append(RejectedBallot(ch.ballot(i), REASONS[-1 - int(res[i])]))
+        valid = res >= 0
+        anon = valid & ~ch.has_voter
+        self.votes += np.bincount(res[anon], minlength=n_noms)
+        wv = np.flatnonzero(valid & ch.has_voter)
+        if len(wv):
+            self._voters(ch, res, wv)
+
+    def _voters(self, ch: _Chunk, res: Arr, wv: Arr) -> None:
+        import numpy as np
+
+        dg = ch.digest[wv]
+        order = np.argsort(dg)
+        sd = dg[order]
+        starts = np.flatnonzero(np.concatenate(([True], sd[1:] != sd[:-1])))
+        keys = sd[starts]
+        sizes = np.diff(np.append(starts, len(sd)))
+        first = np.minimum.reduceat(order, starts)
+        last = np.maximum.reduceat(order, starts)
+        for g in np.flatnonzero((sizes > 1) & ch.long[wv[first]]).tolist():
+            members = order[starts[g] : starts[g] + sizes[g]]
+            if len({ch.voter(int(wv[m])) for m in members.tolist()}) > 1:
+                raise Fallback("two voter ids share a digest")
+        run, pos = self.index.find(keys)
+        found = run >= 0
+        counted = np.ones(len(wv), dtype=bool)  # True: rejected now (set False for the kept)
+        policy = self.policy
+        for r, (_, rows, noms, long) in enumerate(self.index.runs):  # matches with earlier chunks
+            g = np.flatnonzero(run == r)
+            if not len(g):
+                continue
+            p = pos[g]
+            here = wv[first[g]]
+            for q, i in zip(  # a long id on either side: compare the ids in the second read
+                p[long[p] | ch.long[here]].tolist(),
+                here[long[p] | ch.long[here]].tolist(),
+                strict=True,
+            ):
+                self.pending.append((int(rows[q]), ch.voter(i)))
+            if policy is DuplicatePolicy.KEEP_LAST:
+                self.deferred.append(rows[p].copy())
+                keep = wv[last[g]]
+                rows[p], noms[p] = ch.rows[keep], res[keep]
+                counted[last[g]] = False
+            elif policy is DuplicatePolicy.REJECT_ALL:
+                self.deferred.append(rows[p[noms[p] >= 0]].copy())
+                noms[p] = -1
+        new = ~found
+        if policy is DuplicatePolicy.KEEP_FIRST:
+            keep = first[new]
+            self.votes += np.bincount(res[wv[keep]], minlength=len(self.votes))
+            counted[keep] = False
+            noms_new = res[wv[keep]]
+        elif policy is DuplicatePolicy.KEEP_LAST:
+            keep = last[new]
+            counted[keep] = False
+            noms_new = res[wv[keep]]
+        else:
+            alone = sizes[new] == 1
+            keep = first[new]
+            counted[keep[alone]] = False
+            noms_new = np.where(alone, res[wv[keep]], -1)
+        self.index.add(keys[new], ch.rows[wv[keep]], noms_new, ch.long[wv[keep]])
+        for i in wv[counted].tolist():
+            self.rejected.append(RejectedBallot(ch.ballot(i), RejectReason.DUPLICATE_VOTER))
+
+    def finish(self) -> tuple[list[int], set[int], list[tuple[int, str]], bytes]:
+        import numpy as np
+
+        votes = self.votes.copy()
+        if self.policy is not DuplicatePolicy.KEEP_FIRST and self.index.runs:
+            noms = self.index.column(2)
+            votes += np.bincount(noms[noms >= 0], minlength=len(votes))
+        keys = np.sort(self.index.column(0).astype(np.uint64))
+        deferred = set(np.concatenate(self.deferred).tolist()) if self.deferred else set()
+        return votes.tolist(), deferred, self.pending, keys.astype("<u8").tobytes()
+
+
+def count_file(
+    path: str | os.PathLike[str],
     resolver: Resolver,
     policy: DuplicatePolicy,
     *,
-    choice: str | None,
-    voter: str | None,
-) -> Tally | None:
-    """Count a large, plain ballot file with pandas' C reader; ``None`` means "use the csv path".
+    choice: str | None = None,
+    voter: str | None = None,
+    timestamp: str | None = None,
+) -> Tally:
+    """Count a ballot file in chunks (see the module docstring).
 
-    Taken only when the result is the same as the csv path's: no quotes, no empty
-    lines, every row with exactly the header's fields, and no voter id that is
-    blank or repeated. Anything else returns ``None`` and the careful path reads
-    the file (and raises errors naming row and field).
+    Raises:
+        Fallback: where the careful reader must read the file instead.
     """
-    import io
-    from pathlib import Path
-
-    try:
-        data = Path(path).read_bytes()
-    except OSError:
-        return None
-    if len(data) < FAST_MIN_BYTES or b'"' in data or b"\x00" in data:
-        return None
-    newline = b"\r\n" if b"\r\n" in data[:4096] else b"\n"
-    if b"\r" in data and newline == b"\n":
-        return None
-    body = data[: -len(newline)] if data.endswith(newline) else data
-    header_end = body.find(newline)
-    if header_end < 0:
-        header_end = len(body)
-    try:
-        head = decode_csv_bytes(body[:header_end], str(path))
-        cols = ballot_columns(head, choice=choice, voter=voter)
-    except BosettingError:
-        return None
-    if len(head.header) > 1 and newline + newline in body:
-        return None  # empty lines are skipped in a file of several columns; let csv do it
-    encoding = "utf-8" if head.encoding == "utf-8-sig" else head.encoding
-    n_rows = body.count(newline)
-    import pandas as pd
-
-    use = [i for i in (cols.choice, cols.voter, cols.timestamp, cols.label) if i is not None]
-    names = [head.header[i] for i in use]
-    if len(set(head.header)) != len(head.header):
-        return None  # repeated column names: let the careful path read them
-    dtypes = {
-        name: ("category" if i == cols.choice else str) for i, name in zip(use, names, strict=True)
-    }
-    try:
-        frame = pd.read_csv(
-            io.BytesIO(data[3:] if head.encoding == "utf-8-sig" else data),
-            sep=head.delimiter,
-            # The choice column is parsed straight into a categorical, so counting and
-            # finding rejected rows work on integer codes (see ``make bench``).
-            dtype=dtypes,
-            keep_default_na=False,
-            na_filter=False,
-            usecols=use,
-            encoding=encoding,
-            skip_blank_lines=False,
-        )
-    except Exception:  # any parser complaint: let the careful path name the row
-        return None
-    if len(frame) != n_rows or body.count(head.delimiter.encode()) != (len(head.header) - 1) * (
-        n_rows + 1
-    ):
-        return None
-
-    def column(i: int | None) -> Any:
-        return None if i is None else frame.iloc[:, use.index(i)]
-
-    stamps, labels = column(cols.timestamp), column(cols.label)
-    choices = frame.iloc[:, use.index(cols.choice)]
-    voter_ids = None
-    if cols.voter is not None:
-        voter_ids = frame.iloc[:, use.index(cols.voter)].str.strip()
-        if bool((voter_ids == "").any()) or bool(voter_ids.duplicated().any()):
-            return None
     import numpy as np
 
-    categories = [str(c) for c in choices.cat.categories]
-    codes = choices.cat.codes.to_numpy()
-    per_category = np.bincount(codes, minlength=len(categories))
-    votes = [0] * len(resolver.nominees)
-    bad: list[int] = []
-    for k, ch in enumerate(categories):
-        hit = resolver.resolve(ch)
-        if isinstance(hit, RejectReason):
-            bad.append(k)
-        else:
-            votes[hit] += int(per_category[k])
-    rejected: list[RejectedBallot] = []
-    dropped: set[str] = set()
-    if bad:
-        where = np.isin(codes, bad).nonzero()[0]
-
-        def pick(col: Any) -> list[Any]:
-            return [None] * len(where) if col is None else col.iloc[where].tolist()
-
-        for pos, ch, vid, stamp, lab in zip(
-            where.tolist(), pick(choices), pick(voter_ids), pick(stamps), pick(labels), strict=True
-        ):
-            ballot = Ballot(
-                ch, voter=vid, timestamp=stamp, row=pos + 1, source=str(path), label=lab
-            )
-            reason = resolver.resolve(ballot.choice)
-            assert isinstance(reason, RejectReason)
-            rejected.append(RejectedBallot(ballot, reason))
-            if vid is not None:
-                dropped.add(vid)
-    seen: frozenset[str] = (
-        frozenset() if voter_ids is None else frozenset(voter_ids.tolist()) - dropped
+    lay = _layout(str(path), choice, voter, timestamp)
+    count = _Count(resolver, policy)
+    firsts: list[int] = []
+    for piece in _pieces(lay):
+        firsts.append(piece.first_row)
+        count.feed(_chunk(piece, lay))
+    votes, deferred, pending, digests = count.finish()
+    rejected = count.rejected
+    if deferred or pending:  # a second read, of only the chunks concerned
+        wanted = deferred | {row for row, _ in pending}
+        expect: dict[int, list[str]] = {}
+        for row, v in pending:
+            expect.setdefault(row, []).append(v)
+        needed = {int(np.searchsorted(firsts, row, side="right")) - 1 for row in wanted}
+        for k, piece in enumerate(_pieces(lay)):
+            if k not in needed:
+                continue
+            ch = _chunk(piece, lay)
+            if not len(ch.rows):
+                continue
+            for row in sorted(r for r in wanted if ch.rows[0] <= r <= ch.rows[-1]):
+                i = int(np.searchsorted(ch.rows, row))
+                if row in deferred:
+                    rejected.append(RejectedBallot(ch.ballot(i), RejectReason.DUPLICATE_VOTER))
+                if any(v != ch.voter(i) for v in expect.get(row, ())):
+                    raise Fallback("two voter ids share a digest")
+    return Tally(
+        resolver.nominees,
+        tuple(votes),
+        rejected,
+        VoterIds(digests=digests),
+        policy,
+        frozenset(count.labels),
     )
-    found_labels = frozenset() if labels is None else frozenset(labels.unique()) - {""}
-    return Tally(resolver.nominees, tuple(votes), rejected, seen, policy, found_labels)
