@@ -451,7 +451,9 @@ def _pieces(lay: _Layout) -> Iterator[_Piece]:
 
 def _records(data: bytes) -> int:
     """Lines (records, in a file without quotes) in whole lines of bytes."""
-    n = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    n = data.count(b"\n")
+    if b"\r" in data:
+        n += data.count(b"\r") - data.count(b"\r\n")
     return n + (0 if data.endswith((b"\n", b"\r")) else 1)
 
 
