@@ -74,7 +74,7 @@ __all__ = [
 ]
 
 #: Bytes per chunk of a ballot file without quotes (tests lower it to cut files into many chunks).
-CHUNK_BYTES = 16 << 20
+CHUNK_BYTES = 8 << 20
 #: Records per chunk of a ballot file with quotes, read by the csv module.
 CHUNK_RECORDS = 200_000
 #: Bytes per read in the first pass (encoding, quotes, NUL).
@@ -407,8 +407,6 @@ def _layout(path: str, choice: str | None, voter: str | None, timestamp: str | N
 class _Piece:
     """A stretch of the file: raw bytes of whole lines (no quotes), or rows parsed by csv."""
 
-    first_row: int
-    offset: int
     data: bytes | None
     rows: list[list[str]] | None
 
@@ -420,41 +418,28 @@ def _pieces(lay: _Layout) -> Iterator[_Piece]:
             f.seek(0)
             text = io.TextIOWrapper(f, encoding=lay.encoding, newline="")
             reader = csv.reader(text, delimiter=lay.delimiter, strict=True)
-            row = 1
             try:
                 next(reader, None)
                 while rows := list(islice(reader, CHUNK_RECORDS)):
-                    yield _Piece(row, -1, None, rows)
-                    row += len(rows)
+                    yield _Piece(None, rows)
             except csv.Error as exc:
                 raise Fallback("csv") from exc
             return
         f.seek(lay.data_start)
-        offset, carry, row = lay.data_start, b"", 1
+        carry = b""
         while True:
             block = f.read(CHUNK_BYTES)
             if not block:
                 if carry:
-                    yield _Piece(row, offset, carry, None)
+                    yield _Piece(carry, None)
                 return
             buf = carry + block if carry else block
             cut = max(buf.rfind(b"\n"), buf.rfind(b"\r", 0, len(buf) - 1)) + 1
             if cut == 0:
                 carry = buf
                 continue
-            piece = _Piece(row, offset, buf[:cut], None)
-            yield piece
-            row += _records(piece.data)  # type: ignore[arg-type]
-            offset += cut
+            yield _Piece(buf[:cut], None)
             carry = buf[cut:]
-
-
-def _records(data: bytes) -> int:
-    """Lines (records, in a file without quotes) in whole lines of bytes."""
-    n = data.count(b"\n")
-    if b"\r" in data:
-        n += data.count(b"\r") - data.count(b"\r\n")
-    return n + (0 if data.endswith((b"\n", b"\r")) else 1)
 
 
 # --- one chunk, counted -----------------------------------------------------------------------
@@ -468,6 +453,7 @@ class _Chunk:
     """One chunk's ballots: choice codes, voter digests, and how to build a ballot or an id."""
 
     rows: Arr  # global 1-based row number of each ballot
+    records: int  # csv records in the chunk (ballots and skipped empty lines)
     codes: Arr  # index into values
     values: list[str]  # distinct raw choices
     has_voter: Arr
@@ -478,7 +464,7 @@ class _Chunk:
     voter: Callable[[int], str]
 
 
-def _plain(piece: _Piece, lay: _Layout) -> _Chunk | None:
+def _plain(piece: _Piece, lay: _Layout, first_row: int) -> _Chunk | None:
     """Split a chunk of plain lines with numpy; ``None`` if it is not plain (see the module)."""
     import numpy as np
     import pandas as pd
@@ -543,7 +529,8 @@ def _plain(piece: _Piece, lay: _Layout) -> _Chunk | None:
         return None
     ch = _Chunk()
     ch.codes, ch.values = got
-    ch.rows = piece.first_row + np.arange(n, dtype=np.int64)
+    rows = first_row + np.arange(n, dtype=np.int64)
+    ch.rows, ch.records = rows, n
     ch.labels = set()
     if c.label is not None:
         lab = factor(c.label)
@@ -577,7 +564,8 @@ def _plain(piece: _Piece, lay: _Layout) -> _Chunk | None:
     def fields(i: int) -> list[str]:
         return b.text(int(starts[i]), int(cends[i]), codec).split(lay.delimiter)
 
-    ch.ballot = lambda i: _ballot(fields(i), int(ch.rows[i]), lay)
+    # (the closures hold arrays, not the chunk: no reference cycle keeps a chunk alive)
+    ch.ballot = lambda i: _ballot(fields(i), int(rows[i]), lay)
     ch.voter = lambda i: fields(i)[c.voter].strip()  # type: ignore[index]
     return ch
 
@@ -594,7 +582,7 @@ def _ballot(row: list[str], number: int, lay: _Layout) -> Ballot:
     )
 
 
-def _careful(piece: _Piece, lay: _Layout) -> _Chunk:
+def _careful(piece: _Piece, lay: _Layout, first_row: int) -> _Chunk:
     """A chunk read by the csv module with the careful reader's settings."""
     import numpy as np
 
@@ -610,7 +598,7 @@ def _careful(piece: _Piece, lay: _Layout) -> _Chunk:
     c, need, single = lay.cols, lay.need, len(lay.header) == 1
     kept: list[list[str]] = []
     numbers: list[int] = []
-    for i, row in enumerate(rows, start=piece.first_row):
+    for i, row in enumerate(rows, start=first_row):
         if not row:
             if single:
                 kept.append([""])
@@ -623,7 +611,8 @@ def _careful(piece: _Piece, lay: _Layout) -> _Chunk:
     index: dict[str, int] = {}
     codes = [index.setdefault(row[c.choice], len(index)) for row in kept]
     ch = _Chunk()
-    ch.rows = np.array(numbers, dtype=np.int64)
+    rows_at = np.array(numbers, dtype=np.int64)
+    ch.rows, ch.records = rows_at, len(rows)
     ch.codes = np.array(codes, dtype=np.int64)
     ch.values = list(index)
     ch.labels = set()
@@ -640,60 +629,88 @@ def _careful(piece: _Piece, lay: _Layout) -> _Chunk:
                 ch.has_voter[i] = True
                 ch.digest[i] = voter_digest(v)
                 ch.long[i] = not is_short(v.encode("utf-8"))
-    ch.ballot = lambda i: _ballot(kept[i], int(ch.rows[i]), lay)
+    ch.ballot = lambda i: _ballot(kept[i], int(rows_at[i]), lay)
     ch.voter = lambda i: kept[i][c.voter].strip()  # type: ignore[index]
     return ch
 
 
-def _chunk(piece: _Piece, lay: _Layout) -> _Chunk:
-    return (piece.data is not None and _plain(piece, lay)) or _careful(piece, lay)
+def _chunk(piece: _Piece, lay: _Layout, first_row: int) -> _Chunk:
+    """A chunk counted by numpy where it is plain, else by the csv module."""
+    return (piece.data is not None and _plain(piece, lay, first_row)) or _careful(
+        piece, lay, first_row
+    )
 
 
 # --- the voter index --------------------------------------------------------------------------
 
 
 class _Index:
-    """Sorted runs of (digest, row, nominee, long); runs merge as a binary counter does."""
+    """Distinct 64-bit digests in 256 sorted buckets (by their top byte), with optional payload.
 
-    def __init__(self) -> None:
-        self.runs: list[list[Arr]] = []
+    A bucket of a few ten thousand digests stays in the processor's cache, so
+    looking up a chunk's digests costs little more than reading them. The
+    payload, where the policy needs it, is the row and nominee of each voter's
+    counted ballot (``-1``: all of the voter's ballots are rejected).
+    """
 
-    def find(self, keys: Arr) -> tuple[Arr, Arr]:
-        """For sorted distinct ``keys``: the run holding each (``-1``: none) and its place."""
+    def __init__(self, payload: bool) -> None:
         import numpy as np
 
-        run = np.full(len(keys), -1, dtype=np.int64)
+        self.payload = payload
+        self.keys: list[Arr] = [np.zeros(0, dtype=np.uint64)] * 256
+        self.rows: list[Arr] = [np.zeros(0, dtype=np.int64)] * 256
+        self.noms: list[Arr] = [np.zeros(0, dtype=np.int32)] * 256
+
+    @staticmethod
+    def _slices(keys: Arr) -> list[tuple[int, int, int]]:
+        import numpy as np
+
+        top = (keys >> np.uint64(56)).astype(np.intp)
+        bounds = np.searchsorted(top, np.arange(257)).tolist()
+        return [(k, bounds[k], bounds[k + 1]) for k in range(256) if bounds[k] < bounds[k + 1]]
+
+    def find(self, keys: Arr) -> tuple[Arr, Arr, Arr]:
+        """For sorted distinct ``keys``: which are present, and their bucket and place."""
+        import numpy as np
+
+        found = np.zeros(len(keys), dtype=bool)
+        bucket = np.zeros(len(keys), dtype=np.intp)
         pos = np.zeros(len(keys), dtype=np.int64)
-        for r, (k, *_) in enumerate(self.runs):
-            at = np.minimum(np.searchsorted(k, keys), len(k) - 1)
-            hit = k[at] == keys
-            run[hit] = r
-            pos[hit] = at[hit]
-        return run, pos
+        for k, lo, hi in self._slices(keys):
+            have = self.keys[k]
+            if not len(have):
+                continue
+            q = keys[lo:hi]
+            at = np.minimum(np.searchsorted(have, q), len(have) - 1)
+            found[lo:hi] = have[at] == q
+            bucket[lo:hi] = k
+            pos[lo:hi] = at
+        return found, bucket, pos
 
-    def add(self, keys: Arr, rows: Arr, noms: Arr, long: Arr) -> None:
+    def add(self, keys: Arr, rows: Arr | None = None, noms: Arr | None = None) -> None:
+        """Add sorted distinct ``keys`` that are not present yet."""
         import numpy as np
 
-        if not len(keys):
-            return
-        self.runs.append([keys, rows, noms, long])
-        while len(self.runs) > 1 and len(self.runs[-2][0]) <= 2 * len(self.runs[-1][0]):
-            b = self.runs.pop()
-            a = self.runs.pop()
-            ia = np.arange(len(a[0])) + np.searchsorted(b[0], a[0])
-            ib = np.arange(len(b[0])) + np.searchsorted(a[0], b[0])
-            merged = []
-            for x, y in zip(a, b, strict=True):
-                out = np.empty(len(x) + len(y), dtype=x.dtype)
-                out[ia] = x
-                out[ib] = y
-                merged.append(out)
-            self.runs.append(merged)
+        for k, lo, hi in self._slices(keys):
+            merged = np.concatenate((self.keys[k], keys[lo:hi]))
+            if not self.payload:
+                self.keys[k] = np.sort(merged, kind="stable")
+                continue
+            assert rows is not None and noms is not None
+            order = np.argsort(merged, kind="stable")
+            self.keys[k] = merged[order]
+            self.rows[k] = np.concatenate((self.rows[k], rows[lo:hi]))[order]
+            self.noms[k] = np.concatenate((self.noms[k], noms[lo:hi]))[order]
 
-    def column(self, j: int) -> Arr:
+    def all_keys(self) -> Arr:
         import numpy as np
 
-        return np.concatenate([r[j] for r in self.runs]) if self.runs else np.zeros(0)
+        return np.concatenate(self.keys)
+
+    def all_noms(self) -> Arr:
+        import numpy as np
+
+        return np.concatenate(self.noms)
 
 
 class _Count:
@@ -707,9 +724,10 @@ class _Count:
         self.votes = np.zeros(len(resolver.nominees), dtype=np.int64)
         self.rejected: list[RejectedBallot] = []
         self.labels: set[str] = set()
-        self.index = _Index()
+        self.index = _Index(payload=policy is not DuplicatePolicy.KEEP_FIRST)
+        self.long = _Index(payload=False)  # digests of long voter ids
         self.deferred: list[Arr] = []  # rows of earlier chunks rejected as duplicates
-        self.pending: list[tuple[int, str]] = []  # (earlier row, id) to compare
+        self.pending: list[Arr] = []  # digests matched across chunks that need the ids compared
 
     def feed(self, ch: _Chunk) -> None:
         import numpy as np
@@ -735,66 +753,75 @@ class _Count:
         sd = dg[order]
         starts = np.flatnonzero(np.concatenate(([True], sd[1:] != sd[:-1])))
         keys = sd[starts]
-        sizes = np.diff(np.append(starts, len(sd)))
-        first = np.minimum.reduceat(order, starts)
-        last = np.maximum.reduceat(order, starts)
-        for g in np.flatnonzero((sizes > 1) & ch.long[wv[first]]).tolist():
-            members = order[starts[g] : starts[g] + sizes[g]]
-            if len({ch.voter(int(wv[m])) for m in members.tolist()}) > 1:
-                raise Fallback("two voter ids share a digest")
-        run, pos = self.index.find(keys)
-        found = run >= 0
-        counted = np.ones(len(wv), dtype=bool)  # True: rejected now (set False for the kept)
+        single = len(starts) == len(sd)
+        if single:  # every voter once in this chunk (the usual case)
+            first = last = order
+            sizes = np.ones(len(keys), dtype=np.int64)
+        else:
+            sizes = np.diff(np.append(starts, len(sd)))
+            first = np.minimum.reduceat(order, starts)
+            last = np.maximum.reduceat(order, starts)
+            for g in np.flatnonzero((sizes > 1) & ch.long[wv[first]]).tolist():
+                members = order[starts[g] : starts[g] + sizes[g]]
+                if len({ch.voter(int(wv[m])) for m in members.tolist()}) > 1:
+                    raise Fallback("two voter ids share a digest")
+        found, bucket, pos = self.index.find(keys)
+        long_here = ch.long[wv[first]]
+        if long_here.any():
+            self.long.add(keys[long_here & ~found])
+        rejected = np.ones(len(wv), dtype=bool)  # True: rejected now
         policy = self.policy
-        for r, (_, rows, noms, long) in enumerate(self.index.runs):  # matches with earlier chunks
-            g = np.flatnonzero(run == r)
-            if not len(g):
-                continue
-            p = pos[g]
-            here = wv[first[g]]
-            for q, i in zip(  # a long id on either side: compare the ids in the second read
-                p[long[p] | ch.long[here]].tolist(),
-                here[long[p] | ch.long[here]].tolist(),
-                strict=True,
-            ):
-                self.pending.append((int(rows[q]), ch.voter(i)))
-            if policy is DuplicatePolicy.KEEP_LAST:
-                self.deferred.append(rows[p].copy())
-                keep = wv[last[g]]
-                rows[p], noms[p] = ch.rows[keep], res[keep]
-                counted[last[g]] = False
-            elif policy is DuplicatePolicy.REJECT_ALL:
-                self.deferred.append(rows[p[noms[p] >= 0]].copy())
-                noms[p] = -1
+        if found.any():  # matches with earlier chunks
+            matched = keys[found]
+            check = long_here[found]
+            check |= self.long.find(matched)[0]
+            if check.any():
+                self.pending.append(matched[check])
+            if policy is not DuplicatePolicy.KEEP_FIRST:
+                g_found = np.flatnonzero(found)
+                for k in np.unique(bucket[g_found]).tolist():
+                    g = g_found[bucket[g_found] == k]
+                    p = pos[g]
+                    rows, noms = self.index.rows[k], self.index.noms[k]
+                    if policy is DuplicatePolicy.KEEP_LAST:
+                        self.deferred.append(rows[p].copy())
+                        keep = wv[last[g]]
+                        rows[p], noms[p] = ch.rows[keep], res[keep]
+                        rejected[last[g]] = False
+                    else:
+                        self.deferred.append(rows[p[noms[p] >= 0]].copy())
+                        noms[p] = -1
         new = ~found
         if policy is DuplicatePolicy.KEEP_FIRST:
             keep = first[new]
             self.votes += np.bincount(res[wv[keep]], minlength=len(self.votes))
-            counted[keep] = False
-            noms_new = res[wv[keep]]
-        elif policy is DuplicatePolicy.KEEP_LAST:
-            keep = last[new]
-            counted[keep] = False
-            noms_new = res[wv[keep]]
+            rejected[keep] = False
+            self.index.add(keys[new])
         else:
-            alone = sizes[new] == 1
-            keep = first[new]
-            counted[keep[alone]] = False
-            noms_new = np.where(alone, res[wv[keep]], -1)
-        self.index.add(keys[new], ch.rows[wv[keep]], noms_new, ch.long[wv[keep]])
-        for i in wv[counted].tolist():
+            if policy is DuplicatePolicy.KEEP_LAST:
+                keep = last[new]
+                rejected[keep] = False
+                noms_new = res[wv[keep]]
+            else:
+                alone = sizes[new] == 1
+                keep = first[new]
+                rejected[keep[alone]] = False
+                noms_new = np.where(alone, res[wv[keep]], -1)
+            self.index.add(keys[new], ch.rows[wv[keep]], noms_new.astype(np.int32))
+        for i in wv[rejected].tolist():
             self.rejected.append(RejectedBallot(ch.ballot(i), RejectReason.DUPLICATE_VOTER))
 
-    def finish(self) -> tuple[list[int], set[int], list[tuple[int, str]], bytes]:
+    def finish(self) -> tuple[list[int], set[int], Arr, bytes]:
         import numpy as np
 
         votes = self.votes.copy()
-        if self.policy is not DuplicatePolicy.KEEP_FIRST and self.index.runs:
-            noms = self.index.column(2)
+        if self.policy is not DuplicatePolicy.KEEP_FIRST:
+            noms = self.index.all_noms()
             votes += np.bincount(noms[noms >= 0], minlength=len(votes))
-        keys = np.sort(self.index.column(0).astype(np.uint64))
+        keys = self.index.all_keys()  # buckets in order, each sorted: sorted
         deferred = set(np.concatenate(self.deferred).tolist()) if self.deferred else set()
-        return votes.tolist(), deferred, self.pending, keys.astype("<u8").tobytes()
+        pending = np.unique(np.concatenate(self.pending)) if self.pending else keys[:0]
+        return votes.tolist(), deferred, pending, keys.astype("<u8").tobytes()
 
 
 def count_file(
@@ -816,29 +843,35 @@ def count_file(
     lay = _layout(str(path), choice, voter, timestamp)
     count = _Count(resolver, policy)
     firsts: list[int] = []
+    row = 1
     for piece in _pieces(lay):
-        firsts.append(piece.first_row)
-        count.feed(_chunk(piece, lay))
+        firsts.append(row)
+        ch = _chunk(piece, lay, row)
+        row += ch.records
+        count.feed(ch)
+        del ch
     votes, deferred, pending, digests = count.finish()
     rejected = count.rejected
-    if deferred or pending:  # a second read, of only the chunks concerned
-        wanted = deferred | {row for row, _ in pending}
-        expect: dict[int, list[str]] = {}
-        for row, v in pending:
-            expect.setdefault(row, []).append(v)
-        needed = {int(np.searchsorted(firsts, row, side="right")) - 1 for row in wanted}
+    if deferred or len(pending):  # a second read, of only the chunks concerned
+        needed = {int(np.searchsorted(firsts, row, side="right")) - 1 for row in deferred}
+        ids: dict[int, set[str]] = {}
         for k, piece in enumerate(_pieces(lay)):
-            if k not in needed:
+            if k not in needed and not len(pending):
                 continue
-            ch = _chunk(piece, lay)
+            ch = _chunk(piece, lay, firsts[k])
             if not len(ch.rows):
                 continue
-            for row in sorted(r for r in wanted if ch.rows[0] <= r <= ch.rows[-1]):
-                i = int(np.searchsorted(ch.rows, row))
-                if row in deferred:
+            if k in needed:
+                lo, hi = int(ch.rows[0]), int(ch.rows[-1])
+                for row in sorted(r for r in deferred if lo <= r <= hi):
+                    i = int(np.searchsorted(ch.rows, row))
                     rejected.append(RejectedBallot(ch.ballot(i), RejectReason.DUPLICATE_VOTER))
-                if any(v != ch.voter(i) for v in expect.get(row, ())):
-                    raise Fallback("two voter ids share a digest")
+            if len(pending):  # every id whose digest matched across chunks, to compare
+                hit = ch.has_voter & np.isin(ch.digest, pending)
+                for i in np.flatnonzero(hit).tolist():
+                    ids.setdefault(int(ch.digest[i]), set()).add(ch.voter(i))
+        if any(len(v) > 1 for v in ids.values()):
+            raise Fallback("two voter ids share a digest")
     return Tally(
         resolver.nominees,
         tuple(votes),
