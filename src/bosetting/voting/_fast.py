@@ -343,12 +343,12 @@ def _scan(path: str) -> tuple[str, bool, bytes]:
     """The file's encoding by the careful reader's rule, whether it has quotes, its first block."""
     try:
         with open(path, "rb") as f:
-            first = f.read(SCAN_BYTES)
+            first = f.read(max(SCAN_BYTES, 3))
             bom = first.startswith(_BOM)
             dec = codecs.getincrementaldecoder("utf-8")("strict")
             utf8, quoted = True, False
             block = first[3:] if bom else first
-            while block:
+            while True:
                 if b"\x00" in block:
                     raise Fallback("NUL bytes")
                 quoted = quoted or b'"' in block
@@ -358,6 +358,8 @@ def _scan(path: str) -> tuple[str, bool, bytes]:
                     except UnicodeDecodeError:
                         utf8 = False
                 block = f.read(SCAN_BYTES)
+                if not block:
+                    break
             if utf8:
                 try:
                     dec.decode(b"", final=True)
@@ -380,17 +382,32 @@ def _scan(path: str) -> tuple[str, bool, bytes]:
         raise Fallback("cannot read") from exc
 
 
+def _head(path: str, limit: int = 16 << 20) -> bytes:
+    """The file's first bytes, up to and just past the first line end (or the whole file)."""
+    with open(path, "rb") as f:
+        head = b""
+        while len(head) < limit:
+            more = f.read(1 << 16)
+            head += more
+            ends = [i for i in (head.find(b"\n"), head.find(b"\r")) if i >= 0]
+            if not more or (ends and min(ends) + 1 < len(head)):
+                return head
+    raise Fallback("a header line longer than the limit")
+
+
 def _layout(path: str, choice: str | None, voter: str | None, timestamp: str | None) -> _Layout:
-    encoding, quoted, first = _scan(path)
+    encoding, quoted, _ = _scan(path)
+    try:
+        first = _head(path)
+    except OSError as exc:
+        raise Fallback("cannot read") from exc
     start = 3 if encoding == "utf-8-sig" else 0
     ends = [i for i in (first.find(b"\n", start), first.find(b"\r", start)) if i >= 0]
     if ends:
         end = min(ends)
         data_start = end + (2 if first[end : end + 2] == b"\r\n" else 1)
-    elif len(first) < SCAN_BYTES:
-        end = data_start = len(first)
     else:
-        raise Fallback("a header line longer than the first block")
+        end = data_start = len(first)
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
     line = first[start:end].decode(codec)
     try:
