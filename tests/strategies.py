@@ -286,7 +286,9 @@ def ballot_files(
         return text
 
     voter_ids = st.sampled_from(["a", "b", " a", "c ", "", "  ", "velger-ø1", "x" * 12, "x" * 13])
-    extra = st.sampled_from(["", "x", "ø; å", "linje\nskift", 'si "hei"', "\x81" * (encoding == "latin-1")])
+    extra = st.sampled_from(
+        ["", "x", "ø; å", "linje\nskift", 'si "hei"', "\x81" * (encoding == "latin-1")]
+    )
     lines = [delimiter.join(cell(c) for c in columns)]
     n = draw(st.integers(0, max_rows))
     for _ in range(n):
@@ -320,7 +322,9 @@ def ballot_files(
 
 
 @st.composite
-def choice_lists(draw: st.DrawFn, nominees: list[Municipality], max_size: int = 40) -> list[str | None]:
+def choice_lists(
+    draw: st.DrawFn, nominees: list[Municipality], max_size: int = 40
+) -> list[str | None]:
     """Choices as a container holds them: names, codes, blanks, unknowns and missing values."""
     return draw(st.lists(choices_for(nominees) | st.none(), max_size=max_size))
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -188,7 +189,7 @@ def test_sensitivity_prints_exact_intervals_without_gaps(
     exact = [ln.split("(eksakt: ")[1].rstrip(")") for ln in lines]
     assert exact[0].startswith("0 ≤ w")
     assert exact[-1].endswith("w ≤ 1")
-    for a, b in zip(exact, exact[1:], strict=False):  # each end is the next start, one side closed
+    for a, b in itertools.pairwise(exact):  # each end is the next start, one side closed
         end_op, end = a.split(" w ")[1].split(" ")
         start, start_op = b.split(" w ")[0].split(" ")
         assert end == start
@@ -224,6 +225,6 @@ def test_sensitivity_with_no_accepted_ballot(
     v = tmp_path / "tom.csv"
     v.write_text("valg\nAtlantis\n\n", encoding="utf-8")
     argv = ["sensitivity", "--edition", "2022", "--votes", str(v), "--jury", str(practice[1])]
-    status, out, err = run(capsys, *argv)
+    status, _out, err = run(capsys, *argv)
     assert status == 2
     assert "undefined" in err

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+import random
 from fractions import Fraction
 
 import matplotlib
@@ -9,10 +11,11 @@ from hypothesis import strategies as st
 
 import bosetting as bs
 from bosetting.decision import Decision, decide, sensitivity
-from bosetting.errors import BosettingError, JurySheetError
+from bosetting.errors import BosettingError, DecisionError, JurySheetError
 from bosetting.jury import JuryAssessment
 from bosetting.model import DecisionRule, JuryOnly, Municipality, TopKThenJury, WeightedBlend
 from bosetting.voting import Ballot, Tally, tally
+from tests.strategies import contests as scored_contests
 from tests.strategies import nominee_sets
 
 KINN = Municipality("4602", "Kinn", "Vestland", 2020)
@@ -223,11 +226,6 @@ def test_sensitivity_plot() -> None:
 
 # --- issue 9: exact sensitivity -------------------------------------------------------------
 
-import random  # noqa: E402
-
-from bosetting.errors import DecisionError  # noqa: E402
-from tests.strategies import contests as scored_contests  # noqa: E402
-
 
 def _covers_unit_interval(s: object) -> None:
     iv = s.intervals  # type: ignore[attr-defined]
@@ -235,7 +233,7 @@ def _covers_unit_interval(s: object) -> None:
     assert iv[0].closed_start
     assert iv[-1].end == 1
     assert iv[-1].closed_end
-    for a, b in zip(iv, iv[1:], strict=False):
+    for a, b in itertools.pairwise(iv):
         assert a.end == b.start  # no gap
         assert a.closed_end != b.closed_start  # the shared end belongs to exactly one
         assert a.winner != b.winner

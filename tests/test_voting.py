@@ -8,6 +8,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
@@ -22,13 +23,16 @@ from bosetting.voting import (
     RejectReason,
     Tally,
     TallyMergeError,
+    VoterIds,
     _fast,
+    ballots_from_iterable,
     read_ballots,
     tally,
     tally_codes,
     tally_file,
 )
-from tests.strategies import ballot_lists, nominee_sets, resolve_oracle
+from bosetting.voting._voters import voter_digest
+from tests.strategies import ballot_files, ballot_lists, choice_lists, nominee_sets, resolve_oracle
 
 KINN = Municipality("4602", "Kinn", "Vestland", 2020)
 BODO = Municipality("1804", "Bodø", "Nordland", 1977)
@@ -412,12 +416,6 @@ def test_practice_label_read_from_file(tmp_path: Path) -> None:
 
 # --- issue 9: one answer on every layout, container and chunk size ---------------------------
 
-import pandas as pd  # noqa: E402
-
-from bosetting.voting import VoterIds, ballots_from_iterable  # noqa: E402
-from bosetting.voting._voters import voter_digest  # noqa: E402
-from tests.strategies import ballot_files, choice_lists  # noqa: E402
-
 
 def _outcome(f: object) -> object:
     try:
@@ -478,7 +476,12 @@ def test_tally_file_equals_tally_of_read_ballots(
 @pytest.mark.parametrize("chunk", [16, 8 << 20])
 @pytest.mark.parametrize(
     "header",
-    ["choice,timestamp,voter_id", "voter_id,choice,timestamp", "timestamp,choice", "choice,label,timestamp"],
+    [
+        "choice,timestamp,voter_id",
+        "voter_id,choice,timestamp",
+        "timestamp,choice",
+        "choice,label,timestamp",
+    ],
 )
 def test_issue_layouts_count_once(tmp_path: Path, header: str, chunk: int) -> None:
     # every voter votes twice; the columns are found by name in any order

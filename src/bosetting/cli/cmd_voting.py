@@ -63,7 +63,9 @@ def _run_decide(args: argparse.Namespace) -> int:
 def render_sensitivity(s: Any) -> str:
     """The lines ``bosetting sensitivity`` prints below its title: exact intervals covering 0–1."""
     width = max(len(i.bounds_nb()) for i in s.intervals)
-    lines = [f"  {i.bounds_nb():<{width}}  {i.winner}   (eksakt: {i.exact_nb()})" for i in s.intervals]
+    lines = [
+        f"  {i.bounds_nb():<{width}}  {i.winner}   (eksakt: {i.exact_nb()})" for i in s.intervals
+    ]
     lines += [f"  {c.tie.describe_nb()}" for c in s.changes if c.tie is not None]
     lines += [f"  {i.tie.describe_nb()}" for i in s.intervals if i.tie is not None]
     lines.append(s.describe_nb())

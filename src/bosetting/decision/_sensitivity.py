@@ -38,7 +38,7 @@ from bosetting.decision._scores import fraction, nominees, public_scores
 from bosetting.errors import ArgumentError, DecisionError
 from bosetting.jury import JuryAssessment
 from bosetting.model import DecisionRule, Edition, Municipality, WeightedBlend
-from bosetting.voting import TIE_RULE, Tally, Tie
+from bosetting.voting import Tally, Tie
 
 __all__ = ["Change", "Interval", "Sensitivity", "sensitivity"]
 
@@ -250,9 +250,7 @@ def sensitivity(
         )
     _, public = public_scores(tally)
     intervals, changes = _envelope(noms, public, js)
-    result = Sensitivity(
-        intervals, changes, tuple(float(w) for w in ws), (), public, js, is_other
-    )
+    result = Sensitivity(intervals, changes, tuple(float(w) for w in ws), (), public, js, is_other)
     winners = tuple(result.winner_at(w) for w in samples)
     return attrs.evolve(result, winners=winners)
 

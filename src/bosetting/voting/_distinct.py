@@ -13,7 +13,7 @@ from bosetting.model import RejectReason
 from bosetting.register import Resolver
 from bosetting.voting._ballots import choice_text
 
-__all__ = ["REASONS", "resolve_distinct", "resolve_code"]
+__all__ = ["REASONS", "resolve_code", "resolve_distinct"]
 
 #: Every reject reason in a fixed order; a negative code ``-1 - i`` stands for ``REASONS[i]``.
 REASONS: tuple[RejectReason, ...] = tuple(RejectReason)

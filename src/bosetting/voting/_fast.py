@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bosetting.data import decode_csv_bytes
-from bosetting.errors import ArgumentError, BosettingError, BallotFileError
+from bosetting.errors import ArgumentError, BallotFileError, BosettingError
 from bosetting.model import Edition, Municipality, RejectReason
 from bosetting.register import Resolver, nominees_of
 from bosetting.voting._ballots import Ballot, BallotColumns, ballot_columns, is_missing
@@ -58,7 +58,6 @@ from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallo
 from bosetting.voting._voters import LONG_SEED, VoterIds, is_short, voter_digest
 
 if TYPE_CHECKING:
-    import numpy as np
     import numpy.typing as npt
 
     Arr = npt.NDArray[Any]
@@ -215,11 +214,11 @@ def _tally_categorical(
     codes = s.cat.codes.to_numpy()
     cats = s.cat.categories.tolist()
     if len(codes) and int(codes.min()) < 0:
-        counts = np.bincount(codes + 1, minlength=len(cats) + 1)
-        values, tallies = [*cats, None], [*counts[1:].tolist(), int(counts[0])]
+        with_na = np.bincount(codes + 1, minlength=len(cats) + 1)
+        values, tallies = [*cats, None], [*with_na[1:].tolist(), int(with_na[0])]
     else:
-        counts = np.bincount(codes, minlength=len(cats)) if len(codes) else np.zeros(len(cats))
-        values, tallies = cats, counts.tolist()
+        counts = np.bincount(codes, minlength=len(cats)).tolist() if len(codes) else [0] * len(cats)
+        values, tallies = cats, counts
     votes, bad, why = resolve_distinct(resolver, values, tallies)
     if not bad:
         return Tally(resolver.nominees, tuple(votes), (), VoterIds(), policy)
@@ -251,7 +250,8 @@ def _mix(x: Arr) -> Arr:
     x = x * np.uint64(_C1)
     x = x ^ (x >> np.uint64(27))
     x = x * np.uint64(_C2)
-    return x ^ (x >> np.uint64(31))
+    out: Arr = x ^ (x >> np.uint64(31))
+    return out
 
 
 def _masks() -> Arr:
@@ -279,7 +279,8 @@ class _Bytes:
 
         at = np.minimum(starts + 8 * k, self.n)
         rem = np.clip(lens - 8 * k, 0, 8)
-        return self.u64[at] & self.masks[rem]
+        out: Arr = self.u64[at] & self.masks[rem]
+        return out
 
     def digests(self, starts: Arr, lens: Arr) -> tuple[Arr, Arr]:
         """Each field's digest and whether it is long (see :mod:`bosetting.voting._voters`)."""
@@ -336,7 +337,8 @@ class _Layout:
 
     @property
     def need(self) -> int:
-        return max(i for i in attrs.astuple(self.cols) if i is not None) + 1
+        c = self.cols
+        return max(i for i in (c.choice, c.voter, c.timestamp, c.label) if i is not None) + 1
 
 
 def _scan(path: str) -> tuple[str, bool, bytes]:
@@ -713,7 +715,8 @@ class _Index:
             if not self.payload:
                 self.keys[k] = np.sort(merged, kind="stable")
                 continue
-            assert rows is not None and noms is not None
+            assert rows is not None
+            assert noms is not None
             order = np.argsort(merged, kind="stable")
             self.keys[k] = merged[order]
             self.rows[k] = np.concatenate((self.rows[k], rows[lo:hi]))[order]
