@@ -269,22 +269,32 @@ def _envelope(
         tied = [m for m in order if scores[m] == best]  # in tie-rule order
         return tied[0], tied
 
-    points = {Fraction(0), Fraction(1)}
-    for i, a in enumerate(order):
-        for b in order[i + 1 :]:
-            if slope[a] != slope[b]:
-                x = (js[b] - js[a]) / (slope[a] - slope[b])
-                if 0 < x < 1:
-                    points.add(x)
-    pts = sorted(points)
-    # pieces: the point pts[0], the open stretch to pts[1], the point pts[1], ...
+    def after(tied: list[Municipality]) -> Municipality:
+        # just above a weight, the steepest of the lines that are highest there wins
+        steepest = max(slope[m] for m in tied)
+        return next(m for m in tied if slope[m] == steepest)
+
+    # Walk the upper envelope from 0 to 1: each line joins it at most once, so there are
+    # at most 2n pieces, each found in O(n): the point w, then the open stretch after it.
     pieces: list[tuple[Fraction, Fraction, bool, Municipality, list[Municipality]]] = []
-    for k, p in enumerate(pts):
-        if k:
-            w, tied = top((pts[k - 1] + p) / 2)
-            pieces.append((pts[k - 1], p, False, w, tied))
-        w, tied = top(p)
-        pieces.append((p, p, True, w, tied))
+    w = Fraction(0)
+    winner, tied = top(w)
+    pieces.append((w, w, True, winner, tied))
+    current = after(tied)
+    while True:
+        ahead = [
+            (js[current] - js[m]) / (slope[m] - slope[current])
+            for m in order
+            if slope[m] > slope[current]
+        ]
+        nxt = min((x for x in ahead if x > w), default=Fraction(1))
+        nxt = min(nxt, Fraction(1))
+        pieces.append((w, nxt, False, current, []))
+        winner, tied = top(nxt)
+        pieces.append((nxt, nxt, True, winner, tied))
+        if nxt == 1:
+            break
+        w, current = nxt, after(tied)
     intervals: list[Interval] = []
     changes: list[Change] = []
     for lo, hi, is_point, winner, tied in pieces:
