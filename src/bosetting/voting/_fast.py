@@ -10,7 +10,8 @@ someone looks at them (:class:`~bosetting.voting.LazyRejected`).
 
 **Files** (:func:`count_file`) stream in chunks of :data:`CHUNK_BYTES`, so the
 memory a file needs is one chunk plus the voter index (a 64-bit digest, a row
-number and a nominee per voter, see :mod:`bosetting.voting._voters`):
+number and a nominee per voter where the policy needs them, and the words of
+long ids; see :mod:`bosetting.voting._voters`):
 
 1. one pass over the bytes decides the encoding by the careful reader's rule
    (BOM, strict UTF-8, Windows-1252, Latin-1) and whether the file has quotes
@@ -25,14 +26,15 @@ number and a nominee per voter, see :mod:`bosetting.voting._voters`):
    settings;
 3. each chunk is counted by distinct choice; duplicate voters are found by
    digest within the chunk and against the index of earlier chunks, under
-   every policy. A later chunk can reject a ballot of an earlier one
-   (``keep_last``, ``reject_all``), and a match that involves a long voter id
-   must be checked against the ids themselves: both are settled by a second
-   read of only the chunks concerned.
+   every policy. A digest of a short id (at most 8 bytes) is the id itself,
+   mixed; long ids are also kept as words, and every match that involves one
+   is compared with the ids themselves. A later chunk can reject a ballot of an
+   earlier one (``keep_last``, ``reject_all``): those ballots are built in a
+   second read of only the chunks concerned.
 
 Anything the careful reader would reject (a missing column, a short row, a
 csv error, NUL bytes, a bad BOM file), and the astronomically rare digest
-collision, raises :class:`Fallback`: :func:`~bosetting.voting.tally_file` then
+collision between two different ids, raises :class:`Fallback`: :func:`~bosetting.voting.tally_file` then
 reads the file with the careful reader, which raises its own error, or counts.
 """
 
@@ -477,10 +479,12 @@ class _Chunk:
     values: list[str]  # distinct raw choices
     has_voter: Arr
     digest: Arr
-    long: Arr
+    long: Arr  # the id is long (its digest may collide): see _voters
+    vlen: Arr  # the id's length in UTF-8 bytes
+    lrow: Arr  # the id's row in lw, if long (else -1)
+    lw: Arr  # the long ids' words
     labels: set[str]
     ballot: Callable[[int], Ballot]
-    voter: Callable[[int], str]
 
 
 def _plain(piece: _Piece, lay: _Layout, first_row: int) -> _Chunk | None:
@@ -557,13 +561,12 @@ def _plain(piece: _Piece, lay: _Layout, first_row: int) -> _Chunk | None:
             return None
         ch.labels = {s.strip() for s in lab[1]} - {""}
     if c.voter is None:
-        ch.has_voter = np.zeros(n, dtype=bool)
-        ch.digest = np.zeros(n, dtype=np.uint64)
-        ch.long = ch.has_voter
+        _no_voters(ch, n)
     else:
         fs, fl = field(c.voter)
         ch.digest, ch.long = b.digests(fs, fl)
         ch.has_voter = fl > 0
+        ch.vlen = fl.copy()
         table = np.frombuffer(_WS_OR_HIGH, dtype=np.uint8)
         odd = ch.has_voter & (
             (table[b.u8[fs]] != 0) | (table[b.u8[np.maximum(fs + fl - 1, 0)]] != 0)
@@ -573,20 +576,73 @@ def _plain(piece: _Piece, lay: _Layout, first_row: int) -> _Chunk | None:
             for k in range(int((fl.max() + 7) // 8)):
                 high |= (b.word(fs, fl, k) & np.uint64(0x8080808080808080)) != 0
             odd |= high
+        odd_long: list[bytes] = []
+        odd_at: list[int] = []
         for i in np.flatnonzero(odd).tolist():  # strip and re-encode in Python
             v = b.text(int(fs[i]), int(fs[i] + fl[i]), codec).strip()
+            raw = v.encode("utf-8")
             ch.has_voter[i] = bool(v)
-            if v:
-                ch.digest[i] = voter_digest(v)
-                ch.long[i] = not is_short(v.encode("utf-8"))
+            ch.digest[i] = voter_digest(v) if v else 0
+            ch.long[i] = bool(v) and not is_short(raw)
+            ch.vlen[i] = len(raw)
+            if ch.long[i]:
+                odd_long.append(raw)
+                odd_at.append(i)
+        # the words of every long id, to compare ids whose digests match
+        li = np.flatnonzero(ch.long & ~odd)
+        width = int((fl[li].max() + 7) // 8) if len(li) else 0
+        plain_words = np.zeros((len(li), width), dtype=np.uint64)
+        for k in range(width):
+            plain_words[:, k] = b.word(fs[li], fl[li], k)
+        odd_words = _word_matrix(odd_long)
+        width = max(width, odd_words.shape[1])
+        ch.lw = np.vstack((_pad(plain_words, width), _pad(odd_words, width)))
+        ch.lrow = np.full(n, -1, dtype=np.int64)
+        ch.lrow[li] = np.arange(len(li))
+        ch.lrow[np.array(odd_at, dtype=np.int64)] = len(li) + np.arange(len(odd_at))
 
     def fields(i: int) -> list[str]:
         return b.text(int(starts[i]), int(cends[i]), codec).split(lay.delimiter)
 
-    # (the closures hold arrays, not the chunk: no reference cycle keeps a chunk alive)
+    # (the closure holds arrays, not the chunk: no reference cycle keeps a chunk alive)
     ch.ballot = lambda i: _ballot(fields(i), int(rows[i]), lay)
-    ch.voter = lambda i: fields(i)[c.voter].strip()  # type: ignore[index]
     return ch
+
+
+def _no_voters(ch: _Chunk, n: int) -> None:
+    import numpy as np
+
+    ch.has_voter = np.zeros(n, dtype=bool)
+    ch.long = np.zeros(n, dtype=bool)
+    ch.digest = np.zeros(n, dtype=np.uint64)
+    ch.vlen = np.zeros(n, dtype=np.int64)
+    ch.lrow = np.full(n, -1, dtype=np.int64)
+    ch.lw = np.zeros((0, 0), dtype=np.uint64)
+
+
+def _word_matrix(blobs: list[bytes]) -> Arr:
+    """Ids' bytes as rows of little-endian 64-bit words, zero-padded to the longest."""
+    import numpy as np
+
+    width = max(((len(x) + 7) // 8 for x in blobs), default=0)
+    joined = b"".join(x.ljust(8 * width, b"\x00") for x in blobs)
+    return np.frombuffer(joined, dtype="<u8").reshape(len(blobs), width).astype(np.uint64)
+
+
+def _pad(words: Arr, width: int) -> Arr:
+    import numpy as np
+
+    if words.shape[1] == width:
+        return words
+    out = np.zeros((words.shape[0], width), dtype=np.uint64)
+    out[:, : words.shape[1]] = words
+    return out
+
+
+def _same_ids(wa: Arr, ra: Arr, la: Arr, wb: Arr, rb: Arr, lb: Arr) -> bool:
+    """Whether ids (rows ``ra`` of word matrix ``wa`` with byte lengths ``la``, and so on) agree."""
+    width = max(wa.shape[1], wb.shape[1])
+    return bool((la == lb).all() and (_pad(wa, width)[ra] == _pad(wb, width)[rb]).all())
 
 
 def _ballot(row: list[str], number: int, lay: _Layout) -> Ballot:
@@ -638,18 +694,22 @@ def _careful(piece: _Piece, lay: _Layout, first_row: int) -> _Chunk:
     if c.label is not None:
         ch.labels = {row[c.label].strip() for row in kept if len(row) > c.label} - {""}
     n = len(kept)
-    ch.has_voter = np.zeros(n, dtype=bool)
-    ch.digest = np.zeros(n, dtype=np.uint64)
-    ch.long = np.zeros(n, dtype=bool)
+    _no_voters(ch, n)
     if c.voter is not None:
+        long_ids: list[bytes] = []
         for i, row in enumerate(kept):
             v = row[c.voter].strip()
             if v:
+                raw = v.encode("utf-8")
                 ch.has_voter[i] = True
                 ch.digest[i] = voter_digest(v)
-                ch.long[i] = not is_short(v.encode("utf-8"))
+                ch.vlen[i] = len(raw)
+                if not is_short(raw):
+                    ch.long[i] = True
+                    ch.lrow[i] = len(long_ids)
+                    long_ids.append(raw)
+        ch.lw = _word_matrix(long_ids)
     ch.ballot = lambda i: _ballot(kept[i], int(rows_at[i]), lay)
-    ch.voter = lambda i: kept[i][c.voter].strip()  # type: ignore[index]
     return ch
 
 
@@ -664,21 +724,19 @@ def _chunk(piece: _Piece, lay: _Layout, first_row: int) -> _Chunk:
 
 
 class _Index:
-    """Distinct 64-bit digests in 256 sorted buckets (by their top byte), with optional payload.
+    """Distinct 64-bit digests in 256 sorted buckets (by their top byte), with payload columns.
 
     A bucket of a few ten thousand digests stays in the processor's cache, so
-    looking up a chunk's digests costs little more than reading them. The
-    payload, where the policy needs it, is the row and nominee of each voter's
-    counted ballot (``-1``: all of the voter's ballots are rejected).
+    looking up a chunk's digests costs little more than reading them.
     """
 
-    def __init__(self, payload: bool) -> None:
+    def __init__(self, **columns: Any) -> None:
         import numpy as np
 
-        self.payload = payload
         self.keys: list[Arr] = [np.zeros(0, dtype=np.uint64)] * 256
-        self.rows: list[Arr] = [np.zeros(0, dtype=np.int64)] * 256
-        self.noms: list[Arr] = [np.zeros(0, dtype=np.int32)] * 256
+        self.cols: dict[str, list[Arr]] = {
+            name: [np.zeros(0, dtype=dtype)] * 256 for name, dtype in columns.items()
+        }
 
     @staticmethod
     def _slices(keys: Arr) -> list[tuple[int, int, int]]:
@@ -706,35 +764,49 @@ class _Index:
             pos[lo:hi] = at
         return found, bucket, pos
 
-    def add(self, keys: Arr, rows: Arr | None = None, noms: Arr | None = None) -> None:
-        """Add sorted distinct ``keys`` that are not present yet."""
+    def get(self, name: str, bucket: Arr, pos: Arr) -> Arr:
+        """A payload column at places from :meth:`find`."""
+        import numpy as np
+
+        out = np.zeros(len(pos), dtype=self.cols[name][0].dtype)
+        for k in np.unique(bucket).tolist():
+            m = bucket == k
+            out[m] = self.cols[name][k][pos[m]]
+        return out
+
+    def add(self, keys: Arr, **values: Arr) -> None:
+        """Add sorted distinct ``keys`` that are not present yet, with their payload."""
         import numpy as np
 
         for k, lo, hi in self._slices(keys):
             merged = np.concatenate((self.keys[k], keys[lo:hi]))
-            if not self.payload:
+            if not self.cols:
                 self.keys[k] = np.sort(merged, kind="stable")
                 continue
-            assert rows is not None
-            assert noms is not None
             order = np.argsort(merged, kind="stable")
             self.keys[k] = merged[order]
-            self.rows[k] = np.concatenate((self.rows[k], rows[lo:hi]))[order]
-            self.noms[k] = np.concatenate((self.noms[k], noms[lo:hi]))[order]
+            for name, col in self.cols.items():
+                col[k] = np.concatenate((col[k], values[name][lo:hi]))[order]
 
     def all_keys(self) -> Arr:
         import numpy as np
 
         return np.concatenate(self.keys)
 
-    def all_noms(self) -> Arr:
+    def all(self, name: str) -> Arr:
         import numpy as np
 
-        return np.concatenate(self.noms)
+        return np.concatenate(self.cols[name])
 
 
 class _Count:
-    """Counts chunk after chunk under one duplicate policy."""
+    """Counts chunk after chunk under one duplicate policy.
+
+    The voter index holds each voter's digest and, where the policy needs it, the
+    row and nominee of the ballot counted for now (``-1``: all rejected). Long ids
+    (whose digests can collide) are also kept as words, so that every digest that
+    matches is checked against the ids themselves, within a chunk and across chunks.
+    """
 
     def __init__(self, resolver: Resolver, policy: DuplicatePolicy) -> None:
         import numpy as np
@@ -744,10 +816,13 @@ class _Count:
         self.votes = np.zeros(len(resolver.nominees), dtype=np.int64)
         self.rejected: list[RejectedBallot] = []
         self.labels: set[str] = set()
-        self.index = _Index(payload=policy is not DuplicatePolicy.KEEP_FIRST)
-        self.long = _Index(payload=False)  # digests of long voter ids
+        if policy is DuplicatePolicy.KEEP_FIRST:
+            self.index = _Index()
+        else:
+            self.index = _Index(rows=np.int64, noms=np.int32)
+        self.longs = _Index(part=np.int32, prow=np.int64)
+        self.parts: list[tuple[Arr, Arr]] = []  # each chunk's long ids: words, lengths
         self.deferred: list[Arr] = []  # rows of earlier chunks rejected as duplicates
-        self.pending: list[Arr] = []  # digests matched across chunks that need the ids compared
 
     def feed(self, ch: _Chunk) -> None:
         import numpy as np
@@ -773,44 +848,52 @@ class _Count:
         sd = dg[order]
         starts = np.flatnonzero(np.concatenate(([True], sd[1:] != sd[:-1])))
         keys = sd[starts]
-        single = len(starts) == len(sd)
-        if single:  # every voter once in this chunk (the usual case)
+        if len(starts) == len(sd):  # every voter once in this chunk (the usual case)
             first = last = order
             sizes = np.ones(len(keys), dtype=np.int64)
         else:
             sizes = np.diff(np.append(starts, len(sd)))
             first = np.minimum.reduceat(order, starts)
             last = np.maximum.reduceat(order, starts)
-            for g in np.flatnonzero((sizes > 1) & ch.long[wv[first]]).tolist():
-                members = order[starts[g] : starts[g] + sizes[g]]
-                if len({ch.voter(int(wv[m])) for m in members.tolist()}) > 1:
-                    raise Fallback("two voter ids share a digest")
+            # one digest, one id: every ballot of a group against the group's first
+            mem = wv[order]
+            fst = wv[np.repeat(first, sizes)]
+            if (ch.long[mem] != ch.long[fst]).any():
+                raise Fallback("a short and a long voter id share a digest")
+            both = ch.long[mem] & (mem != fst)
+            lw, lr, ln = ch.lw, ch.lrow, ch.vlen
+            if both.any() and not _same_ids(
+                lw, lr[mem[both]], ln[mem[both]], lw, lr[fst[both]], ln[fst[both]]
+            ):
+                raise Fallback("two voter ids share a digest")
         found, bucket, pos = self.index.find(keys)
-        long_here = ch.long[wv[first]]
-        if long_here.any():
-            self.long.add(keys[long_here & ~found])
+        here = wv[first]
+        if found.any():
+            self._check_earlier(ch, keys[found], here[found])
+        long_new = ch.long[here] & ~found
+        if long_new.any():
+            self.parts.append((ch.lw, ch.vlen[ch.lrow >= 0][np.argsort(ch.lrow[ch.lrow >= 0])]))
+            self.longs.add(
+                keys[long_new],
+                part=np.full(int(long_new.sum()), len(self.parts) - 1, dtype=np.int32),
+                prow=ch.lrow[here[long_new]],
+            )
         rejected = np.ones(len(wv), dtype=bool)  # True: rejected now
         policy = self.policy
-        if found.any():  # matches with earlier chunks
-            matched = keys[found]
-            check = long_here[found]
-            check |= self.long.find(matched)[0]
-            if check.any():
-                self.pending.append(matched[check])
-            if policy is not DuplicatePolicy.KEEP_FIRST:
-                g_found = np.flatnonzero(found)
-                for k in np.unique(bucket[g_found]).tolist():
-                    g = g_found[bucket[g_found] == k]
-                    p = pos[g]
-                    rows, noms = self.index.rows[k], self.index.noms[k]
-                    if policy is DuplicatePolicy.KEEP_LAST:
-                        self.deferred.append(rows[p].copy())
-                        keep = wv[last[g]]
-                        rows[p], noms[p] = ch.rows[keep], res[keep]
-                        rejected[last[g]] = False
-                    else:
-                        self.deferred.append(rows[p[noms[p] >= 0]].copy())
-                        noms[p] = -1
+        if found.any() and policy is not DuplicatePolicy.KEEP_FIRST:
+            g_found = np.flatnonzero(found)
+            for k in np.unique(bucket[g_found]).tolist():
+                g = g_found[bucket[g_found] == k]
+                p = pos[g]
+                rows, noms = self.index.cols["rows"][k], self.index.cols["noms"][k]
+                if policy is DuplicatePolicy.KEEP_LAST:
+                    self.deferred.append(rows[p].copy())
+                    keep = wv[last[g]]
+                    rows[p], noms[p] = ch.rows[keep], res[keep]
+                    rejected[last[g]] = False
+                else:
+                    self.deferred.append(rows[p[noms[p] >= 0]].copy())
+                    noms[p] = -1
         new = ~found
         if policy is DuplicatePolicy.KEEP_FIRST:
             keep = first[new]
@@ -827,21 +910,40 @@ class _Count:
                 keep = first[new]
                 rejected[keep[alone]] = False
                 noms_new = np.where(alone, res[wv[keep]], -1)
-            self.index.add(keys[new], ch.rows[wv[keep]], noms_new.astype(np.int32))
+            self.index.add(keys[new], rows=ch.rows[wv[keep]], noms=noms_new.astype(np.int32))
         for i in wv[rejected].tolist():
             self.rejected.append(RejectedBallot(ch.ballot(i), RejectReason.DUPLICATE_VOTER))
 
-    def finish(self) -> tuple[list[int], set[int], Arr, bytes]:
+    def _check_earlier(self, ch: _Chunk, keys: Arr, here: Arr) -> None:
+        """Digests met in earlier chunks: the ids must be the same (exact, for long ids)."""
+        import numpy as np
+
+        was_long, bucket, pos = self.longs.find(keys)
+        if (was_long != ch.long[here]).any():
+            raise Fallback("a short and a long voter id share a digest")
+        if not was_long.any():
+            return
+        part = self.longs.get("part", bucket[was_long], pos[was_long])
+        prow = self.longs.get("prow", bucket[was_long], pos[was_long])
+        now = here[was_long]
+        for k in np.unique(part).tolist():
+            m = part == k
+            words, lens = self.parts[k]
+            r = prow[m]
+            i = now[m]
+            if not _same_ids(words, r, lens[r], ch.lw, ch.lrow[i], ch.vlen[i]):
+                raise Fallback("two voter ids share a digest")
+
+    def finish(self) -> tuple[list[int], set[int], bytes]:
         import numpy as np
 
         votes = self.votes.copy()
         if self.policy is not DuplicatePolicy.KEEP_FIRST:
-            noms = self.index.all_noms()
+            noms = self.index.all("noms")
             votes += np.bincount(noms[noms >= 0], minlength=len(votes))
         keys = self.index.all_keys()  # buckets in order, each sorted: sorted
         deferred = set(np.concatenate(self.deferred).tolist()) if self.deferred else set()
-        pending = np.unique(np.concatenate(self.pending)) if self.pending else keys[:0]
-        return votes.tolist(), deferred, pending, keys.astype("<u8").tobytes()
+        return votes.tolist(), deferred, keys.astype("<u8").tobytes()
 
 
 def count_file(
@@ -870,28 +972,18 @@ def count_file(
         row += ch.records
         count.feed(ch)
         del ch
-    votes, deferred, pending, digests = count.finish()
+    votes, deferred, digests = count.finish()
     rejected = count.rejected
-    if deferred or len(pending):  # a second read, of only the chunks concerned
+    if deferred:  # a second read, of only the chunks with ballots rejected by later ones
         needed = {int(np.searchsorted(firsts, row, side="right")) - 1 for row in deferred}
-        ids: dict[int, set[str]] = {}
         for k, piece in enumerate(_pieces(lay)):
-            if k not in needed and not len(pending):
+            if k not in needed:
                 continue
             ch = _chunk(piece, lay, firsts[k])
-            if not len(ch.rows):
-                continue
-            if k in needed:
-                lo, hi = int(ch.rows[0]), int(ch.rows[-1])
-                for row in sorted(r for r in deferred if lo <= r <= hi):
-                    i = int(np.searchsorted(ch.rows, row))
-                    rejected.append(RejectedBallot(ch.ballot(i), RejectReason.DUPLICATE_VOTER))
-            if len(pending):  # every id whose digest matched across chunks, to compare
-                hit = ch.has_voter & np.isin(ch.digest, pending)
-                for i in np.flatnonzero(hit).tolist():
-                    ids.setdefault(int(ch.digest[i]), set()).add(ch.voter(i))
-        if any(len(v) > 1 for v in ids.values()):
-            raise Fallback("two voter ids share a digest")
+            lo, hi = int(ch.rows[0]), int(ch.rows[-1])
+            for row in sorted(r for r in deferred if lo <= r <= hi):
+                i = int(np.searchsorted(ch.rows, row))
+                rejected.append(RejectedBallot(ch.ballot(i), RejectReason.DUPLICATE_VOTER))
     return Tally(
         resolver.nominees,
         tuple(votes),
