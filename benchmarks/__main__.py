@@ -93,7 +93,12 @@ def bench_containers(n: int) -> None:
 def write_file(path: Path, n: int, seed: int = 2) -> None:
     rnd = random.Random(seed)
     picks = choices(n, seed)
-    stamps = [f"2024-01-{d:02d}T{h:02d}:{m:02d}:00" for d in range(1, 29) for h in (9, 14) for m in (5, 35)]
+    stamps = [
+        f"2024-01-{d:02d}T{h:02d}:{m:02d}:00"
+        for d in range(1, 29)
+        for h in (9, 14)
+        for m in (5, 35)
+    ]
     with path.open("w", encoding="utf-8", newline="") as f:
         f.write("voter_id,choice,timestamp\n")
         step = 1_000_000
@@ -168,10 +173,14 @@ def bench_decision() -> None:
     ]
     jury = JuryAssessment.from_records(records, noms)
     took = best(lambda: JuryAssessment.from_records(records, noms).require(noms), 3)
-    print(f"(jury: {len(records):,} scores for {len(noms)} nominees scored in {took * 1000:.0f} ms)")
+    print(
+        f"(jury: {len(records):,} scores for {len(noms)} nominees scored in {took * 1000:.0f} ms)"
+    )
     took = best(lambda: sensitivity(t, jury), 3)
     s = sensitivity(t, jury)
-    print(f"(exact sensitivity, {len(noms)} nominees: {len(s.intervals)} intervals in {took * 1000:.0f} ms)")
+    print(
+        f"(exact sensitivity, {len(noms)} nominees: {len(s.intervals)} intervals in {took * 1000:.0f} ms)"
+    )
 
 
 def main() -> None:
