@@ -280,25 +280,34 @@ class _Bytes:
         import numpy as np
 
         at = np.minimum(starts + 8 * k, self.n)
+        if len(lens) and int(lens.min()) >= 8 * (k + 1):
+            whole: Arr = self.u64[at]  # every field has the whole word
+            return whole
         rem = np.clip(lens - 8 * k, 0, 8)
         out: Arr = self.u64[at] & self.masks[rem]
         return out
 
-    def digests(self, starts: Arr, lens: Arr) -> tuple[Arr, Arr]:
-        """Each field's digest and whether it is long (see :mod:`bosetting.voting._voters`)."""
+    def digests(self, starts: Arr, lens: Arr) -> tuple[Arr, Arr, Arr]:
+        """Each field's digest, whether it is long, and the long fields' words (one row each).
+
+        See :mod:`bosetting.voting._voters` for the digest.
+        """
         import numpy as np
 
         h = _mix(self.word(starts, lens, 0))
         long = lens > 8
+        words = np.zeros((0, 0), dtype=np.uint64)
         if long.any():
             li = np.flatnonzero(long)
             ls, ll = starts[li], lens[li]
             hl = _mix(ll.astype(np.uint64) ^ np.uint64(LONG_SEED))
-            for k in range(int((ll.max() + 7) // 8)):
-                step = _mix(hl ^ self.word(ls, ll, k))
+            words = np.zeros((len(li), int((ll.max() + 7) // 8)), dtype=np.uint64)
+            for k in range(words.shape[1]):
+                words[:, k] = self.word(ls, ll, k)
+                step = _mix(hl ^ words[:, k])
                 hl = np.where(ll > 8 * k, step, hl)
             h[li] = hl
-        return h, long
+        return h, long, words
 
     def text(self, start: int, end: int, encoding: str) -> str:
         return self.data[start:end].decode(encoding)
@@ -317,7 +326,7 @@ def digests_of(voters: list[str]) -> Arr:
     starts = np.zeros(len(blobs), dtype=np.int64)
     if len(blobs) > 1:
         starts[1:] = np.cumsum(lens)[:-1]
-    return _Bytes(data).digests(starts, lens)[0]
+    return _Bytes(data).digests(starts, lens)[0]  # type: ignore[no-any-return]
 
 
 # --- files: layout and chunks -----------------------------------------------------------------
@@ -532,16 +541,15 @@ def _plain(piece: _Piece, lay: _Layout, first_row: int) -> _Chunk | None:
 
     def factor(col: int) -> tuple[Arr, list[str]] | None:
         fs, fl = field(col)
-        h, long = b.digests(fs, fl)
+        h, long, words = b.digests(fs, fl)
         codes, _ = pd.factorize(h)
         first = np.searchsorted(np.maximum.accumulate(codes), np.arange(codes.max() + 1))
         if long.any():  # digests of long fields can collide: compare them with their first
             li = np.flatnonzero(long)
+            at = np.full(len(fl), -1, dtype=np.int64)
+            at[li] = np.arange(len(li))
             rep = first[codes[li]]
-            same = fl[li] == fl[rep]
-            for k in range(int((fl[li].max() + 7) // 8)):
-                same &= b.word(fs[li], fl[li], k) == b.word(fs[rep], fl[rep], k)
-            if not same.all():
+            if not (long[rep].all() and _same_ids(words, at[li], fl[li], words, at[rep], fl[rep])):
                 return None
         values = [b.text(int(fs[r]), int(fs[r] + fl[r]), codec) for r in first.tolist()]
         return codes, values
@@ -564,7 +572,7 @@ def _plain(piece: _Piece, lay: _Layout, first_row: int) -> _Chunk | None:
         _no_voters(ch, n)
     else:
         fs, fl = field(c.voter)
-        ch.digest, ch.long = b.digests(fs, fl)
+        ch.digest, ch.long, all_words = b.digests(fs, fl)
         ch.has_voter = fl > 0
         ch.vlen = fl.copy()
         table = np.frombuffer(_WS_OR_HIGH, dtype=np.uint8)
@@ -589,11 +597,10 @@ def _plain(piece: _Piece, lay: _Layout, first_row: int) -> _Chunk | None:
                 odd_long.append(raw)
                 odd_at.append(i)
         # the words of every long id, to compare ids whose digests match
+        was_long = fl > 8
         li = np.flatnonzero(ch.long & ~odd)
-        width = int((fl[li].max() + 7) // 8) if len(li) else 0
-        plain_words = np.zeros((len(li), width), dtype=np.uint64)
-        for k in range(width):
-            plain_words[:, k] = b.word(fs[li], fl[li], k)
+        plain_words = all_words[(~odd)[was_long]] if len(li) else all_words[:0]
+        width = plain_words.shape[1]
         odd_words = _word_matrix(odd_long)
         width = max(width, odd_words.shape[1])
         ch.lw = np.vstack((_pad(plain_words, width), _pad(odd_words, width)))
@@ -816,11 +823,11 @@ class _Count:
         self.votes = np.zeros(len(resolver.nominees), dtype=np.int64)
         self.rejected: list[RejectedBallot] = []
         self.labels: set[str] = set()
+        # ref: where a long id's words are (part << 32 | row), -1 for a short id
         if policy is DuplicatePolicy.KEEP_FIRST:
-            self.index = _Index()
+            self.index = _Index(ref=np.int64)
         else:
-            self.index = _Index(rows=np.int64, noms=np.int32)
-        self.longs = _Index(part=np.int32, prow=np.int64)
+            self.index = _Index(ref=np.int64, rows=np.int64, noms=np.int32)
         self.parts: list[tuple[Arr, Arr]] = []  # each chunk's long ids: words, lengths
         self.deferred: list[Arr] = []  # rows of earlier chunks rejected as duplicates
 
@@ -869,15 +876,12 @@ class _Count:
         found, bucket, pos = self.index.find(keys)
         here = wv[first]
         if found.any():
-            self._check_earlier(ch, keys[found], here[found])
+            self._check_earlier(ch, self.index.get("ref", bucket[found], pos[found]), here[found])
+        ref = np.full(len(keys), -1, dtype=np.int64)
         long_new = ch.long[here] & ~found
         if long_new.any():
             self.parts.append((ch.lw, ch.vlen[ch.lrow >= 0][np.argsort(ch.lrow[ch.lrow >= 0])]))
-            self.longs.add(
-                keys[long_new],
-                part=np.full(int(long_new.sum()), len(self.parts) - 1, dtype=np.int32),
-                prow=ch.lrow[here[long_new]],
-            )
+            ref[long_new] = ((len(self.parts) - 1) << 32) | ch.lrow[here[long_new]]
         rejected = np.ones(len(wv), dtype=bool)  # True: rejected now
         policy = self.policy
         if found.any() and policy is not DuplicatePolicy.KEEP_FIRST:
@@ -899,7 +903,7 @@ class _Count:
             keep = first[new]
             self.votes += np.bincount(res[wv[keep]], minlength=len(self.votes))
             rejected[keep] = False
-            self.index.add(keys[new])
+            self.index.add(keys[new], ref=ref[new])
         else:
             if policy is DuplicatePolicy.KEEP_LAST:
                 keep = last[new]
@@ -910,21 +914,23 @@ class _Count:
                 keep = first[new]
                 rejected[keep[alone]] = False
                 noms_new = np.where(alone, res[wv[keep]], -1)
-            self.index.add(keys[new], rows=ch.rows[wv[keep]], noms=noms_new.astype(np.int32))
+            self.index.add(
+                keys[new], ref=ref[new], rows=ch.rows[wv[keep]], noms=noms_new.astype(np.int32)
+            )
         for i in wv[rejected].tolist():
             self.rejected.append(RejectedBallot(ch.ballot(i), RejectReason.DUPLICATE_VOTER))
 
-    def _check_earlier(self, ch: _Chunk, keys: Arr, here: Arr) -> None:
+    def _check_earlier(self, ch: _Chunk, ref: Arr, here: Arr) -> None:
         """Digests met in earlier chunks: the ids must be the same (exact, for long ids)."""
         import numpy as np
 
-        was_long, bucket, pos = self.longs.find(keys)
+        was_long = ref >= 0
         if (was_long != ch.long[here]).any():
             raise Fallback("a short and a long voter id share a digest")
         if not was_long.any():
             return
-        part = self.longs.get("part", bucket[was_long], pos[was_long])
-        prow = self.longs.get("prow", bucket[was_long], pos[was_long])
+        part = ref[was_long] >> 32
+        prow = ref[was_long] & 0xFFFFFFFF
         now = here[was_long]
         for k in np.unique(part).tolist():
             m = part == k
