@@ -948,8 +948,12 @@ class _Count:
             noms = self.index.all("noms")
             votes += np.bincount(noms[noms >= 0], minlength=len(votes))
         keys = self.index.all_keys()  # buckets in order, each sorted: sorted
+        self.index = _Index()  # free the index and the long ids' words before the result
+        self.parts.clear()
         deferred = set(np.concatenate(self.deferred).tolist()) if self.deferred else set()
-        return votes.tolist(), deferred, keys.astype("<u8").tobytes()
+        packed = keys.tobytes() if keys.dtype.str == "<u8" else keys.astype("<u8").tobytes()
+        del keys
+        return votes.tolist(), deferred, packed
 
 
 def count_file(
