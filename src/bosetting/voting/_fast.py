@@ -880,7 +880,9 @@ class _Count:
         ref = np.full(len(keys), -1, dtype=np.int64)
         long_new = ch.long[here] & ~found
         if long_new.any():
-            self.parts.append((ch.lw, ch.vlen[ch.lrow >= 0][np.argsort(ch.lrow[ch.lrow >= 0])]))
+            lens = np.zeros(len(ch.lw), dtype=np.int32)  # each long id's length, by its row
+            lens[ch.lrow[ch.lrow >= 0]] = ch.vlen[ch.lrow >= 0]
+            self.parts.append((ch.lw, lens))
             ref[long_new] = ((len(self.parts) - 1) << 32) | ch.lrow[here[long_new]]
         rejected = np.ones(len(wv), dtype=bool)  # True: rejected now
         policy = self.policy
