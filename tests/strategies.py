@@ -241,3 +241,104 @@ def settlements(draw: st.DrawFn) -> object:
         partial_year=draw(st.booleans()),
         sources=tuple(draw(st.lists(sources, max_size=2))),
     )
+
+
+# --- ballot files and containers (issue 9) ------------------------------------------------------
+
+#: Encodings a ballot file comes in; ``latin-1`` files carry a byte Windows-1252 lacks.
+FILE_ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "latin-1")
+
+
+@st.composite
+def ballot_files(
+    draw: st.DrawFn, nominees: list[Municipality], *, max_rows: int = 25
+) -> tuple[bytes, dict[str, str | None]]:
+    """A ballot CSV file as bytes, and the column names a caller may pass.
+
+    Random: which optional columns (voter, timestamp, label, an unknown one) and
+    in what order; delimiter, encoding, BOM, line ends; quoted fields (with
+    delimiters and line ends inside); empty and whitespace lines; rows with extra
+    fields; voter ids with spaces; blank and unknown choices; now and then a short
+    row or a quote error the careful reader rejects.
+    """
+    choice_name = draw(st.sampled_from(["choice", "Valg", "KOMMUNE", "stemme", "kommunenummer"]))
+    optional = draw(
+        st.lists(
+            st.sampled_from(["voter_id", "Tidspunkt", "label", "ekstra", "velger"]),
+            unique=True,
+            max_size=4,
+        ).filter(lambda cs: not {"voter_id", "velger"} <= set(cs))
+    )
+    columns = draw(st.permutations([choice_name, *optional]))
+    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    encoding = draw(st.sampled_from(FILE_ENCODINGS))
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    quote_some = draw(st.booleans())
+    voter_col = next((c for c in columns if c in ("voter_id", "velger")), None)
+    names = {"choice": choice_name if draw(st.booleans()) else None, "voter": None}
+    if voter_col is not None and draw(st.booleans()):
+        names["voter"] = voter_col
+
+    def cell(text: str) -> str:
+        needs = delimiter in text or '"' in text or "\n" in text or "\r" in text
+        if needs or (quote_some and draw(st.booleans())):
+            return '"' + text.replace('"', '""') + '"'
+        return text
+
+    voter_ids = st.sampled_from(["a", "b", " a", "c ", "", "  ", "velger-ø1", "x" * 12, "x" * 13])
+    extra = st.sampled_from(
+        ["", "x", "ø; å", "linje\nskift", 'si "hei"', "\x81" * (encoding == "latin-1")]
+    )
+    lines = [delimiter.join(cell(c) for c in columns)]
+    n = draw(st.integers(0, max_rows))
+    for _ in range(n):
+        kind = draw(st.sampled_from(["ballot"] * 8 + ["empty", "spaces", "extra"]))
+        if kind == "empty":
+            lines.append("")
+            continue
+        if kind == "spaces" and len(columns) == 1:
+            lines.append("  ")
+            continue
+        values = {
+            choice_name: draw(choices_for(nominees)),
+            "voter_id": draw(voter_ids),
+            "velger": draw(voter_ids),
+            "Tidspunkt": draw(st.sampled_from(["2024-01-05 10:00", "", "i går"])),
+            "label": draw(st.sampled_from(["", "ØVINGSDATA", " ØVINGSDATA "])),
+            "ekstra": draw(extra),
+        }
+        fields = [cell(values[c]) for c in columns]
+        if kind == "extra":
+            fields.append(cell(draw(extra)))
+        lines.append(delimiter.join(fields))
+    if draw(st.integers(0, 19)) == 0:  # something the careful reader rejects
+        bad = draw(st.sampled_from(["short", "quote"]))
+        lines.append("Kinn" if bad == "short" else 'Kinn"x' + delimiter + '"a"b')
+    text = newline.join(lines) + (newline if draw(st.booleans()) else "")
+    if encoding == "latin-1" and "\x81" not in text:
+        text += newline + delimiter.join(cell("\x81" if c == "ekstra" else "") for c in columns)
+    data = text.encode("utf-8" if encoding == "utf-8-sig" else encoding)
+    return (b"\xef\xbb\xbf" if encoding == "utf-8-sig" else b"") + data, names
+
+
+@st.composite
+def choice_lists(
+    draw: st.DrawFn, nominees: list[Municipality], max_size: int = 40
+) -> list[str | None]:
+    """Choices as a container holds them: names, codes, blanks, unknowns and missing values."""
+    return draw(st.lists(choices_for(nominees) | st.none(), max_size=max_size))
+
+
+@st.composite
+def contests(draw: st.DrawFn, max_nominees: int = 5) -> tuple[object, object]:
+    """A tally with at least one accepted ballot and a jury scoring every nominee (ties likely)."""
+    from bosetting.jury import JuryAssessment
+    from bosetting.voting import tally
+
+    noms = draw(nominee_sets(min_size=1, max_size=max_nominees))
+    counts = {m: draw(st.integers(0, 8)) for m in noms}
+    if not sum(counts.values()):
+        counts[noms[0]] = 1
+    jury = {m: draw(st.integers(1, 6)) for m in noms}
+    t = tally([m.code for m, k in counts.items() for _ in range(k)], noms)
+    return t, JuryAssessment.from_scores(jury)

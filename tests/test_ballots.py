@@ -146,3 +146,21 @@ def test_ballot_normalises_voter_and_keeps_choice() -> None:
     b = Ballot(" Bodø ", voter="  ", timestamp=" ")
     assert (b.choice, b.voter, b.timestamp, b.is_blank) == (" Bodø ", None, None, False)
     assert Ballot(None).is_blank
+
+
+def test_missing_values_are_blank_ballots() -> None:
+    for missing in (None, float("nan"), pd.NA, pd.NaT):
+        assert Ballot(missing).choice == ""
+        assert Ballot(missing).is_blank
+    t = tally(["Bodø", float("nan"), pd.NA], NOMS)
+    assert t.votes == (1, 0, 0)
+    assert t.rejected_by_reason[RejectReason.BLANK] == 2
+
+
+def test_tally_file_takes_the_timestamp_column_by_name(tmp_path: Path) -> None:
+    path = write(tmp_path, "når,valg,velger\n1,Bodø,a\n2,,b\n", "utf-8")
+    t = tally_file(path, NOMS, timestamp="når")
+    assert t == tally(read_ballots(path, timestamp="når"), NOMS)
+    assert t.rejected[0].ballot.timestamp == "2"
+    with pytest.raises(BallotFileError, match="field 'nope'"):
+        tally_file(path, NOMS, timestamp="nope")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,59 @@ def test_bad_weight_and_edition(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     status, _, err = run(capsys, "tally", str(v), "--edition", "2017")
     assert status == 2
     assert len(err.strip().splitlines()) == 1
+
+
+def test_sensitivity_prints_exact_intervals_without_gaps(
+    capsys: pytest.CaptureFixture[str], practice: tuple[Path, Path]
+) -> None:
+    votes, jury = map(str, practice)
+    outs = []
+    for steps in ("10", "100"):
+        argv = ["sensitivity", "--edition", "2022", "--votes", votes, "--jury", jury]
+        status, out, _ = run(capsys, *argv, "--steps", steps)
+        assert status == 0
+        outs.append(out)
+    assert outs[0] == outs[1]  # the step count only samples points for a plot
+    lines = [ln for ln in outs[0].splitlines() if "(eksakt: " in ln]
+    exact = [ln.split("(eksakt: ")[1].rstrip(")") for ln in lines]
+    assert exact[0].startswith("0 ≤ w")
+    assert exact[-1].endswith("w ≤ 1")
+    for a, b in itertools.pairwise(exact):  # each end is the next start, one side closed
+        end_op, end = a.split(" w ")[1].split(" ")
+        start, start_op = b.split(" w ")[0].split(" ")
+        assert end == start
+        assert (end_op == "≤") != (start_op == "≤")
+
+
+def test_sensitivity_refuses_the_top_k_era_unless_hypothetical(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run(capsys, "practice", "--edition", "2018", "--out", str(tmp_path), "--seed", "1")
+    argv = [
+        "sensitivity",
+        "--edition",
+        "2018",
+        "--votes",
+        str(tmp_path / "ovingsdata-stemmer.csv"),
+        "--jury",
+        str(tmp_path / "ovingsdata-jury.csv"),
+    ]
+    status, out, err = run(capsys, *argv)
+    assert status == 2
+    assert out == ""
+    assert "TopKThenJury" in err
+    assert "--hypothetical" in err
+    status, out, _ = run(capsys, *argv, "--hypothetical")
+    assert status == 0
+    assert "Tenkt vekting" in out
+
+
+def test_sensitivity_with_no_accepted_ballot(
+    capsys: pytest.CaptureFixture[str], practice: tuple[Path, Path], tmp_path: Path
+) -> None:
+    v = tmp_path / "tom.csv"
+    v.write_text("valg\nAtlantis\n\n", encoding="utf-8")
+    argv = ["sensitivity", "--edition", "2022", "--votes", str(v), "--jury", str(practice[1])]
+    status, _out, err = run(capsys, *argv)
+    assert status == 2
+    assert "undefined" in err

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 import itertools
+import os
 import tempfile
 from collections import Counter
 from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
@@ -21,13 +23,16 @@ from bosetting.voting import (
     RejectReason,
     Tally,
     TallyMergeError,
+    VoterIds,
     _fast,
+    ballots_from_iterable,
     read_ballots,
     tally,
     tally_codes,
     tally_file,
 )
-from tests.strategies import ballot_lists, nominee_sets, resolve_oracle
+from bosetting.voting._voters import voter_digest
+from tests.strategies import ballot_files, ballot_lists, choice_lists, nominee_sets, resolve_oracle
 
 KINN = Municipality("4602", "Kinn", "Vestland", 2020)
 BODO = Municipality("1804", "Bodø", "Nordland", 1977)
@@ -374,15 +379,15 @@ def test_pandas_fast_path_equals_careful_path(
         path = Path(d) / "v.csv"
         path.write_bytes((newline.join(lines) + newline).encode("utf-8"))
         careful = tally(read_ballots(path), noms)
-        old = _fast.FAST_MIN_BYTES
-        _fast.FAST_MIN_BYTES = 0
+        # (adapted: there is no size threshold any more; the streaming path is taken for
+        # every file, and small chunks make it cut this one into many)
+        old = _fast.CHUNK_BYTES
+        _fast.CHUNK_BYTES = 64
         try:
-            fast = _fast.tally_file_fast(
-                path, Resolver(noms), DuplicatePolicy.KEEP_FIRST, choice=None, voter=None
-            )
+            fast = _fast.count_file(path, Resolver(noms), DuplicatePolicy.KEEP_FIRST)
             assert tally_file(path, noms) == careful
         finally:
-            _fast.FAST_MIN_BYTES = old
+            _fast.CHUNK_BYTES = old
         assert fast is not None
         assert fast == careful
 
@@ -407,3 +412,236 @@ def test_practice_label_read_from_file(tmp_path: Path) -> None:
     e = edition(2022)
     votes, _ = write_practice(e, tmp_path, seed=5, n=200)
     assert tally_file(votes, e).labels == {PRACTICE_LABEL}
+
+
+# --- issue 9: one answer on every layout, container and chunk size ---------------------------
+
+
+def _outcome(f: object) -> object:
+    try:
+        return f()  # type: ignore[operator]
+    except (BosettingError, UnicodeDecodeError) as exc:
+        return (type(exc), str(exc))
+
+
+@st.composite
+def files(draw: st.DrawFn) -> tuple[list[Municipality], bytes, dict[str, str | None]]:
+    noms = draw(nominee_sets())
+    data, names = draw(ballot_files(noms))
+    return noms, data, names
+
+
+@settings(max_examples=int(os.environ.get("BOSETTING_FILE_EXAMPLES", "120")), deadline=None)
+@given(
+    files(),
+    policies,
+    st.sampled_from([1, 7, 64, 8 << 20]),
+    st.sampled_from([1, 3, 200_000]),
+    st.sampled_from([1, 5, 4 << 20]),
+)
+def test_tally_file_equals_tally_of_read_ballots(
+    f: tuple[list[Municipality], bytes, dict[str, str | None]],
+    p: DuplicatePolicy,
+    chunk: int,
+    records: int,
+    scan: int,
+) -> None:
+    noms, data, names = f
+    saved = (_fast.CHUNK_BYTES, _fast.CHUNK_RECORDS, _fast.SCAN_BYTES)
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "stemmer.csv"
+        path.write_bytes(data)
+        careful = _outcome(
+            lambda: tally(
+                read_ballots(path, choice=names["choice"], voter=names["voter"]), noms, duplicates=p
+            )
+        )
+        _fast.CHUNK_BYTES, _fast.CHUNK_RECORDS, _fast.SCAN_BYTES = chunk, records, scan
+        try:
+            streamed = _outcome(
+                lambda: tally_file(
+                    path, noms, duplicates=p, choice=names["choice"], voter=names["voter"]
+                )
+            )
+        finally:
+            _fast.CHUNK_BYTES, _fast.CHUNK_RECORDS, _fast.SCAN_BYTES = saved
+    event("error" if not isinstance(careful, Tally) else f"tally, {careful.total > 0} ballots")
+    assert streamed == careful
+    if isinstance(careful, Tally):
+        assert isinstance(streamed, Tally)
+        assert list(streamed.rejected) == list(careful.rejected)  # rows, raw values, reasons
+        assert streamed.voters == careful.voters
+
+
+@pytest.mark.parametrize("chunk", [16, 8 << 20])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "choice,timestamp,voter_id",
+        "voter_id,choice,timestamp",
+        "timestamp,choice",
+        "choice,label,timestamp",
+    ],
+)
+def test_issue_layouts_count_once(tmp_path: Path, header: str, chunk: int) -> None:
+    # every voter votes twice; the columns are found by name in any order
+    cols = header.split(",")
+    rows = []
+    for i in range(300):
+        for when in ("t1", "t2"):
+            value = {"choice": "Kinn" if i % 3 else "Bodø", "timestamp": when, "voter_id": f"v{i}"}
+            value["label"] = "ØVINGSDATA"
+            rows.append(",".join(value[c] for c in cols))
+    path = tmp_path / "v.csv"
+    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    old = _fast.CHUNK_BYTES
+    _fast.CHUNK_BYTES = chunk
+    try:
+        for p in DuplicatePolicy:
+            streamed = tally_file(path, NOMS, duplicates=p)
+            assert streamed == tally(read_ballots(path), NOMS, duplicates=p)
+            if "voter_id" in cols:
+                expected = {DuplicatePolicy.REJECT_ALL: 0}.get(p, 300)
+                assert streamed.accepted == expected
+            else:
+                assert streamed.accepted == 600
+    finally:
+        _fast.CHUNK_BYTES = old
+    if "label" in cols:
+        assert tally_file(path, NOMS).labels == {"ØVINGSDATA"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "valg,velger\nKinn,a\nKinn,b,c\n",  # too many fields: the careful reader counts it
+        "valg,velger\nKinn,a\n" + "K" * 140_000 + ",b\n",  # a field over the csv module's limit
+        "velger,valg\n1,Kinn\n2\n",  # too few fields
+        'valg\n"Kinn\n',  # a quote never closed
+        "valg\nKinn\x00\n",  # NUL
+    ],
+)
+def test_every_path_rejects_what_the_careful_reader_rejects(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "v.csv"
+    path.write_text(body, encoding="utf-8")
+    careful = _outcome(lambda: tally(read_ballots(path), NOMS))
+    for chunk in (4, 8 << 20):
+        old = _fast.CHUNK_BYTES
+        _fast.CHUNK_BYTES = chunk
+        try:
+            assert _outcome(lambda: tally_file(path, NOMS)) == careful
+        finally:
+            _fast.CHUNK_BYTES = old
+
+
+def test_digest_collision_falls_back_to_the_careful_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "v.csv"
+    path.write_text("velger,valg\nlang-velger-1,Kinn\nlang-velger-2,Bodø\n", encoding="utf-8")
+    real = _fast._Bytes.digests
+
+    def clash(self: object, starts: object, lens: object) -> object:
+        h, long, words = real(self, starts, lens)  # type: ignore[arg-type]
+        h[long] = 7  # every long id gets one digest
+        return h, long, words
+
+    monkeypatch.setattr(_fast._Bytes, "digests", clash)
+    for chunk in (20, 8 << 20):
+        monkeypatch.setattr(_fast, "CHUNK_BYTES", chunk)
+        t = tally_file(path, NOMS)
+        assert t.counts == {KINN: 1, BODO: 1, OSLO: 0}
+        assert t == tally(read_ballots(path), NOMS)
+
+
+@given(st.lists(st.text(max_size=30), max_size=20))
+def test_numpy_digests_equal_python_digests(ids: list[str]) -> None:
+    ids = [i for i in ids if "\x00" not in i and not any(0xD800 <= ord(c) < 0xE000 for c in i)]
+    assert _fast.digests_of(ids).tolist() == [voter_digest(i) for i in ids]
+
+
+def test_voter_ids_forms_agree() -> None:
+    exact = VoterIds(["a", "lang-velger-id"])
+    compact = VoterIds(digests=exact.digest_bytes())
+    assert exact == compact == frozenset({"a", "lang-velger-id"})
+    assert "a" in compact
+    assert "b" not in compact
+    assert len(compact) == 2
+    assert (compact | VoterIds(["b"])) == VoterIds(["a", "b", "lang-velger-id"])
+    assert compact.overlap(VoterIds(["a", "z"])) == (1, ["a"])
+    assert compact.ids is None
+    with pytest.raises(TypeError):
+        list(compact)
+
+
+def test_merging_a_file_tally_checks_voters(tmp_path: Path) -> None:
+    path = tmp_path / "v.csv"
+    path.write_text("velger,valg\na,Kinn\n", encoding="utf-8")
+    with pytest.raises(TallyMergeError, match="both batches") as info:
+        _ = tally_file(path, NOMS) + tally([Ballot("Bodø", voter="a")], NOMS)
+    assert info.value.value == ["a"]
+
+
+def _containers(choices: list[str | None]) -> dict[str, object]:
+    out: dict[str, object] = {
+        "list": list(choices),
+        "tuple": tuple(choices),
+        "iterator": iter(list(choices)),
+        "ballots": list(ballots_from_iterable(choices)),
+        "object array": np.array(choices, dtype=object),
+        "object Series": pd.Series(choices, dtype=object),
+        "str Series": pd.Series(choices, dtype="str"),
+        "string[python] Series": pd.Series(choices, dtype="string[python]"),
+        "categorical Series": pd.Series(choices, dtype="category"),
+        "Categorical": pd.Categorical(choices),
+        "Index": pd.Index(choices, dtype=object),
+        "NaN for None": [float("nan") if c is None else c for c in choices],
+    }
+    if None not in choices:
+        out["str array"] = np.array(choices, dtype=str) if choices else np.array([], dtype=str)
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        out["arrow Series"] = pd.Series(choices, dtype="string[pyarrow]")
+    return out
+
+
+@given(st.data())
+def test_every_container_gives_the_same_tally(data: st.DataObject) -> None:
+    noms = data.draw(nominee_sets())
+    choices = data.draw(choice_lists(noms))
+    expected = tally(list(ballots_from_iterable(choices)), noms)
+    for name, container in _containers(choices).items():
+        got = tally(container, noms)
+        assert got == expected, name
+        assert got.rejected_by_reason == expected.rejected_by_reason, name
+        assert [(r.ballot.row, r.ballot.choice, r.reason) for r in got.rejected] == [
+            (r.ballot.row, r.ballot.choice, r.reason) for r in expected.rejected
+        ], name
+
+
+def test_series_name_is_the_source_and_missing_is_blank() -> None:
+    s = pd.Series(["Kinn", None, float("nan"), "Atlantis"], name="valg", dtype=object)
+    t = tally(s, NOMS)
+    assert t.votes == (1, 0, 0)
+    assert [(r.ballot.row, r.ballot.source, r.reason) for r in t.rejected] == [
+        (2, "valg", RejectReason.BLANK),
+        (3, "valg", RejectReason.BLANK),
+        (4, "valg", RejectReason.UNKNOWN_NOMINEE),
+    ]
+    assert t == tally(ballots_from_iterable(s.tolist(), source="valg"), NOMS)
+    assert tally([1804, 1804.0, "1804"], NOMS).counts[BODO] == 2  # 1804.0 is no code
+    with pytest.raises(BosettingError, match="one column"):
+        tally(pd.DataFrame({"valg": ["Kinn"]}), NOMS)
+
+
+def test_lazy_rejected_behaves_as_a_tuple() -> None:
+    t = tally(pd.Series(["Kinn", "", "x"], dtype="category"), NOMS)
+    assert len(t.rejected) == 2
+    assert t.rejected == tuple(t.rejected)
+    assert t.rejected[0].reason is RejectReason.BLANK
+    merged = t + tally(["Bodø", ""], NOMS)
+    assert merged.total == 5
+    assert isinstance(merged.rejected, tuple)

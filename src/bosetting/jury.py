@@ -135,6 +135,18 @@ class JuryAssessment:
     scores: tuple[JuryScore, ...]
     label: str | None = None
     source: str | None = None
+    _raw: dict[Municipality, Fraction] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # One pass over the sheet: each nominee's mean over jurors of each juror's mean.
+        per: dict[Municipality, dict[str, list[Fraction]]] = {}
+        for s in self.scores:
+            per.setdefault(s.nominee, {}).setdefault(s.juror, []).append(s.score)
+        raw: dict[Municipality, Fraction] = {}
+        for m, by_juror in per.items():
+            means = [sum(v, Fraction(0)) / len(v) for v in by_juror.values()]
+            raw[m] = sum(means, Fraction(0)) / len(means)
+        object.__setattr__(self, "_raw", raw)
 
     @classmethod
     def from_records(
@@ -155,6 +167,7 @@ class JuryAssessment:
                 unknown nominee, a missing juror or criterion, or a repeated score.
         """
         noms = nominees_of(nominees)
+        known = set(noms)
         resolver = Resolver(noms)
         out: list[JuryScore] = []
         seen: set[tuple[str, Municipality, str]] = set()
@@ -170,7 +183,7 @@ class JuryAssessment:
             criterion = str(rec["criterion"]).strip()
             raw = rec.get("nominee")
             if isinstance(raw, Municipality):
-                if raw not in noms:
+                if raw not in known:
                     raise JurySheetError(
                         "not one of the nominees", field="nominee", value=raw.name, **where
                     )
@@ -235,15 +248,12 @@ class JuryAssessment:
         return tuple(dict.fromkeys(s.criterion for s in self.scores))
 
     def raw_score(self, municipality: Municipality) -> Fraction | None:
-        """Mean over jurors of each juror's mean over criteria, on the scale; ``None`` if unscored."""
-        per_juror: dict[str, list[Fraction]] = {}
-        for s in self.scores:
-            if s.nominee == municipality:
-                per_juror.setdefault(s.juror, []).append(s.score)
-        if not per_juror:
-            return None
-        means = [sum(v, Fraction(0)) / len(v) for v in per_juror.values()]
-        return sum(means, Fraction(0)) / len(means)
+        """Mean over jurors of each juror's mean over criteria, on the scale; ``None`` if unscored.
+
+        The scores are indexed per nominee once, when the assessment is made, so asking
+        for every nominee's score is linear in the size of the sheet.
+        """
+        return self._raw.get(municipality)
 
     def score(self, municipality: Municipality) -> Fraction | None:
         """The nominee's jury score in [0, 1] (see the module docstring); ``None`` if unscored."""

@@ -2,7 +2,7 @@
 
 * ``bosetting tally VOTES.csv --edition E [--duplicates keep_first|keep_last|reject_all]``
 * ``bosetting decide --edition E --votes VOTES.csv --jury JURY.csv [--public-weight W]``
-* ``bosetting sensitivity --edition E --votes VOTES.csv --jury JURY.csv [--steps N]``
+* ``bosetting sensitivity --edition E --votes VOTES.csv --jury JURY.csv [--hypothetical]``
 * ``bosetting practice --edition E --out DIR --seed S [--ballots N]``
 """
 
@@ -15,7 +15,7 @@ from bosetting.history import edition
 from bosetting.model import Edition
 from bosetting.voting import DuplicatePolicy, Tally
 
-__all__ = ["register", "render_tally"]
+__all__ = ["register", "render_sensitivity", "render_tally"]
 
 
 def render_tally(t: Tally) -> str:
@@ -60,20 +60,32 @@ def _run_decide(args: argparse.Namespace) -> int:
     return 0
 
 
+def render_sensitivity(s: Any) -> str:
+    """The lines ``bosetting sensitivity`` prints below its title: exact intervals covering 0–1."""
+    width = max(len(i.bounds_nb()) for i in s.intervals)
+    lines = [
+        f"  {i.bounds_nb():<{width}}  {i.winner}   (eksakt: {i.exact_nb()})" for i in s.intervals
+    ]
+    lines += [f"  {c.tie.describe_nb()}" for c in s.changes if c.tie is not None]
+    lines += [f"  {i.tie.describe_nb()}" for i in s.intervals if i.tie is not None]
+    lines.append(s.describe_nb())
+    return "\n".join(lines)
+
+
 def _run_sensitivity(args: argparse.Namespace) -> int:
     from bosetting.decision import sensitivity
     from bosetting.jury import read_jury_sheet
 
     e = edition(args.edition)
-    s = sensitivity(_tally(args, e), read_jury_sheet(args.jury, e), steps=args.steps)
+    s = sensitivity(
+        _tally(args, e),
+        read_jury_sheet(args.jury, e),
+        steps=args.steps,
+        rule=e.rule,
+        hypothetical=args.hypothetical,
+    )
     print(f"{e.prize_name} {e.label}: vinner etter vekt på folkeavstemningen (antakelse)")
-    start = 0
-    for i in range(1, len(s.weights) + 1):
-        if i == len(s.weights) or s.winners[i] != s.winners[start]:
-            m = s.winners[start]
-            print(f"  {s.weights[start]:.3f}–{s.weights[i - 1]:.3f}: {m}")
-            start = i
-    print(s.describe_nb())
+    print(render_sensitivity(s))
     return 0
 
 
@@ -143,7 +155,18 @@ def register(subparsers: Any) -> None:
     )
     _common(p)
     p.add_argument("--jury", required=True, metavar="JURY.csv", help="jury scoring sheet")
-    p.add_argument("--steps", type=int, default=100, metavar="N", help="intervals (default 100)")
+    p.add_argument(
+        "--steps",
+        type=int,
+        default=100,
+        metavar="N",
+        help="sample points for a plot (default 100); the intervals printed are exact",
+    )
+    p.add_argument(
+        "--hypothetical",
+        action="store_true",
+        help="blend anyway where the edition's rule gives the public vote no weight",
+    )
     p.set_defaults(run=_run_sensitivity)
 
     p = subparsers.add_parser(

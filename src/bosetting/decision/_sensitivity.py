@@ -1,4 +1,15 @@
-"""How the winner of a weighted blend depends on the unpublished public weight.
+"""How the winner of a weighted blend depends on the unpublished public weight, exactly.
+
+Each nominee's blended score ``w · public + (1 − w) · jury`` is a straight line
+in the public weight ``w``. The winner for every ``w`` in [0, 1] is the upper
+envelope of those lines, with equal scores ordered by the tie rule
+(:data:`~bosetting.voting.TIE_RULE`: kommunenummer ascending). The envelope
+changes only where two lines cross, so :func:`sensitivity` computes every
+crossing as an exact fraction and the winner at each crossing and on each open
+stretch between them. The result is a list of intervals that covers [0, 1] with
+no gaps and no overlaps (each shared end belongs to exactly one of the two),
+and it does not depend on a step count: ``steps`` or ``weights`` only choose
+the sample points a plot draws.
 
 Examples:
     >>> from bosetting.model import Municipality
@@ -11,76 +22,169 @@ Examples:
     >>> s = sensitivity(t, jury, [0, 0.5, 0.7, 1])
     >>> [m.name for m in s.winners], s.changes[0].crossover
     (['Bodø', 'Bodø', 'Kinn', 'Kinn'], Fraction(6, 11))
+    >>> [i.describe_nb() for i in s.intervals]
+    ['0.000 ≤ w ≤ 0.545: Bodø (1804)', '0.545 < w ≤ 1.000: Kinn (4602)']
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
 import attrs
 
 from bosetting.decision._scores import fraction, nominees, public_scores
-from bosetting.errors import ArgumentError
+from bosetting.errors import ArgumentError, DecisionError
 from bosetting.jury import JuryAssessment
-from bosetting.model import Municipality
-from bosetting.voting import Tally
+from bosetting.model import DecisionRule, Edition, Municipality, WeightedBlend
+from bosetting.voting import Tally, Tie
 
-__all__ = ["Change", "Sensitivity", "sensitivity"]
+__all__ = ["Change", "Interval", "Sensitivity", "sensitivity"]
+
+_STAGE = "samlet skår"
+
+
+def _down(x: Fraction) -> float:
+    f = float(x)
+    return math.nextafter(f, -math.inf) if f > x else f
+
+
+def _up(x: Fraction) -> float:
+    f = float(x)
+    return math.nextafter(f, math.inf) if f < x else f
+
+
+@attrs.frozen
+class Interval:
+    """A stretch of public weights with one winner.
+
+    Attributes:
+        start: The lower end (exact).
+        end: The upper end (exact); ``start == end`` for a single weight.
+        winner: The winner for every weight in the stretch.
+        closed_start: Whether ``start`` itself belongs to the stretch.
+        closed_end: Whether ``end`` itself belongs to the stretch.
+        tie: Nominees whose score equals the winner's all through the stretch (the same
+            line), ordered by the tie rule; ``None`` if there are none.
+    """
+
+    start: Fraction
+    end: Fraction
+    winner: Municipality
+    closed_start: bool = True
+    closed_end: bool = True
+    tie: Tie | None = None
+
+    def __contains__(self, w: object) -> bool:
+        if not isinstance(w, int | float | Fraction) or isinstance(w, bool):
+            return False
+        x = Fraction(w)
+        above = x >= self.start if self.closed_start else x > self.start
+        below = x <= self.end if self.closed_end else x < self.end
+        return above and below
+
+    def bounds_nb(self, digits: int = 3) -> str:
+        """The stretch as text: ``0.000 ≤ w < 0.346`` (rounded; see :meth:`exact_nb`)."""
+        if self.start == self.end:
+            return f"w = {float(self.start):.{digits}f}"
+        lo = "≤" if self.closed_start else "<"
+        hi = "≤" if self.closed_end else "<"
+        return f"{float(self.start):.{digits}f} {lo} w {hi} {float(self.end):.{digits}f}"
+
+    def exact_nb(self) -> str:
+        """The stretch with its exact ends as fractions: ``0 ≤ w < 9/26``."""
+        if self.start == self.end:
+            return f"w = {self.start}"
+        lo = "≤" if self.closed_start else "<"
+        hi = "≤" if self.closed_end else "<"
+        return f"{self.start} {lo} w {hi} {self.end}"
+
+    def describe_nb(self) -> str:
+        """The stretch and its winner in one line."""
+        return f"{self.bounds_nb()}: {self.winner}"
 
 
 @attrs.frozen
 class Change:
-    """Where the winner changes between two neighbouring weights.
+    """Where the winner changes.
 
     Attributes:
-        before_weight: The last weight with the old winner.
-        after_weight: The first weight with the new winner.
-        before: The old winner.
-        after: The new winner.
-        crossover: The exact weight where the two have equal combined scores, if
-            that lies between the two weights (``None`` otherwise).
+        at: The exact weight where the two winners meet (where their scores are equal,
+            or an end of a single-weight stretch).
+        before: The winner just below ``at``.
+        after: The winner just above ``at``.
+        tie: Every nominee with the highest score at ``at`` when several share it,
+            ordered by the tie rule (the first wins at ``at``); ``None`` otherwise.
     """
 
-    before_weight: float
-    after_weight: float
+    at: Fraction
     before: Municipality
     after: Municipality
-    crossover: Fraction | None
+    tie: Tie | None = None
+
+    @property
+    def crossover(self) -> Fraction:
+        """The exact weight of the change (``at``)."""
+        return self.at
+
+    @property
+    def before_weight(self) -> float:
+        """``at`` as a float, rounded down."""
+        return _down(self.at)
+
+    @property
+    def after_weight(self) -> float:
+        """``at`` as a float, rounded up."""
+        return _up(self.at)
 
 
 @attrs.frozen
 class Sensitivity:
-    """The winner of a weighted blend at each public weight.
+    """The winner of a weighted blend for every public weight in [0, 1].
 
     Attributes:
-        weights: The public weights tried, ascending.
-        winners: The winner at each weight.
-        changes: Where the winner changes.
+        intervals: Stretches of weights with their winner, ascending, covering [0, 1]
+            with no gaps and no overlaps.
+        changes: Where the winner changes, with any tie there and how it was broken.
+        weights: Sample weights (for a plot), ascending.
+        winners: The winner at each sample weight.
         public: Each nominee's normalised public score.
         jury: Each nominee's jury score.
+        hypothetical: Whether the edition's own rule has no public weight and the blend
+            was asked for as a hypothetical.
     """
 
+    intervals: tuple[Interval, ...]
+    changes: tuple[Change, ...]
     weights: tuple[float, ...]
     winners: tuple[Municipality, ...]
-    changes: tuple[Change, ...]
     public: dict[Municipality, Fraction] = attrs.field(eq=False)
     jury: dict[Municipality, Fraction] = attrs.field(eq=False)
+    hypothetical: bool = False
+
+    def winner_at(self, weight: float | Fraction) -> Municipality:
+        """The winner at one weight (read as :func:`~bosetting.decision.decide` reads it)."""
+        w = fraction(weight, "weight")
+        return next(i.winner for i in self.intervals if w in i)
 
     def describe_nb(self) -> str:
         """The result in bokmål."""
+        lead = "Tenkt vekting (regelen for utgaven har ingen vekt på folkeavstemningen). "
+        lead = lead if self.hypothetical else ""
         if not self.changes:
-            return f"{self.winners[0].name} vinner ved alle vektinger som er prøvd."
-        parts = [
-            f"ved {float(c.crossover if c.crossover is not None else c.after_weight):.3f} "
-            f"går seieren fra {c.before.name} til {c.after.name}"
-            for c in self.changes
-        ]
-        return "Vinneren avhenger av vektingen: " + "; ".join(parts) + "."
+            return lead + f"{self.intervals[0].winner} vinner ved alle vekter fra 0 til 1."
+        parts = []
+        for c in self.changes:
+            text = f"ved {float(c.at):.3f} ({c.at}) går seieren fra {c.before} til {c.after}"
+            if c.tie is not None:
+                text += f" (likt der, brutt etter {c.tie.broken_by})"
+            parts.append(text)
+        return lead + "Vinneren avhenger av vektingen: " + "; ".join(parts) + "."
 
 
-def _default_weights(steps: int) -> tuple[float, ...]:
-    return tuple(i / steps for i in range(steps + 1))
+def _key(m: Municipality) -> tuple[str, str, int]:
+    return (m.code, m.name, m.valid_from)
 
 
 def sensitivity(
@@ -89,48 +193,120 @@ def sensitivity(
     weights: Iterable[float] | None = None,
     *,
     steps: int = 100,
+    rule: DecisionRule | Edition | None = None,
+    hypothetical: bool = False,
 ) -> Sensitivity:
-    """The blend's winner at each public weight, and where it changes.
+    """The blend's winner for every public weight in [0, 1], exactly (see the module docstring).
 
     Args:
-        tally: The public vote.
+        tally: The public vote (at least one accepted ballot).
         jury: The jury's assessment (every nominee must be scored).
-        weights: Public weights in [0, 1]; default ``0, 1/steps, ..., 1``.
-        steps: The number of intervals when ``weights`` is not given.
+        weights: Sample weights in [0, 1] for a plot; default ``0, 1/steps, ..., 1``.
+        steps: The number of sample intervals when ``weights`` is not given. It changes
+            only the samples, never the intervals.
+        rule: The edition's rule (or the edition). A rule without a public weight
+            (jury only; top ``k`` by vote, then jury) is refused unless ``hypothetical``.
+        hypothetical: Ask for the blend even where the edition's rule has no public weight.
 
     Returns:
-        The sweep; its winners equal ``decide(WeightedBlend(w), ...)`` at each weight.
+        The intervals, changes and samples; ``winner_at(w)`` equals
+        ``decide(WeightedBlend(), tally, jury, public_weight=w).winner`` for every ``w``.
+
+    Raises:
+        DecisionError: the rule has no public weight (and ``hypothetical`` is false), or no
+            ballot was accepted, so the public side of the blend is undefined.
+        ArgumentError: a weight outside [0, 1], no weights, or ``steps`` below 1.
+        JurySheetError: a nominee has no jury score.
     """
+    if isinstance(rule, Edition):
+        rule = rule.rule
+    is_other = rule is not None and not isinstance(rule, WeightedBlend)
+    if is_other and not hypothetical:
+        assert rule is not None
+        raise DecisionError(
+            f"the rule {type(rule).__name__} ({rule.describe_nb()}) gives the public vote no "
+            "weight, so there is nothing to vary; ask for a hypothetical blend explicitly "
+            "(hypothetical=True; --hypothetical on the command line)",
+            field="rule",
+            value=type(rule).__name__,
+        )
     if weights is None:
         if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
             raise ArgumentError("steps is a whole number of at least 1", field="steps", value=steps)
-        ws: Sequence[float] = _default_weights(steps)
+        ws: Sequence[float] = tuple(i / steps for i in range(steps + 1))
     else:
         ws = sorted(weights)
     if not ws:
         raise ArgumentError("give at least one weight", field="weights", value=[])
-    fr = [fraction(w, "weights") for w in ws]
+    samples = [fraction(w, "weights") for w in ws]
     noms = nominees(tally, jury)
     js = jury.require(noms)
+    if tally.accepted == 0:
+        raise DecisionError(
+            "no ballot was accepted, so the public side of the blend is undefined (0 against 0 "
+            "is no tie to break); there is no sensitivity to the weight to show",
+            field="tally",
+            value=tally.total,
+        )
     _, public = public_scores(tally)
-    order = sorted(noms, key=lambda m: (m.code, m.name, m.valid_from))
-    diff = {m: public[m] - js[m] for m in noms}
-    winners: list[Municipality] = []
-    for w in fr:
-        best = order[0]
-        best_score = js[best] + w * diff[best]
-        for m in order[1:]:
-            s = js[m] + w * diff[m]
-            if s > best_score:
-                best, best_score = m, s
-        winners.append(best)
+    intervals, changes = _envelope(noms, public, js)
+    result = Sensitivity(intervals, changes, tuple(float(w) for w in ws), (), public, js, is_other)
+    winners = tuple(result.winner_at(w) for w in samples)
+    return attrs.evolve(result, winners=winners)
+
+
+def _envelope(
+    noms: Sequence[Municipality],
+    public: dict[Municipality, Fraction],
+    js: dict[Municipality, Fraction],
+) -> tuple[tuple[Interval, ...], tuple[Change, ...]]:
+    order = sorted(noms, key=_key)
+    slope = {m: public[m] - js[m] for m in order}
+
+    def top(w: Fraction) -> tuple[Municipality, list[Municipality]]:
+        scores = {m: js[m] + w * slope[m] for m in order}
+        best = max(scores.values())
+        tied = [m for m in order if scores[m] == best]  # in tie-rule order
+        return tied[0], tied
+
+    def after(tied: list[Municipality]) -> Municipality:
+        # just above a weight, the steepest of the lines that are highest there wins
+        steepest = max(slope[m] for m in tied)
+        return next(m for m in tied if slope[m] == steepest)
+
+    # Walk the upper envelope from 0 to 1: each line joins it at most once, so there are
+    # at most 2n pieces, each found in O(n): the point w, then the open stretch after it.
+    pieces: list[tuple[Fraction, Fraction, bool, Municipality, list[Municipality]]] = []
+    w = Fraction(0)
+    winner, tied = top(w)
+    pieces.append((w, w, True, winner, tied))
+    current = after(tied)
+    while True:
+        ahead = [
+            (js[current] - js[m]) / (slope[m] - slope[current])
+            for m in order
+            if slope[m] > slope[current]
+        ]
+        nxt = min((x for x in ahead if x > w), default=Fraction(1))
+        nxt = min(nxt, Fraction(1))
+        pieces.append((w, nxt, False, current, []))
+        winner, tied = top(nxt)
+        pieces.append((nxt, nxt, True, winner, tied))
+        if nxt == 1:
+            break
+        w, current = nxt, after(tied)
+    intervals: list[Interval] = []
     changes: list[Change] = []
-    for i in range(1, len(winners)):
-        a, b = winners[i - 1], winners[i]
-        if a != b:
-            denom = diff[a] - diff[b]
-            cross = (js[b] - js[a]) / denom if denom else None
-            if cross is not None and not fr[i - 1] <= cross <= fr[i]:
-                cross = None
-            changes.append(Change(float(ws[i - 1]), float(ws[i]), a, b, cross))
-    return Sensitivity(tuple(float(w) for w in ws), tuple(winners), tuple(changes), public, js)
+    for lo, hi, is_point, winner, tied in pieces:
+        if intervals and intervals[-1].winner == winner:
+            intervals[-1] = attrs.evolve(intervals[-1], end=hi, closed_end=is_point)
+            continue
+        if intervals:  # the winner changes at lo; the piece before ends open or closed there
+            at_lo = tied if is_point else top(lo)[1]
+            score = js[at_lo[0]] + lo * slope[at_lo[0]]
+            tie = Tie(_STAGE, tuple(at_lo), f"{float(score):.4f}") if len(at_lo) > 1 else None
+            changes.append(Change(lo, intervals[-1].winner, winner, tie))
+        same = [m for m in order if slope[m] == slope[winner] and js[m] == js[winner]]
+        line_tie = Tie(_STAGE, tuple(same), "lik skår hele veien") if len(same) > 1 else None
+        intervals.append(Interval(lo, hi, winner, is_point, is_point, line_tie))
+    return tuple(intervals), tuple(changes)

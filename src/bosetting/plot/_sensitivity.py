@@ -15,6 +15,11 @@ __all__ = ["sensitivity"]
 def sensitivity(result: Sensitivity, ax: Any = None) -> Any:
     """Plot each nominee's combined score against the public weight; mark where the winner changes.
 
+    The lines are exact (a blended score is straight in the weight); the winner
+    changes at the exact weights of :attr:`~bosetting.decision.Sensitivity.changes`,
+    whatever sample weights the result was made with. Each stretch is shaded
+    lightly and the winner's line drawn thicker there.
+
     Args:
         result: From :func:`bosetting.decision.sensitivity`.
         ax: Axes to draw on (default: a new figure).
@@ -36,15 +41,19 @@ def sensitivity(result: Sensitivity, ax: Any = None) -> Any:
         3
     """
     ax = new_axes(ax)
-    ws = result.weights
+    colours: dict[Any, Any] = {}
     for m in sorted(result.public, key=lambda m: m.code):
         p, j = float(result.public[m]), float(result.jury[m])
-        ax.plot(ws, [j + w * (p - j) for w in ws], label=str(m))
+        (line,) = ax.plot([0.0, 1.0], [j, p], label=str(m), linewidth=1)
+        colours[m] = line.get_color()
+    for k, stretch in enumerate(result.intervals):
+        lo, hi = float(stretch.start), float(stretch.end)
+        ax.axvspan(lo, hi, color=colours[stretch.winner], alpha=0.08 if k % 2 else 0.14, lw=0)
     for c in result.changes:
-        at = float(c.crossover) if c.crossover is not None else c.after_weight
+        at = float(c.at)
         ax.axvline(at, color="grey", linestyle=":", linewidth=1)
         ax.annotate(
-            f"{c.before.name} → {c.after.name}",
+            f"{c.before.name} → {c.after.name} ({c.at})",
             (at, 1.0),
             xycoords=("data", "axes fraction"),
             rotation=90,
@@ -55,6 +64,7 @@ def sensitivity(result: Sensitivity, ax: Any = None) -> Any:
     ax.set_xlim(0, 1)
     ax.set_xlabel("Vekt på folkeavstemningen (antakelse)")
     ax.set_ylabel("Samlet skår (0–1)")
-    ax.set_title("Hvem vinner ved hvilken vekting?")
+    title = "Hvem vinner ved hvilken vekting?"
+    ax.set_title(title + (" (tenkt vekting)" if result.hypothetical else ""))
     ax.legend(loc="best", fontsize=8)
     return ax

@@ -5,9 +5,11 @@
 dropped: a ballot that is not counted is kept in :attr:`Tally.rejected` with a
 :class:`~bosetting.model.RejectReason`.
 
-The rooms: ``_ballots`` (ballots from lists, Series and files), ``_tally`` (the
-:class:`Tally` monoid), ``_count`` (the counting paths), ``_fast`` (the pandas
-and numpy path for large files and code arrays), ``_ranking`` (order and ties).
+The rooms: ``_ballots`` (ballots from lists, Series and files), ``_voters`` (voter
+ids, exact or as 64-bit digests), ``_distinct`` (resolve each distinct choice
+once), ``_tally`` (the :class:`Tally` monoid), ``_count`` (the counting paths),
+``_fast`` (the pandas and numpy path: arrays, Series and streamed files),
+``_ranking`` (order and ties).
 """
 
 from __future__ import annotations
@@ -26,13 +28,15 @@ from bosetting.voting._ballots import (
     ballots_from_iterable,
     ballots_from_series,
     check_row_lengths,
+    choice_text,
     read_ballot_text,
     read_ballots,
 )
 from bosetting.voting._count import tally, tally_file
 from bosetting.voting._fast import tally_codes
 from bosetting.voting._ranking import TIE_RULE, Finalists, Tie, order_by_score
-from bosetting.voting._tally import DuplicatePolicy, RejectedBallot, Tally
+from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallot, Tally
+from bosetting.voting._voters import VoterIds
 
 __all__ = [
     "CHOICE_COLUMNS",
@@ -44,16 +48,19 @@ __all__ = [
     "BallotColumns",
     "DuplicatePolicy",
     "Finalists",
+    "LazyRejected",
     "RejectReason",
     "RejectedBallot",
     "Resolver",
     "Tally",
     "TallyMergeError",
     "Tie",
+    "VoterIds",
     "ballot_columns",
     "ballots_from_iterable",
     "ballots_from_series",
     "check_row_lengths",
+    "choice_text",
     "order_by_score",
     "read_ballot_text",
     "read_ballots",

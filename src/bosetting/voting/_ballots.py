@@ -48,6 +48,8 @@ __all__ = [
     "ballots_from_iterable",
     "ballots_from_series",
     "check_row_lengths",
+    "choice_text",
+    "is_missing",
     "read_ballot_text",
     "read_ballots",
 ]
@@ -65,8 +67,21 @@ def _optional_str(value: object) -> str | None:
     return text or None
 
 
-def _choice_text(value: object) -> str:
-    return "" if value is None else str(value)
+def is_missing(value: object) -> bool:
+    """Whether a value is a missing value: ``None``, a float NaN, ``pandas.NA`` or ``NaT``.
+
+    A missing choice is a blank ballot in every container (list, array, Series, file).
+    """
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+def choice_text(value: object) -> str:
+    """A choice as text: ``""`` for a missing value, else ``str(value)``."""
+    return "" if is_missing(value) else str(value)
 
 
 @attrs.frozen
@@ -74,7 +89,8 @@ class Ballot:
     """One ballot as cast, before it is resolved against the nominees.
 
     Attributes:
-        choice: The choice as written (a name or a kommunenummer); ``""`` for a blank ballot.
+        choice: The choice as written (a name or a kommunenummer); ``""`` for a blank
+            ballot (``None``, NaN and ``pandas.NA`` are blank too).
         voter: The voter's id, if the source has one (stripped; empty means none).
         timestamp: When it was cast, as written in the source.
         row: The 1-based data row in its source (header not counted).
@@ -86,7 +102,7 @@ class Ballot:
         Ballot(choice=' Bodø ', voter=None, timestamp=None, row=3, source=None, label=None)
     """
 
-    choice: str = attrs.field(converter=_choice_text)
+    choice: str = attrs.field(converter=choice_text)
     voter: str | None = attrs.field(default=None, converter=_optional_str)
     timestamp: str | None = attrs.field(default=None, converter=_optional_str)
     row: int | None = None

@@ -18,6 +18,15 @@ carry the same voter id, ``KEEP_FIRST`` counts the first in input order,
 ``KEEP_LAST`` the last, and ``REJECT_ALL`` none; the others are rejected as
 ``DUPLICATE_VOTER``. Ballots without a voter id are never duplicates.
 
+One semantics for every input: a list or any iterable, a numpy array, a pandas
+Series (str, object, categorical, Arrow-backed) or a ballot file of any size,
+column order and subset give the same :class:`Tally` for the same ballots.
+Missing values (``None``, NaN, ``pandas.NA``) are blank ballots; any other value
+is counted as ``str(value)``. Distinct choices are counted first and each is
+resolved once; :class:`Ballot` objects are built only for rejected ballots
+(their row, raw value and reason), and for Series, arrays and lists of choices
+only when someone looks at them.
+
 Merging batches is ``+`` on :class:`~bosetting.voting.Tally` (see :mod:`bosetting.voting._tally`).
 
 Examples:
@@ -37,8 +46,9 @@ Examples:
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bosetting.data import read_csv_text
@@ -46,15 +56,15 @@ from bosetting.errors import ArgumentError, BallotFileError
 from bosetting.model import Edition, Municipality, RejectReason
 from bosetting.register import Resolver, nominees_of
 from bosetting.voting import _fast
-from bosetting.voting._ballots import (
-    Ballot,
-    ballot_columns,
-    ballots_from_iterable,
-    check_row_lengths,
-)
-from bosetting.voting._tally import DuplicatePolicy, RejectedBallot, Tally
+from bosetting.voting._ballots import Ballot, ballots_from_iterable, choice_text, read_ballot_text
+from bosetting.voting._distinct import resolve_distinct
+from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallot, Tally
+from bosetting.voting._voters import VoterIds
 
 __all__ = ["tally", "tally_file"]
+
+#: Above this many distinct rejected values, rejected rows are found in one pass, not one per value.
+_SCANS = 8
 
 
 def _apply(
@@ -106,8 +116,56 @@ def _check_policy(duplicates: object) -> DuplicatePolicy:
         ) from None
 
 
+def _tally_ballots(items: Sequence[Any], resolver: Resolver, policy: DuplicatePolicy) -> Tally:
+    """The general path: ballots with voter ids, rows and labels of their own."""
+    ballots = ballots_from_iterable(items)
+    votes, rejected, voters = _apply(
+        resolver, ((b.choice, b.voter, b) for b in ballots), policy, lambda b: b
+    )
+    labels = frozenset(b.label for b in ballots if b.label)
+    return Tally(resolver.nominees, tuple(votes), rejected, VoterIds(voters), policy, labels)
+
+
+def _tally_choices(
+    items: tuple[Any, ...], resolver: Resolver, policy: DuplicatePolicy
+) -> Tally | None:
+    """Choices without voter ids: count distinct values, resolve each once, find rejects lazily.
+
+    Returns ``None`` if the items hold :class:`Ballot` objects (count them one by one).
+    """
+    try:
+        found = Counter(items)
+    except TypeError:  # unhashable values: count their texts
+        found = Counter({None: 0})
+    if not all(type(k) is str for k in found):
+        if any(isinstance(k, Ballot) for k in found):
+            return None
+        items = tuple(map(choice_text, items))  # equal values of other types (1 and 1.0) merge
+        found = Counter(items)
+    values = list(found)
+    votes, bad, why = resolve_distinct(resolver, values, found.values())
+    if not bad:
+        return Tally(resolver.nominees, tuple(votes), (), VoterIds(), policy)
+    reasons = {values[k]: r for k, r in bad.items()}
+
+    def build() -> list[RejectedBallot]:
+        at: list[tuple[int, RejectReason]] = []
+        if len(reasons) <= _SCANS:
+            for value, reason in reasons.items():
+                i = -1
+                for _ in range(found[value]):
+                    i = items.index(value, i + 1)
+                    at.append((i, reason))
+            at.sort()
+        else:
+            at = [(i, reasons[v]) for i, v in enumerate(items) if v in reasons]
+        return [RejectedBallot(Ballot(items[i], row=i + 1), r) for i, r in at]
+
+    return Tally(resolver.nominees, tuple(votes), LazyRejected(why, build), VoterIds(), policy)
+
+
 def tally(
-    ballots: Iterable[Ballot | str | None],
+    ballots: Iterable[Ballot | str | None] | Any,
     edition: Edition | Iterable[Municipality],
     *,
     duplicates: DuplicatePolicy | str = DuplicatePolicy.KEEP_FIRST,
@@ -115,7 +173,8 @@ def tally(
     """Count ballots among an edition's nominees (see the module docstring for the rules).
 
     Args:
-        ballots: Ballots, or choices as strings (``None`` is blank).
+        ballots: Ballots, or choices (strings; ``None`` and NaN are blank), as a list or
+            any iterable, a numpy array, or a pandas Series, Index or Categorical.
         edition: The edition (its :attr:`~bosetting.model.Edition.nominees`) or the nominees.
         duplicates: The duplicate-voter policy.
 
@@ -131,87 +190,48 @@ def tally(
     """
     policy = _check_policy(duplicates)
     resolver = Resolver(nominees_of(edition))
-    items = ballots_from_iterable(ballots)
-    votes, rejected, voters = _apply(
-        resolver, ((b.choice, b.voter, b) for b in items), policy, lambda b: b
-    )
-    labels = frozenset(b.label for b in items if b.label)
-    return Tally(resolver.nominees, tuple(votes), rejected, frozenset(voters), policy, labels)
+    if _fast.is_array(ballots):
+        counted = _fast.tally_array(ballots, resolver, policy)
+        if counted is not None:
+            return counted
+        ballots = list(ballots)
+    items = ballots if isinstance(ballots, tuple) else tuple(ballots)
+    if not (items and type(items[0]) is Ballot):
+        counted = _tally_choices(items, resolver, policy)
+        if counted is not None:
+            return counted
+    return _tally_ballots(items, resolver, policy)
 
 
 def tally_file(
-    path: Any,
+    path: str | os.PathLike[str],
     edition: Edition | Iterable[Municipality],
     *,
     duplicates: DuplicatePolicy | str = DuplicatePolicy.KEEP_FIRST,
     choice: str | None = None,
     voter: str | None = None,
+    timestamp: str | None = None,
 ) -> Tally:
-    """Read and count a ballot CSV file in one pass (same result as ``tally(read_ballots(path), ...)``).
+    """Read and count a ballot CSV file: the same result as ``tally(read_ballots(path), ...)``.
 
-    Only rejected ballots become :class:`~bosetting.ballots.Ballot` objects, so
-    large files are counted quickly. The file rules are those of
-    :func:`bosetting.ballots.read_ballots`.
+    The file streams in chunks, so memory is bounded by one chunk plus the
+    voter index, whatever the file's size (see :mod:`bosetting.voting._fast`).
+    Columns are found by name, in any order. Only rejected ballots become
+    :class:`~bosetting.voting.Ballot` objects. The tally keeps the voters as
+    64-bit digests (:class:`~bosetting.voting.VoterIds`).
 
     Raises:
-        BallotFileError: naming file, row and field, as :func:`~bosetting.ballots.read_ballots`.
+        BallotFileError: naming file, row and field, exactly as
+            :func:`~bosetting.voting.read_ballots` does for the same file.
     """
     policy = _check_policy(duplicates)
     resolver = Resolver(nominees_of(edition))
-    fast = _fast.tally_file_fast(path, resolver, policy, choice=choice, voter=voter)
-    if fast is not None:
-        return fast
-    text = read_csv_text(path, BallotFileError)
-    cols = ballot_columns(text, choice=choice, voter=voter)
-    check_row_lengths(text, cols)
-    c, v, t, lab = cols.choice, cols.voter, cols.timestamp, cols.label
-    single = len(text.header) == 1
-    rows = text.rows
-    labels = frozenset(
-        row[lab] for row in rows if lab is not None and len(row) > lab and row[lab].strip()
-    )
-
-    def make(i: int) -> Ballot:
-        row = rows[i]
-        if not row:
-            return Ballot("", row=i + 1, source=text.file)
-        return Ballot(
-            row[c],
-            voter=None if v is None else row[v],
-            timestamp=None if t is None else row[t],
-            row=i + 1,
-            source=text.file,
-            label=None if lab is None else row[lab],
+    try:
+        return _fast.count_file(
+            path, resolver, policy, choice=choice, voter=voter, timestamp=timestamp
         )
-
-    if v is None and not single and all(rows):
-        # Fast path: count distinct choices in C, resolve each distinct choice once.
-        found = Counter(row[c] for row in rows)
-        votes = [0] * len(resolver.nominees)
-        rejected: list[RejectedBallot] = []
-        bad: set[str] = set()
-        for ch, n in found.items():
-            hit = resolver.resolve(ch)
-            if isinstance(hit, RejectReason):
-                bad.add(ch)
-            else:
-                votes[hit] += n
-        if bad:
-            for i, row in enumerate(rows):
-                if row[c] in bad:
-                    reason = resolver.resolve(row[c])
-                    assert isinstance(reason, RejectReason)
-                    rejected.append(RejectedBallot(make(i), reason))
-        return Tally(resolver.nominees, tuple(votes), rejected, frozenset(), policy, labels)
-
-    def items() -> Iterable[tuple[str, str | None, int]]:
-        for i, row in enumerate(rows):
-            if not row:
-                if single:
-                    yield "", None, i
-                continue
-            voter_id = None if v is None else (row[v].strip() or None)
-            yield row[c], voter_id, i
-
-    votes2, rejected2, voters = _apply(resolver, items(), policy, make)
-    return Tally(resolver.nominees, tuple(votes2), rejected2, frozenset(voters), policy, labels)
+    except _fast.Fallback:
+        # The careful reader raises its own error here, or (for a digest collision) counts.
+        text = read_csv_text(path, BallotFileError)
+        ballots = read_ballot_text(text, choice=choice, voter=voter, timestamp=timestamp)
+        return _tally_ballots(ballots, resolver, policy)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, overload
 
 import attrs
 
@@ -23,8 +23,9 @@ from bosetting.model import Edition, Municipality, RejectReason
 from bosetting.register import nominees_of
 from bosetting.voting._ballots import Ballot
 from bosetting.voting._ranking import Finalists, order_by_score
+from bosetting.voting._voters import VoterIds
 
-__all__ = ["DuplicatePolicy", "RejectedBallot", "Tally"]
+__all__ = ["DuplicatePolicy", "LazyRejected", "RejectedBallot", "Tally", "VoterIds"]
 
 
 class DuplicatePolicy(enum.Enum):
@@ -57,8 +58,89 @@ def _rejected_key(r: RejectedBallot) -> tuple[Any, ...]:
     )
 
 
-def _canonical(rejected: Iterable[RejectedBallot]) -> tuple[RejectedBallot, ...]:
+class LazyRejected(Sequence[RejectedBallot]):
+    """The rejected ballots of one batch, built on first access.
+
+    The counting paths for Series, arrays and lists of choices know how many
+    ballots were rejected and why as soon as they have counted the distinct
+    choices; the :class:`Ballot` objects (row, raw value, source) are built only
+    when someone looks at them. ``build`` must return them in the canonical
+    order (one source, rows ascending). It behaves as a tuple.
+
+    Args:
+        counts: How many ballots were rejected for each reason.
+        build: Returns the rejected ballots, in canonical order.
+    """
+
+    __slots__ = ("_build", "_counts", "_items")
+
+    def __init__(
+        self, counts: dict[RejectReason, int], build: Callable[[], Iterable[RejectedBallot]]
+    ) -> None:
+        self._counts = {r: n for r, n in counts.items() if n}
+        self._build: Callable[[], Iterable[RejectedBallot]] | None = build
+        self._items: tuple[RejectedBallot, ...] | None = None
+
+    def _all(self) -> tuple[RejectedBallot, ...]:
+        if self._items is None:
+            assert self._build is not None
+            self._items = tuple(self._build())
+            self._build = None
+        return self._items
+
+    @property
+    def reason_counts(self) -> dict[RejectReason, int]:
+        """How many were rejected for each reason (without building the ballots)."""
+        return dict(self._counts)
+
+    def __len__(self) -> int:
+        return sum(self._counts.values())
+
+    @overload
+    def __getitem__(self, i: int) -> RejectedBallot: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[RejectedBallot, ...]: ...
+    def __getitem__(self, i: int | slice) -> RejectedBallot | tuple[RejectedBallot, ...]:
+        return self._all()[i]
+
+    def __iter__(self) -> Iterator[RejectedBallot]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyRejected):
+            other = other._all()
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return len(self) == len(other) and self._all() == other
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __add__(self, other: object) -> tuple[RejectedBallot, ...]:
+        if not isinstance(other, tuple | LazyRejected):
+            return NotImplemented
+        return self._all() + tuple(other)
+
+    def __radd__(self, other: object) -> tuple[RejectedBallot, ...]:
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return other + self._all()
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (self._all(),))
+
+
+def _canonical(rejected: Iterable[RejectedBallot]) -> Sequence[RejectedBallot]:
+    if isinstance(rejected, LazyRejected):
+        return rejected  # canonical by construction
     return tuple(sorted(rejected, key=_rejected_key))
+
+
+def _voter_ids(voters: VoterIds | Iterable[str]) -> VoterIds:
+    return voters if isinstance(voters, VoterIds) else VoterIds(voters)
 
 
 @attrs.frozen(eq=True)
@@ -71,16 +153,18 @@ class Tally:
     Attributes:
         nominees: The nominees, in the edition's order.
         votes: The count per nominee, aligned with ``nominees``.
-        rejected: Every ballot not counted, with its reason (in a canonical order).
-        voters: The voter ids whose ballot was counted or rejected as a duplicate.
+        rejected: Every ballot not counted, with its reason (in a canonical order:
+            source, then row). A tuple, or a :class:`LazyRejected` that behaves as one.
+        voters: The voter ids whose ballot was counted or rejected as a duplicate
+            (:class:`VoterIds`; a tally counted from a file keeps only their digests).
         duplicates: The duplicate-voter policy the tally was made with.
         labels: The labels the ballots carried (``"ØVINGSDATA"`` marks practice data).
     """
 
     nominees: tuple[Municipality, ...]
     votes: tuple[int, ...]
-    rejected: tuple[RejectedBallot, ...] = attrs.field(default=(), converter=_canonical)
-    voters: frozenset[str] = frozenset()
+    rejected: Sequence[RejectedBallot] = attrs.field(default=(), converter=_canonical)
+    voters: VoterIds = attrs.field(factory=VoterIds, converter=_voter_ids)
     duplicates: DuplicatePolicy = DuplicatePolicy.KEEP_FIRST
     labels: frozenset[str] = frozenset()
 
@@ -98,7 +182,7 @@ class Tally:
     ) -> Tally:
         """The tally of no ballots: the identity of ``+``."""
         noms = nominees_of(nominees)
-        return cls(noms, (0,) * len(noms), (), frozenset(), duplicates)
+        return cls(noms, (0,) * len(noms), (), VoterIds(), duplicates)
 
     def __add__(self, other: object) -> Tally:
         if not isinstance(other, Tally):
@@ -115,19 +199,19 @@ class Tally:
                 field="duplicates",
                 value=(self.duplicates.value, other.duplicates.value),
             )
-        shared = self.voters & other.voters
-        if shared:
+        n_shared, sample = self.voters.overlap(other.voters)
+        if n_shared:
             raise TallyMergeError(
-                f"{len(shared)} voter id(s) occur in both batches; tally those ballots "
+                f"{n_shared} voter id(s) occur in both batches; tally those ballots "
                 "together so the duplicate policy can be applied",
                 field="voter",
-                value=sorted(shared)[:5],
+                value=sample,
             )
         theirs = other.counts
         return Tally(
             self.nominees,
             tuple(n + theirs[m] for m, n in zip(self.nominees, self.votes, strict=True)),
-            self.rejected + other.rejected,
+            tuple(self.rejected) + tuple(other.rejected),
             self.voters | other.voters,
             self.duplicates,
             self.labels | other.labels,
@@ -151,7 +235,10 @@ class Tally:
     @property
     def rejected_by_reason(self) -> dict[RejectReason, int]:
         """How many ballots were rejected for each reason (every reason, zero included)."""
-        found = Counter(r.reason for r in self.rejected)
+        if isinstance(self.rejected, LazyRejected):
+            found = Counter(self.rejected.reason_counts)
+        else:
+            found = Counter(r.reason for r in self.rejected)
         return {reason: found[reason] for reason in RejectReason}
 
     @property
