@@ -24,6 +24,8 @@ from bosetting.voting import (
     Tally,
     TallyMergeError,
     VoterIds,
+    _chunks,
+    _digests,
     _fast,
     ballots_from_iterable,
     read_ballots,
@@ -381,13 +383,13 @@ def test_pandas_fast_path_equals_careful_path(
         careful = tally(read_ballots(path), noms)
         # (adapted: there is no size threshold any more; the streaming path is taken for
         # every file, and small chunks make it cut this one into many)
-        old = _fast.CHUNK_BYTES
-        _fast.CHUNK_BYTES = 64
+        old = _chunks.CHUNK_BYTES
+        _chunks.CHUNK_BYTES = 64
         try:
             fast = _fast.count_file(path, Resolver(noms), DuplicatePolicy.KEEP_FIRST)
             assert tally_file(path, noms) == careful
         finally:
-            _fast.CHUNK_BYTES = old
+            _chunks.CHUNK_BYTES = old
         assert fast is not None
         assert fast == careful
 
@@ -447,7 +449,7 @@ def test_tally_file_equals_tally_of_read_ballots(
     scan: int,
 ) -> None:
     noms, data, names = f
-    saved = (_fast.CHUNK_BYTES, _fast.CHUNK_RECORDS, _fast.SCAN_BYTES)
+    saved = (_chunks.CHUNK_BYTES, _chunks.CHUNK_RECORDS, _chunks.SCAN_BYTES)
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "stemmer.csv"
         path.write_bytes(data)
@@ -456,7 +458,7 @@ def test_tally_file_equals_tally_of_read_ballots(
                 read_ballots(path, choice=names["choice"], voter=names["voter"]), noms, duplicates=p
             )
         )
-        _fast.CHUNK_BYTES, _fast.CHUNK_RECORDS, _fast.SCAN_BYTES = chunk, records, scan
+        _chunks.CHUNK_BYTES, _chunks.CHUNK_RECORDS, _chunks.SCAN_BYTES = chunk, records, scan
         try:
             streamed = _outcome(
                 lambda: tally_file(
@@ -464,7 +466,7 @@ def test_tally_file_equals_tally_of_read_ballots(
                 )
             )
         finally:
-            _fast.CHUNK_BYTES, _fast.CHUNK_RECORDS, _fast.SCAN_BYTES = saved
+            _chunks.CHUNK_BYTES, _chunks.CHUNK_RECORDS, _chunks.SCAN_BYTES = saved
     event("error" if not isinstance(careful, Tally) else f"tally, {careful.total > 0} ballots")
     assert streamed == careful
     if isinstance(careful, Tally):
@@ -494,8 +496,8 @@ def test_issue_layouts_count_once(tmp_path: Path, header: str, chunk: int) -> No
             rows.append(",".join(value[c] for c in cols))
     path = tmp_path / "v.csv"
     path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    old = _fast.CHUNK_BYTES
-    _fast.CHUNK_BYTES = chunk
+    old = _chunks.CHUNK_BYTES
+    _chunks.CHUNK_BYTES = chunk
     try:
         for p in DuplicatePolicy:
             streamed = tally_file(path, NOMS, duplicates=p)
@@ -506,7 +508,7 @@ def test_issue_layouts_count_once(tmp_path: Path, header: str, chunk: int) -> No
             else:
                 assert streamed.accepted == 600
     finally:
-        _fast.CHUNK_BYTES = old
+        _chunks.CHUNK_BYTES = old
     if "label" in cols:
         assert tally_file(path, NOMS).labels == {"ØVINGSDATA"}
 
@@ -526,12 +528,12 @@ def test_every_path_rejects_what_the_careful_reader_rejects(tmp_path: Path, body
     path.write_text(body, encoding="utf-8")
     careful = _outcome(lambda: tally(read_ballots(path), NOMS))
     for chunk in (4, 8 << 20):
-        old = _fast.CHUNK_BYTES
-        _fast.CHUNK_BYTES = chunk
+        old = _chunks.CHUNK_BYTES
+        _chunks.CHUNK_BYTES = chunk
         try:
             assert _outcome(lambda: tally_file(path, NOMS)) == careful
         finally:
-            _fast.CHUNK_BYTES = old
+            _chunks.CHUNK_BYTES = old
 
 
 def test_digest_collision_falls_back_to_the_careful_reader(
@@ -539,16 +541,16 @@ def test_digest_collision_falls_back_to_the_careful_reader(
 ) -> None:
     path = tmp_path / "v.csv"
     path.write_text("velger,valg\nlang-velger-1,Kinn\nlang-velger-2,Bodø\n", encoding="utf-8")
-    real = _fast._Bytes.digests
+    real = _digests._Bytes.digests
 
     def clash(self: object, starts: object, lens: object) -> object:
         h, long, words = real(self, starts, lens)  # type: ignore[arg-type]
         h[long] = 7  # every long id gets one digest
         return h, long, words
 
-    monkeypatch.setattr(_fast._Bytes, "digests", clash)
+    monkeypatch.setattr(_digests._Bytes, "digests", clash)
     for chunk in (20, 8 << 20):
-        monkeypatch.setattr(_fast, "CHUNK_BYTES", chunk)
+        monkeypatch.setattr(_chunks, "CHUNK_BYTES", chunk)
         t = tally_file(path, NOMS)
         assert t.counts == {KINN: 1, BODO: 1, OSLO: 0}
         assert t == tally(read_ballots(path), NOMS)
@@ -557,7 +559,7 @@ def test_digest_collision_falls_back_to_the_careful_reader(
 @given(st.lists(st.text(max_size=30), max_size=20))
 def test_numpy_digests_equal_python_digests(ids: list[str]) -> None:
     ids = [i for i in ids if "\x00" not in i and not any(0xD800 <= ord(c) < 0xE000 for c in i)]
-    assert _fast.digests_of(ids).tolist() == [voter_digest(i) for i in ids]
+    assert _digests.digests_of(ids).tolist() == [voter_digest(i) for i in ids]
 
 
 def test_voter_ids_forms_agree() -> None:

@@ -27,15 +27,11 @@ from bosetting.data._tables import (
 from bosetting.data._userfiles import (
     FORMULA_PREFIXES,
     MAX_USER_FILE_BYTES,
-    check_writable,
-    csv_bytes,
+    check_user_file,
     escape_controls,
-    neutralise_cell,
     read_user_bytes,
     read_user_stream,
     user_path,
-    write_csv,
-    write_user_bytes,
 )
 from bosetting.data._usertext import (
     MAX_CSV_ROWS,
@@ -46,6 +42,13 @@ from bosetting.data._usertext import (
     read_csv_text,
 )
 from bosetting.data._verify import HashCheck, file_hash, hash_checks, verify
+from bosetting.data._writes import (
+    check_writable,
+    csv_bytes,
+    neutralise_cell,
+    write_csv,
+    write_user_bytes,
+)
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -55,6 +58,7 @@ __all__ = [
     "CsvText",
     "HashCheck",
     "Row",
+    "check_user_file",
     "check_writable",
     "csv_bytes",
     "dataset_root",

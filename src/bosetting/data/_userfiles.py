@@ -1,4 +1,4 @@
-r"""The files a user names: the one gate for reading them, and safe writing.
+r"""The files a user names: the one gate for reading them.
 
 **Reading a path** (:func:`read_user_bytes`, used by every reader of a user's
 file): the path must be text naming a regular file; ``None``, a missing file, a
@@ -7,48 +7,32 @@ control character, and a file over :data:`MAX_USER_FILE_BYTES` are refused,
 each with its own message. ``-`` means standard input only where a reader says
 it supports it. A pipe is never opened in a way that could hang.
 
-**Writing** (:func:`write_user_bytes`, :func:`write_csv`): atomically (a
-temporary file in the target's folder, then a rename), never over an existing
-file unless ``force=True``, and never over anything that is not a regular file.
-:func:`write_csv` quotes every cell and neutralises cells a spreadsheet would
-run as a formula (:func:`neutralise_cell`).
+Writing is :mod:`bosetting.data._writes`.
 
 Examples:
-    >>> neutralise_cell("=HYPERLINK(1)"), neutralise_cell("Bodø")
-    ("'=HYPERLINK(1)", 'Bodø')
     >>> escape_controls("a\nb\x1b[31m")
     'a\\nb\\x1b[31m'
 """
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import io
-import itertools
 import os
 import stat
 import sys
-import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import IO, Any
+from collections.abc import Callable
+from typing import IO
 
-from bosetting.errors import BosettingError, DataError, LimitError, WriteError
+from bosetting.errors import BosettingError, DataError, LimitError
 
 __all__ = [
     "FORMULA_PREFIXES",
     "MAX_USER_FILE_BYTES",
-    "check_writable",
-    "csv_bytes",
+    "check_user_file",
     "escape_controls",
-    "neutralise_cell",
     "read_user_bytes",
     "read_user_stream",
     "user_path",
-    "write_csv",
-    "write_user_bytes",
 ]
 
 #: The largest user file bosetting reads (64 MiB): a public vote of several
@@ -187,6 +171,66 @@ def read_user_stream(
     return bytes(data)
 
 
+def _open_regular(name: str, error: ErrorClass, limit: int | None) -> tuple[int, str]:
+    """Open a regular file for reading without blocking; refuse folders, pipes, devices, sockets."""
+    shown = escape_controls(name)
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NONBLOCK", 0)  # a FIFO opens at once instead of waiting for a writer
+        | getattr(os, "O_NOCTTY", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        fd = os.open(name, flags)
+    except FileNotFoundError:
+        hint = " ('-' for standard input is not supported here)" if name == "-" else ""
+        raise error(f"cannot read the file: no such file{hint}", file=shown) from None
+    except NotADirectoryError:
+        raise error(
+            "cannot read the file: no such file (a part of the path is a file, not a folder)",
+            file=shown,
+        ) from None
+    except IsADirectoryError:
+        raise error("cannot read the file: it is a folder, not a file", file=shown) from None
+    except PermissionError:
+        if os.path.isdir(name):
+            raise error("cannot read the file: it is a folder, not a file", file=shown) from None
+        raise error("cannot read the file: no permission to read it", file=shown) from None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise error(f"cannot open the file: {reason}", file=shown) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise error("cannot read the file: it is a folder, not a file", file=shown)
+        if not stat.S_ISREG(info.st_mode):
+            raise error(
+                f"cannot read the file: it is {_kind(info.st_mode)}, not a regular file; save the data to a file first",
+                file=shown,
+            )
+        if limit is not None and info.st_size > limit:
+            raise _too_large(info.st_size, limit, shown)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, shown
+
+
+def check_user_file(path: str | os.PathLike[str], error: ErrorClass = DataError) -> str:
+    """The name of a file a user named, after the same checks as :func:`read_user_bytes` (no size cap).
+
+    For readers that stream a file of any size themselves (a ballot file of
+    millions of votes): the file is opened, checked to be a regular file, and closed.
+
+    Raises:
+        DataError: (or ``error``) as :func:`read_user_bytes`.
+    """
+    name = user_path(path, error)
+    fd, _ = _open_regular(name, error, None)
+    os.close(fd)
+    return name
+
+
 def read_user_bytes(
     path: str | os.PathLike[str],
     error: ErrorClass = DataError,
@@ -224,43 +268,8 @@ def read_user_bytes(
     name = user_path(path, error)
     if stdin and name == "-":
         return read_user_stream(sys.stdin.buffer, "<stdin>", error, limit=limit)
-    shown = escape_controls(name)
-    flags = (
-        os.O_RDONLY
-        | getattr(os, "O_NONBLOCK", 0)  # a FIFO opens at once instead of waiting for a writer
-        | getattr(os, "O_NOCTTY", 0)
-        | getattr(os, "O_BINARY", 0)
-    )
+    fd, shown = _open_regular(name, error, limit)
     try:
-        fd = os.open(name, flags)
-    except FileNotFoundError:
-        hint = " ('-' for standard input is not supported here)" if name == "-" else ""
-        raise error(f"cannot read the file: no such file{hint}", file=shown) from None
-    except NotADirectoryError:
-        raise error(
-            "cannot read the file: no such file (a part of the path is a file, not a folder)",
-            file=shown,
-        ) from None
-    except IsADirectoryError:
-        raise error("cannot read the file: it is a folder, not a file", file=shown) from None
-    except PermissionError:
-        if os.path.isdir(name):
-            raise error("cannot read the file: it is a folder, not a file", file=shown) from None
-        raise error("cannot read the file: no permission to read it", file=shown) from None
-    except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise error(f"cannot open the file: {reason}", file=shown) from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise error("cannot read the file: it is a folder, not a file", file=shown)
-        if not stat.S_ISREG(info.st_mode):
-            raise error(
-                f"cannot read the file: it is {_kind(info.st_mode)}, not a regular file; save the data to a file first",
-                file=shown,
-            )
-        if info.st_size > limit:
-            raise _too_large(info.st_size, limit, shown)
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -276,175 +285,3 @@ def read_user_bytes(
     finally:
         os.close(fd)
     return b"".join(chunks)
-
-
-def neutralise_cell(value: object) -> str:
-    r"""A cell as text, with ``'`` in front where a spreadsheet would run it as a formula.
-
-    ``None`` is the empty cell. See :data:`FORMULA_PREFIXES`.
-
-    Examples:
-        >>> [neutralise_cell(v) for v in ("+cmd|' /C calc'!A0", "@SUM(A1)", "\rx", None, 4)]
-        ["'+cmd|' /C calc'!A0", "'@SUM(A1)", "'\rx", '', '4']
-    """
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-def _target(path: object) -> Path:
-    return Path(user_path(path, WriteError))
-
-
-def _check_target(target: Path, *, force: bool) -> None:
-    shown = escape_controls(str(target))
-    try:
-        info = target.lstat()
-    except FileNotFoundError:
-        return
-    except NotADirectoryError:
-        raise WriteError(
-            "cannot write there: a part of the path is a file, not a folder", file=shown
-        ) from None
-    except OSError as exc:
-        raise WriteError(f"cannot write the file: {exc.strerror or exc}", file=shown) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise WriteError("is a folder; give a file name", file=shown)
-    if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
-        raise WriteError(
-            "exists and is not a regular file (a link, pipe or device); bosetting will not "
-            "write over it",
-            file=shown,
-        )
-    if not force:
-        raise WriteError(
-            "the file exists already; pass force=True (the command's --force) to replace it",
-            file=shown,
-        )
-
-
-def check_writable(paths: Iterable[str | os.PathLike[str]], *, force: bool = False) -> None:
-    """Check, before writing anything, that each file may be written (see :func:`write_user_bytes`).
-
-    Raises:
-        WriteError: For the first path that exists (without ``force``), is a
-            folder, is not a regular file, or lies under a file.
-    """
-    for path in paths:
-        _check_target(_target(path), force=force)
-
-
-def _os_error(exc: OSError, shown: str, folder: Path) -> WriteError:
-    if isinstance(exc, PermissionError):
-        return WriteError(
-            f"no permission to write in the folder {escape_controls(str(folder))}", file=shown
-        )
-    if isinstance(exc, IsADirectoryError):
-        return WriteError("is a folder; give a file name", file=shown)
-    if isinstance(exc, FileNotFoundError | NotADirectoryError):
-        return WriteError("the folder does not exist (or a part of the path is a file)", file=shown)
-    if isinstance(exc, FileExistsError):
-        return WriteError(
-            "the file exists already; pass force=True (the command's --force) to replace it",
-            file=shown,
-        )
-    return WriteError(f"cannot write the file: {exc.strerror or exc}", file=shown)
-
-
-def write_user_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> Path:
-    """Write ``data`` to a file atomically: a temporary file in the same folder, then a rename.
-
-    A reader never sees half a file, and a failed write leaves no temporary file.
-
-    Args:
-        path: The file to write.
-        data: Its content.
-        force: Replace an existing regular file (otherwise refused).
-
-    Returns:
-        The path written.
-
-    Raises:
-        WriteError: Naming the file: it exists (without ``force``), it is a folder
-            or not a regular file, the folder is missing or read-only, the disk is
-            full, or the name holds NUL or control characters.
-    """
-    target = _target(path)
-    shown = escape_controls(str(target))
-    _check_target(target, force=force)
-    folder = target.parent
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise _os_error(exc, shown, folder) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if force:
-            os.replace(tmp, target)
-        else:
-            try:
-                os.link(tmp, target)  # fails if the target appeared meanwhile: no overwrite
-            except FileExistsError:
-                raise
-            except OSError:  # no hard links here (some network or FAT drives)
-                _check_target(target, force=False)
-                os.replace(tmp, target)
-            else:
-                os.unlink(tmp)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise _os_error(exc, shown, folder) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return target
-
-
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    r"""UTF-8 CSV (``,``-separated, every cell quoted, ``\r\n`` line ends) with neutralised cells.
-
-    Raises:
-        WriteError: When a cell holds a character UTF-8 cannot store (a lone surrogate).
-
-    Examples:
-        >>> csv_bytes(["valg"], [["=1+1"], ["Kinn"]])
-        b'"valg"\r\n"\'=1+1"\r\n"Kinn"\r\n'
-    """
-    buffer = io.StringIO(newline="")
-    w = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    out: list[bytes] = []
-    for number, row in enumerate(itertools.chain([header], rows)):
-        w.writerow([neutralise_cell(c) for c in row])
-        line = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        try:
-            out.append(line.encode("utf-8"))
-        except UnicodeEncodeError as exc:
-            raise WriteError(
-                "a cell holds a character UTF-8 cannot store (a lone surrogate)",
-                row=number or None,
-                value=exc.object[exc.start : exc.end],
-            ) from None
-    return b"".join(out)
-
-
-def write_csv(
-    path: str | os.PathLike[str],
-    header: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    *,
-    force: bool = False,
-) -> Path:
-    """Write a CSV file the way every bosetting writer does (:func:`csv_bytes`, :func:`write_user_bytes`).
-
-    Raises:
-        WriteError: As :func:`write_user_bytes`.
-    """
-    target = _target(path)
-    _check_target(target, force=force)
-    return write_user_bytes(target, csv_bytes(header, rows), force=force)

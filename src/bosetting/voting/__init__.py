@@ -8,7 +8,9 @@ dropped: a ballot that is not counted is kept in :attr:`Tally.rejected` with a
 The rooms: ``_ballots`` (ballots from lists, Series and files), ``_voters`` (voter
 ids, exact or as 64-bit digests), ``_distinct`` (resolve each distinct choice
 once), ``_tally`` (the :class:`Tally` monoid), ``_count`` (the counting paths),
-``_fast`` (the pandas and numpy path: arrays, Series and streamed files),
+``_arrays`` (arrays and pandas Series), ``_fast`` with ``_chunks`` and ``_digests``
+(streamed files: chunks and the voter index; with ``_arrays`` the only modules that use
+numpy and pandas, imported inside their functions),
 ``_ranking`` (order and ties).
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 from bosetting.errors import TallyMergeError
 from bosetting.model import RejectReason
 from bosetting.register import Resolver
+from bosetting.voting._arrays import tally_codes
 from bosetting.voting._ballots import (
     CHOICE_COLUMNS,
     LABEL_COLUMNS,
@@ -33,7 +36,6 @@ from bosetting.voting._ballots import (
     read_ballots,
 )
 from bosetting.voting._count import tally, tally_file
-from bosetting.voting._fast import tally_codes
 from bosetting.voting._ranking import TIE_RULE, Finalists, Tie, order_by_score
 from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallot, Tally
 from bosetting.voting._voters import VoterIds

@@ -51,12 +51,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from bosetting.data import read_csv_text
+from bosetting.data import check_user_file, read_csv_text
 from bosetting.errors import ArgumentError, BallotFileError
 from bosetting.model import Edition, Municipality, RejectReason
 from bosetting.register import Resolver, nominees_of
 from bosetting.voting import _fast
+from bosetting.voting._arrays import is_array, tally_array
 from bosetting.voting._ballots import Ballot, ballots_from_iterable, choice_text, read_ballot_text
+from bosetting.voting._chunks import Fallback
 from bosetting.voting._distinct import resolve_distinct
 from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallot, Tally
 from bosetting.voting._voters import VoterIds
@@ -190,8 +192,8 @@ def tally(
     """
     policy = _check_policy(duplicates)
     resolver = Resolver(nominees_of(edition))
-    if _fast.is_array(ballots):
-        counted = _fast.tally_array(ballots, resolver, policy)
+    if is_array(ballots):
+        counted = tally_array(ballots, resolver, policy)
         if counted is not None:
             return counted
         ballots = list(ballots)
@@ -222,15 +224,20 @@ def tally_file(
 
     Raises:
         BallotFileError: naming file, row and field, exactly as
-            :func:`~bosetting.voting.read_ballots` does for the same file.
+            :func:`~bosetting.voting.read_ballots` does for the same file; and for a
+            path that is missing, a folder, a pipe or a device, or a name with NUL
+            or control characters, before anything is read.
     """
     policy = _check_policy(duplicates)
     resolver = Resolver(nominees_of(edition))
+    # The one gate for a user's file: a regular file, a name without NUL or control
+    # characters. No size cap here: the stream keeps memory bounded.
+    name = check_user_file(path, BallotFileError)
     try:
         return _fast.count_file(
-            path, resolver, policy, choice=choice, voter=voter, timestamp=timestamp
+            name, resolver, policy, choice=choice, voter=voter, timestamp=timestamp
         )
-    except _fast.Fallback:
+    except Fallback:
         # The careful reader raises its own error here, or (for a digest collision) counts.
         text = read_csv_text(path, BallotFileError)
         ballots = read_ballot_text(text, choice=choice, voter=voter, timestamp=timestamp)
