@@ -449,6 +449,59 @@ def initiative_examples(page: str) -> str:
     return "\n".join(lines)
 
 
+#: The editions the screen page shows, newest first (those with settlement figures).
+SCREEN_EDITIONS = ("2022", "2021", "2018", "2016")
+
+
+def _share(value: float | None) -> str:
+    return (
+        "ikke vurderbar" if value is None else f"{value:.1%}".replace(".", ",").replace("%", " %")
+    )
+
+
+def screen_tables(page: str) -> str:
+    """For each edition in :data:`SCREEN_EDITIONS`: the nominees' places, then the top of the list."""
+    lines: list[str] = []
+    for label in SCREEN_EDITIONS:
+        s = bs.screen(bs.edition(label))
+        years = f"{s.settlement_years[0]}–{s.settlement_years[-1]}"
+        known = sum(1 for r in s.rows if r.settled_share is not None)
+        link = "../" * page.count("/") + sh.edition_page(label)
+        lines += [
+            f"## Prisen for {label}",
+            "",
+            f"Bosatt av anmodet i {years}, for de {len(s.rows)} kommunene i {s.year}; "
+            f"{known} av dem har et tall som kan vurderes. Se også [prisen for {label}]({link}).",
+            "",
+            "De nominerte:",
+            "",
+        ]
+        rows = []
+        for r in s.rows:
+            if r.outcome is None or not r.nominated:
+                continue
+            role = sh.OUTCOME_NB.get(sh.value(r.outcome), "")
+            settled = "–" if r.settled is None else str(r.settled)
+            requested = "–" if r.requested is None else str(r.requested)
+            rows.append(
+                (r.rank, str(r.municipality), role, settled, requested, _share(r.settled_share))
+            )
+        lines.append(
+            sh.md_table(
+                ("Plass", "Kommune", "Utfall", "Bosatt", "Anmodet", "Bosatt av anmodet"), rows
+            )
+        )
+        lines += ["De ti øverste på listen:", ""]
+        top = [
+            (r.rank, str(r.municipality), str(r.settled), str(r.requested), _share(r.settled_share))
+            for r in s.rows[:10]
+        ]
+        lines.append(
+            sh.md_table(("Plass", "Kommune", "Bosatt", "Anmodet", "Bosatt av anmodet"), top)
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     """Write every page of this generator."""
     eds = bs.editions()
@@ -480,6 +533,7 @@ def main() -> None:
     fill("for-kommuner/hva-juryen-ser-etter.md", {"nyeste-kriterier": latest_looks_for})
     fill("for-kommuner/slik-blir-dere-nominert.md", {"nominasjon": routes_table})
     fill("for-kommuner/eksempler-pa-tiltak.md", {"tiltak": initiative_examples})
+    fill("for-kommuner/bosetting-mot-anmodning.md", {"screen": screen_tables})
 
 
 main()
