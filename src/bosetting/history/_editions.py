@@ -21,9 +21,8 @@ Examples:
 
 from __future__ import annotations
 
-import re
-
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Callable
 
