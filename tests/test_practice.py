@@ -65,3 +65,15 @@ def test_practice_command_refuses_to_overwrite_without_force(tmp_path, capsys) -
     assert (tmp_path / "ovingsdata-stemmer.csv").read_bytes() == before
     assert main([*argv[:-2], "--ballots", "7", "--force"]) == 0
     assert (tmp_path / "ovingsdata-stemmer.csv").read_bytes() != before
+
+
+def test_practice_refuses_an_edition_without_a_public_vote(tmp_path) -> None:
+    import pytest
+
+    import bosetting as bs
+    from bosetting.errors import ArgumentError
+    from bosetting.practice import write_practice
+
+    with pytest.raises(ArgumentError, match="no public vote"):
+        write_practice(bs.edition(2016), tmp_path, seed=1, n=5)
+    assert list(tmp_path.iterdir()) == []
