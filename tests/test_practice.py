@@ -42,3 +42,38 @@ def test_written_files_carry_the_label_and_read_back(tmp_path: Path) -> None:
     assert tally_file(votes, NOMS) == tally(ballots, NOMS)
     assert tally(ballots, NOMS).counts == tally(practice_ballots(NOMS, 200, seed=11), NOMS).counts
     assert read_jury_sheet(jury_path, NOMS).label == PRACTICE_LABEL
+
+
+def test_practice_command_refuses_to_overwrite_without_force(tmp_path, capsys) -> None:
+    from bosetting.cli import main
+
+    argv = [
+        "practice",
+        "--edition",
+        "2022",
+        "--out",
+        str(tmp_path),
+        "--seed",
+        "1",
+        "--ballots",
+        "5",
+    ]
+    assert main(argv) == 0
+    before = (tmp_path / "ovingsdata-stemmer.csv").read_bytes()
+    assert main(argv) == 2
+    assert "ovingsdata" in capsys.readouterr().err
+    assert (tmp_path / "ovingsdata-stemmer.csv").read_bytes() == before
+    assert main([*argv[:-2], "--ballots", "7", "--force"]) == 0
+    assert (tmp_path / "ovingsdata-stemmer.csv").read_bytes() != before
+
+
+def test_practice_refuses_an_edition_without_a_public_vote(tmp_path) -> None:
+    import pytest
+
+    import bosetting as bs
+    from bosetting.errors import ArgumentError
+    from bosetting.practice import write_practice
+
+    with pytest.raises(ArgumentError, match="no public vote"):
+        write_practice(bs.edition(2016), tmp_path, seed=1, n=5)
+    assert list(tmp_path.iterdir()) == []

@@ -35,8 +35,9 @@ from typing import Any
 
 from bosetting.data import check_writable, escape_controls, user_path, write_csv
 from bosetting.errors import ArgumentError, LimitError, WriteError
+from bosetting.i18n import N_
 from bosetting.jury import JuryAssessment, Scale
-from bosetting.model import Edition, Municipality
+from bosetting.model import Edition, JuryOnly, Municipality
 from bosetting.register import nominees_of
 from bosetting.voting import Ballot
 
@@ -293,6 +294,16 @@ def write_practice(
         WriteError: The folder cannot be made or written, or a file exists
             (without ``force``).
     """
+    if isinstance(nominees, Edition) and isinstance(nominees.rule, JuryOnly):
+        raise ArgumentError(
+            N_(
+                "the {label} edition had no public vote (the jury alone chose the winner), "
+                "so there are no ballots to practise on"
+            ),
+            label=nominees.label,
+            field="edition",
+            value=nominees.label,
+        )
     folder = Path(user_path(out_dir, WriteError, what="folder"))
     shown = escape_controls(str(folder))
     if folder.exists() and not folder.is_dir():

@@ -1,9 +1,8 @@
-"""``bosetting tally|decide|sensitivity|practice``: the public vote and the era's rule.
+"""``bosetting tally|decide|sensitivity``: the public vote and the era's rule.
 
 * ``bosetting tally VOTES.csv --edition E [--duplicates keep_first|keep_last|reject_all]``
 * ``bosetting decide --edition E --votes VOTES.csv --jury JURY.csv [--public-weight W]``
 * ``bosetting sensitivity --edition E --votes VOTES.csv --jury JURY.csv [--hypothetical]``
-* ``bosetting practice --edition E --out DIR --seed S [--ballots N]``
 """
 
 from __future__ import annotations
@@ -89,17 +88,6 @@ def _run_sensitivity(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_practice(args: argparse.Namespace) -> int:
-    from bosetting.practice import write_practice
-
-    e = edition(args.edition)
-    votes, jury = write_practice(e, args.out, seed=args.seed, n=args.ballots)
-    print(f"ØVINGSDATA (seed {args.seed}) for {e.prize_name} {e.label}:")
-    print(f"  {votes}")
-    print(f"  {jury}")
-    return 0
-
-
 def _weight(text: str) -> float:
     try:
         value = float(text.replace(",", "."))
@@ -125,7 +113,7 @@ def _common(p: Any, *, votes_positional: bool = False, votes_required: bool = Tr
 
 
 def register(subparsers: Any) -> None:
-    """Add the ``tally``, ``decide``, ``sensitivity`` and ``practice`` subcommands."""
+    """Add the ``tally``, ``decide`` and ``sensitivity`` subcommands."""
     p = subparsers.add_parser(
         "tally", help="count a ballot file", description="Count a ballot file among the nominees."
     )
@@ -168,14 +156,3 @@ def register(subparsers: Any) -> None:
         help="blend anyway where the edition's rule gives the public vote no weight",
     )
     p.set_defaults(run=_run_sensitivity)
-
-    p = subparsers.add_parser(
-        "practice",
-        help="write practice ballots and a jury sheet (ØVINGSDATA)",
-        description="Write seeded practice data, labelled ØVINGSDATA, for an edition.",
-    )
-    p.add_argument("--edition", required=True, metavar="E", help="edition label or year")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
-    p.add_argument("--seed", type=int, required=True, metavar="S", help="random seed")
-    p.add_argument("--ballots", type=int, default=1000, metavar="N", help="ballots (default 1000)")
-    p.set_defaults(run=_run_practice)

@@ -22,6 +22,7 @@ Examples:
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -249,8 +250,18 @@ def edition(label_or_year: str | int) -> Edition:
         for e in editions():
             if e.label == text:
                 return e
-        if text.isdigit() and len(text) == 4:
+        if re.fullmatch(r"[0-9]{4}", text):
             return _by_year(int(text))
+        if any(c.isdigit() and c not in "0123456789" for c in text):
+            raise EditionNotFound(
+                N_(
+                    "an edition label is written with the digits 0 to 9 "
+                    "(a year, or two years joined by '/'); the labels are {labels}"
+                ),
+                labels=_labels(),
+                field="edition",
+                value=label_or_year,
+            )
     raise EditionNotFound(
         N_("no edition has this label; the labels are {labels}"),
         labels=_labels(),

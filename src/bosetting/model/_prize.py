@@ -29,7 +29,7 @@ __all__ = [
     "Outcome",
 ]
 
-_LABEL = re.compile(r"(\d{4})(?:/(\d{4}))?")
+_LABEL = re.compile(r"([0-9]{4})(?:/([0-9]{4}))?")  # ASCII digits only: "²⁰²²" is no label
 
 
 class Outcome(enum.Enum):
@@ -134,17 +134,27 @@ def edition_year(label: str) -> int:
         >>> edition_year("2018")
         2018
     """
-    match = _LABEL.fullmatch(label)
+    match = _LABEL.fullmatch(label) if isinstance(label, str) else None
     if match is None:
         raise ValidationError(
-            N_("an edition label is a year or two years joined by '/'"), field="label", value=label
+            N_(
+                "an edition label is a year or two years joined by '/', written with the digits 0 to 9"
+            ),
+            field="label",
+            value=label,
         )
     return int(match.group(2) or match.group(1))
 
 
 def _label(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or _LABEL.fullmatch(value) is None:
-        raise v.fail(attribute, value, N_("an edition label is a year or two years joined by '/'"))
+        raise v.fail(
+            attribute,
+            value,
+            N_(
+                "an edition label is a year or two years joined by '/', written with the digits 0 to 9"
+            ),
+        )
 
 
 _source_tuple = attrs.field(default=(), converter=v.to_tuple, validator=v.tuple_of(Source))
