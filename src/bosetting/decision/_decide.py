@@ -79,7 +79,9 @@ def decide(
     """
     assumptions: list[str] = [_("Jury score: {how}.", how=_(JuryAssessment.AGGREGATION))]
     if jury.label:
-        assumptions.append(_("The jury data are marked {label}; this is not a real jury.", label=jury.label))
+        assumptions.append(
+            _("The jury data are marked {label}; this is not a real jury.", label=jury.label)
+        )
     for label in sorted(tally.labels) if tally is not None else ():
         assumptions.append(_("The votes are marked {label}; they are not real votes.", label=label))
     noms = nominees(tally, jury)
@@ -202,9 +204,7 @@ def _blend(
             jury=format_share(float(1 - w)),
         )
     )
-    assumptions.append(
-        _("The public vote is normalised as {how}.", how=_(PUBLIC_NORMALISATION))
-    )
+    assumptions.append(_("The public vote is normalised as {how}.", how=_(PUBLIC_NORMALISATION)))
     js = jury.require(noms)
     shares, public = public_scores(t)
     combined = {m: w * public[m] + (1 - w) * js[m] for m in noms}

@@ -341,6 +341,8 @@ def _envelope(
             tie = Tie(_STAGE, tuple(at_lo), f"{float(score):.4f}") if len(at_lo) > 1 else None
             changes.append(Change(lo, intervals[-1].winner, winner, tie))
         same = [m for m in order if slope[m] == slope[winner] and js[m] == js[winner]]
-        line_tie = Tie(_STAGE, tuple(same), N_("equal score all the way")) if len(same) > 1 else None
+        line_tie = (
+            Tie(_STAGE, tuple(same), N_("equal score all the way")) if len(same) > 1 else None
+        )
         intervals.append(Interval(lo, hi, winner, is_point, is_point, line_tie))
     return tuple(intervals), tuple(changes)
