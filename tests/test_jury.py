@@ -38,7 +38,7 @@ def test_aggregation_mean_of_juror_means(tmp_path: Path) -> None:
     assert jury.score(BODO) == 0
     assert jury.jurors == ("A", "B")
     assert jury.criteria == ("bosetting", "kvalifisering")
-    assert "snitt" in JuryAssessment.AGGREGATION
+    assert "mean" in JuryAssessment.AGGREGATION
 
 
 def test_unscored_nominee() -> None:

@@ -36,6 +36,7 @@ import attrs
 
 from bosetting.data import find_column, read_csv_text
 from bosetting.errors import JurySheetError
+from bosetting.i18n import N_
 from bosetting.model import Edition, Municipality
 from bosetting.register import Resolver, nominees_of
 
@@ -125,9 +126,9 @@ class JuryAssessment:
         source: The file the sheet came from, if any.
     """
 
-    AGGREGATION: ClassVar[str] = (
-        "snitt over kriteriene for hvert jurymedlem, så snitt over jurymedlemmene, "
-        "normalisert til 0–1 som (snitt − laveste) / (høyeste − laveste) på skalaen"
+    AGGREGATION: ClassVar[str] = N_(
+        "mean over the criteria for each juror, then mean over the jurors, "
+        "normalised to 0–1 as (mean − lowest) / (highest − lowest) on the scale"
     )
 
     nominees: tuple[Municipality, ...]

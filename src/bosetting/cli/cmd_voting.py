@@ -65,9 +65,9 @@ def render_sensitivity(s: Any) -> str:
     lines = [
         f"  {i.bounds_nb():<{width}}  {i.winner}   (eksakt: {i.exact_nb()})" for i in s.intervals
     ]
-    lines += [f"  {c.tie.describe_nb()}" for c in s.changes if c.tie is not None]
-    lines += [f"  {i.tie.describe_nb()}" for i in s.intervals if i.tie is not None]
-    lines.append(s.describe_nb())
+    lines += [f"  {c.tie.describe()}" for c in s.changes if c.tie is not None]
+    lines += [f"  {i.tie.describe()}" for i in s.intervals if i.tie is not None]
+    lines.append(s.describe())
     return "\n".join(lines)
 
 

@@ -45,6 +45,7 @@ from bosetting.decision._scores import (
 )
 from bosetting.decision._trace import Decision, ScoreLine, Trace
 from bosetting.errors import ArgumentError, DecisionError
+from bosetting.i18n import N_, _, format_share
 from bosetting.jury import JuryAssessment
 from bosetting.model import DecisionRule, JuryOnly, Municipality, TopKThenJury, WeightedBlend
 from bosetting.voting import TIE_RULE, Tally, order_by_score
@@ -76,11 +77,13 @@ def decide(
         ArgumentError: a weight outside [0, 1], or not a decision rule.
         JurySheetError: a nominee the rule needs has no jury score.
     """
-    assumptions: list[str] = [f"Juryskår: {JuryAssessment.AGGREGATION}."]
+    assumptions: list[str] = [_("Jury score: {how}.", how=_(JuryAssessment.AGGREGATION))]
     if jury.label:
-        assumptions.append(f"Jurydataene er merket {jury.label}; det er ikke en ekte jury.")
+        assumptions.append(
+            _("The jury data are marked {label}; this is not a real jury.", label=jury.label)
+        )
     for label in sorted(tally.labels) if tally is not None else ():
-        assumptions.append(f"Stemmene er merket {label}; de er ikke ekte stemmer.")
+        assumptions.append(_("The votes are marked {label}; they are not real votes.", label=label))
     noms = nominees(tally, jury)
     return apply(rule, tally, jury, public_weight, noms, assumptions)
 
@@ -99,13 +102,13 @@ def apply(
     Raises:
         ArgumentError: for an object that is not a decision rule.
     """
-    raise ArgumentError("not a decision rule", field="rule", value=rule)
+    raise ArgumentError(N_("not a decision rule"), field="rule", value=rule)
 
 
 def _no_weight(public_weight: float | None) -> None:
     if public_weight is not None:
         raise DecisionError(
-            "a public weight only applies to a weighted blend",
+            N_("a public weight only applies to a weighted blend"),
             field="public_weight",
             value=public_weight,
         )
@@ -123,10 +126,10 @@ def _jury_only(
     """Every nominee ranked by jury score."""
     _no_weight(public_weight)
     js = jury.require(noms)
-    order, ties = order_by_score(js, "jury")
+    order, ties = order_by_score(js, N_("jury"))
     votes = tally.counts if tally is not None else {}
     lines = tuple(ScoreLine(m, votes.get(m), None, None, js[m], None) for m in noms)
-    steps: tuple[str, ...] = ("Juryen rangerer alle nominerte etter juryskår.",)
+    steps: tuple[str, ...] = (_("The jury ranks every nominee by jury score."),)
     return Decision(rule, order[0], order, None, Trace(lines, ties, steps), tuple(assumptions))
 
 
@@ -144,18 +147,20 @@ def _top_k(
     t = need_tally(tally, rule)
     fin = t.finalists(rule.k)
     js = jury.require(fin.municipalities)
-    jury_order, jury_ties = order_by_score(js, "jury blant finalistene")
+    jury_order, jury_ties = order_by_score(js, N_("jury among the finalists"))
     counts = t.counts
     rest = {m: counts[m] for m in noms if m not in fin.municipalities}
-    rest_order, rest_ties = order_by_score(rest, "stemmer utenfor finalen")
+    rest_order, rest_ties = order_by_score(rest, N_("votes outside the final"))
     ties = ((fin.tie,) if fin.tie else ()) + jury_ties + rest_ties
     shares = t.exact_shares
     lines = tuple(ScoreLine(m, counts[m], shares[m], None, js.get(m), None) for m in noms)
     topk_steps = (
-        f"De {rule.k} med flest stemmer blir finalister: "
-        + ", ".join(m.name for m in fin.municipalities)
-        + ".",
-        "Juryen rangerer finalistene; de andre følger etter antall stemmer.",
+        _(
+            "The {k} with the most votes become finalists: {names}.",
+            k=rule.k,
+            names=", ".join(m.name for m in fin.municipalities),
+        ),
+        _("The jury ranks the finalists; the others follow by number of votes."),
     )
     ranking = jury_order + rest_order
     return Decision(
@@ -181,9 +186,10 @@ def _blend(
     t = need_tally(tally, rule)
     if public_weight is None and rule.public_weight is None:
         raise DecisionError(
-            "IMDi has not published how much the public vote weighs; give the weight "
-            "explicitly as your assumption (public_weight=... or WeightedBlend(w); "
-            "--public-weight W on the command line)",
+            N_(
+                "IMDi has not published how much the public vote weighs; give the weight "
+                "you assume (--public-weight W on the command line, public_weight=W in Python)"
+            ),
             field="public_weight",
             value=None,
         )
@@ -191,19 +197,27 @@ def _blend(
     w = fraction(chosen, "public_weight")
     used = WeightedBlend(float(w))
     assumptions.append(
-        f"Folkeavstemningen er antatt å telle {float(w):.1%} og juryen {float(1 - w):.1%}; "
-        "IMDi har ikke offentliggjort vektingen."
+        _(
+            "The public vote is assumed to count {public} and the jury {jury}; "
+            "IMDi has not published the weighting.",
+            public=format_share(float(w)),
+            jury=format_share(float(1 - w)),
+        )
     )
-    assumptions.append(f"Folkeavstemningen normaliseres som {PUBLIC_NORMALISATION}.")
+    assumptions.append(_("The public vote is normalised as {how}.", how=_(PUBLIC_NORMALISATION)))
     js = jury.require(noms)
     shares, public = public_scores(t)
     combined = {m: w * public[m] + (1 - w) * js[m] for m in noms}
-    order, ties = order_by_score(combined, "samlet skår")
+    order, ties = order_by_score(combined, N_("combined score"))
     counts = t.counts
     lines = tuple(ScoreLine(m, counts[m], shares[m], public[m], js[m], combined[m]) for m in noms)
     blend_steps = (
-        f"Samlet skår = {float(w):.3f} × folkeskår + {float(1 - w):.3f} × juryskår.",
-        f"Likt brytes etter {TIE_RULE}.",
+        _(
+            "Combined score = {w} × public score + {v} × jury score.",
+            w=f"{float(w):.3f}",
+            v=f"{float(1 - w):.3f}",
+        ),
+        _("Ties are broken by {rule}.", rule=_(TIE_RULE)),
     )
     return Decision(
         used, order[0], order, None, Trace(lines, ties, blend_steps), tuple(assumptions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from bosetting.errors import ArgumentError, DecisionError
+from bosetting.i18n import N_
 from bosetting.jury import JuryAssessment
 from bosetting.model import DecisionRule, Municipality
 from bosetting.voting import Tally
@@ -12,7 +13,7 @@ from bosetting.voting import Tally
 __all__ = ["PUBLIC_NORMALISATION", "fraction", "need_tally", "nominees", "public_scores"]
 
 #: How the public vote is put on [0, 1] in a weighted blend.
-PUBLIC_NORMALISATION = "stemmeandel delt på høyeste stemmeandel (lederen får 1)"
+PUBLIC_NORMALISATION = N_("vote share divided by the highest vote share (the leader gets 1)")
 
 
 def fraction(weight: object, field: str) -> Fraction:

@@ -35,14 +35,17 @@ from fractions import Fraction
 import attrs
 
 from bosetting.decision._scores import fraction, nominees, public_scores
-from bosetting.errors import ArgumentError, DecisionError
+from bosetting.errors import ArgumentError, DecisionError, LimitError
+from bosetting.i18n import N_, _, language
 from bosetting.jury import JuryAssessment
 from bosetting.model import DecisionRule, Edition, Municipality, WeightedBlend
 from bosetting.voting import Tally, Tie
 
 __all__ = ["Change", "Interval", "Sensitivity", "sensitivity"]
 
-_STAGE = "samlet skår"
+_STAGE = N_("combined score")
+#: The most sample steps :func:`sensitivity` takes (the intervals are exact whatever the steps).
+MAX_STEPS = 100_000
 
 
 def _down(x: Fraction) -> float:
@@ -100,9 +103,13 @@ class Interval:
         hi = "≤" if self.closed_end else "<"
         return f"{self.start} {lo} w {hi} {self.end}"
 
-    def describe_nb(self) -> str:
+    def describe(self) -> str:
         """The stretch and its winner in one line."""
         return f"{self.bounds_nb()}: {self.winner}"
+
+    describe_nb = describe
+    bounds = bounds_nb
+    exact = exact_nb
 
 
 @attrs.frozen
@@ -168,19 +175,32 @@ class Sensitivity:
         w = fraction(weight, "weight")
         return next(i.winner for i in self.intervals if w in i)
 
-    def describe_nb(self) -> str:
-        """The result in bokmål."""
-        lead = "Tenkt vekting (regelen for utgaven har ingen vekt på folkeavstemningen). "
+    def describe(self) -> str:
+        """The result in the active language."""
+        lead = _("Hypothetical weighting (the edition’s rule gives the public vote no weight). ")
         lead = lead if self.hypothetical else ""
         if not self.changes:
-            return lead + f"{self.intervals[0].winner} vinner ved alle vekter fra 0 til 1."
+            return lead + _(
+                "{winner} wins at every weight from 0 to 1.", winner=self.intervals[0].winner
+            )
         parts = []
         for c in self.changes:
-            text = f"ved {float(c.at):.3f} ({c.at}) går seieren fra {c.before} til {c.after}"
+            text = _(
+                "at {at} ({exact}) the win passes from {before} to {after}",
+                at=f"{float(c.at):.3f}",
+                exact=c.at,
+                before=c.before,
+                after=c.after,
+            )
             if c.tie is not None:
-                text += f" (likt der, brutt etter {c.tie.broken_by})"
+                text += _(" (tied there, broken by {rule})", rule=_(c.tie.broken_by))
             parts.append(text)
-        return lead + "Vinneren avhenger av vektingen: " + "; ".join(parts) + "."
+        return lead + _("The winner depends on the weighting: {parts}.", parts="; ".join(parts))
+
+    def describe_nb(self) -> str:
+        """:meth:`describe` in bokmål, whatever the active language."""
+        with language("nb"):
+            return self.describe()
 
 
 def _key(m: Municipality) -> tuple[str, str, int]:
@@ -224,27 +244,41 @@ def sensitivity(
     if is_other and not hypothetical:
         assert rule is not None
         raise DecisionError(
-            f"the rule {type(rule).__name__} ({rule.describe_nb()}) gives the public vote no "
-            "weight, so there is nothing to vary; ask for a hypothetical blend explicitly "
-            "(hypothetical=True; --hypothetical on the command line)",
+            N_(
+                "the edition’s rule ({rule}) gives the public vote no weight, so there is "
+                "nothing to vary; ask for a hypothetical blend explicitly (--hypothetical on "
+                "the command line, hypothetical=True in Python)"
+            ),
+            rule=rule.describe(),
             field="rule",
             value=type(rule).__name__,
         )
     if weights is None:
         if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
-            raise ArgumentError("steps is a whole number of at least 1", field="steps", value=steps)
+            raise ArgumentError(
+                N_("steps is a whole number of at least 1"), field="steps", value=steps
+            )
+        if steps > MAX_STEPS:
+            raise LimitError(
+                N_("at most {limit} steps (the intervals are exact whatever the steps)"),
+                limit=MAX_STEPS,
+                field="steps",
+                value=steps,
+            )
         ws: Sequence[float] = tuple(i / steps for i in range(steps + 1))
     else:
         ws = sorted(weights)
     if not ws:
-        raise ArgumentError("give at least one weight", field="weights", value=[])
+        raise ArgumentError(N_("give at least one weight"), field="weights", value=[])
     samples = [fraction(w, "weights") for w in ws]
     noms = nominees(tally, jury)
     js = jury.require(noms)
     if tally.accepted == 0:
         raise DecisionError(
-            "no ballot was accepted, so the public side of the blend is undefined (0 against 0 "
-            "is no tie to break); there is no sensitivity to the weight to show",
+            N_(
+                "no ballot was accepted, so the public side of the blend is undefined (0 against "
+                "0 is no tie to break); there is no sensitivity to the weight to show"
+            ),
             field="tally",
             value=tally.total,
         )
@@ -307,6 +341,8 @@ def _envelope(
             tie = Tie(_STAGE, tuple(at_lo), f"{float(score):.4f}") if len(at_lo) > 1 else None
             changes.append(Change(lo, intervals[-1].winner, winner, tie))
         same = [m for m in order if slope[m] == slope[winner] and js[m] == js[winner]]
-        line_tie = Tie(_STAGE, tuple(same), "lik skår hele veien") if len(same) > 1 else None
+        line_tie = (
+            Tie(_STAGE, tuple(same), N_("equal score all the way")) if len(same) > 1 else None
+        )
         intervals.append(Interval(lo, hi, winner, is_point, is_point, line_tie))
     return tuple(intervals), tuple(changes)

@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import attrs
 
+from bosetting.i18n import _, format_share, language, ngettext
 from bosetting.model import DecisionRule, Municipality
 from bosetting.voting import Tie
 
@@ -54,24 +55,30 @@ class Decision:
     assumptions: tuple[str, ...]
 
     def explain(self) -> str:
-        """A short explanation in bokmål, for a workshop."""
-        lines = [self.rule.describe_nb(), f"Vinner: {self.winner}."]
+        """A short explanation in the active language, for a workshop."""
+        lines = [self.rule.describe(), _("Winner: {winner}.", winner=self.winner)]
         if self.finalists is not None:
-            lines.append("Finalister: " + ", ".join(m.name for m in self.finalists) + ".")
-        lines.append("Plassering:")
+            names = ", ".join(m.name for m in self.finalists)
+            lines.append(_("Finalists: {names}.", names=names))
+        lines.append(_("Ranking:"))
         by_m = {s.municipality: s for s in self.trace.scores}
         for i, m in enumerate(self.ranking, start=1):
             s = by_m[m]
             parts = []
             if s.votes is not None:
-                parts.append(f"{s.votes} stemmer")
+                parts.append(ngettext("{n} vote", "{n} votes", s.votes))
             if s.public_share is not None:
-                parts.append(f"andel {float(s.public_share):.1%}")
+                parts.append(_("share {share}", share=format_share(float(s.public_share))))
             if s.jury_score is not None:
-                parts.append(f"jury {float(s.jury_score):.3f}")
+                parts.append(_("jury {score}", score=f"{float(s.jury_score):.3f}"))
             if s.combined is not None:
-                parts.append(f"samlet {float(s.combined):.3f}")
+                parts.append(_("combined {score}", score=f"{float(s.combined):.3f}"))
             lines.append(f"  {i}. {m}: " + ", ".join(parts))
-        lines.extend(t.describe_nb() for t in self.trace.ties)
-        lines.extend(f"Antakelse: {a}" for a in self.assumptions)
+        lines.extend(t.describe() for t in self.trace.ties)
+        lines.extend(_("Assumption: {text}", text=a) for a in self.assumptions)
         return "\n".join(lines)
+
+    def explain_nb(self) -> str:
+        """:meth:`explain` in bokmål, whatever the active language."""
+        with language("nb"):
+            return self.explain()

@@ -53,6 +53,7 @@ from typing import Any
 
 from bosetting.data import check_user_file, read_csv_text
 from bosetting.errors import ArgumentError, BallotFileError
+from bosetting.i18n import N_
 from bosetting.model import Edition, Municipality, RejectReason
 from bosetting.register import Resolver, nominees_of
 from bosetting.voting import _fast
@@ -190,6 +191,12 @@ def tally(
         >>> tally(bs, [kinn], duplicates="reject_all").rejected_by_reason[RejectReason.DUPLICATE_VOTER]
         2
     """
+    if ballots is None or isinstance(ballots, str | bytes) or not hasattr(ballots, "__iter__"):
+        raise ArgumentError(
+            N_("give the ballots as a list, a Series or another collection of choices"),
+            field="ballots",
+            value=type(ballots).__name__,
+        )
     policy = _check_policy(duplicates)
     resolver = Resolver(nominees_of(edition))
     if is_array(ballots):

@@ -17,12 +17,13 @@ from typing import Any
 
 import attrs
 
+from bosetting.i18n import N_, _, language
 from bosetting.model import Municipality
 
 __all__ = ["TIE_RULE", "Finalists", "Tie", "order_by_score"]
 
 #: How every tie in this library is broken: deterministic, never random.
-TIE_RULE = "kommunenummer stigende (lavest nummer først)"
+TIE_RULE = N_("municipality number ascending (lowest number first)")
 
 
 @attrs.frozen
@@ -41,10 +42,21 @@ class Tie:
     score: str
     broken_by: str = TIE_RULE
 
-    def describe_nb(self) -> str:
-        """The tie in one bokmål sentence."""
+    def describe(self) -> str:
+        """The tie in one sentence, in the active language."""
         names = ", ".join(str(m) for m in self.members)
-        return f"Likt ({self.stage}, {self.score}) mellom {names}; brutt etter {self.broken_by}."
+        return _(
+            "Tie ({stage}, {score}) between {names}; broken by {rule}.",
+            stage=_(self.stage),
+            score=_(self.score) if not self.score[:1].isdigit() else self.score,
+            names=names,
+            rule=_(self.broken_by),
+        )
+
+    def describe_nb(self) -> str:
+        """:meth:`describe` in bokmål, whatever the active language."""
+        with language("nb"):
+            return self.describe()
 
 
 def order_by_score(

@@ -19,6 +19,7 @@ from typing import Any, overload
 import attrs
 
 from bosetting.errors import ArgumentError, TallyMergeError
+from bosetting.i18n import N_
 from bosetting.model import Edition, Municipality, RejectReason
 from bosetting.register import nominees_of
 from bosetting.voting._ballots import Ballot
@@ -254,7 +255,7 @@ class Tally:
 
     def ranking(self) -> tuple[Municipality, ...]:
         """Nominees by votes, most first; equal counts by kommunenummer ascending."""
-        return order_by_score(self.counts, "stemmer")[0]
+        return order_by_score(self.counts, N_("votes"))[0]
 
     def rank(self, municipality: Municipality) -> int:
         """A nominee's 1-based place in :meth:`ranking`."""
@@ -273,7 +274,7 @@ class Tally:
         if isinstance(k, bool) or not isinstance(k, int) or k < 1:
             raise ArgumentError("k is a whole number of at least 1", field="k", value=k)
         counts = self.counts
-        order, ties = order_by_score(counts, "finalister")
+        order, ties = order_by_score(counts, N_("finalists"))
         chosen = order[:k]
         tie = None
         if len(order) > k:
