@@ -37,7 +37,13 @@ def test_tally(capsys: pytest.CaptureFixture[str], practice: tuple[Path, Path]) 
     status, out, _ = run(capsys, "tally", str(practice[0]), "--edition", "2022")
     assert status == 0
     assert "Kinn" in out
-    assert "av 300 stemmesedler" in out
+    assert "of 300 ballots" in out
+    assert "unknown_nominee" not in out
+    status, nb, _ = run(capsys, "--lang", "nb", "tally", str(practice[0]), "--edition", "2022")
+    assert status == 0
+    assert "av 300 stemmesedler" in nb
+    assert "Ikke talt (ikke blant de nominerte)" in nb
+    assert "ballots" not in nb
     status, out2, _ = run(
         capsys, "tally", str(practice[0]), "--edition", "2022", "--duplicates", "reject_all"
     )

@@ -11,6 +11,7 @@ import argparse
 from typing import Any
 
 from bosetting.history import edition
+from bosetting.i18n import _, format_number, format_share
 from bosetting.model import Edition
 from bosetting.voting import DuplicatePolicy, Tally
 
@@ -18,17 +19,25 @@ __all__ = ["register", "render_sensitivity", "render_tally"]
 
 
 def render_tally(t: Tally) -> str:
-    """The text ``bosetting tally`` prints."""
-    lines = [f"{'kommune':<28} {'nr':>4} {'stemmer':>9} {'andel':>7}"]
+    """The text ``bosetting tally`` prints, in the active language."""
+    head = (_("municipality"), _("no."), _("votes"), _("share"))
+    lines = [f"{head[0]:<28} {head[1]:>4} {head[2]:>9} {head[3]:>8}"]
     shares = t.shares
     for m in t.ranking():
-        lines.append(f"{m.name:<28} {m.code:>4} {t.counts[m]:>9} {shares[m]:>7.1%}")
-    lines.append(f"Talt: {t.accepted} av {t.total} stemmesedler.")
+        share = format_share(shares[m])
+        lines.append(f"{m.name:<28} {m.code:>4} {format_number(t.counts[m]):>9} {share:>8}")
+    lines.append(
+        _(
+            "Counted: {accepted} of {total} ballots.",
+            accepted=format_number(t.accepted),
+            total=format_number(t.total),
+        )
+    )
     for label in sorted(t.labels):
-        lines.append(f"Stemmene er merket {label}; de er ikke ekte stemmer.")
+        lines.append(_("The ballots are labelled {label}; they are not real votes.", label=label))
     for reason, n in t.rejected_by_reason.items():
         if n:
-            lines.append(f"Forkastet ({reason.value}): {n}")
+            lines.append(_("Not counted ({reason}): {n}", reason=reason.label, n=format_number(n)))
     return "\n".join(lines)
 
 
