@@ -45,7 +45,7 @@ from bosetting.decision._scores import (
 )
 from bosetting.decision._trace import Decision, ScoreLine, Trace
 from bosetting.errors import ArgumentError, DecisionError
-from bosetting.i18n import N_, _, format_share
+from bosetting.i18n import N_, _, format_number, format_share
 from bosetting.jury import JuryAssessment
 from bosetting.model import DecisionRule, JuryOnly, Municipality, TopKThenJury, WeightedBlend
 from bosetting.voting import TIE_RULE, Tally, order_by_score
@@ -214,8 +214,8 @@ def _blend(
     blend_steps = (
         _(
             "Combined score = {w} × public score + {v} × jury score.",
-            w=f"{float(w):.3f}",
-            v=f"{float(1 - w):.3f}",
+            w=format_number(float(w), 3),
+            v=format_number(float(1 - w), 3),
         ),
         _("Ties are broken by {rule}.", rule=_(TIE_RULE)),
     )

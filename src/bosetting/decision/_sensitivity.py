@@ -36,7 +36,7 @@ import attrs
 
 from bosetting.decision._scores import fraction, nominees, public_scores
 from bosetting.errors import ArgumentError, DecisionError, LimitError
-from bosetting.i18n import N_, _, language
+from bosetting.i18n import N_, _, format_number, language
 from bosetting.jury import JuryAssessment
 from bosetting.model import DecisionRule, Edition, Municipality, WeightedBlend
 from bosetting.voting import Tally, Tie
@@ -187,7 +187,7 @@ class Sensitivity:
         for c in self.changes:
             text = _(
                 "at {at} ({exact}) the win passes from {before} to {after}",
-                at=f"{float(c.at):.3f}",
+                at=format_number(float(c.at), 3),
                 exact=c.at,
                 before=c.before,
                 after=c.after,

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import attrs
 
-from bosetting.i18n import _, format_share, language, ngettext
+from bosetting.i18n import _, format_number, format_share, language, ngettext
 from bosetting.model import DecisionRule, Municipality
 from bosetting.voting import Tie
 
@@ -70,9 +70,9 @@ class Decision:
             if s.public_share is not None:
                 parts.append(_("share {share}", share=format_share(float(s.public_share))))
             if s.jury_score is not None:
-                parts.append(_("jury {score}", score=f"{float(s.jury_score):.3f}"))
+                parts.append(_("jury {score}", score=format_number(float(s.jury_score), 3)))
             if s.combined is not None:
-                parts.append(_("combined {score}", score=f"{float(s.combined):.3f}"))
+                parts.append(_("combined {score}", score=format_number(float(s.combined), 3)))
             lines.append(f"  {i}. {m}: " + ", ".join(parts))
         lines.extend(t.describe() for t in self.trace.ties)
         lines.extend(_("Assumption: {text}", text=a) for a in self.assumptions)
