@@ -305,6 +305,22 @@ _JURY: list[BadInput] = [
         "a score in words",
     ),
     BadInput(
+        "jury-score-arabic-digit",
+        "jury",
+        _jury("A;Bodø;bosetting;٣"),
+        JurySheetError,
+        "a score is a number written with the digits 0 to 9",
+        "a score in Arabic-Indic digits (Fraction would read it as 3)",
+    ),
+    BadInput(
+        "jury-score-fullwidth-digit",
+        "jury",
+        _jury("A;Bodø;bosetting;３"),
+        JurySheetError,
+        "a score is a number written with the digits 0 to 9",
+        "a score in full-width digits",
+    ),
+    BadInput(
         "jury-score-empty",
         "jury",
         _jury("A;Bodø;bosetting;"),
@@ -1535,6 +1551,15 @@ _ARGV: list[BadInput] = [
         "not a number",
         "a public weight in words",
         argv=("decide", "--edition", "2022", "--jury", "j.csv", "--public-weight", "halv"),
+    ),
+    BadInput(
+        "argv-weight-arabic",
+        "argv",
+        None,
+        UsageError,
+        "not a number",
+        "a public weight in Arabic-Indic digits (float would read it as 0.5)",
+        argv=("decide", "--edition", "2022", "--jury", "j.csv", "--public-weight", "٠٫٥"),
     ),
     BadInput(
         "argv-nul",

@@ -101,6 +101,14 @@ def _parse_score(value: object, scale: Scale, where: dict[str, Any]) -> Fraction
         text = "" if value is None else str(value).strip()
         if not text:
             raise JurySheetError("the score is missing", field="score", value=value, **where)
+        if not text.isascii():
+            # Fraction() also reads other scripts' digits ("٣", "３"); a score is 0-9 only.
+            raise JurySheetError(
+                N_("a score is a number written with the digits 0 to 9"),
+                field="score",
+                value=value,
+                **where,
+            )
         try:
             number = Fraction(text.replace(",", "."))
         except (ValueError, ZeroDivisionError):

@@ -98,6 +98,9 @@ def _run_sensitivity(args: argparse.Namespace) -> int:
 
 
 def _weight(text: str) -> float:
+    # float() also reads other scripts' digits ("٠٫٥"); a weight is written with 0-9 only.
+    if not text.isascii():
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}")
     try:
         value = float(text.replace(",", "."))
     except ValueError:
