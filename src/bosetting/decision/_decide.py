@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import functools
 
+import attrs
+
 from bosetting.decision._scores import (
     PUBLIC_NORMALISATION,
     fraction,
@@ -50,7 +52,7 @@ from bosetting.jury import JuryAssessment
 from bosetting.model import DecisionRule, JuryOnly, Municipality, TopKThenJury, WeightedBlend
 from bosetting.voting import TIE_RULE, Tally, order_by_score
 
-__all__ = ["apply", "decide"]
+__all__ = ["Case", "apply", "decide"]
 
 
 def decide(
@@ -85,18 +87,28 @@ def decide(
     for label in sorted(tally.labels) if tally is not None else ():
         assumptions.append(_("The votes are marked {label}; they are not real votes.", label=label))
     noms = nominees(tally, jury)
-    return apply(rule, tally, jury, public_weight, noms, assumptions)
+    return apply(rule, Case(tally, jury, public_weight, noms, assumptions))
+
+
+@attrs.frozen
+class Case:
+    """What every rule is applied to: the vote, the jury, the weight, the nominees, assumptions."""
+
+    tally: Tally | None
+    jury: JuryAssessment
+    public_weight: float | None
+    nominees: tuple[Municipality, ...]
+    assumptions: list[str]
+
+    def parts(
+        self,
+    ) -> tuple[Tally | None, JuryAssessment, float | None, tuple[Municipality, ...], list[str]]:
+        """The fields in order, for unpacking at the top of a rule's function."""
+        return self.tally, self.jury, self.public_weight, self.nominees, self.assumptions
 
 
 @functools.singledispatch
-def apply(
-    rule: object,
-    tally: Tally | None,
-    jury: JuryAssessment,
-    public_weight: float | None,
-    noms: tuple[Municipality, ...],
-    assumptions: list[str],
-) -> Decision:
+def apply(rule: object, case: Case) -> Decision:
     """Apply one rule; each rule class registers its own function below.
 
     Raises:
@@ -115,15 +127,9 @@ def _no_weight(public_weight: float | None) -> None:
 
 
 @apply.register
-def _jury_only(
-    rule: JuryOnly,
-    tally: Tally | None,
-    jury: JuryAssessment,
-    public_weight: float | None,
-    noms: tuple[Municipality, ...],
-    assumptions: list[str],
-) -> Decision:
+def _jury_only(rule: JuryOnly, case: Case) -> Decision:
     """Every nominee ranked by jury score."""
+    tally, jury, public_weight, noms, assumptions = case.parts()
     _no_weight(public_weight)
     js = jury.require(noms)
     order, ties = order_by_score(js, N_("jury"))
@@ -134,15 +140,9 @@ def _jury_only(
 
 
 @apply.register
-def _top_k(
-    rule: TopKThenJury,
-    tally: Tally | None,
-    jury: JuryAssessment,
-    public_weight: float | None,
-    noms: tuple[Municipality, ...],
-    assumptions: list[str],
-) -> Decision:
+def _top_k(rule: TopKThenJury, case: Case) -> Decision:
     """The ``k`` with most votes are finalists ranked by the jury; the rest by votes."""
+    tally, jury, public_weight, noms, assumptions = case.parts()
     _no_weight(public_weight)
     t = need_tally(tally, rule)
     fin = t.finalists(rule.k)
@@ -174,15 +174,9 @@ def _top_k(
 
 
 @apply.register
-def _blend(
-    rule: WeightedBlend,
-    tally: Tally | None,
-    jury: JuryAssessment,
-    public_weight: float | None,
-    noms: tuple[Municipality, ...],
-    assumptions: list[str],
-) -> Decision:
+def _blend(rule: WeightedBlend, case: Case) -> Decision:
     """``w · public + (1 − w) · jury`` with an explicit weight."""
+    tally, jury, public_weight, noms, assumptions = case.parts()
     t = need_tally(tally, rule)
     if public_weight is None and rule.public_weight is None:
         raise DecisionError(
