@@ -37,15 +37,17 @@ from bosetting import i18n
 from bosetting.cli import (
     cmd_check,
     cmd_cite,
+    cmd_decide,
     cmd_history,
     cmd_municipality,
     cmd_outcomes,
     cmd_practice,
     cmd_record,
     cmd_screen,
+    cmd_sensitivity,
     cmd_show,
+    cmd_tally,
     cmd_verify,
-    cmd_voting,
 )
 from bosetting.cli._render import error_line, unknown_language, usage_problem
 from bosetting.data import escape_controls
@@ -60,7 +62,9 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     cmd_history,
     cmd_show,
     cmd_record,
-    cmd_voting,
+    cmd_tally,
+    cmd_decide,
+    cmd_sensitivity,
     cmd_practice,
     cmd_outcomes,
     cmd_check,

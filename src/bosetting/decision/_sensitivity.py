@@ -23,7 +23,9 @@ Examples:
     >>> [m.name for m in s.winners], s.changes[0].crossover
     (['Bodø', 'Bodø', 'Kinn', 'Kinn'], Fraction(6, 11))
     >>> [i.describe_nb() for i in s.intervals]
-    ['0.000 ≤ w ≤ 0.545: Bodø (1804)', '0.545 < w ≤ 1.000: Kinn (4602)']
+    ['0,000 ≤ w ≤ 0,545: Bodø (1804)', '0,545 < w ≤ 1,000: Kinn (4602)']
+    >>> [i.exact() for i in s.intervals]
+    ['0 ≤ w ≤ 6/11', '6/11 < w ≤ 1']
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -38,8 +41,11 @@ from bosetting.decision._scores import fraction, nominees, public_scores
 from bosetting.errors import ArgumentError, DecisionError, LimitError
 from bosetting.i18n import N_, _, format_number, language
 from bosetting.jury import JuryAssessment
-from bosetting.model import DecisionRule, Edition, Municipality, WeightedBlend
+from bosetting.model import PRACTICE_LABEL, DecisionRule, Edition, Municipality, WeightedBlend
 from bosetting.voting import Tally, Tie
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Change", "Interval", "Sensitivity", "sensitivity"]
 
@@ -87,15 +93,16 @@ class Interval:
         below = x <= self.end if self.closed_end else x < self.end
         return above and below
 
-    def bounds_nb(self, digits: int = 3) -> str:
-        """The stretch as text: ``0.000 ≤ w < 0.346`` (rounded; see :meth:`exact_nb`)."""
+    def bounds(self, digits: int = 3) -> str:
+        """The stretch as text, rounded, in the language's number format: ``0.000 ≤ w < 0.346``."""
         if self.start == self.end:
-            return f"w = {float(self.start):.{digits}f}"
+            return f"w = {format_number(float(self.start), digits)}"
         lo = "≤" if self.closed_start else "<"
         hi = "≤" if self.closed_end else "<"
-        return f"{float(self.start):.{digits}f} {lo} w {hi} {float(self.end):.{digits}f}"
+        first, last = (format_number(float(x), digits) for x in (self.start, self.end))
+        return f"{first} {lo} w {hi} {last}"
 
-    def exact_nb(self) -> str:
+    def exact(self) -> str:
         """The stretch with its exact ends as fractions: ``0 ≤ w < 9/26``."""
         if self.start == self.end:
             return f"w = {self.start}"
@@ -104,12 +111,13 @@ class Interval:
         return f"{self.start} {lo} w {hi} {self.end}"
 
     def describe(self) -> str:
-        """The stretch and its winner in one line."""
-        return f"{self.bounds_nb()}: {self.winner}"
+        """The stretch and its winner in one line, in the active language's number format."""
+        return f"{self.bounds()}: {self.winner}"
 
-    describe_nb = describe
-    bounds = bounds_nb
-    exact = exact_nb
+    def describe_nb(self) -> str:
+        """:meth:`describe` in bokmål, whatever the active language."""
+        with language("nb"):
+            return self.describe()
 
 
 @attrs.frozen
@@ -160,6 +168,8 @@ class Sensitivity:
         jury: Each nominee's jury score.
         hypothetical: Whether the edition's own rule has no public weight and the blend
             was asked for as a hypothetical.
+        edition: The edition's label, when :func:`sensitivity` was given the edition.
+        labels: The labels of the tally's ballots (``"ØVINGSDATA"`` marks practice data).
     """
 
     intervals: tuple[Interval, ...]
@@ -169,6 +179,58 @@ class Sensitivity:
     public: dict[Municipality, Fraction] = attrs.field(eq=False)
     jury: dict[Municipality, Fraction] = attrs.field(eq=False)
     hypothetical: bool = False
+    edition: str | None = None
+    labels: frozenset[str] = frozenset()
+
+    @property
+    def is_practice(self) -> bool:
+        """Whether the ballots are practice data (labelled ``ØVINGSDATA``)."""
+        return PRACTICE_LABEL in self.labels
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per stretch of weights with one winner, ascending, covering [0, 1].
+
+        Columns: ``start`` and ``end`` (``float64``, rounded outwards from the exact
+        ends), ``start_exact`` and ``end_exact`` (the exact fractions as text, such
+        as ``"6/11"``), ``closed_start`` and ``closed_end`` (whether the end belongs
+        to the stretch), the winner's ``code``, ``name`` and ``county``, and
+        ``tied_with`` (the kommunenummer of nominees with the same score all through
+        the stretch, ``;``-separated; empty if none).
+
+        Examples:
+            >>> from bosetting.model import Municipality
+            >>> from bosetting.voting import tally
+            >>> from bosetting.jury import JuryAssessment
+            >>> kinn = Municipality("4602", "Kinn", "Vestland", 2020)
+            >>> bodo = Municipality("1804", "Bodø", "Nordland", 1977)
+            >>> s = sensitivity(tally(["Kinn"] * 3 + ["Bodø"], [kinn, bodo]), JuryAssessment.from_scores({kinn: 2, bodo: 6}))
+            >>> s.to_frame()[["start_exact", "end_exact", "closed_end", "name"]].values.tolist()
+            [['0', '6/11', True, 'Bodø'], ['6/11', '1', True, 'Kinn']]
+        """
+        import pandas as pd
+
+        rows = self.intervals
+
+        def text(values: Iterable[object]) -> pd.Series:
+            return pd.Series([str(v) for v in values], dtype="string")
+
+        return pd.DataFrame(
+            {
+                "start": pd.Series([_down(i.start) for i in rows], dtype="float64"),
+                "end": pd.Series([_up(i.end) for i in rows], dtype="float64"),
+                "start_exact": text(i.start for i in rows),
+                "end_exact": text(i.end for i in rows),
+                "closed_start": pd.Series([i.closed_start for i in rows], dtype="bool"),
+                "closed_end": pd.Series([i.closed_end for i in rows], dtype="bool"),
+                "code": text(i.winner.code for i in rows),
+                "name": text(i.winner.name for i in rows),
+                "county": text(i.winner.county for i in rows),
+                "tied_with": text(
+                    ";".join(m.code for m in i.tie.members if m != i.winner) if i.tie else ""
+                    for i in rows
+                ),
+            }
+        )
 
     def winner_at(self, weight: float | Fraction) -> Municipality:
         """The winner at one weight (read as :func:`~bosetting.decision.decide` reads it)."""
@@ -224,7 +286,8 @@ def sensitivity(
         weights: Sample weights in [0, 1] for a plot; default ``0, 1/steps, ..., 1``.
         steps: The number of sample intervals when ``weights`` is not given. It changes
             only the samples, never the intervals.
-        rule: The edition's rule (or the edition). A rule without a public weight
+        rule: The edition's rule, or the edition (then the result carries its label).
+            A rule without a public weight
             (jury only; top ``k`` by vote, then jury) is refused unless ``hypothetical``.
         hypothetical: Ask for the blend even where the edition's rule has no public weight.
 
@@ -238,8 +301,9 @@ def sensitivity(
         ArgumentError: a weight outside [0, 1], no weights, or ``steps`` below 1.
         JurySheetError: a nominee has no jury score.
     """
+    label = None
     if isinstance(rule, Edition):
-        rule = rule.rule
+        label, rule = rule.label, rule.rule
     is_other = rule is not None and not isinstance(rule, WeightedBlend)
     if is_other and not hypothetical:
         assert rule is not None
@@ -284,7 +348,10 @@ def sensitivity(
         )
     _, public = public_scores(tally)
     intervals, changes = _envelope(noms, public, js)
-    result = Sensitivity(intervals, changes, tuple(float(w) for w in ws), (), public, js, is_other)
+    sampled = tuple(float(w) for w in ws)
+    result = Sensitivity(
+        intervals, changes, sampled, (), public, js, is_other, label, frozenset(tally.labels)
+    )
     winners = tuple(result.winner_at(w) for w in samples)
     return attrs.evolve(result, winners=winners)
 

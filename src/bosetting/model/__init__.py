@@ -39,7 +39,7 @@ from bosetting.model._prize import (
     Outcome,
     edition_year,
 )
-from bosetting.model._reasons import RejectReason
+from bosetting.model._reasons import PRACTICE_LABEL, RejectReason
 from bosetting.model._register import ChangeKind, MunicipalChange, Succession
 from bosetting.model._rules import (
     RULES,
@@ -52,6 +52,7 @@ from bosetting.model._rules import (
 from bosetting.model._settlement import Settlement
 
 __all__ = [
+    "PRACTICE_LABEL",
     "RULES",
     "AreaType",
     "Award",

@@ -1,4 +1,4 @@
-"""Why a ballot (or a jury sheet's nominee) could not be counted: a value type, no I/O."""
+"""Why a ballot (or a jury sheet's nominee) could not be counted, and the practice-data label."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import enum
 
 from bosetting.i18n import N_, _
 
-__all__ = ["RejectReason"]
+__all__ = ["PRACTICE_LABEL", "RejectReason"]
+
+#: The label of made-up data (practice ballots and jury sheets), kept on every row and result.
+PRACTICE_LABEL = "ØVINGSDATA"
 
 
 class RejectReason(enum.Enum):

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from bosetting.errors import WriteError
-from bosetting.i18n import N_
+from bosetting.i18n import N_, _
 
-__all__ = ["legend_once", "new_axes", "save"]
+__all__ = ["legend_once", "mark_practice", "new_axes", "save"]
 
 
 def new_axes(ax: Any = None, *, figsize: tuple[float, float] = (7.0, 4.0)) -> Any:
@@ -50,6 +50,44 @@ def legend_once(ax: Any, **kwargs: Any) -> Any:
     }
     options.update(kwargs)
     return ax.legend(list(seen.values()), list(seen), **options)
+
+
+def mark_practice(ax: Any) -> Any:
+    """Write PRACTICE DATA (ØVINGSDATA in bokmål) across the axes, so no one takes it for real.
+
+    The mark is large, grey and half transparent, drawn over the data; the
+    figure's title also ends with it, so a cropped copy still says so.
+
+    Examples:
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> from bosetting.i18n import language
+        >>> with language("nb"):
+        ...     ax = new_axes()
+        ...     _ = ax.set_title("Hvem vinner?")
+        ...     _ = mark_practice(ax)
+        >>> ax.get_title(), ax.texts[-1].get_text()
+        ('Hvem vinner? – ØVINGSDATA', 'ØVINGSDATA')
+    """
+    word = _("PRACTICE DATA")
+    ax.text(
+        0.5,
+        0.5,
+        word,
+        transform=ax.transAxes,
+        fontsize=40,
+        color="grey",
+        alpha=0.25,
+        rotation=20,
+        ha="center",
+        va="center",
+        fontweight="bold",
+        zorder=10,
+    )
+    title = ax.get_title()
+    first, newline, rest = title.partition("\n")
+    ax.set_title(f"{first} – {word}{newline}{rest}" if title else word)
+    return ax
 
 
 def save(ax_or_figure: Any, path: str | os.PathLike[str], *, force: bool = False) -> Path:

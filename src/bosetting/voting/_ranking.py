@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from bosetting.i18n import N_, _, language
+from bosetting.i18n import N_, _, format_number, language
 from bosetting.model import Municipality
 
 __all__ = ["TIE_RULE", "Finalists", "Tie", "order_by_score"]
@@ -31,9 +31,11 @@ class Tie:
     """Nominees with equal scores at a point where the order matters, and how it was broken.
 
     Attributes:
-        stage: Where the tie arose (for example ``"finalister"``, ``"jury"``, ``"samlet"``).
+        stage: Where the tie arose, as a message id (``"finalists"``, ``"jury"``,
+            ``"combined score"``), shown in the active language.
         members: The tied nominees, in the order the tie rule put them.
-        score: The shared score, as text.
+        score: The shared score as text: a number written with ``.`` (shown in the
+            language's number format), or a message id.
         broken_by: The rule that ordered them (:data:`TIE_RULE`).
     """
 
@@ -48,7 +50,7 @@ class Tie:
         return _(
             "Tie ({stage}, {score}) between {names}; broken by {rule}.",
             stage=_(self.stage),
-            score=_(self.score) if not self.score[:1].isdigit() else self.score,
+            score=_shown_score(self.score),
             names=names,
             rule=_(self.broken_by),
         )
@@ -57,6 +59,18 @@ class Tie:
         """:meth:`describe` in bokmål, whatever the active language."""
         with language("nb"):
             return self.describe()
+
+
+def _shown_score(score: str) -> str:
+    """A tie's score as the active language writes it: ``0.7487`` is ``0,7487`` in bokmål."""
+    whole, dot, decimals = score.partition(".")
+    if (
+        whole.isdigit()
+        and whole.isascii()
+        and (not dot or (decimals.isdigit() and decimals.isascii()))
+    ):
+        return format_number(float(score), len(decimals))
+    return _(score)
 
 
 def order_by_score(

@@ -14,7 +14,7 @@ import enum
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -25,6 +25,9 @@ from bosetting.register import nominees_of
 from bosetting.voting._ballots import Ballot
 from bosetting.voting._ranking import Finalists, order_by_score
 from bosetting.voting._voters import VoterIds
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["DuplicatePolicy", "LazyRejected", "RejectedBallot", "Tally", "VoterIds"]
 
@@ -282,3 +285,64 @@ class Tally:
             if counts[order[k]] == boundary:
                 tie = next(t for t in ties if order[k - 1] in t.members)
         return Finalists(k, chosen, tie)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per nominee, best first: ``rank``, ``code``, ``name``, ``county``, ``votes``, ``share``.
+
+        ``share`` is the nominee's share of the counted ballots (a decimal in [0, 1]);
+        ``rank`` follows :meth:`ranking` (equal counts by kommunenummer). The ballots
+        that were not counted are in :meth:`rejected_frame`.
+
+        Examples:
+            >>> from bosetting.voting import tally
+            >>> ms = [Municipality(c, n, "X", 2020) for c, n in [("0301", "A"), ("1804", "B")]]
+            >>> df = tally(["B", "B", "A", "Z"], ms).to_frame()
+            >>> df[["rank", "code", "votes", "share"]].values.tolist()
+            [[1, '1804', 2, 0.6666666666666666], [2, '0301', 1, 0.3333333333333333]]
+        """
+        import pandas as pd
+
+        shares, counts = self.shares, self.counts
+        order = self.ranking()
+        return pd.DataFrame(
+            {
+                "rank": pd.Series(range(1, len(order) + 1), dtype="int64"),
+                "code": pd.Series([m.code for m in order], dtype="string"),
+                "name": pd.Series([m.name for m in order], dtype="string"),
+                "county": pd.Series([m.county for m in order], dtype="string"),
+                "votes": pd.Series([counts[m] for m in order], dtype="int64"),
+                "share": pd.Series([shares[m] for m in order], dtype="float64"),
+            }
+        )
+
+    def rejected_frame(self) -> pd.DataFrame:
+        """One row per ballot not counted: where it came from, what it said, and ``reason``.
+
+        Columns: ``source``, ``row``, ``choice``, ``voter``, ``timestamp``, ``label``,
+        ``reason`` (the reason code, such as ``"unknown_nominee"``), in the canonical
+        order of :attr:`rejected`.
+
+        Examples:
+            >>> from bosetting.voting import tally
+            >>> ms = [Municipality("0301", "A", "X", 2020)]
+            >>> tally(["A", "Z", ""], ms).rejected_frame()[["row", "choice", "reason"]].values.tolist()
+            [[2, 'Z', 'unknown_nominee'], [3, '', 'blank']]
+        """
+        import pandas as pd
+
+        rows = [(r.ballot, r.reason.value) for r in self.rejected]
+        text = {
+            key: pd.Series([getattr(b, key) for b, _ in rows], dtype="string")
+            for key in ("source", "choice", "voter", "timestamp", "label")
+        }
+        return pd.DataFrame(
+            {
+                "source": text["source"],
+                "row": pd.Series([b.row for b, _ in rows], dtype="Int64"),
+                "choice": text["choice"],
+                "voter": text["voter"],
+                "timestamp": text["timestamp"],
+                "label": text["label"],
+                "reason": pd.Series([r for _, r in rows], dtype="string"),
+            }
+        )

@@ -7,7 +7,7 @@ topic to keep each file small: ``_prize`` (history, show, record), ``_areas``
 command line, the error line), ``_layout`` (tables and cells), ``_formats``
 (``--format text|csv|json`` and ``--excel``: the one place machine-readable
 output is made, for every command; read its docstring) and ``_records`` (what
-each command writes as JSON and CSV). Listings are tables with a header row
+each command writes as JSON and CSV), ``_votes`` (tally, decide, sensitivity). Listings are tables with a header row
 (:func:`table`); numbers, shares and dates go through the formatters of
 :mod:`bosetting.i18n`; codes (enum values, reason codes, the nomination route)
 are shown as words. A municipality is written by ``Municipality.__str__``
@@ -58,6 +58,20 @@ from bosetting.cli._render._records import (
 )
 from bosetting.cli._render._screen import render_screen
 from bosetting.cli._render._usage import error_line, unknown_language, usage_problem
+from bosetting.cli._render._votes import (
+    decision_json,
+    decision_table,
+    labels_lines,
+    render_decision,
+    render_sensitivity,
+    render_tally,
+    sensitivity_json,
+    sensitivity_table,
+    sensitivity_title,
+    tally_json,
+    tally_table,
+    vote_title,
+)
 
 __all__ = [
     "FORMATS",
@@ -65,6 +79,8 @@ __all__ = [
     "add_format_options",
     "counts",
     "csv_text",
+    "decision_json",
+    "decision_table",
     "edition_json",
     "edition_table",
     "emit",
@@ -72,6 +88,7 @@ __all__ = [
     "history_json",
     "history_table",
     "json_text",
+    "labels_lines",
     "municipality_json",
     "municipality_table",
     "nominations_table",
@@ -80,15 +97,24 @@ __all__ = [
     "plot_written",
     "record_json",
     "render_assessment",
+    "render_decision",
     "render_edition",
     "render_history",
     "render_municipality",
     "render_outcomes",
     "render_record",
     "render_screen",
+    "render_sensitivity",
+    "render_tally",
     "safe_cell",
     "screen_json",
+    "sensitivity_json",
+    "sensitivity_table",
+    "sensitivity_title",
     "table",
+    "tally_json",
+    "tally_table",
     "unknown_language",
     "usage_problem",
+    "vote_title",
 ]

@@ -1,0 +1,61 @@
+"""What ``tally``, ``decide`` and ``sensitivity`` share: the ballot-file options and the weight.
+
+Not a command itself; the three command modules import it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from bosetting.i18n import _
+from bosetting.model import Edition
+from bosetting.voting import DuplicatePolicy, Tally
+
+__all__ = ["add_ballot_options", "public_weight", "read_tally"]
+
+
+def public_weight(text: str) -> float:
+    """``--public-weight``: a number from 0 to 1 (a comma or a point), ASCII digits only."""
+    # float() also reads other scripts' digits ("٠٫٥"); a weight is written with 0-9 only.
+    value = None
+    if text.isascii():
+        try:
+            value = float(text.strip().replace(",", "."))
+        except ValueError:
+            value = None
+    if value is None or not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(
+            _("the weight is a number from 0 to 1, not {text}", text=repr(text))
+        )
+    return value
+
+
+public_weight.__name__ = "weight"
+
+
+def add_ballot_options(p: Any, *, positional: bool = False, required: bool = True) -> None:
+    """``--edition``, the ballot file (``VOTES.csv`` or ``--votes``) and ``--duplicates``."""
+    p.add_argument(
+        "--edition", required=True, metavar="E", help=_("an edition label or year (2022)")
+    )
+    if positional:
+        p.add_argument("votes", metavar="VOTES.csv", help=_("the ballot file"))
+    else:
+        p.add_argument("--votes", required=required, metavar="VOTES.csv", help=_("the ballot file"))
+    p.add_argument(
+        "--duplicates",
+        choices=[d.value for d in DuplicatePolicy],
+        default=DuplicatePolicy.KEEP_FIRST.value,
+        help=_(
+            "what to do with several ballots from one voter id: keep the first, keep the "
+            "last, or count none of them (default: keep_first)"
+        ),
+    )
+
+
+def read_tally(args: argparse.Namespace, e: Edition) -> Tally:
+    """Count ``args.votes`` among the edition's nominees."""
+    from bosetting.voting import tally_file
+
+    return tally_file(args.votes, e, duplicates=args.duplicates)
