@@ -99,6 +99,8 @@ def test_show_json_is_the_converter_s_edition(capsys: pytest.CaptureFixture[str]
     data = json.loads(out)
     assert data["edition"]["label"] == "2022"
     assert data["edition"]["award_when"] == "2022-11-17"
+    assert data["edition"]["vote_opens"] is None  # unknown is null, never ""
+    assert data["edition"]["vote_closes"] is None
     [kinn] = [n for n in data["edition"]["nominations"] if n["outcome"] == "winner"]
     assert kinn["municipality"] == {
         "code": "4602",

@@ -156,7 +156,7 @@ def test_decide_json_records_the_assumed_weight(
 ) -> None:
     _, out, _ = run(capsys, *_argv("decide", *practice), "--format", "json")
     doc = json.loads(out)
-    assert doc["rule"] == {"kind": "weighted_blend", "public_weight": 0.4}
+    assert doc["rule"] == {"rule": "weighted_blend", "public_weight": 0.4}
     assert doc["winner"]["code"] == doc["ranking"][0]["municipality"]["code"]
     assert any("40" in a for a in doc["assumptions"])
 

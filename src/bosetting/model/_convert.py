@@ -18,8 +18,9 @@ def _make() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_unstructure_hook(date, lambda d: d.isoformat())
     conv.register_structure_hook(date, lambda s, _: date.fromisoformat(s))
-    conv.register_unstructure_hook(PartialDate, str)
-    conv.register_structure_hook(PartialDate, lambda s, _: PartialDate.parse(s))
+    # An unknown date is null in JSON (its text form is empty).
+    conv.register_unstructure_hook(PartialDate, lambda p: str(p) or None)
+    conv.register_structure_hook(PartialDate, lambda s, _: PartialDate.parse(s or ""))
     # The rule's ``kind`` is not an init argument; the tag tells the classes apart.
     for cls in RULES:
         conv.register_unstructure_hook(cls, _rule_unstructurer(cls))

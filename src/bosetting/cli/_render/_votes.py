@@ -10,8 +10,8 @@ fractions in text such as ``"6/11"``):
   ``share``), ``rejected`` (count per reason code, every reason) and
   ``rejected_ballots`` (each ballot not counted: ``source``, ``row``, ``choice``,
   ``voter``, ``timestamp``, ``reason``).
-* ``decide``: ``edition``, ``practice``, ``rule`` (``kind`` and ``public_weight``,
-  the weight actually used), ``winner``, ``finalists`` (or ``null``), ``ranking``
+* ``decide``: ``edition``, ``practice``, ``rule`` (as in ``show``: ``rule`` and
+  ``public_weight``, the weight actually used), ``winner``, ``finalists`` (or ``null``), ``ranking``
   (one per nominee: ``rank``, ``municipality``, ``votes``, ``public_share``,
   ``public_score``, ``jury_score``, ``combined``; ``null`` where unused),
   ``ties``, ``assumptions`` and ``explanation`` (prose in the active language).
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from bosetting.cli._render._formats import Table
 from bosetting.cli._render._layout import table
 from bosetting.i18n import _, format_number, format_share
-from bosetting.model import PRACTICE_LABEL, Edition, converter
+from bosetting.model import PRACTICE_LABEL, DecisionRule, Edition, converter
 
 if TYPE_CHECKING:
     from bosetting.decision import Decision, Sensitivity
@@ -161,7 +161,7 @@ def decision_json(d: Decision, e: Edition, labels: Iterable[str] = ()) -> dict[s
         "edition": e.label,
         "practice": PRACTICE_LABEL in seen,
         "labels": seen,
-        "rule": {"kind": d.rule.kind.value, **converter.unstructure(d.rule)},
+        "rule": converter.unstructure(d.rule, unstructure_as=DecisionRule),
         "winner": _municipality(d.winner),
         "finalists": None if d.finalists is None else [_municipality(m) for m in d.finalists],
         "ranking": [
