@@ -57,12 +57,21 @@ from bosetting.cli._render._records import (
     screen_json,
 )
 from bosetting.cli._render._screen import render_screen
-from bosetting.cli._render._usage import error_line, unknown_language, usage_problem
+from bosetting.cli._render._usage import (
+    bug_line,
+    error_line,
+    interrupted_line,
+    out_of_memory_line,
+    shortened,
+    unknown_language,
+    usage_problem,
+)
 
 __all__ = [
     "FORMATS",
     "Table",
     "add_format_options",
+    "bug_line",
     "counts",
     "csv_text",
     "edition_json",
@@ -71,10 +80,12 @@ __all__ = [
     "error_line",
     "history_json",
     "history_table",
+    "interrupted_line",
     "json_text",
     "municipality_json",
     "municipality_table",
     "nominations_table",
+    "out_of_memory_line",
     "outcomes_json",
     "outcomes_table",
     "plot_written",
@@ -88,6 +99,7 @@ __all__ = [
     "render_screen",
     "safe_cell",
     "screen_json",
+    "shortened",
     "table",
     "unknown_language",
     "usage_problem",
