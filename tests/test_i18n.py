@@ -244,10 +244,10 @@ def data_texts() -> list[str]:
 
 
 def _labels_only(text: str, data_texts: list[str]) -> str:
-    """The text without what is quoted or published: data, URLs, options, quoted values."""
+    """The text without what is quoted or published: data, URLs, options, file names, quoted values."""
     for t in data_texts:
         text = text.replace(t, " ")
-    text = re.sub(r"https?://\S+|--[\w-]+", " ", text)
+    text = re.sub(r"https?://\S+|--[\w-]+|[\w.-]+\.(?:csv|json)\b", " ", text)
     return re.sub(r"«[^»]*»|'[^']*'|“[^”]*”", " ", text)
 
 
@@ -285,6 +285,7 @@ COMMANDS = [
     ["record", "Lillestrøm"],
     ["screen", "--edition", "2022", "--top", "5"],
     ["screen", "--edition", "2016", "--by", "intro", "--top", "5"],
+    ["verify"],
 ]
 
 ERRORS = [

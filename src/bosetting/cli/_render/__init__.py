@@ -3,11 +3,12 @@ r"""Every text the ``bosetting`` command prints, in the active language (see :mo
 The command modules (``cmd_*.py``) parse arguments, call the library and hand
 the results to the functions here; nothing else prints. The engine is split by
 topic to keep each file small: ``_prize`` (history, show, record), ``_areas``
-(municipality, outcomes, check), ``_screen`` (screen), ``_usage`` (a wrong
-command line, the error line), ``_layout`` (tables and cells), ``_formats``
-(``--format text|csv|json`` and ``--excel``: the one place machine-readable
-output is made, for every command; read its docstring) and ``_records`` (what
-each command writes as JSON and CSV). Listings are tables with a header row
+(municipality, outcomes, check), ``_screen`` (screen), ``_verify`` (verify),
+``_usage`` (a wrong command line, the error line and the command's other fixed
+lines), ``_layout`` (tables and cells), ``_formats`` (``--format text|csv|json``
+and ``--excel``: the one place machine-readable output is made, for every
+command; read its docstring) and ``_records`` (what each command writes as JSON
+and CSV). Listings are tables with a header row
 (:func:`table`); numbers, shares and dates go through the formatters of
 :mod:`bosetting.i18n`; codes (enum values, reason codes, the nomination route)
 are shown as words. A municipality is written by ``Municipality.__str__``
@@ -66,6 +67,7 @@ from bosetting.cli._render._usage import (
     unknown_language,
     usage_problem,
 )
+from bosetting.cli._render._verify import render_verify
 
 __all__ = [
     "FORMATS",
@@ -97,6 +99,7 @@ __all__ = [
     "render_outcomes",
     "render_record",
     "render_screen",
+    "render_verify",
     "safe_cell",
     "screen_json",
     "shortened",
