@@ -1362,6 +1362,23 @@ _LOOKUPS: list[BadInput] = [
         "an unknown duplicate policy",
     ),
     BadInput(
+        "lookup-tally-none",
+        "lookup",
+        "bs.tally(None, bs.edition(2022))",
+        ArgumentError,
+        "give the ballots as a list, a Series or another collection of choices",
+        "None instead of ballots",
+    ),
+    BadInput(
+        "lookup-sensitivity-steps",
+        "lookup",
+        "bs.sensitivity(bs.tally(['Kinn', 'Bodø'], bs.edition(2022)),"
+        " practice.practice_jury(bs.edition(2022), seed=1), steps=100_001)",
+        LimitError,
+        "at most 100000 steps",
+        "one sample step over MAX_STEPS (the command needs files, so the API only)",
+    ),
+    BadInput(
         "lookup-practice-negative",
         "lookup",
         "practice.practice_ballots(bs.edition(2022), -1, seed=1)",

@@ -2,9 +2,10 @@
 
 Every test starts in bokmål, the default a user gets, whatever ``BOSETTING_LANG``
 the developer has set; a test that wants English says so (``language("en")``).
-The tests of the layers whose texts are not in the catalogue yet (voting, jury,
-decision, practice, ssb, data) run in English, as their messages are written,
-until those texts move into the catalogue: then take the file off the list.
+The files in :data:`ENGLISH_TEST_FILES` run in English instead: their tests
+match the English message text (the source strings), so their language is
+pinned, not missing. ``tests/test_i18n.py`` shows a sample of those errors in
+bokmål (the default) and in English.
 
 Hypothesis profiles: ``dev`` (the default) and ``ci`` (``CI`` set: reproducible)
 keep the fuzzers modest; ``fuzz`` is the long run:
@@ -43,8 +44,8 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
-#: Test files whose modules still write English (see above).
-ENGLISH_UNTIL_TRANSLATED = frozenset(
+#: These tests match English message text; the language is pinned, not missing.
+ENGLISH_TEST_FILES = frozenset(
     {
         "test_bad_inputs.py",
         "test_ballots.py",
@@ -64,7 +65,7 @@ ENGLISH_UNTIL_TRANSLATED = frozenset(
 
 @pytest.fixture(autouse=True)
 def _pinned_language(request: pytest.FixtureRequest) -> Iterator[None]:
-    lang = "en" if request.node.path.name in ENGLISH_UNTIL_TRANSLATED else "nb"
+    lang = "en" if request.node.path.name in ENGLISH_TEST_FILES else "nb"
     i18n.set_language(lang)
     yield
     i18n.set_language(lang)

@@ -146,7 +146,7 @@ def normalise_language(lang: object) -> str:
         if base in _ALIASES:
             return _ALIASES[base]
     raise ArgumentError(
-        "unknown language; bosetting speaks {languages}",
+        N_("unknown language; bosetting speaks {languages}"),
         field="language",
         value=lang,
         languages=", ".join(LANGUAGES),
@@ -166,7 +166,7 @@ def language_from_env() -> str | None:
         return normalise_language(raw)
     except ArgumentError as exc:
         raise ArgumentError(
-            "{variable} names an unknown language; bosetting speaks {languages}",
+            N_("{variable} names an unknown language; bosetting speaks {languages}"),
             field=ENV_VAR,
             value=exc.value,
             variable=ENV_VAR,
@@ -180,7 +180,11 @@ def _env_language() -> str:
     except ArgumentError as exc:
         token = _override.set(DEFAULT_LANGUAGE)  # render the warning without asking again
         try:
-            warnings.warn(f"{exc}; using {DEFAULT_LANGUAGE}", RuntimeWarning, stacklevel=3)
+            warnings.warn(
+                _("{problem}; using {language}", problem=exc, language=DEFAULT_LANGUAGE),
+                RuntimeWarning,
+                stacklevel=3,
+            )
         finally:
             _override.reset(token)
         return DEFAULT_LANGUAGE

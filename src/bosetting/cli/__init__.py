@@ -49,7 +49,15 @@ from bosetting.cli import (
     cmd_tally,
     cmd_verify,
 )
-from bosetting.cli._render import error_line, unknown_language, usage_problem
+from bosetting.cli._render import (
+    bug_line,
+    error_line,
+    interrupted_line,
+    out_of_memory_line,
+    shortened,
+    unknown_language,
+    usage_problem,
+)
 from bosetting.data import escape_controls
 from bosetting.errors import ArgumentError, BosettingError, UsageError
 from bosetting.i18n import N_, _
@@ -140,7 +148,7 @@ class _Parser(argparse.ArgumentParser):
 def _say(message: str) -> None:
     line = escape_controls(message)
     if len(line) > MAX_MESSAGE:
-        line = f"{line[:MAX_MESSAGE]}… ({len(line) - MAX_MESSAGE} more characters)"
+        line = shortened(line[:MAX_MESSAGE], len(line) - MAX_MESSAGE)
     print(line, file=sys.stderr)
 
 
@@ -148,10 +156,14 @@ def _check_argv(argv: Sequence[object]) -> list[str]:
     out: list[str] = []
     for i, arg in enumerate(argv, start=1):
         if not isinstance(arg, str):
-            raise UsageError("a command-line argument is text", field=f"argument {i}", value=arg)
+            raise UsageError(
+                N_("a command-line argument is text"), field=f"argument {i}", value=arg
+            )
         if "\x00" in arg:
             raise UsageError(
-                "a command-line argument holds a NUL character", field=f"argument {i}", value=arg
+                N_("a command-line argument holds a NUL character"),
+                field=f"argument {i}",
+                value=arg,
             )
         out.append(arg)
     return out
@@ -227,17 +239,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        _say("bosetting: interrupted")
+        _say(interrupted_line())
         return 130
     except MemoryError:
-        _say("bosetting: error: not enough memory: an input file or an option is too large")
+        _say(out_of_memory_line())
         return EXIT_USAGE
     except Exception as exc:
         if os.environ.get("BOSETTING_DEBUG"):
             raise
-        _say(
-            f"bosetting: internal error (a bug in bosetting; please report it, and set "
-            f"BOSETTING_DEBUG=1 for the traceback): {type(exc).__name__}: {exc}"
-        )
+        _say(bug_line(exc))
         return EXIT_BUG
     return status

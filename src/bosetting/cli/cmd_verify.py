@@ -2,7 +2,8 @@
 
 Each table's SHA-256 must match the ``hash`` its resource declares, and every
 table must read against its schema (types, constraints, keys and references).
-A mismatch is one line on standard error and exit status 2.
+A mismatch is one line on standard error and exit status 2. The text is written
+by :func:`bosetting.cli._render.render_verify`.
 """
 
 from __future__ import annotations
@@ -10,26 +11,17 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-__all__ = ["register", "render"]
+from bosetting.cli._render import render_verify
+from bosetting.i18n import _
 
-
-def render(checks: Any, rows: dict[str, int]) -> str:
-    """The text ``bosetting verify`` prints for checks that all passed."""
-    lines = []
-    for c in checks:
-        lines.append(f"ok  {c.path:<26} {rows[c.name]:>6} rader  {c.actual[:23]}…")
-    lines.append(
-        f"Alle {len(rows)} tabellene stemmer med datapackage.json "
-        "(SHA-256, skjema, nøkler og kildehenvisninger)."
-    )
-    return "\n".join(lines)
+__all__ = ["register"]
 
 
 def _run(args: argparse.Namespace) -> int:
     from bosetting.data import read_rows, verify
 
     checks = verify()
-    print(render(checks, {c.name: len(read_rows(c.name)) for c in checks}))
+    print(render_verify(checks, {c.name: len(read_rows(c.name)) for c in checks}))
     return 0
 
 
@@ -37,8 +29,10 @@ def register(subparsers: Any) -> None:
     """Add the ``verify`` subcommand."""
     p = subparsers.add_parser(
         "verify",
-        help="check the shipped tables against datapackage.json (hashes, schema)",
-        description="Check every shipped table's SHA-256 hash, schema, keys and source "
-        "references against datapackage.json.",
+        help=_("check the shipped tables against datapackage.json (hashes, schema)"),
+        description=_(
+            "Check every shipped table's SHA-256 hash, schema, keys and source references "
+            "against datapackage.json."
+        ),
     )
     p.set_defaults(run=_run)

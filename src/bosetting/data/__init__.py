@@ -36,6 +36,7 @@ from bosetting.data._userfiles import (
 from bosetting.data._usertext import (
     MAX_CSV_ROWS,
     CsvText,
+    csv_problem,
     decode_csv_bytes,
     decode_text,
     find_column,
@@ -61,6 +62,7 @@ __all__ = [
     "check_user_file",
     "check_writable",
     "csv_bytes",
+    "csv_problem",
     "dataset_root",
     "decode_csv_bytes",
     "decode_text",

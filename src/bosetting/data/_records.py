@@ -30,6 +30,7 @@ import cattrs
 
 from bosetting.data._tables import Row, numbered_rows, split_ids
 from bosetting.errors import BosettingError, DataError
+from bosetting.i18n import N_
 from bosetting.model import PartialDate, Source
 
 __all__ = ["ROWS", "records", "resolve", "source", "sources"]
@@ -81,11 +82,19 @@ def _structure(value: Any, kind: Any, column: str) -> Any:
     try:
         return ROWS.structure(value, kind)
     except BosettingError as exc:
-        if exc.field is None:
-            exc = DataError(exc.message, field=column, value=value)
+        if exc.field is None:  # keep the template, so the message follows the language
+            exc = DataError(exc.message_id, field=column, value=value, **exc.params)
         raise exc from None
     except (ValueError, TypeError, cattrs.BaseValidationError) as exc:
-        raise DataError(f"cannot be read as {kind}: {exc}", field=column, value=value) from None
+        # The shipped table's type does not fit the model's field (a bug in bosetting's
+        # data or code, not the user's); the converter's own English words are the detail.
+        raise DataError(
+            N_("cannot be read as {kind}: {reason}"),
+            kind=getattr(kind, "__name__", str(kind)),
+            reason=str(exc),
+            field=column,
+            value=value,
+        ) from None
 
 
 def records(
@@ -162,7 +171,7 @@ def source(source_id: str) -> Source:
         return sources()[source_id]
     except KeyError:
         raise DataError(
-            "no source has this id", file="sources.csv", field="source_id", value=source_id
+            N_("no source has this id"), file="sources.csv", field="source_id", value=source_id
         ) from None
 
 
@@ -189,12 +198,16 @@ def resolve(
     wanted = tuple(ids)
     if not wanted:
         raise DataError(
-            "every row must cite at least one source", file=file, row=row, field=field, value=""
+            N_("every row must cite at least one source"),
+            file=file,
+            row=row,
+            field=field,
+            value="",
         )
     for sid in wanted:
         if sid not in known:
             raise DataError(
-                "cites a source id that sources.csv does not have",
+                N_("cites a source id that sources.csv does not have"),
                 file=file,
                 row=row,
                 field=field,

@@ -42,6 +42,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 from bosetting.errors import BosettingError, DataError
+from bosetting.i18n import N_
 
 __all__ = [
     "HASH_PREFIX",
@@ -83,7 +84,7 @@ def dataset_root() -> Traversable:
     if (checkout / "datapackage.json").is_file():
         return checkout
     raise DataError(
-        "the shipped tables are missing; reinstall bosetting",
+        N_("the shipped tables are missing; reinstall bosetting"),
         file=str(packaged / "datapackage.json"),
     )
 
@@ -95,7 +96,9 @@ def descriptor() -> dict[str, Any]:
     try:
         parsed: dict[str, Any] = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataError(f"not valid UTF-8 JSON ({exc})", file="datapackage.json") from None
+        raise DataError(
+            N_("not valid UTF-8 JSON ({reason})"), reason=str(exc), file="datapackage.json"
+        ) from None
     return parsed
 
 
@@ -115,7 +118,8 @@ def resource(name: str) -> dict[str, Any]:
             found: dict[str, Any] = res
             return found
     raise DataError(
-        f"no such table; the tables are {', '.join(resource_names())}",
+        N_("no such table; the tables are {tables}"),
+        tables=", ".join(resource_names()),
         file="datapackage.json",
         field="resources",
         value=name,
@@ -129,37 +133,50 @@ def split_ids(value: str | None) -> tuple[str, ...]:
     return tuple(p.strip() for p in value.split(";") if p.strip())
 
 
+#: A problem with one cell: an English template (marked for the catalogue) and its parameters.
+_Problem = tuple[str, dict[str, Any]]
+
+
 def _convert(kind: str, text: str) -> Any:
+    """The cell's typed value.
+
+    Raises:
+        DataError: Without a place (the caller adds it): what is wrong with the text.
+    """
     if kind == "string":
         return text
     if kind in ("integer", "year"):
         if not re.fullmatch(r"-?[0-9]+", text):
-            raise ValueError("not a whole number")
+            raise DataError(N_("not a whole number"))
         return int(text)
     if kind == "number":
         if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", text):
-            raise ValueError("not a decimal number with ASCII digits and a point")
+            raise DataError(N_("not a decimal number with ASCII digits and a point"))
         return float(text)
     if kind == "boolean":
         if text not in ("true", "false"):
-            raise ValueError("expected true or false")
+            raise DataError(N_("expected true or false"))
         return text == "true"
     if kind == "date":
-        return date.fromisoformat(text)
-    raise ValueError(f"the schema uses the unsupported type {kind!r}")
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise DataError(N_("not a date written as YYYY-MM-DD")) from None
+    # A shipped schema naming a type this reader does not know (a damaged datapackage.json).
+    raise DataError(N_("the schema uses the unsupported type {type}"), type=repr(kind))
 
 
-def _check(field: Mapping[str, Any], value: Any) -> str | None:
-    """Return what is wrong with a non-empty value, or None."""
+def _check(field: Mapping[str, Any], value: Any) -> _Problem | None:
+    """Return what is wrong with a non-empty value (a template and its parameters), or None."""
     rules = field.get("constraints", {})
     if "pattern" in rules and not re.fullmatch(rules["pattern"], str(value), flags=re.ASCII):
-        return f"does not match the pattern {rules['pattern']}"
+        return N_("does not match the pattern {pattern}"), {"pattern": rules["pattern"]}
     if "enum" in rules and value not in rules["enum"]:
-        return f"expected one of {', '.join(map(str, rules['enum']))}"
+        return N_("expected one of {names}"), {"names": ", ".join(map(str, rules["enum"]))}
     if "minimum" in rules and value < rules["minimum"]:
-        return f"is below the minimum {rules['minimum']}"
+        return N_("is below the minimum {minimum}"), {"minimum": rules["minimum"]}
     if "maximum" in rules and value > rules["maximum"]:
-        return f"is above the maximum {rules['maximum']}"
+        return N_("is above the maximum {maximum}"), {"maximum": rules["maximum"]}
     return None
 
 
@@ -173,7 +190,7 @@ _READING: set[str] = set()
 def _keys_of(name: str, fields: list[str]) -> set[tuple[Any, ...]]:
     if name in _READING:
         raise DataError(
-            "the foreign keys form a cycle",
+            N_("the foreign keys form a cycle"),
             file="datapackage.json",
             field="foreignKeys",
             value=name,
@@ -198,8 +215,10 @@ def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: lis
             if None in value or value in keys:
                 continue
             raise DataError(
-                f"no row of {target} has {', '.join(remote)} = {', '.join(map(str, value))} "
-                "(a foreign key)",
+                N_("no row of {table} has {fields} = {values} (a foreign key)"),
+                table=target,
+                fields=", ".join(remote),
+                values=", ".join(map(str, value)),
                 file=path,
                 row=number,
                 field=", ".join(local),
@@ -218,7 +237,9 @@ def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: lis
             for part in str(cell).split(delimiter):
                 if part.strip() not in known:
                     raise DataError(
-                        f"cites an id that {of} does not have ({key})",
+                        N_("cites an id that {table} does not have ({key})"),
+                        table=of,
+                        key=key,
                         file=path,
                         row=number,
                         field=field,
@@ -244,15 +265,18 @@ def _read_checked(name: str) -> tuple[Row, ...]:
     try:
         text = dataset_root().joinpath(path).read_bytes().decode("utf-8")
     except FileNotFoundError:
-        raise DataError("the table's file is missing", file=path) from None
+        raise DataError(N_("the table's file is missing"), file=path) from None
     except UnicodeDecodeError as exc:
-        raise DataError(f"not UTF-8 ({exc.reason} at byte {exc.start})", file=path) from None
+        raise DataError(
+            N_("not UTF-8: byte {at} cannot be read as UTF-8"), at=exc.start + 1, file=path
+        ) from None
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     header = next(reader, None)
     expected = [f["name"] for f in fields]
     if header != expected:
         raise DataError(
-            f"the header does not match the schema, which expects {', '.join(expected)}",
+            N_("the header does not match the schema, which expects {fields}"),
+            fields=", ".join(expected),
             file=path,
             field="header",
             value=header,
@@ -263,7 +287,11 @@ def _read_checked(name: str) -> tuple[Row, ...]:
     for number, cells in enumerate(reader, start=1):
         if len(cells) != len(fields):
             raise DataError(
-                f"expected {len(fields)} cells, found {len(cells)}", file=path, row=number
+                N_("expected {expected} cells, found {found}"),
+                expected=len(fields),
+                found=len(cells),
+                file=path,
+                row=number,
             )
         row: dict[str, Any] = {}
         for field, cell in zip(fields, cells, strict=True):
@@ -271,30 +299,28 @@ def _read_checked(name: str) -> tuple[Row, ...]:
             if cell in missing:
                 if field.get("constraints", {}).get("required"):
                     raise DataError(
-                        "a value is required", file=path, row=number, field=fname, value=cell
+                        N_("a value is required"), file=path, row=number, field=fname, value=cell
                     )
                 row[fname] = None
                 continue
             try:
                 value = _convert(field.get("type", "string"), cell)
-            except ValueError as exc:
+            except DataError as exc:
                 raise DataError(
-                    f"not a valid {field.get('type')}: {exc}",
-                    file=path,
-                    row=number,
-                    field=fname,
-                    value=cell,
+                    exc.message_id, file=path, row=number, field=fname, value=cell, **exc.params
                 ) from None
             problem = _check(field, value)
             if problem:
-                raise DataError(problem, file=path, row=number, field=fname, value=cell)
+                template, params = problem
+                raise DataError(template, file=path, row=number, field=fname, value=cell, **params)
             row[fname] = value
         if key_fields:
             key = tuple(row[k] for k in key_fields)
             if key in seen_keys:
                 raise DataError(
-                    f"duplicate primary key {dict(zip(key_fields, key, strict=True))}, "
-                    f"first seen in row {seen_keys[key]}",
+                    N_("duplicate primary key {key}, first seen in row {first}"),
+                    key=", ".join(f"{k} = {v}" for k, v in zip(key_fields, key, strict=True)),
+                    first=seen_keys[key],
                     file=path,
                     row=number,
                 )

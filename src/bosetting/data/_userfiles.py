@@ -21,9 +21,10 @@ import stat
 import sys
 import unicodedata
 from collections.abc import Callable
-from typing import IO
+from typing import IO, Literal, NamedTuple
 
 from bosetting.errors import BosettingError, DataError, LimitError
+from bosetting.i18n import N_, LazyText, lazy_gettext
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -83,7 +84,46 @@ def _has_control(name: str) -> bool:
     return any(unicodedata.category(ch) == "Cc" for ch in name)
 
 
-def user_path(path: object, error: ErrorClass = DataError, *, what: str = "file") -> str:
+class _PathProblems(NamedTuple):
+    """What is wrong with a path a user gave, one whole sentence per problem (for the catalogue)."""
+
+    none: str
+    of_bytes: str
+    other_type: str
+    empty: str
+    nul: str
+    control: str
+
+
+#: The sentences for a file and for a folder (whole sentences: "fil" and "mappe" differ in bokmål).
+_PATH_PROBLEMS: dict[str, _PathProblems] = {
+    "file": _PathProblems(
+        none=N_("no file given (the path is None)"),
+        of_bytes=N_("a file path is text, not bytes"),
+        other_type=N_("a file path is text or a path, not {type}"),
+        empty=N_("no file given (the path is empty)"),
+        nul=N_("the file name holds a NUL character"),
+        control=N_(
+            "the file name holds a control character (a line break, tab or escape); rename the file"
+        ),
+    ),
+    "folder": _PathProblems(
+        none=N_("no folder given (the path is None)"),
+        of_bytes=N_("a folder path is text, not bytes"),
+        other_type=N_("a folder path is text or a path, not {type}"),
+        empty=N_("no folder given (the path is empty)"),
+        nul=N_("the folder name holds a NUL character"),
+        control=N_(
+            "the folder name holds a control character (a line break, tab or escape); "
+            "rename the folder"
+        ),
+    ),
+}
+
+
+def user_path(
+    path: object, error: ErrorClass = DataError, *, what: Literal["file", "folder"] = "file"
+) -> str:
     r"""A path a user gave, as text; ``error`` for None, bytes, other types, NUL or control characters.
 
     Examples:
@@ -92,52 +132,58 @@ def user_path(path: object, error: ErrorClass = DataError, *, what: str = "file"
         ...
         bosetting.errors.DataError: votes\n.csv, value 'votes\n.csv': the file name holds a control character (a line break, tab or escape); rename the file
     """
+    problem = _PATH_PROBLEMS[what]
     if path is None:
-        raise error(f"no {what} given (the path is None)", field="path", value=None)
+        raise error(problem.none, field="path", value=None)
     if isinstance(path, bytes | bytearray):
-        raise error(f"a {what} path is text, not bytes", field="path", value=path)
+        raise error(problem.of_bytes, field="path", value=path)
     if not isinstance(path, str | os.PathLike):
-        raise error(
-            f"a {what} path is text or a path, not {type(path).__name__}", field="path", value=path
-        )
+        raise error(problem.other_type, type=type(path).__name__, field="path", value=path)
     name = os.fspath(path)
     if not isinstance(name, str):
-        raise error(f"a {what} path is text, not bytes", field="path", value=name)
+        raise error(problem.of_bytes, field="path", value=name)
     if not name:
-        raise error(f"no {what} given (the path is empty)", field="path", value=name)
+        raise error(problem.empty, field="path", value=name)
     if "\x00" in name:
-        raise error(
-            f"the {what} name holds a NUL character", file=escape_controls(name), value=name
-        )
+        raise error(problem.nul, file=escape_controls(name), value=name)
     if _has_control(name):
-        raise error(
-            f"the {what} name holds a control character (a line break, tab or escape); "
-            "rename the file",
-            file=escape_controls(name),
-            value=name,
-        )
+        raise error(problem.control, file=escape_controls(name), value=name)
     return name
 
 
 _KINDS = (
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISFIFO, N_("a named pipe")),
+    (stat.S_ISCHR, N_("a character device")),
+    (stat.S_ISBLK, N_("a block device")),
+    (stat.S_ISSOCK, N_("a socket")),
 )
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> LazyText:
+    """What a file that is not a regular file is, in words of the language it is shown in."""
     for test, kind in _KINDS:
         if test(mode):
-            return kind
-    return "not a regular file"
+            return lazy_gettext(kind)
+    return lazy_gettext("something else")
+
+
+_A_FOLDER = N_("cannot read the file: it is a folder, not a file")
+
+
+def _reason(exc: BaseException) -> str:
+    """The operating system's own words for a failure (its ``strerror``), else the exception's text."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)
 
 
 def _too_large(size: int, limit: int, shown: str) -> LimitError:
     return LimitError(
-        f"the file is larger than bosetting reads ({limit} bytes, MAX_USER_FILE_BYTES); "
-        "split it or pass a larger limit",
+        N_(
+            "the file is larger than bosetting reads ({limit} bytes, MAX_USER_FILE_BYTES); "
+            "split it or pass a larger limit"
+        ),
+        limit=limit,
         file=shown,
         field="size",
         value=size,
@@ -161,11 +207,15 @@ def read_user_stream(
     try:
         data = stream.read(limit + 1)
     except (OSError, ValueError) as exc:
-        raise error(f"cannot read the file: {exc}", file=shown) from None
+        raise error(N_("cannot read the file: {reason}"), reason=_reason(exc), file=shown) from None
     if isinstance(data, str):
         data = data.encode("utf-8", errors="surrogateescape")
     if not isinstance(data, bytes | bytearray):
-        raise error(f"reading the file gave {type(data).__name__}, not bytes or text", file=shown)
+        raise error(
+            N_("reading the file gave {type}, not bytes or text"),
+            type=type(data).__name__,
+            file=shown,
+        )
     if len(data) > limit:
         raise _too_large(len(data), limit, shown)
     return bytes(data)
@@ -183,29 +233,39 @@ def _open_regular(name: str, error: ErrorClass, limit: int | None) -> tuple[int,
     try:
         fd = os.open(name, flags)
     except FileNotFoundError:
-        hint = " ('-' for standard input is not supported here)" if name == "-" else ""
-        raise error(f"cannot read the file: no such file{hint}", file=shown) from None
+        if name == "-":
+            raise error(
+                N_(
+                    "cannot read the file: no such file ('-' for standard input is not "
+                    "supported here)"
+                ),
+                file=shown,
+            ) from None
+        raise error(N_("cannot read the file: no such file"), file=shown) from None
     except NotADirectoryError:
         raise error(
-            "cannot read the file: no such file (a part of the path is a file, not a folder)",
+            N_("cannot read the file: no such file (a part of the path is a file, not a folder)"),
             file=shown,
         ) from None
     except IsADirectoryError:
-        raise error("cannot read the file: it is a folder, not a file", file=shown) from None
+        raise error(_A_FOLDER, file=shown) from None
     except PermissionError:
         if os.path.isdir(name):
-            raise error("cannot read the file: it is a folder, not a file", file=shown) from None
-        raise error("cannot read the file: no permission to read it", file=shown) from None
+            raise error(_A_FOLDER, file=shown) from None
+        raise error(N_("cannot read the file: no permission to read it"), file=shown) from None
     except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise error(f"cannot open the file: {reason}", file=shown) from None
+        raise error(N_("cannot open the file: {reason}"), reason=_reason(exc), file=shown) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise error("cannot read the file: it is a folder, not a file", file=shown)
+            raise error(_A_FOLDER, file=shown)
         if not stat.S_ISREG(info.st_mode):
             raise error(
-                f"cannot read the file: it is {_kind(info.st_mode)}, not a regular file; save the data to a file first",
+                N_(
+                    "cannot read the file: it is {kind}, not a regular file; "
+                    "save the data to a file first"
+                ),
+                kind=_kind(info.st_mode),
                 file=shown,
             )
         if limit is not None and info.st_size > limit:
@@ -281,7 +341,7 @@ def read_user_bytes(
             if size > limit:  # the file grew while it was read
                 raise _too_large(size, limit, shown)
     except OSError as exc:
-        raise error(f"cannot read the file: {exc.strerror or exc}", file=shown) from None
+        raise error(N_("cannot read the file: {reason}"), reason=_reason(exc), file=shown) from None
     finally:
         os.close(fd)
     return b"".join(chunks)

@@ -24,6 +24,7 @@ import csv
 import io
 import itertools
 import os
+import re
 
 import attrs
 
@@ -34,10 +35,12 @@ from bosetting.data._userfiles import (
     read_user_bytes,
 )
 from bosetting.errors import DataError, LimitError
+from bosetting.i18n import N_, LazyText, lazy_gettext
 
 __all__ = [
     "MAX_CSV_ROWS",
     "CsvText",
+    "csv_problem",
     "decode_csv_bytes",
     "decode_text",
     "find_column",
@@ -94,7 +97,7 @@ def decode_text(data: bytes, file: str, error: ErrorClass = DataError) -> tuple[
     shown = escape_controls(file)
     if b"\x00" in data:
         raise error(
-            "the file holds NUL bytes; it is not a text CSV file (UTF-16 or a spreadsheet?)",
+            N_("the file holds NUL bytes; it is not a text CSV file (UTF-16 or a spreadsheet?)"),
             file=shown,
         )
     if data.startswith(b"\xef\xbb\xbf"):
@@ -103,8 +106,11 @@ def decode_text(data: bytes, file: str, error: ErrorClass = DataError) -> tuple[
         except UnicodeDecodeError as exc:
             at = exc.start + 3
             raise error(
-                f"the file starts with a UTF-8 byte-order mark but byte {at + 1} is not UTF-8; "
-                "save it again as UTF-8",
+                N_(
+                    "the file starts with a UTF-8 byte-order mark but byte {at} is not UTF-8; "
+                    "save it again as UTF-8"
+                ),
+                at=at + 1,
                 file=shown,
                 row=_line_of(data, at) - 1 or None,
                 field="encoding",
@@ -128,6 +134,39 @@ def _delimiter(first_line: str) -> str:
             counts[ch] += 1
     best = max(_DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","
+
+
+#: Python's csv module's own (English) words for the problems a user's file can have, as
+#: templates: English stays exactly as Python says it, bokmål comes from the catalogue.
+_CSV_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"unexpected end of data"), N_("unexpected end of data")),
+    (
+        re.compile(r"field larger than field limit \((?P<limit>[0-9]+)\)"),
+        N_("field larger than field limit ({limit})"),
+    ),
+    (
+        re.compile(r"'(?P<delimiter>.)' expected after '(?P<quote>.)'", re.DOTALL),
+        N_("'{delimiter}' expected after '{quote}'"),
+    ),
+    (re.compile(r"line contains NUL"), N_("line contains NUL")),
+)
+
+
+def csv_problem(exc: csv.Error) -> LazyText | str:
+    """What :mod:`csv` found wrong, in the language it is shown in (its own words if unknown).
+
+    Examples:
+        >>> from bosetting.i18n import language
+        >>> with language("nb"):
+        ...     str(csv_problem(csv.Error("unexpected end of data")))
+        'filen slutter midt i et felt (et anførselstegn som ikke er lukket?)'
+    """
+    text = str(exc)
+    for pattern, template in _CSV_PROBLEMS:
+        match = pattern.fullmatch(text)
+        if match:
+            return lazy_gettext(template, **match.groupdict())
+    return text
 
 
 def _rows_before_error(text: str, delimiter: str) -> int:
@@ -173,7 +212,7 @@ def decode_csv_bytes(
             first_end = min(first_end, at)
     first_line = text[:first_end]
     if not first_line.strip():
-        raise error("the file has no header line (the first line is empty)", file=shown)
+        raise error(N_("the file has no header line (the first line is empty)"), file=shown)
     delimiter = _delimiter(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -183,13 +222,16 @@ def decode_csv_bytes(
     except csv.Error as exc:
         line = reader.line_num
         raise error(
-            f"unreadable CSV layout at line {line}: {exc}",
+            N_("unreadable CSV layout at line {line}: {problem}"),
+            line=line,
+            problem=csv_problem(exc),
             file=shown,
             row=_rows_before_error(text, delimiter) + 1 if line > 1 else None,
         ) from None
     if extra is not None:
         raise LimitError(
-            f"the file has more rows than bosetting reads ({max_rows}, MAX_CSV_ROWS)",
+            N_("the file has more rows than bosetting reads ({limit}, MAX_CSV_ROWS)"),
+            limit=max_rows,
             file=shown,
             row=max_rows + 1,
             field="rows",

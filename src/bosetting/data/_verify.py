@@ -12,6 +12,7 @@ import attrs
 
 from bosetting.data import _tables
 from bosetting.errors import ChecksumError, DataError
+from bosetting.i18n import N_, lazy_gettext
 
 __all__ = ["HashCheck", "file_hash", "hash_checks", "verify"]
 
@@ -51,7 +52,7 @@ def file_hash(name: str) -> str:
     try:
         raw = _tables.dataset_root().joinpath(path).read_bytes()
     except FileNotFoundError:
-        raise DataError("the table's file is missing", file=path) from None
+        raise DataError(N_("the table's file is missing"), file=path) from None
     return _tables.HASH_PREFIX + hashlib.sha256(raw).hexdigest()
 
 
@@ -90,13 +91,25 @@ def verify() -> tuple[HashCheck, ...]:
     stale = [c for c in checks if not c.ok]
     if stale:
         first = stale[0]
-        others = (
-            f"; {len(stale) - 1} more: {', '.join(c.path for c in stale[1:])}" if stale[1:] else ""
+        declared = first.declared or lazy_gettext("no hash declared")
+        template = (
+            N_(
+                "the file does not match its hash in datapackage.json ({declared}); {n} more: "
+                "{others}. Reinstall bosetting; in a source checkout, run "
+                "'python scripts/refresh_hashes.py' after an intended change"
+            )
+            if stale[1:]
+            else N_(
+                "the file does not match its hash in datapackage.json ({declared}). Reinstall "
+                "bosetting; in a source checkout, run 'python scripts/refresh_hashes.py' after "
+                "an intended change"
+            )
         )
         raise ChecksumError(
-            f"the file does not match its hash in datapackage.json "
-            f"({first.declared or 'no hash declared'}){others}. Reinstall bosetting; in a "
-            "source checkout, run 'python scripts/refresh_hashes.py' after an intended change",
+            template,
+            declared=declared,
+            n=len(stale) - 1,
+            others=", ".join(c.path for c in stale[1:]),
             file=first.path,
             field="hash",
             value=first.actual,

@@ -26,6 +26,7 @@ from typing import Any
 
 from bosetting.data._userfiles import FORMULA_PREFIXES, escape_controls, user_path
 from bosetting.errors import WriteError
+from bosetting.i18n import N_
 
 __all__ = ["check_writable", "csv_bytes", "neutralise_cell", "write_csv", "write_user_bytes"]
 
@@ -47,6 +48,16 @@ def _target(path: object) -> Path:
     return Path(user_path(path, WriteError))
 
 
+_A_FOLDER = N_("is a folder; give a file name")
+_EXISTS = N_("the file exists already; pass force=True (the command's --force) to replace it")
+_CANNOT_WRITE = N_("cannot write the file: {reason}")
+
+
+def _reason(exc: OSError) -> str:
+    """The operating system's own words for a failure (its ``strerror``), else the exception's text."""
+    return exc.strerror or str(exc)
+
+
 def _check_target(target: Path, *, force: bool) -> None:
     shown = escape_controls(str(target))
     try:
@@ -55,23 +66,22 @@ def _check_target(target: Path, *, force: bool) -> None:
         return
     except NotADirectoryError:
         raise WriteError(
-            "cannot write there: a part of the path is a file, not a folder", file=shown
+            N_("cannot write there: a part of the path is a file, not a folder"), file=shown
         ) from None
     except OSError as exc:
-        raise WriteError(f"cannot write the file: {exc.strerror or exc}", file=shown) from None
+        raise WriteError(_CANNOT_WRITE, reason=_reason(exc), file=shown) from None
     if stat.S_ISDIR(info.st_mode):
-        raise WriteError("is a folder; give a file name", file=shown)
+        raise WriteError(_A_FOLDER, file=shown)
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
         raise WriteError(
-            "exists and is not a regular file (a link, pipe or device); bosetting will not "
-            "write over it",
+            N_(
+                "exists and is not a regular file (a link, pipe or device); bosetting will not "
+                "write over it"
+            ),
             file=shown,
         )
     if not force:
-        raise WriteError(
-            "the file exists already; pass force=True (the command's --force) to replace it",
-            file=shown,
-        )
+        raise WriteError(_EXISTS, file=shown)
 
 
 def check_writable(paths: Iterable[str | os.PathLike[str]], *, force: bool = False) -> None:
@@ -88,18 +98,19 @@ def check_writable(paths: Iterable[str | os.PathLike[str]], *, force: bool = Fal
 def _os_error(exc: OSError, shown: str, folder: Path) -> WriteError:
     if isinstance(exc, PermissionError):
         return WriteError(
-            f"no permission to write in the folder {escape_controls(str(folder))}", file=shown
-        )
-    if isinstance(exc, IsADirectoryError):
-        return WriteError("is a folder; give a file name", file=shown)
-    if isinstance(exc, FileNotFoundError | NotADirectoryError):
-        return WriteError("the folder does not exist (or a part of the path is a file)", file=shown)
-    if isinstance(exc, FileExistsError):
-        return WriteError(
-            "the file exists already; pass force=True (the command's --force) to replace it",
+            N_("no permission to write in the folder {folder}"),
+            folder=escape_controls(str(folder)),
             file=shown,
         )
-    return WriteError(f"cannot write the file: {exc.strerror or exc}", file=shown)
+    if isinstance(exc, IsADirectoryError):
+        return WriteError(_A_FOLDER, file=shown)
+    if isinstance(exc, FileNotFoundError | NotADirectoryError):
+        return WriteError(
+            N_("the folder does not exist (or a part of the path is a file)"), file=shown
+        )
+    if isinstance(exc, FileExistsError):
+        return WriteError(_EXISTS, file=shown)
+    return WriteError(_CANNOT_WRITE, reason=_reason(exc), file=shown)
 
 
 def write_user_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> Path:
@@ -178,7 +189,7 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
             out.append(line.encode("utf-8"))
         except UnicodeEncodeError as exc:
             raise WriteError(
-                "a cell holds a character UTF-8 cannot store (a lone surrogate)",
+                N_("a cell holds a character UTF-8 cannot store (a lone surrogate)"),
                 row=number or None,
                 value=exc.object[exc.start : exc.end],
             ) from None

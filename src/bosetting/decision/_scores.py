@@ -16,16 +16,15 @@ __all__ = ["PUBLIC_NORMALISATION", "fraction", "need_tally", "nominees", "public
 PUBLIC_NORMALISATION = N_("vote share divided by the highest vote share (the leader gets 1)")
 
 
+_WEIGHT = N_("the public weight is a number between 0 and 1")
+
+
 def fraction(weight: object, field: str) -> Fraction:
     if isinstance(weight, bool) or not isinstance(weight, int | float | Fraction):
-        raise ArgumentError(
-            "the public weight is a number between 0 and 1", field=field, value=weight
-        )
+        raise ArgumentError(_WEIGHT, field=field, value=weight)
     w = Fraction(str(weight)) if isinstance(weight, float) else Fraction(weight)
     if not 0 <= w <= 1:
-        raise ArgumentError(
-            "the public weight is a number between 0 and 1", field=field, value=weight
-        )
+        raise ArgumentError(_WEIGHT, field=field, value=weight)
     return w
 
 
@@ -39,13 +38,15 @@ def public_scores(t: Tally) -> tuple[dict[Municipality, Fraction], dict[Municipa
 def nominees(t: Tally | None, jury: JuryAssessment) -> tuple[Municipality, ...]:
     noms = t.nominees if t is not None else jury.nominees
     if not noms:
-        raise DecisionError("there are no nominees to decide among", field="nominees")
+        raise DecisionError(N_("there are no nominees to decide among"), field="nominees")
     return noms
 
 
 def need_tally(t: Tally | None, rule: DecisionRule) -> Tally:
     if t is None:
         raise DecisionError(
-            "this rule uses the public vote; give a tally", field="tally", value=type(rule).__name__
+            N_("this rule uses the public vote; give a tally"),
+            field="tally",
+            value=type(rule).__name__,
         )
     return t

@@ -49,6 +49,7 @@ from bosetting.eligibility._results import CriterionResult
 from bosetting.errors import ArgumentError
 from bosetting.figures import AreaFilter, area_runs, intro_outcomes, settlement, weighted_share
 from bosetting.history import edition as lookup
+from bosetting.i18n import N_
 from bosetting.model import (
     Criterion,
     CriterionKind,
@@ -135,7 +136,10 @@ class Screen:
             if r.municipality == municipality:
                 return r
         raise ArgumentError(
-            f"not a municipality of {self.year}", field="municipality", value=str(municipality)
+            N_("not a municipality of {year}"),
+            year=self.year,
+            field="municipality",
+            value=str(municipality),
         )
 
     def nominees(self) -> tuple[ScreenRow, ...]:
@@ -230,7 +234,7 @@ def screen(edition: Edition | str | int, *, by: str = "settlement") -> Screen:
         ArgumentError: For an unknown ranking.
     """
     if by not in RANKINGS:
-        raise ArgumentError("rank by 'settlement' or 'intro'", field="by", value=by)
+        raise ArgumentError(N_("rank by 'settlement' or 'intro'"), field="by", value=by)
     e = edition if isinstance(edition, Edition) else lookup(edition)
     year = min(max(e.reference_year, REGISTER_FIRST_YEAR), REGISTER_LAST_YEAR)
     basis = e.work_year if e.work_year is not None else e.reference_year - 1

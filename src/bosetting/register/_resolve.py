@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from bosetting.errors import ArgumentError
+from bosetting.i18n import N_
 from bosetting.model import Edition, Municipality, RejectReason, name_parts
 
 __all__ = ["Resolver", "nominees_of"]
@@ -32,7 +33,9 @@ def nominees_of(nominees: Edition | Iterable[Municipality]) -> tuple[Municipalit
     items = nominees.nominees if isinstance(nominees, Edition) else tuple(nominees)
     for m in items:
         if not isinstance(m, Municipality):
-            raise ArgumentError("nominees must be Municipality objects", field="nominees", value=m)
+            raise ArgumentError(
+                N_("nominees must be Municipality objects"), field="nominees", value=m
+            )
     return tuple(dict.fromkeys(items))
 
 

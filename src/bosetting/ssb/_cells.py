@@ -26,6 +26,7 @@ from collections.abc import Iterable
 import attrs
 
 from bosetting.errors import BosettingError, LimitError, MunicipalityNotFound, SSBFormatError
+from bosetting.i18n import N_, LazyText, lazy_gettext
 from bosetting.model import (
     AreaType,
     FigureStatus,
@@ -45,6 +46,7 @@ __all__ = [
     "SEXES",
     "SYMBOLS",
     "TABLE_ID",
+    "TOO_LARGE",
     "TOTAL",
     "WORK_OR_EDUCATION",
     "Cell",
@@ -52,6 +54,7 @@ __all__ = [
     "build_records",
     "cell_limit",
     "parse_number",
+    "problem_of",
 ]
 
 #: The most cells one export may declare (JSON-stat2) or hold (CSV): SSB's API
@@ -60,6 +63,8 @@ MAX_SSB_CELLS = 1_000_000
 
 #: The largest number a cell of table 10824 may hold (persons or per cent).
 MAX_VALUE = 1e9
+#: The message for a cell over :data:`MAX_VALUE` (``limit``), in both readers.
+TOO_LARGE = N_("a number larger than table 10824 can hold (over {limit})")
 
 TABLE_ID = "10824"
 #: The dimensions of table 10824 as PxWebApi names them.
@@ -108,6 +113,11 @@ class Cell:
     field: str
 
 
+def problem_of(exc: BosettingError) -> LazyText:
+    """An error's message (without its place) as a parameter of another, in the language shown."""
+    return lazy_gettext(exc.message_id, **exc.params)
+
+
 def parse_number(
     text: str, *, file: str, row: int | None, field: str
 ) -> tuple[float | None, FigureStatus]:
@@ -124,8 +134,10 @@ def parse_number(
     normal = re.sub(r"[\s\u00a0\u202f]", "", cell).replace(",", ".")
     if not re.fullmatch(r"-?[0-9]{1,15}(\.[0-9]{1,15})?", normal):
         raise SSBFormatError(
-            "not a number (digits 0-9, a decimal comma or point) and not one of SSB's "
-            "symbols (: .. . - ...)",
+            N_(
+                "not a number (digits 0-9, a decimal comma or point) and not one of SSB's "
+                "symbols (: .. . - ...)"
+            ),
             file=file,
             row=row,
             field=field,
@@ -134,7 +146,8 @@ def parse_number(
     number = float(normal)
     if not math.isfinite(number) or abs(number) > MAX_VALUE:
         raise SSBFormatError(
-            f"a number larger than table 10824 can hold (over {MAX_VALUE:.0e})",
+            TOO_LARGE,
+            limit=int(MAX_VALUE),
             file=file,
             row=row,
             field=field,
@@ -147,8 +160,11 @@ def cell_limit(count: int, *, file: str, row: int | None) -> None:
     """Raise :class:`LimitError` once an export holds more than :data:`MAX_SSB_CELLS` cells."""
     if count > MAX_SSB_CELLS:
         raise LimitError(
-            f"the export holds more cells than bosetting reads ({MAX_SSB_CELLS}, "
-            "MAX_SSB_CELLS); download fewer regions or years per file",
+            N_(
+                "the export holds more cells than bosetting reads ({limit}, MAX_SSB_CELLS); "
+                "download fewer regions or years per file"
+            ),
+            limit=MAX_SSB_CELLS,
             file=file,
             row=row,
             field="cells",
@@ -159,7 +175,8 @@ def cell_limit(count: int, *, file: str, row: int | None) -> None:
 def _register_year(year: int, *, file: str, where: str) -> int:
     if year < REGISTER_FIRST_YEAR:
         raise SSBFormatError(
-            f"status years before {REGISTER_FIRST_YEAR} are outside the municipality register",
+            N_("status years before {first} are outside the municipality register"),
+            first=REGISTER_FIRST_YEAR,
             file=file,
             field=where,
             value=year,
@@ -181,7 +198,8 @@ def area_of(code: str, year: int, *, file: str, where: str) -> tuple[AreaType, s
         counties = {m.county_code: m.county for m in municipalities(y)}
         if code not in counties:
             raise SSBFormatError(
-                f"unknown region code: no county has this code in {y}",
+                N_("unknown region code: no county has this code in {year}"),
+                year=y,
                 file=file,
                 field=where,
                 value=code,
@@ -192,12 +210,19 @@ def area_of(code: str, year: int, *, file: str, where: str) -> tuple[AreaType, s
             m = _municipality(code, year=y)
         except MunicipalityNotFound as exc:
             raise SSBFormatError(
-                f"unknown region code in {year}: {exc.message}", file=file, field=where, value=code
+                N_("unknown region code in {year}: {problem}"),
+                year=year,
+                problem=problem_of(exc),
+                file=file,
+                field=where,
+                value=code,
             ) from None
         return AreaType.MUNICIPALITY, m.code, m.name
     raise SSBFormatError(
-        "unknown region code: bosetting reads the country (0), counties (2 digits) and "
-        "municipalities (4 digits); leave out næringsregioner and bydeler when you download",
+        N_(
+            "unknown region code: bosetting reads the country (0), counties (2 digits) and "
+            "municipalities (4 digits); leave out næringsregioner and bydeler when you download"
+        ),
         file=file,
         field=where,
         value=code,
@@ -209,7 +234,7 @@ def _count(cell: Cell, *, file: str) -> int | None:
         return None
     if cell.value < 0 or cell.value != int(cell.value):
         raise SSBFormatError(
-            "a number of persons must be a whole number of at least 0",
+            N_("a number of persons must be a whole number of at least 0"),
             file=file,
             row=cell.row,
             field=cell.field,
@@ -223,7 +248,7 @@ def _share(cell: Cell, *, file: str) -> float | None:
         return None
     if not 0 <= cell.value <= 100:
         raise SSBFormatError(
-            "a per cent must be between 0 and 100",
+            N_("a per cent must be between 0 and 100"),
             file=file,
             row=cell.row,
             field=cell.field,
@@ -243,9 +268,18 @@ def _pick(
         return cells[labour, contents]
     except KeyError:
         raise SSBFormatError(
-            f"the export lacks the cell for Arbeidsmarkedsstatus {labour} and ContentsCode "
-            f"{contents} (region {key[0]}, sex {key[1]}, year {key[3]}); download both "
-            f"contents and the statuses {TOTAL} and {WORK_OR_EDUCATION}",
+            N_(
+                "the export lacks the cell for Arbeidsmarkedsstatus {labour} and ContentsCode "
+                "{contents} (region {region}, sex {sex}, year {year}); download both contents "
+                "and the statuses {total} and {work}"
+            ),
+            labour=labour,
+            contents=contents,
+            region=key[0],
+            sex=key[1],
+            year=key[3],
+            total=TOTAL,
+            work=WORK_OR_EDUCATION,
             file=file,
             field="Arbeidsmarkedsstatus" if labour not in {c[0] for c in cells} else "ContentsCode",
             value=labour if labour not in {c[0] for c in cells} else contents,
@@ -268,15 +302,31 @@ def build_records(
     for c in cells:
         if c.sex not in SEXES:
             raise SSBFormatError(
-                "unknown sex code (0, 1 or 2)", file=file, row=c.row, field="Kjonn", value=c.sex
+                N_("unknown sex code (0, 1 or 2)"),
+                file=file,
+                row=c.row,
+                field="Kjonn",
+                value=c.sex,
             )
         group = groups[c.region, c.sex, c.years_after, c.year]
         if (c.labour, c.contents) in _USED and (c.labour, c.contents) in group:
             first = group[c.labour, c.contents]
             raise SSBFormatError(
-                f"the export holds this figure twice (region {c.region}, sex {c.sex}, year "
-                f"{c.year}, status {c.labour}, {c.contents}); first at "
-                f"{'row ' + str(first.row) if first.row is not None else first.field}",
+                N_(
+                    "the export holds this figure twice (region {region}, sex {sex}, year "
+                    "{year}, status {labour}, {contents}); first in row {first}"
+                )
+                if first.row is not None
+                else N_(
+                    "the export holds this figure twice (region {region}, sex {sex}, year "
+                    "{year}, status {labour}, {contents}); first at {first}"
+                ),
+                region=c.region,
+                sex=c.sex,
+                year=c.year,
+                labour=c.labour,
+                contents=c.contents,
+                first=first.row if first.row is not None else first.field,
                 file=file,
                 row=c.row,
                 field=c.field,
@@ -288,10 +338,11 @@ def build_records(
         region, sex, after, year = key
         try:
             area_type, code, name = area_of(region, year, file=file, where="Region")
-        except SSBFormatError:
+        except SSBFormatError as exc:
             if all(c.status is not FigureStatus.PUBLISHED for c in group.values()):
                 continue
-            raise
+            published = next(c for c in group.values() if c.status is FigureStatus.PUBLISHED)
+            raise exc.located(row=published.row) from None  # the CSV line of a published figure
         total = _pick(group, TOTAL, PERSONS, key, file=file)
         work = _pick(group, WORK_OR_EDUCATION, PERSONS, key, file=file)
         pct = _pick(group, WORK_OR_EDUCATION, PERCENT, key, file=file)
@@ -318,7 +369,11 @@ def build_records(
             raise
         except BosettingError as exc:
             raise SSBFormatError(
-                f"region {region}, sex {sex}, status year {year}: {exc.message}",
+                N_("region {region}, sex {sex}, status year {year}: {problem}"),
+                region=region,
+                sex=sex,
+                year=year,
+                problem=problem_of(exc),
                 file=file,
                 row=work.row,
                 field=exc.field,

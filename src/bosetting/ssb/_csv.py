@@ -15,8 +15,9 @@ import csv
 import io
 import re
 
-from bosetting.data import decode_text
+from bosetting.data import csv_problem, decode_text
 from bosetting.errors import BosettingError, SSBFormatError
+from bosetting.i18n import N_
 from bosetting.register import REGISTER_LAST_YEAR, municipalities, municipality
 from bosetting.ssb._cells import (
     PERCENT,
@@ -26,6 +27,7 @@ from bosetting.ssb._cells import (
     WORK_OR_EDUCATION,
     Cell,
     cell_limit,
+    problem_of,
 )
 from bosetting.ssb._cells import parse_number as _number
 
@@ -98,7 +100,12 @@ def _region(text: str, year: int, *, file: str, row: int) -> str:
         return municipality(label, year=y).code
     except BosettingError as exc:
         raise SSBFormatError(
-            f"unknown region: {exc.message}", file=file, row=row, field="region", value=text
+            N_("unknown region: {problem}"),
+            problem=problem_of(exc),
+            file=file,
+            row=row,
+            field="region",
+            value=text,
         ) from None
 
 
@@ -109,7 +116,11 @@ def _sex(text: str, *, file: str, row: int) -> str:
     if label.casefold() in _SEX_LABELS:
         return _SEX_LABELS[label.casefold()]
     raise SSBFormatError(
-        "unknown sex (Begge kjønn, Menn, Kvinner)", file=file, row=row, field="kjønn", value=text
+        N_("unknown sex (Begge kjønn, Menn, Kvinner)"),
+        file=file,
+        row=row,
+        field="kjønn",
+        value=text,
     )
 
 
@@ -121,7 +132,7 @@ def _after(text: str, *, file: str, row: int) -> int:
     if first in _NUMBERS:
         return _NUMBERS[first]
     raise SSBFormatError(
-        "unknown years since leaving (01-05, 'Ett år tidligere' ...)",
+        N_("unknown years since leaving (01-05, 'Ett år tidligere' ...)"),
         file=file,
         row=row,
         field="avsluttet eller avbrutt introduksjonsprogram",
@@ -153,14 +164,18 @@ def _header(rows: list[list[str]], file: str) -> tuple[int, list[str]]:
                 number = re.match(r"\s*\"?([0-9]{5})\b", title)
                 if number and number.group(1) != TABLE_ID:
                     raise SSBFormatError(
-                        f"this is SSB table {number.group(1)}, not table {TABLE_ID}",
+                        N_("this is SSB table {found}, not table {table}"),
+                        found=number.group(1),
+                        table=TABLE_ID,
                         file=file,
                         row=i + 1,
                         field="title",
                         value=title.strip(),
                     )
             return i, cells
-    raise SSBFormatError("no header row with the table's dimensions (region, kjønn ...)", file=file)
+    raise SSBFormatError(
+        N_("no header row with the table's dimensions (region, kjønn ...)"), file=file
+    )
 
 
 def parse_csv(text: str, file: str) -> list[Cell]:
@@ -175,7 +190,9 @@ def parse_csv(text: str, file: str) -> list[Cell]:
         rows = list(reader)
     except csv.Error as exc:
         raise SSBFormatError(
-            f"unreadable CSV layout at line {reader.line_num}: {exc}",
+            N_("unreadable CSV layout at line {line}: {problem}"),
+            line=reader.line_num,
+            problem=csv_problem(exc),
             file=file,
             row=reader.line_num,
         ) from None
@@ -184,7 +201,8 @@ def parse_csv(text: str, file: str) -> list[Cell]:
     for needed in ("Region", "Kjonn", "IntroAvbrudd", "Arbeidsmarkedsstatus"):
         if needed not in dims:
             raise SSBFormatError(
-                f"the dimension {needed} is missing from the header",
+                N_("the dimension {dimension} is missing from the header"),
+                dimension=needed,
                 file=file,
                 row=at + 1,
                 field=needed,
@@ -201,8 +219,10 @@ def parse_csv(text: str, file: str) -> list[Cell]:
             "Tid" not in dims and year is None
         ):
             raise SSBFormatError(
-                "cannot tell the statistikkvariabel and year of this column; the heading "
-                "should read like 'Personer 2014' or 'Prosent 2014'",
+                N_(
+                    "cannot tell the statistikkvariabel and year of this column; the heading "
+                    "should read like 'Personer 2014' or 'Prosent 2014'"
+                ),
                 file=file,
                 row=at + 1,
                 field=heading,
@@ -218,7 +238,11 @@ def parse_csv(text: str, file: str) -> list[Cell]:
             if len(cells_in) == 1:
                 continue  # a footnote line below the table
             raise SSBFormatError(
-                f"expected {len(header)} cells, found {len(cells_in)}", file=file, row=line
+                N_("expected {expected} cells, found {found}"),
+                expected=len(header),
+                found=len(cells_in),
+                file=file,
+                row=line,
             )
         for j, contents, year in value_cols:
             y = year if year is not None else _year(cells_in[col["Tid"]], file=file, row=line)
@@ -245,5 +269,7 @@ def parse_csv(text: str, file: str) -> list[Cell]:
 def _year(text: str, *, file: str, row: int) -> int:
     t = text.strip()
     if not re.fullmatch(r"[0-9]{4}", t):
-        raise SSBFormatError("a year has four digits", file=file, row=row, field="år", value=text)
+        raise SSBFormatError(
+            N_("a year has four digits"), file=file, row=row, field="år", value=text
+        )
     return int(t)

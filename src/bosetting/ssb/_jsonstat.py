@@ -21,18 +21,28 @@ import re
 from typing import Any
 
 from bosetting.errors import LimitError, SSBFormatError
+from bosetting.i18n import N_
 from bosetting.model import FigureStatus
-from bosetting.ssb._cells import DIMENSIONS, MAX_SSB_CELLS, MAX_VALUE, SYMBOLS, TABLE_ID, Cell
+from bosetting.ssb._cells import (
+    DIMENSIONS,
+    MAX_SSB_CELLS,
+    MAX_VALUE,
+    SYMBOLS,
+    TABLE_ID,
+    TOO_LARGE,
+    Cell,
+)
 
 __all__ = ["load_jsonstat", "parse_jsonstat", "table_label"]
 
 
 def _fail(
-    message: str, *, file: str, field: str | None = None, value: Any = None
+    message: str, *, file: str, field: str | None = None, value: Any = None, **params: Any
 ) -> SSBFormatError:
+    """The error for a file that is not table 10824 as JSON-stat2 (``message``: a marked template)."""
     if field is None:
-        return SSBFormatError(message, file=file)
-    return SSBFormatError(message, file=file, field=field, value=value)
+        return SSBFormatError(message, file=file, **params)
+    return SSBFormatError(message, file=file, field=field, value=value, **params)
 
 
 def load_jsonstat(text: str, file: str) -> dict[str, Any]:
@@ -46,7 +56,7 @@ def load_jsonstat(text: str, file: str) -> dict[str, Any]:
     def refuse_constant(name: str) -> Any:
         # JSON's non-standard NaN and Infinity, which JSON-stat never holds.
         raise _fail(
-            "the JSON holds NaN or Infinity, which is not JSON; download the table again",
+            N_("the JSON holds NaN or Infinity, which is not JSON; download the table again"),
             file=file,
             field="value",
             value=name,
@@ -58,16 +68,27 @@ def load_jsonstat(text: str, file: str) -> dict[str, Any]:
         raise
     except json.JSONDecodeError as exc:
         raise _fail(
-            f"not complete JSON (truncated or damaged at line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg}); download the table again",
+            N_(
+                "not complete JSON (truncated or damaged at line {line}, column {column}: "
+                "{reason}); download the table again"
+            ),
+            line=exc.lineno,
+            column=exc.colno,
+            reason=exc.msg,
             file=file,
         ) from None
     except RecursionError:
-        raise _fail("the JSON is nested too deeply to be a JSON-stat2 dataset", file=file) from None
+        raise _fail(
+            N_("the JSON is nested too deeply to be a JSON-stat2 dataset"), file=file
+        ) from None
     except ValueError as exc:  # for example an integer of thousands of digits
-        raise _fail(f"the JSON holds a number that cannot be read ({exc})", file=file) from None
+        raise _fail(
+            N_("the JSON holds a number that cannot be read ({reason})"),
+            reason=str(exc),
+            file=file,
+        ) from None
     if not isinstance(doc, dict) or doc.get("class") != "dataset":
-        raise _fail('not a JSON-stat2 dataset (no "class": "dataset")', file=file)
+        raise _fail(N_('not a JSON-stat2 dataset (no "class": "dataset")'), file=file)
     return doc
 
 
@@ -88,7 +109,8 @@ def _check_table(doc: dict[str, Any], file: str) -> None:
             or str(tableid) != TABLE_ID
         ):
             raise _fail(
-                f"this is not SSB table {TABLE_ID}",
+                N_("this is not SSB table {table}"),
+                table=TABLE_ID,
                 file=file,
                 field="extension.px.tableid",
                 value=tableid,
@@ -97,7 +119,8 @@ def _check_table(doc: dict[str, Any], file: str) -> None:
     label = table_label(doc)
     if not label.startswith(TABLE_ID):
         raise _fail(
-            f"cannot see that this is SSB table {TABLE_ID}: the label does not start with it",
+            N_("cannot see that this is SSB table {table}: the label does not start with it"),
+            table=TABLE_ID,
             file=file,
             field="label",
             value=label,
@@ -111,13 +134,13 @@ def _is_int(x: Any) -> bool:
 def _shape(doc: dict[str, Any], file: str) -> tuple[list[str], list[int], int]:
     ids, sizes = doc.get("id"), doc.get("size")
     if not isinstance(ids, list) or not isinstance(sizes, list) or len(ids) != len(sizes):
-        raise _fail('"id" and "size" must be lists of the same length', file=file, field="id")
+        raise _fail(N_('"id" and "size" must be lists of the same length'), file=file, field="id")
     if not all(isinstance(d, str) for d in ids) or len(set(ids)) != len(ids):
-        raise _fail('"id" must list distinct dimension names', file=file, field="id", value=ids)
+        raise _fail(N_('"id" must list distinct dimension names'), file=file, field="id", value=ids)
     for d, s in zip(ids, sizes, strict=True):
         if not _is_int(s) or s < 0:
             raise _fail(
-                "a dimension's size is a whole number of at least 0",
+                N_("a dimension's size is a whole number of at least 0"),
                 file=file,
                 field=f"size.{d}",
                 value=s,
@@ -127,8 +150,11 @@ def _shape(doc: dict[str, Any], file: str) -> tuple[list[str], list[int], int]:
         total *= s
         if total > MAX_SSB_CELLS:
             raise LimitError(
-                f"the dimensions declare more cells than bosetting reads ({MAX_SSB_CELLS}, "
-                "MAX_SSB_CELLS); download fewer regions or years per file",
+                N_(
+                    "the dimensions declare more cells than bosetting reads ({limit}, "
+                    "MAX_SSB_CELLS); download fewer regions or years per file"
+                ),
+                limit=MAX_SSB_CELLS,
                 file=file,
                 field="size",
                 value=sizes,
@@ -137,14 +163,19 @@ def _shape(doc: dict[str, Any], file: str) -> tuple[list[str], list[int], int]:
     for dim in DIMENSIONS:
         if dim not in ids:
             raise _fail(
-                f"the dimension {dim} is missing; table {TABLE_ID} has {', '.join(DIMENSIONS)}",
+                N_("the dimension {dimension} is missing; table {table} has {dimensions}"),
+                dimension=dim,
+                table=TABLE_ID,
+                dimensions=", ".join(DIMENSIONS),
                 file=file,
                 field=dim,
                 value=None,
             )
     extra = [d for d, s in zip(ids, sizes, strict=True) if d not in DIMENSIONS and s != 1]
     if extra:
-        raise _fail("unexpected dimension with more than one category", file=file, field=extra[0])
+        raise _fail(
+            N_("unexpected dimension with more than one category"), file=file, field=extra[0]
+        )
     return ids, sizes, total
 
 
@@ -155,10 +186,10 @@ def _codes(doc: dict[str, Any], dim: str, size: int, file: str) -> list[str]:
     category = entry.get("category") if isinstance(entry, dict) else None
     index = category.get("index") if isinstance(category, dict) else None
     if index is None:
-        raise _fail("the dimension has no category index", file=file, field=f"dimension.{dim}")
+        raise _fail(N_("the dimension has no category index"), file=file, field=f"dimension.{dim}")
     if isinstance(index, list):
         if not all(isinstance(c, str) for c in index):
-            raise _fail("category codes are text", file=file, field=where, value=index)
+            raise _fail(N_("category codes are text"), file=file, field=where, value=index)
         codes = list(index)
     elif isinstance(index, dict):
         positions = list(index.values())
@@ -166,19 +197,23 @@ def _codes(doc: dict[str, Any], dim: str, size: int, file: str) -> list[str]:
             range(len(positions))
         ):
             raise _fail(
-                "the category index must map each code to its position 0, 1, 2 ...",
+                N_("the category index must map each code to its position 0, 1, 2 ..."),
                 file=file,
                 field=where,
                 value=positions,
             )
         codes = [c for c, _ in sorted(index.items(), key=lambda kv: kv[1])]
     else:
-        raise _fail("the category index is neither a list nor a mapping", file=file, field=where)
+        raise _fail(
+            N_("the category index is neither a list nor a mapping"), file=file, field=where
+        )
     if len(set(codes)) != len(codes):
-        raise _fail("a category code is listed twice", file=file, field=where, value=codes)
+        raise _fail(N_("a category code is listed twice"), file=file, field=where, value=codes)
     if len(codes) != size:
         raise _fail(
-            f"the dimension has {len(codes)} categories but size says {size}",
+            N_("the dimension has {n} categories but size says {size}"),
+            n=len(codes),
+            size=size,
             file=file,
             field=f"dimension.{dim}",
             value=len(codes),
@@ -208,7 +243,7 @@ def _check_status(status: Any, file: str) -> None:
     )
     if items is None or not all(s is None or isinstance(s, str) for s in items):
         raise _fail(
-            '"status" must be text, a list of text, or a mapping to text',
+            N_('"status" must be text, a list of text, or a mapping to text'),
             file=file,
             field="status",
             value=type(status).__name__,
@@ -220,7 +255,9 @@ def _values(doc: dict[str, Any], total: int, file: str) -> Any:
     if isinstance(values, list):
         if len(values) != total:
             raise _fail(
-                f'"value" has {len(values)} cells but the dimensions give {total}',
+                N_('"value" has {n} cells but the dimensions give {total}'),
+                n=len(values),
+                total=total,
                 file=file,
                 field="value",
                 value=len(values),
@@ -230,13 +267,14 @@ def _values(doc: dict[str, Any], total: int, file: str) -> Any:
         for key in values:
             if not re.fullmatch(r"0|[1-9][0-9]{0,8}", key) or int(key) >= total:
                 raise _fail(
-                    f'a "value" key must be a cell index from 0 to {total - 1}',
+                    N_('a "value" key must be a cell index from 0 to {last}'),
+                    last=total - 1,
                     file=file,
                     field="value",
                     value=key,
                 )
         return values
-    raise _fail('"value" is missing', file=file, field="value")
+    raise _fail(N_('"value" is missing'), file=file, field="value")
 
 
 def _value_at(values: Any, i: int) -> Any:
@@ -247,14 +285,16 @@ def _value_at(values: Any, i: int) -> Any:
 
 def _year(code: str, file: str) -> int:
     if not re.fullmatch(r"[0-9]{4}", code):
-        raise _fail("a status year (Tid) has four digits 0-9", file=file, field="Tid", value=code)
+        raise _fail(
+            N_("a status year (Tid) has four digits 0-9"), file=file, field="Tid", value=code
+        )
     return int(code)
 
 
 def _after(code: str, file: str) -> int:
     if not re.fullmatch(r"[0-9]{1,2}", code) or not 1 <= int(code) <= 5:
         raise _fail(
-            "years since leaving (IntroAvbrudd) is 01-05",
+            N_("years since leaving (IntroAvbrudd) is 01-05"),
             file=file,
             field="IntroAvbrudd",
             value=code,
@@ -264,10 +304,11 @@ def _after(code: str, file: str) -> int:
 
 def _number(raw: Any, i: int, file: str) -> float:
     if not isinstance(raw, int | float) or isinstance(raw, bool):
-        raise _fail("a non-numeric cell", file=file, field=f"value[{i}]", value=raw)
+        raise _fail(N_("a non-numeric cell"), file=file, field=f"value[{i}]", value=raw)
     if isinstance(raw, int) and abs(raw) > MAX_VALUE:
         raise _fail(
-            f"a number larger than table 10824 can hold (over {MAX_VALUE:.0e})",
+            TOO_LARGE,
+            limit=int(MAX_VALUE),
             file=file,
             field=f"value[{i}]",
             value=f"{str(raw)[:20]}... ({len(str(raw))} digits)" if abs(raw) > 10**30 else raw,
@@ -275,7 +316,8 @@ def _number(raw: Any, i: int, file: str) -> float:
     number = float(raw)
     if not math.isfinite(number) or abs(number) > MAX_VALUE:
         raise _fail(
-            f"a number larger than table 10824 can hold (over {MAX_VALUE:.0e})",
+            TOO_LARGE,
+            limit=int(MAX_VALUE),
             file=file,
             field=f"value[{i}]",
             value=raw,

@@ -36,6 +36,7 @@ from typing import IO
 
 from bosetting.data import MAX_USER_FILE_BYTES, read_user_bytes, read_user_stream
 from bosetting.errors import BosettingError, LimitError, SSBFetchError, SSBFormatError
+from bosetting.i18n import N_
 from bosetting.model import IntroProgrammeOutcome, PartialDate, Source
 from bosetting.ssb._cells import (
     MAX_SSB_CELLS,
@@ -128,7 +129,7 @@ def _parse(raw: bytes, name: str) -> tuple[IntroProgrammeOutcome, ...]:
     text = decode(raw, name)
     stripped = text.lstrip()
     if not stripped:
-        raise SSBFormatError("the file is empty", file=name)
+        raise SSBFormatError(N_("the file is empty"), file=name)
     if stripped[0] in "{[":
         doc = load_jsonstat(text, name)
         cells = parse_jsonstat(doc, name)
@@ -208,13 +209,20 @@ def fetch_10824(
         with urllib.request.urlopen(url, timeout=timeout) as answer:
             body: bytes = answer.read(MAX_USER_FILE_BYTES + 1)
     except urllib.error.HTTPError as exc:
-        raise SSBFetchError(f"SSB answered {exc.code} {exc.reason}", file=url) from None
+        raise SSBFetchError(
+            N_("SSB answered {code} {reason}"), code=exc.code, reason=exc.reason, file=url
+        ) from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        raise SSBFetchError(f"could not reach SSB ({exc})", file=url) from None
+        cause = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(cause)
+        raise SSBFetchError(N_("could not reach SSB ({reason})"), reason=reason, file=url) from None
     if len(body) > MAX_USER_FILE_BYTES:
         raise LimitError(
-            f"SSB answered with more than {MAX_USER_FILE_BYTES} bytes (MAX_USER_FILE_BYTES); "
-            "ask for fewer regions or years",
+            N_(
+                "SSB answered with more than {limit} bytes (MAX_USER_FILE_BYTES); "
+                "ask for fewer regions or years"
+            ),
+            limit=MAX_USER_FILE_BYTES,
             file=url,
             field="size",
             value=len(body),

@@ -3,11 +3,12 @@ r"""Every text the ``bosetting`` command prints, in the active language (see :mo
 The command modules (``cmd_*.py``) parse arguments, call the library and hand
 the results to the functions here; nothing else prints. The engine is split by
 topic to keep each file small: ``_prize`` (history, show, record), ``_areas``
-(municipality, outcomes, check), ``_screen`` (screen), ``_usage`` (a wrong
-command line, the error line), ``_layout`` (tables and cells), ``_formats``
-(``--format text|csv|json`` and ``--excel``: the one place machine-readable
-output is made, for every command; read its docstring) and ``_records`` (what
-each command writes as JSON and CSV), ``_votes`` (tally, decide, sensitivity). Listings are tables with a header row
+(municipality, outcomes, check), ``_screen`` (screen), ``_verify`` (verify),
+``_usage`` (a wrong command line, the error line and the command's other fixed
+lines), ``_layout`` (tables and cells), ``_formats`` (``--format text|csv|json``
+and ``--excel``: the one place machine-readable output is made, for every
+command; read its docstring) ``_records`` (what each command writes as JSON
+and CSV) and ``_votes`` (tally, decide, sensitivity). Listings are tables with a header row
 (:func:`table`); numbers, shares and dates go through the formatters of
 :mod:`bosetting.i18n`; codes (enum values, reason codes, the nomination route)
 are shown as words. A municipality is written by ``Municipality.__str__``
@@ -57,7 +58,16 @@ from bosetting.cli._render._records import (
     screen_json,
 )
 from bosetting.cli._render._screen import render_screen
-from bosetting.cli._render._usage import error_line, unknown_language, usage_problem
+from bosetting.cli._render._usage import (
+    bug_line,
+    error_line,
+    interrupted_line,
+    out_of_memory_line,
+    shortened,
+    unknown_language,
+    usage_problem,
+)
+from bosetting.cli._render._verify import render_verify
 from bosetting.cli._render._votes import (
     decision_json,
     decision_table,
@@ -77,6 +87,7 @@ __all__ = [
     "FORMATS",
     "Table",
     "add_format_options",
+    "bug_line",
     "counts",
     "csv_text",
     "decision_json",
@@ -87,11 +98,13 @@ __all__ = [
     "error_line",
     "history_json",
     "history_table",
+    "interrupted_line",
     "json_text",
     "labels_lines",
     "municipality_json",
     "municipality_table",
     "nominations_table",
+    "out_of_memory_line",
     "outcomes_json",
     "outcomes_table",
     "plot_written",
@@ -106,11 +119,13 @@ __all__ = [
     "render_screen",
     "render_sensitivity",
     "render_tally",
+    "render_verify",
     "safe_cell",
     "screen_json",
     "sensitivity_json",
     "sensitivity_table",
     "sensitivity_title",
+    "shortened",
     "table",
     "tally_json",
     "tally_table",

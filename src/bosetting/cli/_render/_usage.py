@@ -6,12 +6,45 @@ import re
 
 from bosetting.i18n import ENV_VAR, LANGUAGES, N_, _
 
-__all__ = ["error_line", "unknown_language", "usage_problem"]
+__all__ = [
+    "bug_line",
+    "error_line",
+    "interrupted_line",
+    "out_of_memory_line",
+    "shortened",
+    "unknown_language",
+    "usage_problem",
+]
 
 
 def error_line(exc: object) -> str:
     """The one line the command prints on standard error for a user's error."""
     return _("bosetting: error: {message}", message=exc)
+
+
+def interrupted_line() -> str:
+    """What the command says when the user stops it (Ctrl-C)."""
+    return _("bosetting: interrupted")
+
+
+def out_of_memory_line() -> str:
+    """What the command says when an input or an option needs more memory than there is."""
+    return _("bosetting: error: not enough memory: an input file or an option is too large")
+
+
+def bug_line(exc: BaseException) -> str:
+    """The one line for a failure that is not the user's: a bug in bosetting (the exception's own words)."""
+    return _(
+        "bosetting: internal error (a bug in bosetting; please report it, and set "
+        "BOSETTING_DEBUG=1 for the traceback): {kind}: {detail}",
+        kind=type(exc).__name__,
+        detail=str(exc),
+    )
+
+
+def shortened(start: str, more: int) -> str:
+    """A message cut after ``start``, saying how many characters were left out."""
+    return _("{start}… ({n} more characters)", start=start, n=more)
 
 
 def unknown_language(text: str) -> str:
