@@ -35,7 +35,7 @@ from typing import Any
 
 from bosetting.data import check_writable, escape_controls, user_path, write_csv
 from bosetting.errors import ArgumentError, LimitError, WriteError
-from bosetting.i18n import N_
+from bosetting.i18n import N_, format_number
 from bosetting.jury import JuryAssessment, Scale
 from bosetting.model import Edition, JuryOnly, Municipality
 from bosetting.register import nominees_of
@@ -64,6 +64,8 @@ PRACTICE_CRITERIA = ("bosetting", "kvalifisering", "samarbeid")
 
 _SCALE = Scale()
 
+_NOT_A_FOLDER = N_("is a file, not a folder; give a folder to write into")
+
 #: The most practice ballots one call makes (a workshop needs a few thousand).
 MAX_PRACTICE_BALLOTS = 1_000_000
 
@@ -79,12 +81,24 @@ JURY_HEADER = ("jurymedlem", "kommune", "kriterium", "poeng", "label")
 
 def _whole(value: object, name: str, *, low: int, high: int, cap: str | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ArgumentError(f"{name} is a whole number", field=name, value=value)
+        raise ArgumentError(N_("{name} is a whole number"), name=name, field=name, value=value)
     if value > high and cap is not None:
-        raise LimitError(f"{name} is at most {high} ({cap})", field=name, value=value)
+        raise LimitError(
+            N_("{name} is at most {high} ({cap})"),
+            name=name,
+            high=format_number(high),
+            cap=cap,
+            field=name,
+            value=value,
+        )
     if not low <= value <= high:
         raise ArgumentError(
-            f"{name} is a whole number from {low} to {high}", field=name, value=value
+            N_("{name} is a whole number from {low} to {high}"),
+            name=name,
+            low=low,
+            high=format_number(high),
+            field=name,
+            value=value,
         )
     return value
 
@@ -92,7 +106,7 @@ def _whole(value: object, name: str, *, low: int, high: int, cap: str | None = N
 def _seed(seed: object) -> int:
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise ArgumentError(
-            "the seed is a whole number (so practice data is reproducible)",
+            N_("the seed is a whole number (so practice data is reproducible)"),
             field="seed",
             value=seed,
         )
@@ -101,14 +115,14 @@ def _seed(seed: object) -> int:
 
 def _rate(value: object, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise ArgumentError(f"{name} is a share from 0 to 1", field=name, value=value)
+        raise ArgumentError(N_("{name} is a share from 0 to 1"), name=name, field=name, value=value)
     return float(value)
 
 
 def _noms(nominees: Edition | Iterable[Municipality]) -> tuple[Municipality, ...]:
     items = nominees_of(nominees)
     if not items:
-        raise ArgumentError("practice data needs at least one nominee", field="nominees")
+        raise ArgumentError(N_("practice data needs at least one nominee"), field="nominees")
     return items
 
 
@@ -145,7 +159,7 @@ def practice_ballots(
     rates = [_rate(r, k) for r, k in ((blank_rate, "blank_rate"), (unknown_rate, "unknown_rate"))]
     if sum(rates) > 1:
         raise ArgumentError(
-            "blank_rate and unknown_rate add up to at most 1",
+            N_("blank_rate and unknown_rate add up to at most 1"),
             field="unknown_rate",
             value=unknown_rate,
         )
@@ -307,23 +321,23 @@ def write_practice(
     folder = Path(user_path(out_dir, WriteError, what="folder"))
     shown = escape_controls(str(folder))
     if folder.exists() and not folder.is_dir():
-        raise WriteError("is a file, not a folder; give a folder to write into", file=shown)
+        raise WriteError(_NOT_A_FOLDER, file=shown)
     ballots = practice_ballots(nominees, n, seed=seed)
     records = practice_jury_records(nominees, seed=seed)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise WriteError(
-            "is a file, not a folder; give a folder to write into", file=shown
-        ) from None
+        raise WriteError(_NOT_A_FOLDER, file=shown) from None
     except NotADirectoryError:
         raise WriteError(
-            "cannot create the folder: a part of the path is a file, not a folder", file=shown
+            N_("cannot create the folder: a part of the path is a file, not a folder"), file=shown
         ) from None
     except PermissionError:
-        raise WriteError("cannot create the folder: no permission", file=shown) from None
+        raise WriteError(N_("cannot create the folder: no permission"), file=shown) from None
     except OSError as exc:
-        raise WriteError(f"cannot create the folder: {exc.strerror or exc}", file=shown) from None
+        raise WriteError(
+            N_("cannot create the folder: {reason}"), reason=exc.strerror or str(exc), file=shown
+        ) from None
     targets = (folder / "ovingsdata-stemmer.csv", folder / "ovingsdata-jury.csv")
     check_writable(targets, force=force)
     votes = write_ballots_csv(targets[0], ballots, force=force)
