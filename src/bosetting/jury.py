@@ -327,7 +327,9 @@ def read_jury_sheet(
 
     Raises:
         JurySheetError: naming file, row and field: a missing column, a missing or
-            out-of-scale score, an unknown nominee.
+            out-of-scale score, an unknown nominee; for a sheet with no score at all
+            (an empty template from :func:`bosetting.practice.write_blank_jury`), one
+            error asking for the scores.
 
     Examples:
         >>> import tempfile, pathlib
@@ -374,6 +376,18 @@ def read_jury_sheet(
         if label_at is not None and label_at < len(row):
             rec["label"] = row[label_at]
         records.append(rec)
+    if len(records) > 1 and not any(str(r["score"]).strip() for r in records):
+        # An empty sheet (a workshop template, say) is one problem, not one per row.
+        raise JurySheetError(
+            N_(
+                "the score is missing in every row (the sheet is not filled in yet): fill in "
+                "a score on the scale {scale} in the {column} column, then read the sheet again"
+            ),
+            scale=str(scale),
+            column=_quote(text.header[idx["score"]]),
+            file=text.file,
+            field=text.header[idx["score"]],
+        )
     try:
         return JuryAssessment.from_records(records, nominees, scale=scale, source=text.file)
     except JurySheetError as exc:
