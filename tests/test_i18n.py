@@ -226,22 +226,9 @@ def test_api_exceptions_follow_the_active_language() -> None:
 
 # -- every error message is a template from the catalogue ---------------------------------
 
-#: Modules whose error messages another branch is moving into the catalogue. The lead
-#: removes this set (and the exemption below) after merging that work; do not add to it.
-NOT_YET_THROUGH_THE_CATALOGUE = frozenset(
-    {"voting/", "jury.py", "practice.py", "cli/cmd_practice.py"}
-)
-
 #: The helpers that forward a message template to an error class, and the position of the
 #: template among their positional arguments (``model._validate.fail(attribute, value, t)``).
 FORWARDERS = {"_fail": 0, "error": 0, "fail": 2}
-
-
-def _exempt(rel: str) -> bool:
-    return any(
-        rel.startswith(entry) if entry.endswith("/") else rel == entry
-        for entry in NOT_YET_THROUGH_THE_CATALOGUE
-    )
 
 
 def _is_template(node: ast.expr) -> bool:
@@ -267,8 +254,6 @@ def unmarked_error_messages(root: Path = SRC) -> list[str]:
     found: list[str] = []
     for path in sorted(root.rglob("*.py")):
         rel = path.relative_to(root).as_posix()
-        if _exempt(rel):
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
@@ -294,8 +279,6 @@ def test_every_error_message_is_a_marked_template() -> None:
     A literal, an f-string or a message built with ``+`` or ``%`` cannot be translated:
     the catalogue holds the template, and the values are filled in when the error is shown.
     """
-    for entry in NOT_YET_THROUGH_THE_CATALOGUE:
-        assert (SRC / entry).exists(), f"{entry} is exempt but does not exist"
     assert unmarked_error_messages() == []
 
 

@@ -34,13 +34,40 @@ from typing import Any, ClassVar
 
 import attrs
 
-from bosetting.data import find_column, read_csv_text
+from bosetting.data import escape_controls, find_column, read_csv_text
 from bosetting.errors import JurySheetError
-from bosetting.i18n import N_
-from bosetting.model import Edition, Municipality
+from bosetting.i18n import N_, LazyText, lazy_gettext
+from bosetting.model import Edition, Municipality, RejectReason
 from bosetting.register import Resolver, nominees_of
 
 __all__ = ["JuryAssessment", "JuryScore", "Scale", "read_jury_sheet"]
+
+_MISSING = N_("the score is missing; fill in a score on the scale {scale}")
+
+_MISSING_CELL = {
+    "juror": N_("the juror is missing"),
+    "criterion": N_("the criterion is missing"),
+}
+
+_NO_COLUMN = {
+    "juror": N_("the header row has no juror column (looked for {looked})"),
+    "nominee": N_("the header row has no nominee column (looked for {looked})"),
+    "criterion": N_("the header row has no criterion column (looked for {looked})"),
+    "score": N_("the header row has no score column (looked for {looked})"),
+}
+
+_NOT_A_NOMINEE = {
+    RejectReason.BLANK: N_("the nominee is missing"),
+    RejectReason.UNKNOWN_NOMINEE: N_("not one of the nominees"),
+    RejectReason.AMBIGUOUS: N_("not one of the nominees (the name fits more than one)"),
+    RejectReason.DUPLICATE_VOTER: N_("not one of the nominees"),
+}
+
+
+def _quote(text: str) -> LazyText:
+    """A cell's text quoted as messages quote values ('x' / «x»), on one line."""
+    return lazy_gettext("'{text}'", text=escape_controls(text))
+
 
 _COLUMNS: dict[str, tuple[str, ...]] = {
     "juror": ("juror", "jurymedlem", "jury"),
@@ -65,7 +92,7 @@ class Scale:
     def __attrs_post_init__(self) -> None:
         if not self.low < self.high:
             raise JurySheetError(
-                "the scale's low end must be below its high end",
+                N_("the scale's low end must be below its high end"),
                 field="scale",
                 value=(self.low, self.high),
             )
@@ -92,15 +119,15 @@ class JuryScore:
 
 def _parse_score(value: object, scale: Scale, where: dict[str, Any]) -> Fraction:
     if isinstance(value, bool):
-        raise JurySheetError("a score is a number", field="score", value=value, **where)
+        raise JurySheetError(N_("a score is a number"), field="score", value=value, **where)
     if isinstance(value, int | float | Fraction):
         if isinstance(value, float) and value != value:
-            raise JurySheetError("the score is missing", field="score", value=value, **where)
+            raise JurySheetError(_MISSING, scale=str(scale), field="score", value=value, **where)
         number = Fraction(value)
     else:
         text = "" if value is None else str(value).strip()
         if not text:
-            raise JurySheetError("the score is missing", field="score", value=value, **where)
+            raise JurySheetError(_MISSING, scale=str(scale), field="score", value=value, **where)
         if not text.isascii():
             # Fraction() also reads other scripts' digits ("٣", "３"); a score is 0-9 only.
             raise JurySheetError(
@@ -113,11 +140,15 @@ def _parse_score(value: object, scale: Scale, where: dict[str, Any]) -> Fraction
             number = Fraction(text.replace(",", "."))
         except (ValueError, ZeroDivisionError):
             raise JurySheetError(
-                "a score is a number", field="score", value=value, **where
+                N_("a score is a number"), field="score", value=value, **where
             ) from None
     if not scale.low <= number <= scale.high:
         raise JurySheetError(
-            f"the score is outside the scale {scale}", field="score", value=value, **where
+            N_("the score is outside the scale {scale}"),
+            scale=str(scale),
+            field="score",
+            value=value,
+            **where,
         )
     return number
 
@@ -183,18 +214,16 @@ class JuryAssessment:
         labels: set[str] = set()
         for i, rec in enumerate(records, start=1):
             where: dict[str, Any] = {"file": source, "row": i}
-            for key in ("juror", "criterion"):
+            for key, missing in _MISSING_CELL.items():
                 if rec.get(key) is None or not str(rec.get(key)).strip():
-                    raise JurySheetError(
-                        f"the {key} is missing", field=key, value=rec.get(key), **where
-                    )
+                    raise JurySheetError(missing, field=key, value=rec.get(key), **where)
             juror = str(rec["juror"]).strip()
             criterion = str(rec["criterion"]).strip()
             raw = rec.get("nominee")
             if isinstance(raw, Municipality):
                 if raw not in known:
                     raise JurySheetError(
-                        "not one of the nominees", field="nominee", value=raw.name, **where
+                        N_("not one of the nominees"), field="nominee", value=raw.name, **where
                     )
                 who = raw
             else:
@@ -202,17 +231,15 @@ class JuryAssessment:
                 if isinstance(hit, int):
                     who = noms[hit]
                 else:
-                    raise JurySheetError(
-                        f"not one of the nominees ({hit.value})",
-                        field="nominee",
-                        value=raw,
-                        **where,
-                    )
+                    raise JurySheetError(_NOT_A_NOMINEE[hit], field="nominee", value=raw, **where)
             score = _parse_score(rec.get("score"), scale, where)
             key3 = (juror, who, criterion)
             if key3 in seen:
                 raise JurySheetError(
-                    f"juror {juror!r} scored {who.name} on {criterion!r} twice",
+                    N_("juror {juror} scored {nominee} on {criterion} twice"),
+                    juror=_quote(juror),
+                    nominee=who.name,
+                    criterion=_quote(criterion),
                     field="score",
                     value=rec.get("score"),
                     **where,
@@ -281,7 +308,7 @@ class JuryAssessment:
             s = self.score(m)
             if s is None:
                 raise JurySheetError(
-                    "the jury sheet has no score for this nominee",
+                    N_("the jury sheet has no score for this nominee"),
                     file=self.source,
                     field="nominee",
                     value=str(m),
@@ -300,7 +327,9 @@ def read_jury_sheet(
 
     Raises:
         JurySheetError: naming file, row and field: a missing column, a missing or
-            out-of-scale score, an unknown nominee.
+            out-of-scale score, an unknown nominee; for a sheet with no score at all
+            (an empty template from :func:`bosetting.practice.write_blank_jury`), one
+            error asking for the scores.
 
     Examples:
         >>> import tempfile, pathlib
@@ -319,7 +348,8 @@ def read_jury_sheet(
         at = find_column(text.header, None, aliases)
         if at is None:
             raise JurySheetError(
-                f"the header row has no {key} column (looked for {', '.join(aliases)})",
+                _NO_COLUMN[key],
+                looked=", ".join(aliases),
                 file=text.file,
                 field=key,
                 value=",".join(text.header),
@@ -334,7 +364,9 @@ def read_jury_sheet(
         for key, at in idx.items():
             if at >= len(row):
                 raise JurySheetError(
-                    f"the row has {len(row)} fields but the header {len(text.header)}",
+                    N_("the row has {fields} fields but the header {columns}"),
+                    fields=len(row),
+                    columns=len(text.header),
                     file=text.file,
                     row=i,
                     field=text.header[at],
@@ -344,6 +376,18 @@ def read_jury_sheet(
         if label_at is not None and label_at < len(row):
             rec["label"] = row[label_at]
         records.append(rec)
+    if len(records) > 1 and not any(str(r["score"]).strip() for r in records):
+        # An empty sheet (a workshop template, say) is one problem, not one per row.
+        raise JurySheetError(
+            N_(
+                "the score is missing in every row (the sheet is not filled in yet): fill in "
+                "a score on the scale {scale} in the {column} column, then read the sheet again"
+            ),
+            scale=str(scale),
+            column=_quote(text.header[idx["score"]]),
+            file=text.file,
+            field=text.header[idx["score"]],
+        )
     try:
         return JuryAssessment.from_records(records, nominees, scale=scale, source=text.file)
     except JurySheetError as exc:

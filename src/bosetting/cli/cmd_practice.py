@@ -1,26 +1,77 @@
-"""``bosetting practice``: seeded practice data (ØVINGSDATA) for a workshop.
+"""``bosetting practice``: practice data (ØVINGSDATA) for a workshop.
 
-* ``bosetting practice --edition E --out DIR --seed S [--ballots N] [--force]``
+* ``bosetting practice --edition E --out DIR --seed S [--ballots N] [--jurors N] [--force]``:
+  seeded ballots and a filled-in example jury sheet;
+* ``bosetting practice --edition E --out DIR --blank [--jurors N] [--force]``: an empty
+  jury sheet with the edition's criteria, for the participants to fill in.
+
+What it prints says which files were written, which criteria the sheet scores
+and which days the ballots' timestamps fall on (the recorded public vote, or a
+stated made-up window).
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from bosetting.errors import UsageError
 from bosetting.history import edition
+from bosetting.i18n import N_, _
+from bosetting.model import Edition
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from bosetting.practice import PracticeFiles
+
+__all__ = ["register", "render_practice"]
+
+
+def render_practice(e: Edition, files: PracticeFiles) -> str:
+    """The text ``bosetting practice`` prints for what was written, in the active language."""
+    if files.blank:
+        head = _(
+            "Empty jury sheet (ØVINGSDATA) for {prize} {label}:", prize=e.prize_name, label=e.label
+        )
+    else:
+        head = _(
+            "Practice data (ØVINGSDATA, seed {seed}) for {prize} {label}:",
+            seed=files.seed,
+            prize=e.prize_name,
+            label=e.label,
+        )
+    return f"{head}\n{files.describe()}"
 
 
 def _run_practice(args: argparse.Namespace) -> int:
-    from bosetting.practice import write_practice
+    from bosetting.practice import write_blank_jury, write_practice
 
     e = edition(args.edition)
-    votes, jury = write_practice(e, args.out, seed=args.seed, n=args.ballots, force=args.force)
-    print(f"ØVINGSDATA (seed {args.seed}) for {e.prize_name} {e.label}:")
-    print(f"  {votes}")
-    print(f"  {jury}")
+    if args.blank:
+        if args.seed is not None or args.ballots is not None:
+            raise UsageError(
+                N_("--blank writes an empty jury sheet; it takes no --seed or --ballots"),
+                field="--blank",
+            )
+        jurors = 1 if args.jurors is None else args.jurors
+        files = write_blank_jury(e, args.out, jurors=jurors, force=args.force)
+    else:
+        if args.seed is None:
+            raise UsageError(
+                N_(
+                    "give --seed S (practice data is always seeded, so everyone gets the "
+                    "same numbers), or --blank for an empty jury sheet"
+                ),
+                field="--seed",
+            )
+        files = write_practice(
+            e,
+            args.out,
+            seed=args.seed,
+            n=1000 if args.ballots is None else args.ballots,
+            jurors=5 if args.jurors is None else args.jurors,
+            force=args.force,
+        )
+    print(render_practice(e, files))
     return 0
 
 
@@ -28,12 +79,33 @@ def register(subparsers: Any) -> None:
     """Add the ``practice`` subcommand."""
     p = subparsers.add_parser(
         "practice",
-        help="write practice ballots and a jury sheet (ØVINGSDATA)",
-        description="Write seeded practice data, labelled ØVINGSDATA, for an edition.",
+        help=_("write practice ballots and a jury sheet (ØVINGSDATA), or an empty jury sheet"),
+        description=_(
+            "Write seeded practice data, labelled ØVINGSDATA, for an edition: ballots stamped "
+            "within its public vote and a jury sheet with its criteria. With --blank, an empty "
+            "jury sheet to fill in."
+        ),
     )
-    p.add_argument("--edition", required=True, metavar="E", help="edition label or year")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
-    p.add_argument("--seed", type=int, required=True, metavar="S", help="random seed")
-    p.add_argument("--ballots", type=int, default=1000, metavar="N", help="ballots (default 1000)")
-    p.add_argument("--force", action="store_true", help="replace practice files that already exist")
+    p.add_argument(
+        "--edition", required=True, metavar="E", help=_("the edition’s label or year, such as 2021")
+    )
+    p.add_argument("--out", required=True, metavar="DIR", help=_("the folder to write into"))
+    p.add_argument(
+        "--seed", type=int, metavar="S", help=_("the random seed (required without --blank)")
+    )
+    p.add_argument("--ballots", type=int, metavar="N", help=_("how many ballots (default 1000)"))
+    p.add_argument(
+        "--jurors",
+        type=int,
+        metavar="N",
+        help=_("jurors (or groups) on the jury sheet (default 5; 1 with --blank)"),
+    )
+    p.add_argument(
+        "--blank",
+        action="store_true",
+        help=_("write an empty jury sheet (ovingsdata-jurymal.csv) to fill in, no ballots"),
+    )
+    p.add_argument(
+        "--force", action="store_true", help=_("replace practice files that already exist")
+    )
     p.set_defaults(run=_run_practice)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from bosetting.errors import ArgumentError
+from bosetting.i18n import N_
 from bosetting.model import Edition, Municipality, RejectReason
 from bosetting.register import Resolver, nominees_of
 from bosetting.voting._ballots import Ballot, is_missing
@@ -43,7 +44,7 @@ def tally_codes(codes: Any, edition: Edition | Iterable[Municipality]) -> Tally:
     arr = np.asarray(codes)
     if arr.ndim != 1 or (arr.size and arr.dtype.kind not in "iu"):
         raise ArgumentError(
-            "codes must be a one-dimensional array of whole numbers",
+            N_("codes must be a one-dimensional array of whole numbers"),
             field="codes",
             value=str(arr.dtype),
         )
@@ -92,7 +93,7 @@ def tally_array(obj: Any, resolver: Resolver, policy: DuplicatePolicy) -> Tally 
 
     if isinstance(obj, pd.DataFrame):
         raise ArgumentError(
-            "give one column of choices (a Series), not a whole table",
+            N_("give one column of choices (a Series), not a whole table"),
             field="ballots",
             value=list(map(str, obj.columns))[:5],
         )
@@ -103,7 +104,7 @@ def tally_array(obj: Any, resolver: Resolver, policy: DuplicatePolicy) -> Tally 
     else:
         if isinstance(obj, np.ndarray) and obj.ndim != 1:
             raise ArgumentError(
-                "an array of ballots has one dimension", field="ballots", value=obj.shape
+                N_("an array of ballots has one dimension"), field="ballots", value=obj.shape
             )
         s = pd.Series(obj, copy=True)
     if isinstance(s.dtype, pd.CategoricalDtype):

@@ -33,6 +33,7 @@ import attrs
 
 from bosetting.data import CsvText, find_column, read_csv_text
 from bosetting.errors import BallotFileError
+from bosetting.i18n import N_
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -156,9 +157,11 @@ def ballots_from_series(
     if voters is not None:
         if len(voters) != len(choices):
             raise BallotFileError(
-                f"voters has {len(voters)} values but the choices {len(choices)}",
+                N_("voters has {voters} values but the choices {choices}"),
                 file=name,
                 field="voter",
+                voters=len(voters),
+                choices=len(choices),
             )
         ids = [None if pd.isna(x) else x for x in voters.tolist()]
     return tuple(Ballot(c, voter=ids[i], row=i + 1, source=name) for i, c in enumerate(choices))
@@ -190,7 +193,8 @@ def ballot_columns(
     if c is None:
         looked = repr(choice) if choice is not None else ", ".join(CHOICE_COLUMNS)
         raise BallotFileError(
-            f"the header row has no choice column (looked for {looked})",
+            N_("the header row has no choice column (looked for {looked})"),
+            looked=looked,
             file=text.file,
             field=choice or "choice",
             value=",".join(text.header),
@@ -198,7 +202,7 @@ def ballot_columns(
     v = find_column(text.header, voter, VOTER_COLUMNS)
     if voter is not None and v is None:
         raise BallotFileError(
-            "the header row has no such voter column",
+            N_("the header row has no such voter column"),
             file=text.file,
             field=voter,
             value=",".join(text.header),
@@ -206,7 +210,7 @@ def ballot_columns(
     t = find_column(text.header, timestamp, TIMESTAMP_COLUMNS)
     if timestamp is not None and t is None:
         raise BallotFileError(
-            "the header row has no such timestamp column",
+            N_("the header row has no such timestamp column"),
             file=text.file,
             field=timestamp,
             value=",".join(text.header),
@@ -220,8 +224,12 @@ def check_row_lengths(text: CsvText, columns: BallotColumns) -> None:
     for i, row in enumerate(text.rows, start=1):
         if len(row) < need and row:
             raise BallotFileError(
-                f"the row has {len(row)} fields but the header {len(text.header)} "
-                "(unreadable layout: wrong delimiter or a broken line?)",
+                N_(
+                    "the row has {fields} fields but the header {columns} "
+                    "(unreadable layout: wrong delimiter or a broken line?)"
+                ),
+                fields=len(row),
+                columns=len(text.header),
                 file=text.file,
                 row=i,
                 field=text.header[need - 1],

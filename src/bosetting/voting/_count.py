@@ -113,7 +113,7 @@ def _check_policy(duplicates: object) -> DuplicatePolicy:
         return DuplicatePolicy(duplicates)
     except ValueError:
         raise ArgumentError(
-            "the duplicate policy is keep_first, keep_last or reject_all",
+            N_("the duplicate policy is keep_first, keep_last or reject_all"),
             field="duplicates",
             value=duplicates,
         ) from None

@@ -175,7 +175,10 @@ class Tally:
     def __attrs_post_init__(self) -> None:
         if len(self.votes) != len(self.nominees):
             raise ArgumentError(
-                f"{len(self.votes)} counts for {len(self.nominees)} nominees", field="votes"
+                N_("{counts} counts for {nominees} nominees; give one count per nominee"),
+                counts=len(self.votes),
+                nominees=len(self.nominees),
+                field="votes",
             )
 
     @classmethod
@@ -193,21 +196,24 @@ class Tally:
             return NotImplemented
         if set(self.nominees) != set(other.nominees):
             raise TallyMergeError(
-                "tallies for different nominees cannot be merged",
+                N_("tallies for different nominees cannot be merged"),
                 field="nominees",
                 value=sorted(m.code for m in set(self.nominees) ^ set(other.nominees)),
             )
         if self.duplicates is not other.duplicates:
             raise TallyMergeError(
-                "tallies made with different duplicate policies cannot be merged",
+                N_("tallies made with different duplicate policies cannot be merged"),
                 field="duplicates",
                 value=(self.duplicates.value, other.duplicates.value),
             )
         n_shared, sample = self.voters.overlap(other.voters)
         if n_shared:
             raise TallyMergeError(
-                f"{n_shared} voter id(s) occur in both batches; tally those ballots "
-                "together so the duplicate policy can be applied",
+                N_(
+                    "voter ids found in both batches: {n}; tally those ballots "
+                    "together so the duplicate policy can be applied"
+                ),
+                n=n_shared,
                 field="voter",
                 value=sample,
             )
@@ -275,7 +281,7 @@ class Tally:
             (['C', 'A'], ['A', 'B'])
         """
         if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-            raise ArgumentError("k is a whole number of at least 1", field="k", value=k)
+            raise ArgumentError(N_("k is a whole number of at least 1"), field="k", value=k)
         counts = self.counts
         order, ties = order_by_score(counts, N_("finalists"))
         chosen = order[:k]

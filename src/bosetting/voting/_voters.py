@@ -33,6 +33,9 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from bosetting.errors import ArgumentError
+from bosetting.i18n import N_, _
+
 __all__ = ["LONG_SEED", "VoterIds", "is_short", "mix64", "voter_digest"]
 
 _M = (1 << 64) - 1
@@ -93,7 +96,13 @@ class VoterIds:
         self._digests: bytes | None
         if digests is not None:
             if len(digests) % 8:
-                raise ValueError("digests are whole 64-bit words")
+                raise ArgumentError(
+                    N_(
+                        "digests come in whole 64-bit words (a multiple of 8 bytes), not {length} bytes"
+                    ),
+                    field="digests",
+                    length=len(digests),
+                )
             self._ids, self._digests = None, bytes(digests)
         else:
             self._ids, self._digests = frozenset(ids), None
@@ -132,8 +141,12 @@ class VoterIds:
 
     def __iter__(self) -> Iterator[str]:
         if self._ids is None:
+            # A TypeError (iteration is not supported), its message from the catalogue.
             raise TypeError(
-                "this tally kept only digests of its voter ids (it was counted from a file)"
+                _(
+                    "this tally kept only digests of its voter ids (it was counted "
+                    "from a file), so the ids cannot be listed; test one with 'in'"
+                )
             )
         return iter(self._ids)
 
