@@ -21,6 +21,7 @@ from bosetting.data import (
     write_user_bytes,
 )
 from bosetting.errors import WriteError
+from bosetting.i18n import language
 from bosetting.jury import read_jury_sheet
 from bosetting.model import Municipality
 from bosetting.practice import write_ballots_csv, write_jury_csv, write_practice
@@ -210,9 +211,20 @@ def test_failed_write_leaves_no_temporary_file(
 
     monkeypatch.setattr(os, "link", full)
     monkeypatch.setattr(os, "replace", full)
-    with pytest.raises(WriteError, match="No space left on device"):
+    with pytest.raises(WriteError, match="the disk is full") as info:
         write_csv(tmp_path / "x.csv", ["a"], [["1"]])
     assert list(tmp_path.iterdir()) == []
+    with language("nb"):  # the system's reason in the language too, not its English text
+        assert str(info.value).endswith("kan ikke skrive filen: disken er full")
+
+
+def test_a_written_file_has_an_ordinary_mode(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    try:
+        path = write_csv(tmp_path / "x.csv", ["a"], [["1"]])
+    finally:
+        os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o644  # readable by the workshop, like open(..., "w")
 
 
 def test_a_failing_row_source_writes_nothing(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ public_weight.__name__ = "weight"
 def add_ballot_options(p: Any, *, positional: bool = False, required: bool = True) -> None:
     """``--edition``, the ballot file (``VOTES.csv`` or ``--votes``) and ``--duplicates``."""
     p.add_argument(
-        "--edition", required=True, metavar="E", help=_("an edition label or year (2022)")
+        "--edition", required=True, metavar="E", help=_("the edition’s label or year, such as 2021")
     )
     if positional:
         p.add_argument("votes", metavar="VOTES.csv", help=_("the ballot file"))

@@ -16,6 +16,7 @@ Examples:
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -31,6 +32,7 @@ __all__ = [
     "MAX_USER_FILE_BYTES",
     "check_user_file",
     "escape_controls",
+    "os_reason",
     "read_user_bytes",
     "read_user_stream",
     "user_path",
@@ -170,11 +172,49 @@ def _kind(mode: int) -> LazyText:
 _A_FOLDER = N_("cannot read the file: it is a folder, not a file")
 
 
-def _reason(exc: BaseException) -> str:
-    """The operating system's own words for a failure (its ``strerror``), else the exception's text."""
+#: The operating system's failures a user meets, in words of the catalogue (by errno).
+_OS_REASONS = {
+    errno.ENOENT: N_("there is no such file or folder"),
+    errno.EACCES: N_("no permission"),
+    errno.EPERM: N_("the operation is not permitted"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.ELOOP: N_("too many symbolic links"),
+    errno.EMFILE: N_("too many files are open"),
+    errno.EIO: N_("the device could not be read or written"),
+    errno.EBUSY: N_("the file or device is busy"),
+    errno.EEXIST: N_("it exists already"),
+}
+
+
+def os_reason(exc: BaseException) -> str | LazyText:
+    """Why the operating system refused, in the active language where the catalogue knows it.
+
+    Common failures (no such file, no permission, disk full ...) are words of the
+    catalogue, shown in the language active when the message is shown; any other
+    is the system's own text (``strerror``), else the exception's text.
+
+    Examples:
+        >>> import errno
+        >>> from bosetting.i18n import language
+        >>> reason = os_reason(OSError(errno.ENOSPC, "No space left on device"))
+        >>> with language("nb"):
+        ...     str(reason)
+        'disken er full'
+        >>> os_reason(OSError(errno.EXDEV, "Invalid cross-device link"))
+        'Invalid cross-device link'
+    """
+    if isinstance(exc, OSError) and exc.errno in _OS_REASONS:
+        return lazy_gettext(_OS_REASONS[exc.errno])
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc)
+
+
+_reason = os_reason
 
 
 def _too_large(size: int, limit: int, shown: str) -> LimitError:

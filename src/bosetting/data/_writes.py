@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bosetting.data._userfiles import FORMULA_PREFIXES, escape_controls, user_path
+from bosetting.data._userfiles import FORMULA_PREFIXES, escape_controls, os_reason, user_path
 from bosetting.errors import WriteError
 from bosetting.i18n import N_
 
@@ -53,9 +53,16 @@ _EXISTS = N_("the file exists already; pass force=True (the command's --force) t
 _CANNOT_WRITE = N_("cannot write the file: {reason}")
 
 
-def _reason(exc: OSError) -> str:
-    """The operating system's own words for a failure (its ``strerror``), else the exception's text."""
-    return exc.strerror or str(exc)
+_reason = os_reason
+
+#: The mode of a new file before the umask (what ``open(path, "w")`` gives).
+_NEW_FILE_MODE = 0o666
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _check_target(target: Path, *, force: bool) -> None:
@@ -140,6 +147,7 @@ def write_user_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool =
     except OSError as exc:
         raise _os_error(exc, shown, folder) from None
     try:
+        os.fchmod(fd, _NEW_FILE_MODE & ~_umask())  # as an ordinary new file, not mkstemp's 0600
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

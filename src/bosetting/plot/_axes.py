@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from bosetting.data import check_writable, write_user_bytes
 from bosetting.errors import WriteError
 from bosetting.i18n import N_, _
 
@@ -93,8 +94,11 @@ def mark_practice(ax: Any) -> Any:
 def save(ax_or_figure: Any, path: str | os.PathLike[str], *, force: bool = False) -> Path:
     """Write the figure of ``ax_or_figure`` to ``path`` atomically; the format follows the suffix.
 
-    The image is written to a temporary file beside ``path`` and moved into place
-    only when complete, so a failed write never leaves half a file.
+    The image is drawn in memory, then written by
+    :func:`bosetting.data.write_user_bytes`, the library's one writer: a temporary
+    file beside ``path`` moved into place only when complete (a failed write never
+    leaves half a file), the same checks and the same messages as every other file
+    bosetting writes.
 
     Args:
         ax_or_figure: Axes (their figure is saved) or a figure.
@@ -118,47 +122,7 @@ def save(ax_or_figure: Any, path: str | os.PathLike[str], *, force: bool = False
             file=str(target),
             formats=", ".join(f".{f}" for f in sorted(supported)),
         )
-    if target.is_dir():
-        raise WriteError(N_("a folder is in the way"), file=str(target))
-    if target.exists() and not force:
-        raise WriteError(
-            N_("the file exists already; give --force (force=True) to replace it"),
-            file=str(target),
-        )
-    try:
-        handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    except OSError as exc:
-        raise WriteError(
-            N_("cannot write here: {reason}"), file=str(target), reason=exc.strerror
-        ) from None
-    os.close(handle)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
-    try:
-        figure.savefig(tmp, format=fmt)
-        if force:
-            os.replace(tmp, target)
-        else:
-            _move_new(Path(tmp), target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    return target
-
-
-def _move_new(tmp: Path, target: Path) -> None:
-    """Move ``tmp`` to ``target`` only if nothing is there (no race with another writer)."""
-    try:
-        os.link(tmp, target)
-    except FileExistsError:
-        raise WriteError(
-            N_("the file exists already; give --force (force=True) to replace it"),
-            file=str(target),
-        ) from None
-    except OSError:  # a file system without hard links
-        if target.exists():
-            raise WriteError(
-                N_("the file exists already; give --force (force=True) to replace it"),
-                file=str(target),
-            ) from None
-        os.replace(tmp, target)
+    check_writable([target], force=force)  # before drawing: refuse early, with data's words
+    image = io.BytesIO()
+    figure.savefig(image, format=fmt)
+    return write_user_bytes(target, image.getvalue(), force=force)

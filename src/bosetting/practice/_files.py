@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from bosetting.data import check_writable, escape_controls, user_path, write_csv
+from bosetting.data import check_writable, escape_controls, os_reason, user_path, write_csv
 from bosetting.errors import ArgumentError, WriteError
 from bosetting.i18n import N_, _, format_number, ngettext
 from bosetting.jury import Scale
@@ -213,7 +213,7 @@ def _make_folder(folder: Path) -> None:
         raise WriteError(N_("cannot create the folder: no permission"), file=shown) from None
     except OSError as exc:
         raise WriteError(
-            N_("cannot create the folder: {reason}"), reason=exc.strerror or str(exc), file=shown
+            N_("cannot create the folder: {reason}"), reason=os_reason(exc), file=shown
         ) from None
 
 

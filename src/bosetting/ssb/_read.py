@@ -34,7 +34,7 @@ import urllib.parse
 from collections.abc import Iterable
 from typing import IO
 
-from bosetting.data import MAX_USER_FILE_BYTES, read_user_bytes, read_user_stream
+from bosetting.data import MAX_USER_FILE_BYTES, os_reason, read_user_bytes, read_user_stream
 from bosetting.errors import BosettingError, LimitError, SSBFetchError, SSBFormatError
 from bosetting.i18n import N_
 from bosetting.model import IntroProgrammeOutcome, PartialDate, Source
@@ -214,7 +214,7 @@ def fetch_10824(
         ) from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         cause = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(cause)
+        reason = os_reason(cause) if isinstance(cause, BaseException) else str(cause)
         raise SSBFetchError(N_("could not reach SSB ({reason})"), reason=reason, file=url) from None
     if len(body) > MAX_USER_FILE_BYTES:
         raise LimitError(
