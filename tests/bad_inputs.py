@@ -1386,6 +1386,7 @@ _LOOKUPS: list[BadInput] = [
         "n is a whole number",
         "a negative number of ballots",
         argv=("practice", "--edition", "2022", "--out", "{tmp}", "--seed", "1", "--ballots", "-1"),
+        command_fragment="--ballots: a whole number from 0 to 1,000,000, not '-1'",
     ),
     BadInput(
         "lookup-practice-huge",
@@ -1405,6 +1406,7 @@ _LOOKUPS: list[BadInput] = [
             "--ballots",
             "1000000000",
         ),
+        command_fragment="--ballots: a whole number from 0 to 1,000,000",
     ),
     BadInput(
         "lookup-practice-seed",
@@ -1523,6 +1525,7 @@ _ARGV: list[BadInput] = [
             "--ballots",
             "１０",
         ),
+        command_fragment="--ballots: a whole number from 0 to 1,000,000",
     ),
     BadInput(
         "argv-unknown-option-newline",
@@ -1577,6 +1580,15 @@ _ARGV: list[BadInput] = [
         "a number from 0 to 1, not '٠٫٥'",
         "a public weight in Arabic-Indic digits (float would read it as 0.5)",
         argv=("decide", "--edition", "2022", "--jury", "j.csv", "--public-weight", "٠٫٥"),
+    ),
+    BadInput(
+        "argv-practice-no-jurors",
+        "argv",
+        None,
+        UsageError,
+        "--jurors: a whole number from 1 to 100, not '0'",
+        "a jury sheet for no jurors",
+        argv=("practice", "--edition", "2022", "--out", "o", "--blank", "--jurors", "0"),
     ),
     BadInput(
         "argv-nul",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from bosetting.cli._options import add_ballot_options, public_weight, read_tally
 from bosetting.cli._render import (
     add_format_options,
     decision_json,
@@ -20,7 +21,6 @@ from bosetting.cli._render import (
     render_decision,
     vote_title,
 )
-from bosetting.cli._votes import add_ballot_options, public_weight, read_tally
 from bosetting.history import edition
 from bosetting.i18n import _
 

@@ -13,33 +13,27 @@ stated made-up window).
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from bosetting.cli._options import bounded
+from bosetting.cli._render import render_practice
 from bosetting.errors import UsageError
 from bosetting.history import edition
 from bosetting.i18n import N_, _
-from bosetting.model import Edition
 
-if TYPE_CHECKING:
-    from bosetting.practice import PracticeFiles
-
-__all__ = ["register", "render_practice"]
+__all__ = ["register"]
 
 
-def render_practice(e: Edition, files: PracticeFiles) -> str:
-    """The text ``bosetting practice`` prints for what was written, in the active language."""
-    if files.blank:
-        head = _(
-            "Empty jury sheet (ØVINGSDATA) for {prize} {label}:", prize=e.prize_name, label=e.label
-        )
-    else:
-        head = _(
-            "Practice data (ØVINGSDATA, seed {seed}) for {prize} {label}:",
-            seed=files.seed,
-            prize=e.prize_name,
-            label=e.label,
-        )
-    return f"{head}\n{files.describe()}"
+def _max_ballots() -> int:
+    from bosetting.practice import MAX_PRACTICE_BALLOTS
+
+    return MAX_PRACTICE_BALLOTS
+
+
+def _max_jurors() -> int:
+    from bosetting.practice import MAX_PRACTICE_JURORS
+
+    return MAX_PRACTICE_JURORS
 
 
 def _run_practice(args: argparse.Namespace) -> int:
@@ -93,10 +87,15 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--seed", type=int, metavar="S", help=_("the random seed (required without --blank)")
     )
-    p.add_argument("--ballots", type=int, metavar="N", help=_("how many ballots (default 1000)"))
+    p.add_argument(
+        "--ballots",
+        type=bounded(0, _max_ballots),
+        metavar="N",
+        help=_("how many ballots (default 1000)"),
+    )
     p.add_argument(
         "--jurors",
-        type=int,
+        type=bounded(1, _max_jurors),
         metavar="N",
         help=_("jurors (or groups) on the jury sheet (default 5; 1 with --blank)"),
     )

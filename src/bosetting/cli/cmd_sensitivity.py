@@ -14,6 +14,7 @@ import argparse
 import sys
 from typing import Any
 
+from bosetting.cli._options import add_ballot_options, read_tally
 from bosetting.cli._render import (
     add_format_options,
     emit,
@@ -23,7 +24,6 @@ from bosetting.cli._render import (
     sensitivity_table,
     sensitivity_title,
 )
-from bosetting.cli._votes import add_ballot_options, read_tally
 from bosetting.errors import UsageError
 from bosetting.history import edition
 from bosetting.i18n import N_, _

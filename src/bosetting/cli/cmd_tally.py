@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from bosetting.cli._options import add_ballot_options, read_tally
 from bosetting.cli._render import (
     add_format_options,
     emit,
@@ -19,7 +20,6 @@ from bosetting.cli._render import (
     tally_table,
     vote_title,
 )
-from bosetting.cli._votes import add_ballot_options, read_tally
 from bosetting.history import edition
 from bosetting.i18n import _
 

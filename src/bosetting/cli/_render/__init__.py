@@ -3,7 +3,7 @@ r"""Every text the ``bosetting`` command prints, in the active language (see :mo
 The command modules (``cmd_*.py``) parse arguments, call the library and hand
 the results to the functions here; nothing else prints. The engine is split by
 topic to keep each file small: ``_prize`` (history, show, record), ``_areas``
-(municipality, outcomes, check), ``_screen`` (screen), ``_verify`` (verify),
+(municipality, outcomes, check), ``_screen`` (screen), ``_verify`` (verify), ``_practice`` (practice),
 ``_usage`` (a wrong command line, the error line and the command's other fixed
 lines), ``_layout`` (tables and cells), ``_formats`` (``--format text|csv|json``
 and ``--excel``: the one place machine-readable output is made, for every
@@ -42,6 +42,7 @@ from bosetting.cli._render._formats import (
     safe_cell,
 )
 from bosetting.cli._render._layout import table
+from bosetting.cli._render._practice import render_practice
 from bosetting.cli._render._prize import render_edition, render_history, render_record
 from bosetting.cli._render._records import (
     counts,
@@ -115,6 +116,7 @@ __all__ = [
     "render_history",
     "render_municipality",
     "render_outcomes",
+    "render_practice",
     "render_record",
     "render_screen",
     "render_sensitivity",

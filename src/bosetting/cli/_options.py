@@ -1,18 +1,21 @@
-"""What ``tally``, ``decide`` and ``sensitivity`` share: the ballot-file options and the weight.
+"""Options several commands share: the ballot file, the public weight, bounded whole numbers.
 
-Not a command itself; the three command modules import it.
+Not a command itself; the command modules import it. A bad value is a usage
+error naming the option (``--ballots``), never the library's parameter name.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+from collections.abc import Callable
 from typing import Any
 
-from bosetting.i18n import _
+from bosetting.i18n import _, format_number
 from bosetting.model import Edition
 from bosetting.voting import DuplicatePolicy, Tally
 
-__all__ = ["add_ballot_options", "public_weight", "read_tally"]
+__all__ = ["add_ballot_options", "bounded", "public_weight", "read_tally"]
 
 
 def public_weight(text: str) -> float:
@@ -26,12 +29,37 @@ def public_weight(text: str) -> float:
             value = None
     if value is None or not 0 <= value <= 1:
         raise argparse.ArgumentTypeError(
-            _("the weight is a number from 0 to 1, not {text}", text=repr(text))
+            _("the weight is a number from 0 to 1, not '{text}'", text=text)
         )
     return value
 
 
 public_weight.__name__ = "weight"
+
+
+def bounded(low: int, high: Callable[[], int]) -> Callable[[str], int]:
+    """An argparse type: a whole number of ASCII digits from ``low`` to ``high()``.
+
+    ``high`` is called when a value is read, so a command can take its cap from a
+    library module without importing it when the command line is built.
+    """
+
+    def read(text: str) -> int:
+        top = high()
+        value = int(text) if re.fullmatch(r"[-+]?[0-9]{1,18}", text.strip()) else None
+        if value is None or not low <= value <= top:
+            raise argparse.ArgumentTypeError(
+                _(
+                    "a whole number from {low} to {high}, not '{text}'",
+                    low=format_number(low),
+                    high=format_number(top),
+                    text=text,
+                )
+            )
+        return value
+
+    read.__name__ = "int"
+    return read
 
 
 def add_ballot_options(p: Any, *, positional: bool = False, required: bool = True) -> None:
