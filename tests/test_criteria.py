@@ -60,7 +60,7 @@ def test_settlement_criterion_has_figures_and_rule() -> None:
 
 
 def test_partial_settlement_year_is_not_assessable() -> None:
-    r = assess("Kristiansand", "2024").result("2024-anmodning")
+    r = assess("Kristiansand", "2024").result("2023-anmodning")
     assert r.verdict is Verdict.NOT_ASSESSABLE
 
 

@@ -215,7 +215,7 @@ def criteria() -> pd.DataFrame:
     Examples:
         >>> df = criteria()
         >>> df.loc[df["kind"] == "measurable", "criterion_id"].tolist()
-        ['2019-anmodning', '2021-over-50', '2024-anmodning']
+        ['2019-anmodning', '2021-over-50', '2023-anmodning']
     """
     return table("criteria")
 
