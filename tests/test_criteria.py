@@ -118,3 +118,14 @@ def test_no_criteria_edition() -> None:
     a = assess("Vadsø", "2008")
     assert a.results == ()
     assert "Ingen kriterier" in str(a)
+
+
+def test_criterion_ids_start_with_their_first_edition_year() -> None:
+    """datapackage.json: the id is the first edition's year and a short name."""
+    from bosetting import data
+
+    rows = data.read_rows("criteria")
+    wrong = [
+        r["criterion_id"] for r in rows if r["criterion_id"][:4] != str(r["first_edition"])[:4]
+    ]
+    assert wrong == []
