@@ -382,3 +382,43 @@ def test_timestamp_stays_in_its_window_and_in_order() -> None:
             assert stamp <= w.timestamp(i + 1, n)
 
     check()
+
+
+def test_excel_files_open_in_columns_and_read_back(tmp_path: Path, capsys) -> None:
+    """--excel: ``;`` and a byte-order mark (Excel set up for Norway); the readers take both."""
+    import bosetting as bs
+    from bosetting.cli import main
+    from bosetting.decision import decide
+
+    e = bs.edition(2022)
+    assert (
+        main(["practice", "--edition", "2022", "--out", str(tmp_path), "--seed", "2", "--excel"])
+        == 0
+    )
+    votes, jury = tmp_path / "ovingsdata-stemmer.csv", tmp_path / "ovingsdata-jury.csv"
+    for path in (votes, jury):
+        raw = path.read_bytes()
+        assert raw.startswith("\ufeff".encode())
+        assert b'";"' in raw.splitlines()[0]
+        assert b'","' not in raw.splitlines()[0]
+    plain = tmp_path / "plain"
+    write_practice(e, plain, seed=2)
+    t = tally_file(votes, e)
+    assert t.counts == tally_file(plain / "ovingsdata-stemmer.csv", e).counts
+    sheet = read_jury_sheet(jury, e)
+    assert sheet.scores == read_jury_sheet(plain / "ovingsdata-jury.csv", e).scores
+    assert decide(e.rule, t, sheet, public_weight=0.5).winner in e.nominees
+    # A blank sheet filled in and saved by Excel (cp1252, ";" and a decimal comma) reads back.
+    assert (
+        main(["practice", "--edition", "2022", "--out", str(tmp_path), "--blank", "--excel"]) == 0
+    )
+    blank = (tmp_path / "ovingsdata-jurymal.csv").read_text(encoding="utf-8-sig").splitlines()
+    filled = [blank[0]] + [
+        row.replace('"";"ØVINGSDATA"', '"4,5";"ØVINGSDATA"') for row in blank[1:]
+    ]
+    saved = tmp_path / "utfylt.csv"
+    saved.write_bytes(("\r\n".join(filled) + "\r\n").encode("cp1252"))
+    scores = read_jury_sheet(saved, e).scores
+    assert len(scores) == len(blank) - 1
+    assert {str(s.score) for s in scores} == {"9/2"}
+    capsys.readouterr()

@@ -47,7 +47,7 @@ def _run_practice(args: argparse.Namespace) -> int:
                 field="--blank",
             )
         jurors = 1 if args.jurors is None else args.jurors
-        files = write_blank_jury(e, args.out, jurors=jurors, force=args.force)
+        files = write_blank_jury(e, args.out, jurors=jurors, force=args.force, excel=args.excel)
     else:
         if args.seed is None:
             raise UsageError(
@@ -64,6 +64,7 @@ def _run_practice(args: argparse.Namespace) -> int:
             n=1000 if args.ballots is None else args.ballots,
             jurors=5 if args.jurors is None else args.jurors,
             force=args.force,
+            excel=args.excel,
         )
     print(render_practice(e, files))
     return 0
@@ -103,6 +104,14 @@ def register(subparsers: Any) -> None:
         "--blank",
         action="store_true",
         help=_("write an empty jury sheet (ovingsdata-jurymal.csv) to fill in, no ballots"),
+    )
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help=_(
+            "write the files for Excel set up for Norway: cells separated by semicolons, "
+            "with a byte-order mark (bosetting reads both forms)"
+        ),
     )
     p.add_argument(
         "--force", action="store_true", help=_("replace practice files that already exist")

@@ -75,7 +75,11 @@ def _jury_rows(records: Iterable[dict[str, Any]]) -> Iterable[list[Any]]:
 
 
 def write_ballots_csv(
-    path: str | os.PathLike[str], ballots: Iterable[Ballot], *, force: bool = False
+    path: str | os.PathLike[str],
+    ballots: Iterable[Ballot],
+    *,
+    force: bool = False,
+    excel: bool = False,
 ) -> Path:
     """Write ballots as a UTF-8 CSV file (``valg,velger,tidspunkt,label``).
 
@@ -83,16 +87,22 @@ def write_ballots_csv(
         path: The file to write.
         ballots: The ballots.
         force: Replace the file if it exists (otherwise :class:`WriteError`).
+        excel: Separate the cells with ``;`` and start with a byte-order mark, for
+            an Excel set up for Norway (:func:`bosetting.data.csv_bytes`).
 
     Raises:
         WriteError: The file exists (without ``force``), is a folder or not a
             regular file, or its folder is missing or read-only.
     """
-    return write_csv(path, BALLOT_HEADER, _ballot_rows(ballots), force=force)
+    return write_csv(path, BALLOT_HEADER, _ballot_rows(ballots), force=force, excel=excel)
 
 
 def write_jury_csv(
-    path: str | os.PathLike[str], records: Iterable[dict[str, Any]], *, force: bool = False
+    path: str | os.PathLike[str],
+    records: Iterable[dict[str, Any]],
+    *,
+    force: bool = False,
+    excel: bool = False,
 ) -> Path:
     """Write jury sheet rows as a UTF-8 CSV file (the columns of :data:`JURY_HEADER`).
 
@@ -102,11 +112,12 @@ def write_jury_csv(
             for an empty cell) and optionally ``criterion_text`` and ``label``
             (as :func:`practice_jury_records` and :func:`blank_jury_records` make them).
         force: Replace the file if it exists (otherwise :class:`WriteError`).
+        excel: As in :func:`write_ballots_csv`.
 
     Raises:
         WriteError: As :func:`write_ballots_csv`.
     """
-    return write_csv(path, JURY_HEADER, _jury_rows(records), force=force)
+    return write_csv(path, JURY_HEADER, _jury_rows(records), force=force, excel=excel)
 
 
 @attrs.frozen
@@ -232,6 +243,7 @@ def write_practice(
     n: int = 1000,
     jurors: int = 5,
     force: bool = False,
+    excel: bool = False,
 ) -> PracticeFiles:
     """Write ``ovingsdata-stemmer.csv`` and ``ovingsdata-jury.csv`` into ``out_dir``.
 
@@ -246,6 +258,8 @@ def write_practice(
         n: How many ballots (at most :data:`MAX_PRACTICE_BALLOTS`).
         jurors: How many jurors on the sheet (at most :data:`MAX_PRACTICE_JURORS`).
         force: Replace the files if they exist (otherwise :class:`WriteError`).
+        excel: Write for an Excel set up for Norway (``;`` and a byte-order mark;
+            :func:`write_ballots_csv`). The readers take both forms.
 
     Returns:
         The paths, the criteria and the timestamp window (it unpacks as
@@ -285,8 +299,8 @@ def write_practice(
     _make_folder(folder)
     targets = (folder / BALLOT_FILE, folder / JURY_FILE)
     check_writable(targets, force=force)
-    votes = write_ballots_csv(targets[0], ballots, force=force)
-    jury = write_jury_csv(targets[1], records, force=force)
+    votes = write_ballots_csv(targets[0], ballots, force=force, excel=excel)
+    jury = write_jury_csv(targets[1], records, force=force, excel=excel)
     return PracticeFiles(
         votes, jury, noms, sheet_criteria(source), vote_window(source), seed, len(ballots), jurors
     )
@@ -298,6 +312,7 @@ def write_blank_jury(
     *,
     jurors: int = 1,
     force: bool = False,
+    excel: bool = False,
 ) -> PracticeFiles:
     """Write an empty jury sheet for a workshop: every juror × nominee × criterion, no scores.
 
@@ -313,6 +328,8 @@ def write_blank_jury(
             missing) or a file name ending in ``.csv``.
         jurors: How many jurors (or groups) get rows (at most :data:`MAX_PRACTICE_JURORS`).
         force: Replace the file if it exists (otherwise :class:`WriteError`).
+        excel: Write for an Excel set up for Norway (``;`` and a byte-order mark), so
+            a double click opens the sheet in columns, ready to fill in.
 
     Returns:
         The path and the criteria (``votes``, ``window`` and ``seed`` are ``None``).
@@ -339,5 +356,5 @@ def write_blank_jury(
     records = blank_jury_records(source, jurors=jurors)
     _make_folder(folder)
     check_writable([target], force=force)
-    jury = write_jury_csv(target, records, force=force)
+    jury = write_jury_csv(target, records, force=force, excel=excel)
     return PracticeFiles(None, jury, noms, sheet_criteria(source), None, None, 0, jurors)
