@@ -11,11 +11,21 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bosetting.i18n import _, format_number
+from bosetting.cli._render import plot_written
+from bosetting.errors import UsageError
+from bosetting.i18n import N_, _, format_number
 from bosetting.model import Edition
 from bosetting.voting import DuplicatePolicy, Tally
 
-__all__ = ["add_ballot_options", "bounded", "public_weight", "read_tally"]
+__all__ = [
+    "add_ballot_options",
+    "add_plot_options",
+    "bounded",
+    "public_weight",
+    "read_tally",
+    "refuse_force_without_plot",
+    "write_plot",
+]
 
 
 def public_weight(text: str) -> float:
@@ -87,3 +97,38 @@ def read_tally(args: argparse.Namespace, e: Edition) -> Tally:
     from bosetting.voting import tally_file
 
     return tally_file(args.votes, e, duplicates=args.duplicates)
+
+
+def add_plot_options(p: Any, what: str) -> None:
+    """``--plot FILE.png`` (``what``: its help, what is drawn) and ``--force``."""
+    p.add_argument("--plot", metavar="FILE.png", default=None, help=what)
+    p.add_argument(
+        "--force", action="store_true", help=_("with --plot: replace the file if it exists")
+    )
+
+
+def write_plot(args: argparse.Namespace, draw: Callable[[], Any]) -> str:
+    """Draw with ``draw()`` (it returns the axes) and save to ``args.plot``; the line to print.
+
+    The figure is closed afterwards whatever happens; a file is written over only
+    with ``--force`` (:func:`bosetting.plot.save`).
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from bosetting.plot import save
+
+    ax = draw()
+    try:
+        path = save(ax, args.plot, force=args.force)
+    finally:
+        plt.close(ax.get_figure())
+    return plot_written(path)
+
+
+def refuse_force_without_plot(args: argparse.Namespace) -> None:
+    """``--force`` alone is a usage error: it only goes with ``--plot``."""
+    if args.plot is None and args.force:
+        raise UsageError(N_("--force goes with --plot"))

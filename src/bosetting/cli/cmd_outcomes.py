@@ -24,12 +24,12 @@ import argparse
 import sys
 from typing import Any
 
+from bosetting.cli._options import add_plot_options, write_plot
 from bosetting.cli._render import (
     add_format_options,
     emit,
     outcomes_json,
     outcomes_table,
-    plot_written,
     render_outcomes,
 )
 from bosetting.errors import UsageError
@@ -50,19 +50,10 @@ def _area(name: str) -> Municipality | None:
 
 
 def _plot(args: argparse.Namespace, m: Municipality | None) -> str:
-    import matplotlib
+    from bosetting.plot import outcome_over_time
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from bosetting.plot import outcome_over_time, save
-
-    ax = outcome_over_time("national" if m is None else m, compare=args.compare or ())
-    try:
-        path = save(ax, args.plot, force=args.force)
-    finally:
-        plt.close(ax.get_figure())
-    return plot_written(path)
+    area = "national" if m is None else m
+    return write_plot(args, lambda: outcome_over_time(area, compare=args.compare or ()))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -108,21 +99,11 @@ def register(subparsers: Any) -> None:
         ),
     )
     add_format_options(p)
-    p.add_argument(
-        "--plot",
-        metavar="FILE.png",
-        default=None,
-        help=_("also draw the one-year share over time into this image file"),
-    )
+    add_plot_options(p, _("also draw the one-year share over time into this image file"))
     p.add_argument(
         "--compare",
         action="append",
         metavar="county|national|NAME",
         help=_("with --plot: draw this area too (repeat it for more)"),
-    )
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help=_("with --plot: replace the file if it exists"),
     )
     p.set_defaults(run=_run)

@@ -14,45 +14,32 @@ import argparse
 import sys
 from typing import Any
 
-from bosetting.cli._options import add_ballot_options, read_tally
+from bosetting.cli._options import (
+    add_ballot_options,
+    add_plot_options,
+    read_tally,
+    refuse_force_without_plot,
+    write_plot,
+)
 from bosetting.cli._render import (
     add_format_options,
     emit,
-    plot_written,
     render_sensitivity,
     sensitivity_json,
     sensitivity_table,
     sensitivity_title,
 )
-from bosetting.errors import UsageError
 from bosetting.history import edition
-from bosetting.i18n import N_, _
+from bosetting.i18n import _
 
 __all__ = ["register"]
-
-
-def _plot(args: argparse.Namespace, s: Any) -> str:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from bosetting.plot import save, sensitivity
-
-    ax = sensitivity(s)
-    try:
-        path = save(ax, args.plot, force=args.force)
-    finally:
-        plt.close(ax.get_figure())
-    return plot_written(path)
 
 
 def _run(args: argparse.Namespace) -> int:
     from bosetting.decision import sensitivity
     from bosetting.jury import read_jury_sheet
 
-    if args.plot is None and args.force:
-        raise UsageError(N_("--force goes with --plot"))
+    refuse_force_without_plot(args)
     e = edition(args.edition)
     s = sensitivity(
         read_tally(args, e),
@@ -62,7 +49,9 @@ def _run(args: argparse.Namespace) -> int:
         hypothetical=args.hypothetical,
     )
     if args.plot is not None:
-        print(_plot(args, s), file=sys.stderr)
+        from bosetting.plot import sensitivity as draw
+
+        print(write_plot(args, lambda: draw(s)), file=sys.stderr)
     return emit(
         args,
         text=lambda: sensitivity_title(e, s) + "\n" + render_sensitivity(s),
@@ -96,13 +85,5 @@ def register(subparsers: Any) -> None:
         help=_("blend anyway where the edition’s rule gives the public vote no weight"),
     )
     add_format_options(p)
-    p.add_argument(
-        "--plot",
-        metavar="FILE.png",
-        default=None,
-        help=_("also draw the combined scores against the weight into this image file"),
-    )
-    p.add_argument(
-        "--force", action="store_true", help=_("with --plot: replace the file if it exists")
-    )
+    add_plot_options(p, _("also draw the combined scores against the weight into this image file"))
     p.set_defaults(run=_run)
