@@ -139,9 +139,10 @@ def test_winners_in_order() -> None:
     assert [a.edition for a in winners()][-1] == "2025"
 
 
-def test_2024_is_planned_without_winner() -> None:
+def test_2024_has_no_known_outcome() -> None:
+    # Only IMDi's plan of June 2024 is on record; the award time is long past.
     e = edition(2024)
-    assert e.status is EditionStatus.PLANNED
+    assert e.status is EditionStatus.UNKNOWN
     assert e.winner is None
     assert e.nominees_known is NomineesKnown.NONE
 

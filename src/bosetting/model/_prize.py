@@ -81,7 +81,7 @@ class EditionStatus(enum.Enum):
 _EDITIONSTATUS_WORDS = {
     EditionStatus.AWARDED: N_("awarded"),
     EditionStatus.PLANNED: N_("planned"),
-    EditionStatus.UNKNOWN: N_("unknown"),
+    EditionStatus.UNKNOWN: N_("outcome unknown"),
 }
 
 
