@@ -142,11 +142,29 @@ def test_csv_reads_back_into_the_frame_it_came_from(capsys: pytest.CaptureFixtur
     assert back["current_code"].tolist() == want["current_code"].tolist()
 
 
-def test_excel_puts_a_bom_first(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = _run(capsys, ["history", "--format", "csv", "--excel"])
+def test_excel_puts_a_bom_first_and_follows_the_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = _run(capsys, ["--lang", "en", "history", "--format", "csv", "--excel"])
     assert out.startswith("\ufeffedition,")
     df = pd.read_csv(io.BytesIO(out.encode("utf-8")), dtype=str, encoding="utf-8-sig")
     assert df.columns[0] == "edition"
+    # Excel set up for Norway: ";" between cells, decimal commas, so the shares are numbers.
+    _, nb, _ = _run(capsys, ["outcomes", "national", "--format", "csv", "--excel"])
+    assert nb.startswith("\ufeff")
+    back = pd.read_csv(
+        io.BytesIO(nb.encode("utf-8")),
+        sep=";",
+        decimal=",",
+        encoding="utf-8-sig",
+        dtype={"code": str},
+    )
+    _, plain, _ = _run(capsys, ["outcomes", "national", "--format", "csv"])
+    same = pd.read_csv(io.StringIO(plain), dtype={"code": str})
+    assert list(back.columns) == list(same.columns)
+    shares = [c for c in same.columns if same[c].dtype == float]
+    assert shares  # there are decimals to compare
+    pd.testing.assert_frame_equal(back[shares], same[shares])
 
 
 @pytest.mark.parametrize(

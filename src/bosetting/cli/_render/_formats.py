@@ -36,6 +36,16 @@ the format asked for::
     gets a ``'`` in front (:func:`safe_cell`, OWASP's rule against formula
     injection); numbers are written as numbers and never changed.
 
+``--excel``
+    The CSV for Excel as it is set up for the active language, with a
+    byte-order mark so æøå arrive whole. Excel set up for Norway splits columns
+    at ``;`` and reads ``0,686`` as a number (``0.686`` as text), so in bokmål
+    the cells are separated by ``;`` and decimals written with a comma; in
+    English, ``,`` and ``.``. Everything else is as for ``csv``. (Excel itself
+    drops the leading zero of a code such as ``0301`` when it opens a CSV file;
+    import the file through *Data → From Text/CSV* and mark the column as text
+    to keep it.)
+
 Other formats (``cite``'s ``bibtex`` and ``cff``) are passed to :func:`emit` by
 name. Machine formats are written to standard output as UTF-8 bytes whatever
 the terminal's encoding.
@@ -62,7 +72,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bosetting.errors import UsageError
-from bosetting.i18n import N_, _
+from bosetting.i18n import N_, _, get_language
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -142,13 +152,32 @@ def safe_cell(value: Any) -> str:
 
 
 def csv_text(table: Table, *, excel: bool = False) -> str:
-    """The table as CSV text (see the module docstring); ``excel`` puts a byte-order mark first."""
+    """The table as CSV text (see the module docstring); ``excel``: for Excel in the active language.
+
+    Examples:
+        >>> from bosetting.i18n import language
+        >>> t = Table(("code", "share"), (("0301", 0.5),))
+        >>> with language("nb"):
+        ...     csv_text(t, excel=True).splitlines()
+        ['\ufeffcode;share', '0301;0,5']
+        >>> with language("en"):
+        ...     csv_text(t, excel=True).splitlines()
+        ['\ufeffcode,share', '0301,0.5']
+    """
     out = io.StringIO()
+    comma_decimals = excel and get_language() == "nb"
     # RFC 4180's CRLF: a cell holding a lone CR or LF is then quoted, so it reads back whole.
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", delimiter=";" if comma_decimals else ",")
+
+    def cell(value: Any) -> str:
+        text = safe_cell(value)
+        if comma_decimals and isinstance(value, float):
+            return text.replace(".", ",")
+        return text
+
     writer.writerow([safe_cell(c) for c in table.columns])
     for row in table.rows:
-        writer.writerow([safe_cell(v) for v in row])
+        writer.writerow([cell(v) for v in row])
     return (_BOM if excel else "") + out.getvalue()
 
 
@@ -193,7 +222,10 @@ def add_format_options(parser: Any, formats: Sequence[str] = FORMATS) -> None:
         parser.add_argument(
             "--excel",
             action="store_true",
-            help=_("with --format csv: start the file with a byte-order mark, for Excel"),
+            help=_(
+                "with --format csv: a file for Excel in the chosen language (a byte-order "
+                "mark; in bokmål semicolons between cells and decimal commas)"
+            ),
         )
 
 
