@@ -149,6 +149,15 @@ def test_every_command_is_in_the_command_reference(site: Path) -> None:
     assert all(f'id="{name}"' in html for name in sub.choices)
 
 
+def test_the_analysts_pages_quote_the_command_in_english(site: Path) -> None:
+    """The analysts' section is English: the help and errors it quotes are English too."""
+    html = (site / "analysts" / "commands" / "index.html").read_text("utf-8")
+    assert "the ballot file" in html
+    assert "how to write the result" in html
+    for bokmaal in ("filen med stemmesedler", "hvordan resultatet skrives", "vis denne hjelpen"):
+        assert bokmaal not in html
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

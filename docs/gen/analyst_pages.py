@@ -329,7 +329,16 @@ def _tree(cls: type, depth: int = 0) -> list[str]:
 
 
 def main() -> None:
-    """Write every page of this generator and the analysts' section nav."""
+    """Write every page of this generator and the analysts' section nav, in English.
+
+    The analysts' pages are English, so the command's help and the errors they
+    quote are rendered in English too (the library's default is bokmål).
+    """
+    with bs.i18n.language("en"):
+        _write_pages()
+
+
+def _write_pages() -> None:
     with mkdocs_gen_files.open("analysts/data-dictionary.md", "w", encoding="utf-8") as fh:
         fh.write(data_dictionary())
     with mkdocs_gen_files.open("analysts/commands.md", "w", encoding="utf-8") as fh:
