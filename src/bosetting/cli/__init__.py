@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import functools
 import os
-import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -49,6 +48,7 @@ from bosetting.cli import (
     cmd_tally,
     cmd_verify,
 )
+from bosetting.cli._options import ascii_int
 from bosetting.cli._render import (
     bug_line,
     error_line,
@@ -89,16 +89,6 @@ EXIT_BUG = 1
 MAX_MESSAGE = 2000
 
 
-def _ascii_int(text: str) -> int:
-    """``int`` for the command line: ASCII digits only, at most 18 of them."""
-    if not re.fullmatch(r"[-+]?[0-9]{1,18}", text.strip()):
-        raise ValueError(text)
-    return int(text)
-
-
-_ascii_int.__name__ = "int"  # argparse says "invalid int value: 'x'"
-
-
 def _language(text: str) -> str:
     try:
         return i18n.normalise_language(text)
@@ -136,7 +126,7 @@ class _Parser(argparse.ArgumentParser):
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         """Add an argument; ``type=int`` takes ASCII digits only (``int`` takes any script's)."""
         if kwargs.get("type") is int:
-            kwargs["type"] = _ascii_int
+            kwargs["type"] = ascii_int
         return super().add_argument(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:

@@ -20,6 +20,7 @@ from bosetting.voting import DuplicatePolicy, Tally
 __all__ = [
     "add_ballot_options",
     "add_plot_options",
+    "ascii_int",
     "bounded",
     "public_weight",
     "read_tally",
@@ -47,6 +48,16 @@ def public_weight(text: str) -> float:
 public_weight.__name__ = "weight"
 
 
+def ascii_int(text: str) -> int:
+    """``int`` for the command line: ASCII digits only, at most 18 of them (``int`` takes any script's)."""
+    if not re.fullmatch(r"[-+]?[0-9]{1,18}", text.strip()):
+        raise ValueError(text)
+    return int(text)
+
+
+ascii_int.__name__ = "int"  # argparse says "invalid int value: 'x'"
+
+
 def bounded(low: int, high: Callable[[], int]) -> Callable[[str], int]:
     """An argparse type: a whole number of ASCII digits from ``low`` to ``high()``.
 
@@ -56,7 +67,10 @@ def bounded(low: int, high: Callable[[], int]) -> Callable[[str], int]:
 
     def read(text: str) -> int:
         top = high()
-        value = int(text) if re.fullmatch(r"[-+]?[0-9]{1,18}", text.strip()) else None
+        try:
+            value: int | None = ascii_int(text)
+        except ValueError:
+            value = None
         if value is None or not low <= value <= top:
             raise argparse.ArgumentTypeError(
                 _(

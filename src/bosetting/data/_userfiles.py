@@ -214,9 +214,6 @@ def os_reason(exc: BaseException) -> str | LazyText:
     return str(exc)
 
 
-_reason = os_reason
-
-
 def _too_large(size: int, limit: int, shown: str) -> LimitError:
     return LimitError(
         N_(
@@ -247,7 +244,9 @@ def read_user_stream(
     try:
         data = stream.read(limit + 1)
     except (OSError, ValueError) as exc:
-        raise error(N_("cannot read the file: {reason}"), reason=_reason(exc), file=shown) from None
+        raise error(
+            N_("cannot read the file: {reason}"), reason=os_reason(exc), file=shown
+        ) from None
     if isinstance(data, str):
         data = data.encode("utf-8", errors="surrogateescape")
     if not isinstance(data, bytes | bytearray):
@@ -294,7 +293,9 @@ def _open_regular(name: str, error: ErrorClass, limit: int | None) -> tuple[int,
             raise error(_A_FOLDER, file=shown) from None
         raise error(N_("cannot read the file: no permission to read it"), file=shown) from None
     except (OSError, ValueError) as exc:
-        raise error(N_("cannot open the file: {reason}"), reason=_reason(exc), file=shown) from None
+        raise error(
+            N_("cannot open the file: {reason}"), reason=os_reason(exc), file=shown
+        ) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -381,7 +382,9 @@ def read_user_bytes(
             if size > limit:  # the file grew while it was read
                 raise _too_large(size, limit, shown)
     except OSError as exc:
-        raise error(N_("cannot read the file: {reason}"), reason=_reason(exc), file=shown) from None
+        raise error(
+            N_("cannot read the file: {reason}"), reason=os_reason(exc), file=shown
+        ) from None
     finally:
         os.close(fd)
     return b"".join(chunks)

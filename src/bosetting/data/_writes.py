@@ -53,8 +53,6 @@ _EXISTS = N_("the file exists already; pass force=True (the command's --force) t
 _CANNOT_WRITE = N_("cannot write the file: {reason}")
 
 
-_reason = os_reason
-
 #: The mode of a new file before the umask (what ``open(path, "w")`` gives).
 _NEW_FILE_MODE = 0o666
 
@@ -76,7 +74,7 @@ def _check_target(target: Path, *, force: bool) -> None:
             N_("cannot write there: a part of the path is a file, not a folder"), file=shown
         ) from None
     except OSError as exc:
-        raise WriteError(_CANNOT_WRITE, reason=_reason(exc), file=shown) from None
+        raise WriteError(_CANNOT_WRITE, reason=os_reason(exc), file=shown) from None
     if stat.S_ISDIR(info.st_mode):
         raise WriteError(_A_FOLDER, file=shown)
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
@@ -117,7 +115,7 @@ def _os_error(exc: OSError, shown: str, folder: Path) -> WriteError:
         )
     if isinstance(exc, FileExistsError):
         return WriteError(_EXISTS, file=shown)
-    return WriteError(_CANNOT_WRITE, reason=_reason(exc), file=shown)
+    return WriteError(_CANNOT_WRITE, reason=os_reason(exc), file=shown)
 
 
 def write_user_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> Path:
