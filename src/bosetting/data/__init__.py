@@ -12,7 +12,14 @@ neutralised).
 
 from __future__ import annotations
 
-from bosetting.data._records import ROWS, records, resolve, source, sources
+from bosetting.data._records import (
+    records,
+    resolve,
+    row_converter,
+    source,
+    sources,
+    structure,
+)
 from bosetting.data._tables import (
     Row,
     dataset_root,
@@ -56,7 +63,6 @@ __all__ = [
     "FORMULA_PREFIXES",
     "MAX_CSV_ROWS",
     "MAX_USER_FILE_BYTES",
-    "ROWS",
     "CsvText",
     "HashCheck",
     "Row",
@@ -83,9 +89,11 @@ __all__ = [
     "resolve",
     "resource",
     "resource_names",
+    "row_converter",
     "source",
     "sources",
     "split_ids",
+    "structure",
     "table_path",
     "user_path",
     "verify",

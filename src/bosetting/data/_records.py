@@ -1,13 +1,20 @@
 """The one row-to-record path: a shipped table's rows become model objects; the sources.
 
-Each column is structured into its attrs field's type by one cattrs converter
-(:data:`ROWS`): enums from their values, :class:`~bosetting.model.PartialDate`
-from text, ``;``-joined lists into tuples, and the ``;``-joined ``source_ids``
-resolved to :class:`~bosetting.model.Source` objects. A field takes the column
-of the same name unless ``rename`` says otherwise; values that need other
-records (a municipality looked up in the register, say) come from ``derive``.
-Everything runs inside :func:`~bosetting.data.numbered_rows`' locating context,
-so an error names the file, the row, the column and the value.
+One cattrs converter turns rows into records (:func:`row_converter`): the
+model's own converter (:func:`bosetting.model.make_converter`, so dates, enums
+and the decision rules' tagged union are defined once) with the hooks cells
+need: ``;``-joined lists into tuples, the ``;``-joined ``source_ids`` resolved
+to :class:`~bosetting.model.Source` objects, and a decision rule read from its
+``decision_rule`` column. For each table and class, :func:`records` builds
+one structuring function with cattrs' ``make_dict_structure_fn``: a field takes
+the column of the same name unless ``rename`` (a cattrs ``override(rename=...)``)
+says otherwise, an empty cell gives the field its default, and values that need
+other records (a municipality looked up in the register, say) come from
+``derive``. A cell's type (from ``datapackage.json``) must be the field's
+type exactly: the reader has typed and checked every cell, and the converter
+neither coerces nor guesses. Everything runs inside
+:func:`~bosetting.data.numbered_rows`' locating context, so an error names the
+file, the row, the column and the value.
 
 Examples:
     >>> from bosetting.model import Source
@@ -23,39 +30,49 @@ from __future__ import annotations
 import functools
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, TypeVar
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import cattrs
 
 from bosetting.data._tables import Row, numbered_rows, split_ids
 from bosetting.errors import BosettingError, DataError
 from bosetting.i18n import N_
-from bosetting.model import PartialDate, Source
+from bosetting.model import Source
 
-__all__ = ["ROWS", "records", "resolve", "source", "sources"]
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["records", "resolve", "row_converter", "source", "sources", "structure"]
 
 T = TypeVar("T")
 
 _SOURCES = tuple[Source, ...]
+_IDS = tuple[str, ...]
 
+@functools.cache
+def row_converter() -> cattrs.Converter:
+    """The converter from table cells to model field types (built once, on first use)."""
+    from bosetting.model import make_converter
 
-def _make() -> cattrs.Converter:
-    conv = cattrs.Converter(detailed_validation=False)
-    conv.register_structure_hook(PartialDate, lambda text, _: PartialDate.parse(text))
-    conv.register_structure_hook_func(
-        lambda kind: kind == _SOURCES, lambda text, _: resolve(split_ids(text))
-    )
-    conv.register_structure_hook_func(
-        lambda kind: kind == tuple[str, ...], lambda text, _: split_ids(text)
-    )
+    conv = make_converter(rule_tag="decision_rule", forbid_extra_keys=False)
     # Cells are already typed by the table reader (datapackage.json); keep them as they are.
-    for kind in (str, int, float, bool):
+    for kind in (str, int, float, bool, date):
         conv.register_structure_hook(kind, _exactly(kind))
+    conv.register_structure_hook_func(lambda kind: kind == _SOURCES, lambda text, _: _cited(text))
+    conv.register_structure_hook_func(lambda kind: kind == _IDS, lambda text, _: split_ids(text))
     return conv
 
 
+@functools.lru_cache(maxsize=1024)
+def _cited(text: str | None) -> tuple[Source, ...]:
+    """The sources a ``source_ids`` cell cites (cached: many rows cite the same ones)."""
+    return resolve(split_ids(text))
+
+
 def _exactly(kind: type) -> Callable[[Any, Any], Any]:
+    """A hook that takes a cell as it is when the table reader typed it as ``kind`` (else fails)."""
+
     def check(value: Any, _: Any) -> Any:
         if isinstance(value, bool) and kind is not bool:
             raise TypeError(f"expected {kind.__name__}")
@@ -68,33 +85,128 @@ def _exactly(kind: type) -> Callable[[Any, Any], Any]:
     return check
 
 
-#: The converter from table cells to model field types.
-ROWS: cattrs.Converter = _make()
+def _passthrough(value: Any, _: Any) -> Any:
+    return value
+
+
+@attrs.frozen
+class _Builder:
+    """How one table's rows become one class's records."""
+
+    structure: Callable[[Mapping[str, Any]], Any]
+    columns: Mapping[str, str]  # field name -> column
+    keep_empty: frozenset[str]  # columns whose empty cell is passed on (no default to fall back on)
 
 
 @functools.cache
-def _fields(cls: Any) -> tuple[tuple[str, Any], ...]:
-    hints = typing.get_type_hints(cls)
-    return tuple((a.name, hints[a.name]) for a in attrs.fields(cls) if a.init)
+def _builder(
+    table: str, cls: type, rename: frozenset[tuple[str, str]], derived: frozenset[str]
+) -> _Builder:
+    from cattrs.gen import make_dict_structure_fn, override
+
+    conv = row_converter()
+    names = dict(rename)
+    names.setdefault("sources", "source_ids")
+    overrides: dict[str, Any] = {}
+    columns: dict[str, str] = {}
+    keep_empty: set[str] = set()
+    for a in attrs.fields(cls):
+        if not a.init:
+            continue
+        if a.name in derived:
+            overrides[a.name] = override(rename=a.name, struct_hook=_passthrough)
+            continue
+        column = names.get(a.name, a.metadata.get("column", a.name))
+        columns[a.name] = column
+        if column != a.name:
+            overrides[a.name] = override(rename=column)
+        if a.default is attrs.NOTHING:
+            keep_empty.add(column)
+    fn: Callable[[Mapping[str, Any]], Any] = make_dict_structure_fn(cls, conv, **overrides)
+    return _Builder(fn, columns, frozenset(keep_empty))
 
 
-def _structure(value: Any, kind: Any, column: str) -> Any:
+def _problem(exc: BaseException) -> tuple[BaseException, type | None, str | None, Any]:
+    """The first underlying error of a cattrs error group, its class, attribute and type."""
+    import cattrs
+
+    cls: type | None = None
+    name: str | None = None
+    kind: Any = None
+    while isinstance(exc, cattrs.BaseValidationError) and exc.exceptions:
+        cls = getattr(exc, "cl", cls)
+        inner = exc.exceptions[0]
+        for note in getattr(inner, "__notes__", ()):
+            if isinstance(note, cattrs.errors.AttributeValidationNote):
+                name, kind = note.name, note.type
+        exc = inner
+    return exc, cls, name, kind
+
+
+def _column_of(cls: type | None, name: str | None, columns: Mapping[str, str]) -> str | None:
+    if name is None:
+        return None
+    if name in columns:
+        return columns[name]
+    if cls is not None and attrs.has(cls):
+        for a in attrs.fields(cls):
+            if a.name == name:
+                column: str = a.metadata.get("column", name)
+                return column
+    return name
+
+
+def _as_data_error(
+    exc: BaseException,
+    data: Mapping[str, Any],
+    columns: Mapping[str, str],
+    column: str | None = None,
+) -> BosettingError:
+    """A converter's error as a :class:`DataError` naming the column and the value."""
+    leaf, cls, name, kind = _problem(exc)
+    column = _column_of(cls, name, columns) or column
+    value = data.get(column) if column is not None else None
+    if isinstance(leaf, BosettingError):
+        if leaf.field is None and column is not None:
+            # Keep the template, so the message follows the language.
+            return DataError(leaf.message_id, field=column, value=value, **leaf.params)
+        return leaf
+    # The shipped table's type does not fit the model's field (a bug in bosetting's
+    # data or code, not the user's); the converter's own English words are the detail.
+    return DataError(
+        N_("cannot be read as {kind}: {reason}"),
+        kind=getattr(kind, "__name__", str(kind)),
+        reason=str(leaf) or type(leaf).__name__,
+        field=column,
+        value=value,
+    )
+
+
+def _structure(value: Any, kind: Any, column: str | None = None) -> Any:
+    """One value (or a whole row) structured as ``kind``; errors as :class:`DataError`."""
+    import cattrs
+
     try:
-        return ROWS.structure(value, kind)
-    except BosettingError as exc:
-        if exc.field is None:  # keep the template, so the message follows the language
-            exc = DataError(exc.message_id, field=column, value=value, **exc.params)
-        raise exc from None
-    except (ValueError, TypeError, cattrs.BaseValidationError) as exc:
-        # The shipped table's type does not fit the model's field (a bug in bosetting's
-        # data or code, not the user's); the converter's own English words are the detail.
-        raise DataError(
-            N_("cannot be read as {kind}: {reason}"),
-            kind=getattr(kind, "__name__", str(kind)),
-            reason=str(exc),
-            field=column,
-            value=value,
-        ) from None
+        return row_converter().structure(value, kind)
+    except (BosettingError, cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        data: Mapping[str, Any] = value if isinstance(value, Mapping) else {column or "": value}
+        raise _as_data_error(exc, data, {}, column) from None
+
+
+def structure(row: Row, kind: type[T]) -> T:
+    """One value of the model made from a whole row (a decision rule from ``editions.csv``).
+
+    Raises:
+        DataError: naming the column and the value (the file and row come from the
+            locating context of :func:`~bosetting.data.numbered_rows`).
+
+    Examples:
+        >>> from bosetting.model import DecisionRule
+        >>> structure({"decision_rule": "top_k_then_jury", "finalists_k": 3}, DecisionRule)
+        TopKThenJury(k=3)
+    """
+    value: T = _structure(row, kind)
+    return value
 
 
 def records(
@@ -112,7 +224,8 @@ def records(
         cls: The attrs class to build.
         rename: Field name to column name, where they differ (``sources`` reads
             ``source_ids`` unless renamed).
-        derive: Values for fields that are not plain columns, computed from the row.
+        derive: Values for fields that are not plain columns, computed from the row
+            (the same fields for every row).
         where: Which rows to build (all when ``None``); the others are passed over.
 
     Yields:
@@ -123,34 +236,29 @@ def records(
         DataError: naming file, row, column and value.
         ValidationError: from the class's own validators, with file and row.
     """
-    names = dict(rename or {})
-    names.setdefault("sources", "source_ids")
-    fields = _fields(typing.cast(Any, cls))
-    defaults = {
-        a.name for a in attrs.fields(typing.cast(Any, cls)) if a.default is not attrs.NOTHING
-    }
-    has_sources = any(name == "sources" for name, _ in fields)
+    import cattrs
+
+    renamed = frozenset((rename or {}).items())
+    build: _Builder | None = None
+    check_ids = False
     for _number, row, located in numbered_rows(table):
         if where is not None and not where(row):
             continue
         with located:
-            given = dict(derive(row)) if derive else {}
-            values: dict[str, Any] = {}
-            for name, kind in fields:
-                if name in given:
-                    values[name] = given[name]
-                    continue
-                column = names.get(name, name)
-                if column not in row:
-                    continue
-                raw = row[column]
-                if raw is None and name in defaults:
-                    continue  # an empty cell takes the field's default (None, (), ...)
-                optional = raw is None and type(None) in typing.get_args(kind)
-                values[name] = None if optional else _structure(raw, kind, column)
-            if not has_sources and "source_ids" in row:
-                _structure(row["source_ids"], _SOURCES, "source_ids")
-            record = cls(**values)
+            given = derive(row) if derive else {}
+            if build is None:
+                build = _builder(table, typing.cast(type, cls), renamed, frozenset(given))
+                check_ids = "source_ids" in row and "source_ids" not in build.columns.values()
+            # An empty cell gives the field its default (None, (), ...); a field without
+            # a default gets the empty value (None) to check.
+            data = {k: v for k, v in row.items() if v is not None or k in build.keep_empty}
+            data.update(given)
+            try:
+                record: T = build.structure(data)
+            except (BosettingError, cattrs.BaseValidationError, ValueError, TypeError) as exc:
+                raise _as_data_error(exc, data, build.columns) from None
+            if check_ids:
+                _cited(row["source_ids"])
         yield row, record
 
 
@@ -214,3 +322,4 @@ def resolve(
                 value=sid,
             )
     return tuple(known[sid] for sid in wanted)
+

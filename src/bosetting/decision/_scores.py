@@ -7,7 +7,7 @@ from fractions import Fraction
 from bosetting.errors import ArgumentError, DecisionError
 from bosetting.i18n import N_
 from bosetting.jury import JuryAssessment
-from bosetting.model import DecisionRule, Municipality
+from bosetting.model import DecisionRule, Municipality, is_number
 from bosetting.voting import Tally
 
 __all__ = ["PUBLIC_NORMALISATION", "fraction", "need_tally", "nominees", "public_scores"]
@@ -20,7 +20,7 @@ _WEIGHT = N_("the public weight is a number between 0 and 1")
 
 
 def fraction(weight: object, field: str) -> Fraction:
-    if isinstance(weight, bool) or not isinstance(weight, int | float | Fraction):
+    if not (is_number(weight) or isinstance(weight, Fraction)):
         raise ArgumentError(_WEIGHT, field=field, value=weight)
     w = Fraction(str(weight)) if isinstance(weight, float) else Fraction(weight)
     if not 0 <= w <= 1:
@@ -47,6 +47,6 @@ def need_tally(t: Tally | None, rule: DecisionRule) -> Tally:
         raise DecisionError(
             N_("this rule uses the public vote; give a tally"),
             field="tally",
-            value=type(rule).__name__,
+            value=rule,
         )
     return t

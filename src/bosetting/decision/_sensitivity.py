@@ -41,7 +41,14 @@ from bosetting.decision._scores import fraction, nominees, public_scores
 from bosetting.errors import ArgumentError, DecisionError, LimitError
 from bosetting.i18n import N_, _, format_number, language
 from bosetting.jury import JuryAssessment
-from bosetting.model import PRACTICE_LABEL, DecisionRule, Edition, Municipality, WeightedBlend
+from bosetting.model import (
+    PRACTICE_LABEL,
+    DecisionRule,
+    Edition,
+    Municipality,
+    is_number,
+    is_whole,
+)
 from bosetting.voting import Tally, Tie
 
 if TYPE_CHECKING:
@@ -86,7 +93,7 @@ class Interval:
     tie: Tie | None = None
 
     def __contains__(self, w: object) -> bool:
-        if not isinstance(w, int | float | Fraction) or isinstance(w, bool):
+        if not (is_number(w) or isinstance(w, Fraction)):
             return False
         x = Fraction(w)
         above = x >= self.start if self.closed_start else x > self.start
@@ -304,7 +311,7 @@ def sensitivity(
     label = None
     if isinstance(rule, Edition):
         label, rule = rule.label, rule.rule
-    is_other = rule is not None and not isinstance(rule, WeightedBlend)
+    is_other = rule is not None and not rule.weighs_public_vote
     if is_other and not hypothetical:
         assert rule is not None
         raise DecisionError(
@@ -315,10 +322,10 @@ def sensitivity(
             ),
             rule=rule.describe(),
             field="rule",
-            value=type(rule).__name__,
+            value=rule,
         )
     if weights is None:
-        if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
+        if not is_whole(steps) or steps < 1:
             raise ArgumentError(
                 N_("steps is a whole number of at least 1"), field="steps", value=steps
             )

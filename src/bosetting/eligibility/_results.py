@@ -12,13 +12,19 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 from typing import TYPE_CHECKING
 
 import attrs
 
 from bosetting.i18n import N_, _, format_number, format_share
-from bosetting.model import Criteria, Criterion, FigureStatus, Municipality, Source
+from bosetting.model import (
+    Criteria,
+    Criterion,
+    FigureStatus,
+    LabelledEnum,
+    Municipality,
+    Source,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,26 +32,13 @@ if TYPE_CHECKING:
 __all__ = ["Assessment", "CriterionResult", "Figure", "Verdict"]
 
 
-class Verdict(enum.Enum):
+class Verdict(LabelledEnum):
     """The answer for one criterion."""
 
-    MET = "met"
-    NOT_MET = "not met"
-    NOT_ASSESSABLE = "not assessable"
-    NEEDS_JUDGEMENT = "needs judgement"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("met" ...)."""
-        return _(_VERDICT_WORDS[self])
-
-
-_VERDICT_WORDS = {
-    Verdict.MET: N_("met"),
-    Verdict.NOT_MET: N_("not met"),
-    Verdict.NOT_ASSESSABLE: N_("not assessable"),
-    Verdict.NEEDS_JUDGEMENT: N_("needs judgement"),
-}
+    MET = "met", N_("met")
+    NOT_MET = "not met", N_("not met")
+    NOT_ASSESSABLE = "not assessable", N_("not assessable")
+    NEEDS_JUDGEMENT = "needs judgement", N_("needs judgement")
 
 
 @attrs.frozen

@@ -24,9 +24,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable
 
-from bosetting.data import Row, read_rows, records
+from bosetting.data import Row, read_rows, records, structure
 from bosetting.errors import (
     AmbiguousSuccession,
     DataError,
@@ -40,12 +39,10 @@ from bosetting.model import (
     DecisionRule,
     Edition,
     Initiative,
-    JuryOnly,
     Municipality,
     Nomination,
     Outcome,
-    TopKThenJury,
-    WeightedBlend,
+    is_whole,
 )
 from bosetting.register import (
     current,
@@ -57,21 +54,6 @@ from bosetting.register import (
 __all__ = ["conflicts", "edition", "editions", "record", "winners"]
 
 _OUTCOME_ORDER = tuple(Outcome)
-
-
-def _top_k(row: Row) -> DecisionRule:
-    if row["finalists_k"] is None:
-        raise DataError(
-            N_("a top_k_then_jury edition needs finalists_k"), field="finalists_k", value=""
-        )
-    return TopKThenJury(row["finalists_k"])
-
-
-_RULE_MAKERS: dict[str, Callable[[Row], DecisionRule]] = {
-    "jury_only": lambda row: JuryOnly(),
-    "top_k_then_jury": _top_k,
-    "weighted_blend": lambda row: WeightedBlend(None),
-}
 
 
 def _current(m: Municipality) -> Municipality | None:
@@ -144,7 +126,7 @@ def editions() -> tuple[Edition, ...]:
     def derived(row: Row) -> dict[str, object]:
         label = row["edition"]
         return {
-            "rule": _RULE_MAKERS[row["decision_rule"]](row),
+            "rule": structure(row, DecisionRule),
             "nominations": sorted(
                 nominations.get(label, ()), key=lambda n: _OUTCOME_ORDER.index(n.outcome)
             ),
@@ -243,7 +225,7 @@ def edition(label_or_year: str | int) -> Edition:
         ...
         bosetting.errors.EditionNotFound: field 'edition', value 2017: no edition exists for the work year 2017: the 2016 edition was awarded on 26 April 2017 and the next, labelled 2018, on 13 February 2019; the labels are 2008, ...
     """
-    if isinstance(label_or_year, int) and not isinstance(label_or_year, bool):
+    if is_whole(label_or_year):
         return _by_year(label_or_year)
     if isinstance(label_or_year, str):
         text = label_or_year.strip()

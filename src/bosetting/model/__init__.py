@@ -14,9 +14,13 @@ Examples:
     True
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from bosetting.model._common import DatePrecision, PartialDate, Source
 from bosetting.model._conflict import Conflict
-from bosetting.model._convert import converter
+from bosetting.model._labelled import LabelledEnum
 from bosetting.model._municipality import Municipality, name_parts
 from bosetting.model._outcome import (
     AreaType,
@@ -35,6 +39,7 @@ from bosetting.model._prize import (
     EditionStatus,
     Initiative,
     Nomination,
+    NominationRoute,
     NomineesKnown,
     Outcome,
     edition_year,
@@ -44,12 +49,15 @@ from bosetting.model._register import ChangeKind, MunicipalChange, Succession
 from bosetting.model._rules import (
     RULES,
     DecisionRule,
-    DecisionRuleKind,
     JuryOnly,
     TopKThenJury,
     WeightedBlend,
 )
 from bosetting.model._settlement import Settlement
+from bosetting.model._validate import is_number, is_whole
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = [
     "PRACTICE_LABEL",
@@ -63,7 +71,6 @@ __all__ = [
     "CriterionKind",
     "DatePrecision",
     "DecisionRule",
-    "DecisionRuleKind",
     "Edition",
     "EditionStatus",
     "FigureStage",
@@ -71,10 +78,12 @@ __all__ = [
     "Initiative",
     "IntroProgrammeOutcome",
     "JuryOnly",
+    "LabelledEnum",
     "Method",
     "MunicipalChange",
     "Municipality",
     "Nomination",
+    "NominationRoute",
     "NomineesKnown",
     "Outcome",
     "PartialDate",
@@ -87,5 +96,24 @@ __all__ = [
     "WeightedBlend",
     "converter",
     "edition_year",
+    "is_number",
+    "is_whole",
+    "make_converter",
     "name_parts",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Build :data:`converter` on first use (cattrs is imported only then)."""
+    if name in ("converter", "make_converter"):
+        from bosetting.model import _convert
+
+        return getattr(_convert, name)
+    raise AttributeError(f"module 'bosetting.model' has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    from bosetting.model._convert import make_converter
+
+    #: A cattrs converter configured for every class in :mod:`bosetting.model`.
+    converter: cattrs.Converter

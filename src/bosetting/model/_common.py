@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from datetime import date
 from typing import Any
@@ -12,32 +11,20 @@ import attrs
 from bosetting.errors import ValidationError
 from bosetting.i18n import N_, _, format_date
 from bosetting.model import _validate as v
+from bosetting.model._labelled import LabelledEnum
 
 __all__ = ["DatePrecision", "PartialDate", "Source"]
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-class DatePrecision(enum.Enum):
+class DatePrecision(LabelledEnum):
     """How precisely a date is known."""
 
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
-    UNKNOWN = "unknown"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("day" ...)."""
-        return _(_DATEPRECISION_WORDS[self])
-
-
-_DATEPRECISION_WORDS = {
-    DatePrecision.DAY: N_("day"),
-    DatePrecision.MONTH: N_("month"),
-    DatePrecision.YEAR: N_("year"),
-    DatePrecision.UNKNOWN: N_("unknown"),
-}
+    DAY = "day", N_("day")
+    MONTH = "month", N_("month")
+    YEAR = "year", N_("year")
+    UNKNOWN = "unknown", N_("unknown")
 
 
 def _month(obj: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import attrs
 
+from bosetting.i18n import N_, _
 from bosetting.model import _validate as v
 from bosetting.model._common import Source
 
 __all__ = ["Conflict"]
+
+#: The columns sources have disagreed on, in words.
+_FIELD_WORDS = {
+    "award_date": N_("award date"),
+    "edition": N_("edition label"),
+    "event": N_("event"),
+    "note": N_("note"),
+    "outcome": N_("outcome"),
+    "place": N_("place"),
+    "prize_name": N_("prize name"),
+    "work_year": N_("the work year the prize is for"),
+}
 
 
 @attrs.frozen
@@ -45,6 +58,12 @@ class Conflict:
     sources_b: tuple[Source, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(Source))
     resolution: str = attrs.field(validator=v.nonempty_text)
     note: str | None = attrs.field(default=None, validator=v.optional_text)
+
+    @property
+    def field_label(self) -> str:
+        """The field in words, in the active language (the column's name where it has none)."""
+        words = _FIELD_WORDS.get(self.field)
+        return self.field if words is None else _(words)
 
     def concerns(self, label: str) -> bool:
         """Whether the conflict is about the edition ``label`` or one of its rows."""

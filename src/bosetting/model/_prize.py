@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from datetime import date
 from typing import Any
@@ -13,8 +12,9 @@ from bosetting.errors import ValidationError
 from bosetting.i18n import N_, _
 from bosetting.model import _validate as v
 from bosetting.model._common import PartialDate, Source
+from bosetting.model._labelled import LabelledEnum
 from bosetting.model._municipality import Municipality
-from bosetting.model._rules import RULES, DecisionRule, TopKThenJury
+from bosetting.model._rules import RULES, DecisionRule
 
 __all__ = [
     "Award",
@@ -25,6 +25,7 @@ __all__ = [
     "EditionStatus",
     "Initiative",
     "Nomination",
+    "NominationRoute",
     "NomineesKnown",
     "Outcome",
 ]
@@ -32,7 +33,7 @@ __all__ = [
 _LABEL = re.compile(r"([0-9]{4})(?:/([0-9]{4}))?")  # ASCII digits only: "²⁰²²" is no label
 
 
-class Outcome(enum.Enum):
+class Outcome(LabelledEnum):
     """What came of a nomination, in the words the sources use.
 
     ``CANDIDATE`` is a municipality a source names only as a rival (2009: "a strong
@@ -40,15 +41,11 @@ class Outcome(enum.Enum):
     and counts of nominations count only the formal ones.
     """
 
-    WINNER = "winner"
-    FINALIST = "finalist"
-    NOMINEE = "nominee"
-    CANDIDATE = "candidate"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("winner" ...)."""
-        return _(_OUTCOME_WORDS[self])
+    WINNER = "winner", N_("winner")
+    FINALIST = "finalist", N_("finalist")
+    NOMINEE = "nominee", N_("nominee")
+    # TRANSLATORS: a municipality a source names only as a rival, not as a nominee.
+    CANDIDATE = "candidate", N_("named as a rival")
 
     @property
     def formal(self) -> bool:
@@ -56,73 +53,36 @@ class Outcome(enum.Enum):
         return self is not Outcome.CANDIDATE
 
 
-_OUTCOME_WORDS = {
-    Outcome.WINNER: N_("winner"),
-    Outcome.FINALIST: N_("finalist"),
-    Outcome.NOMINEE: N_("nominee"),
-    # TRANSLATORS: a municipality a source names only as a rival, not as a nominee.
-    Outcome.CANDIDATE: N_("named as a rival"),
-}
-
-
-class EditionStatus(enum.Enum):
+class EditionStatus(LabelledEnum):
     """Whether an edition was awarded, is only announced, or its fate is unknown."""
 
-    AWARDED = "awarded"
-    PLANNED = "planned"
-    UNKNOWN = "unknown"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("awarded" ...)."""
-        return _(_EDITIONSTATUS_WORDS[self])
+    AWARDED = "awarded", N_("awarded")
+    PLANNED = "planned", N_("planned")
+    UNKNOWN = "unknown", N_("outcome unknown")
 
 
-_EDITIONSTATUS_WORDS = {
-    EditionStatus.AWARDED: N_("awarded"),
-    EditionStatus.PLANNED: N_("planned"),
-    EditionStatus.UNKNOWN: N_("outcome unknown"),
-}
-
-
-class NomineesKnown(enum.Enum):
+class NomineesKnown(LabelledEnum):
     """How much of an edition's field of nominees the sources name."""
 
-    COMPLETE = "complete"
-    PARTIAL = "partial"
-    WINNER_ONLY = "winner_only"
-    NONE = "none"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("all nominees known" ...)."""
-        return _(_NOMINEESKNOWN_WORDS[self])
+    COMPLETE = "complete", N_("all nominees known")
+    PARTIAL = "partial", N_("some nominees known")
+    WINNER_ONLY = "winner_only", N_("only the winner known")
+    NONE = "none", N_("no nominees known")
 
 
-_NOMINEESKNOWN_WORDS = {
-    NomineesKnown.COMPLETE: N_("all nominees known"),
-    NomineesKnown.PARTIAL: N_("some nominees known"),
-    NomineesKnown.WINNER_ONLY: N_("only the winner known"),
-    NomineesKnown.NONE: N_("no nominees known"),
-}
+class NominationRoute(LabelledEnum):
+    """Who nominated an edition's municipalities."""
+
+    IMDI = "imdi", N_("by IMDi")
+    IMDI_REGIONS = "imdi_regions", N_("by IMDi’s regional offices, one municipality each")
+    SELF_NOMINATION = "self_nomination", N_("self-nominated")
 
 
-class CriterionKind(enum.Enum):
+class CriterionKind(LabelledEnum):
     """Whether a criterion can be computed from figures or needs a jury's judgement."""
 
-    MEASURABLE = "measurable"
-    JUDGEMENT = "judgement"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("measurable" ...)."""
-        return _(_CRITERIONKIND_WORDS[self])
-
-
-_CRITERIONKIND_WORDS = {
-    CriterionKind.MEASURABLE: N_("measurable"),
-    CriterionKind.JUDGEMENT: N_("a matter of judgement"),
-}
+    MEASURABLE = "measurable", N_("measurable")
+    JUDGEMENT = "judgement", N_("a matter of judgement")
 
 
 def edition_year(label: str) -> int:
@@ -231,7 +191,7 @@ class Award:
 
 
 def _threshold(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+    if value is not None and not v.is_number(value):
         raise v.fail(attribute, value, N_("a threshold is a number"))
 
 
@@ -334,7 +294,10 @@ class Edition:
     nominees_known: NomineesKnown = attrs.field(
         default=NomineesKnown.WINNER_ONLY, validator=attrs.validators.instance_of(NomineesKnown)
     )
-    nomination_route: str | None = attrs.field(default=None, validator=v.optional_text)
+    nomination_route: NominationRoute | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(NominationRoute)),
+    )
     status: EditionStatus = attrs.field(
         default=EditionStatus.AWARDED, validator=attrs.validators.instance_of(EditionStatus)
     )
@@ -396,7 +359,7 @@ class Edition:
     @property
     def finalists(self) -> tuple[Municipality, ...]:
         """The finalists the sources name (winner included where there was a final)."""
-        if not isinstance(self.rule, TopKThenJury):
+        if not self.rule.has_finalists:
             return ()
         return tuple(
             n.municipality

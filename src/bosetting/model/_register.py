@@ -2,38 +2,24 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
-from bosetting.i18n import N_, _
+from bosetting.i18n import N_
 from bosetting.model import _validate as v
 from bosetting.model._common import Source
+from bosetting.model._labelled import LabelledEnum
 from bosetting.model._municipality import Municipality
 
 __all__ = ["ChangeKind", "MunicipalChange", "Succession"]
 
 
-class ChangeKind(enum.Enum):
+class ChangeKind(LabelledEnum):
     """How an old code relates to a new one on the day of a change."""
 
-    SPLIT = "split"
-    MERGE = "merge"
-    RENUMBER = "renumber"
-    RENAME = "rename"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("split" ...)."""
-        return _(_CHANGEKIND_WORDS[self])
-
-
-_CHANGEKIND_WORDS = {
-    ChangeKind.SPLIT: N_("split"),
-    ChangeKind.MERGE: N_("merger"),
-    ChangeKind.RENUMBER: N_("new number"),
-    ChangeKind.RENAME: N_("new name"),
-}
+    SPLIT = "split", N_("split")
+    MERGE = "merge", N_("merger")
+    RENUMBER = "renumber", N_("new number")
+    RENAME = "rename", N_("new name")
 
 
 @attrs.frozen

@@ -1,11 +1,19 @@
-"""Small attrs validators and converters whose errors name the field and the value."""
+"""Small attrs validators and converters whose errors name the field and the value.
+
+:func:`is_whole` and :func:`is_number` are the one check of "a whole number" and
+"a number" in the library: ``True`` and ``False`` are ``int`` to Python, never to us.
+
+Examples:
+    >>> is_whole(3), is_whole(True), is_whole(3.0), is_number(0.5), is_number(False)
+    (True, False, False, True, False)
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 
@@ -17,6 +25,16 @@ MIN_YEAR = 1838
 MAX_YEAR = 2100
 
 _CODE = re.compile(r"[0-9]{4}")
+
+
+def is_whole(value: object) -> TypeGuard[int]:
+    """Whether ``value`` is a whole number (an ``int``, but not ``True`` or ``False``)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_number(value: object) -> TypeGuard[int | float]:
+    """Whether ``value`` is a number (an ``int`` or a ``float``, but not a ``bool``)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def fail(
@@ -36,7 +54,7 @@ def kommunenummer(_: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 def year(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check a calendar year (an ``int`` within the library's range)."""
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not is_whole(value):
         raise fail(attribute, value, N_("a year is a whole number"))
     if not MIN_YEAR <= value <= MAX_YEAR:
         raise fail(
@@ -70,7 +88,7 @@ def count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check an optional count of persons: ``None`` or a whole number >= 0."""
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if not is_whole(value) or value < 0:
         raise fail(attribute, value, N_("a count is a whole number of at least 0"))
 
 
@@ -78,7 +96,7 @@ def share(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check an optional share: ``None`` or a number in [0, 1]."""
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+    if not is_number(value) or not 0 <= value <= 1:
         raise fail(attribute, value, N_("a share is a number between 0 and 1"))
 
 

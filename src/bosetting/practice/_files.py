@@ -13,7 +13,7 @@ from bosetting.data import check_writable, escape_controls, os_reason, user_path
 from bosetting.errors import ArgumentError, WriteError
 from bosetting.i18n import N_, _, format_number, ngettext
 from bosetting.jury import Scale
-from bosetting.model import Edition, JuryOnly, Municipality
+from bosetting.model import Edition, Municipality
 from bosetting.practice._sheets import (
     MAX_PRACTICE_JURORS,
     PRACTICE_LABEL,
@@ -280,7 +280,7 @@ def write_practice(
         >>> files.criteria.ids == tuple(c.id for c in bs.edition(2022).criteria)
         True
     """
-    if isinstance(nominees, Edition) and isinstance(nominees.rule, JuryOnly):
+    if isinstance(nominees, Edition) and not nominees.rule.public_vote:
         raise ArgumentError(
             N_(
                 "the {label} edition had no public vote (the jury alone chose the winner), "

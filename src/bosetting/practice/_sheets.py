@@ -11,7 +11,7 @@ import attrs
 from bosetting.errors import ArgumentError, LimitError
 from bosetting.i18n import N_, _, format_number, join_words
 from bosetting.jury import JuryAssessment, Scale
-from bosetting.model import PRACTICE_LABEL, Edition, Municipality
+from bosetting.model import PRACTICE_LABEL, Edition, Municipality, is_number, is_whole
 from bosetting.practice._window import vote_window
 from bosetting.register import nominees_of
 from bosetting.voting import Ballot
@@ -43,7 +43,7 @@ _SCALE = Scale()
 
 def whole(value: object, name: str, *, low: int, high: int, cap: str | None = None) -> int:
     """``value`` as a whole number from ``low`` to ``high`` (a :class:`LimitError` over a cap)."""
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not is_whole(value):
         raise ArgumentError(N_("{name} is a whole number"), name=name, field=name, value=value)
     if value > high and cap is not None:
         raise LimitError(
@@ -67,7 +67,7 @@ def whole(value: object, name: str, *, low: int, high: int, cap: str | None = No
 
 
 def _seed(seed: object) -> int:
-    if isinstance(seed, bool) or not isinstance(seed, int):
+    if not is_whole(seed):
         raise ArgumentError(
             N_("the seed is a whole number (so practice data is reproducible)"),
             field="seed",
@@ -77,7 +77,7 @@ def _seed(seed: object) -> int:
 
 
 def _rate(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+    if not is_number(value) or not 0 <= value <= 1:
         raise ArgumentError(N_("{name} is a share from 0 to 1"), name=name, field=name, value=value)
     return float(value)
 

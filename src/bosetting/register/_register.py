@@ -27,7 +27,7 @@ from bosetting.errors import (
     ValidationError,
 )
 from bosetting.i18n import N_
-from bosetting.model import MunicipalChange, Municipality, name_parts
+from bosetting.model import MunicipalChange, Municipality, is_whole, name_parts
 
 __all__ = [
     "REGISTER_FIRST_YEAR",
@@ -117,7 +117,7 @@ def register_index() -> _Register:
 def check_year(year: int | None) -> int:
     if year is None:
         return REGISTER_LAST_YEAR
-    if isinstance(year, bool) or not isinstance(year, int):
+    if not is_whole(year):
         raise ValidationError(N_("a year is a whole number"), field="year", value=year)
     if not REGISTER_FIRST_YEAR <= year <= REGISTER_LAST_YEAR:
         raise ValidationError(

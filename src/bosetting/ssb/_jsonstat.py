@@ -22,7 +22,7 @@ from typing import Any
 
 from bosetting.errors import LimitError, SSBFormatError
 from bosetting.i18n import N_
-from bosetting.model import FigureStatus
+from bosetting.model import FigureStatus, is_number, is_whole
 from bosetting.ssb._cells import (
     DIMENSIONS,
     MAX_SSB_CELLS,
@@ -103,11 +103,7 @@ def _check_table(doc: dict[str, Any], file: str) -> None:
     px = ext.get("px") if isinstance(ext, dict) else None
     tableid = px.get("tableid") if isinstance(px, dict) else None
     if tableid is not None:
-        if (
-            not isinstance(tableid, str | int)
-            or isinstance(tableid, bool)
-            or str(tableid) != TABLE_ID
-        ):
+        if not (isinstance(tableid, str) or is_whole(tableid)) or str(tableid) != TABLE_ID:
             raise _fail(
                 N_("this is not SSB table {table}"),
                 table=TABLE_ID,
@@ -127,10 +123,6 @@ def _check_table(doc: dict[str, Any], file: str) -> None:
         )
 
 
-def _is_int(x: Any) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
-
-
 def _shape(doc: dict[str, Any], file: str) -> tuple[list[str], list[int], int]:
     ids, sizes = doc.get("id"), doc.get("size")
     if not isinstance(ids, list) or not isinstance(sizes, list) or len(ids) != len(sizes):
@@ -138,7 +130,7 @@ def _shape(doc: dict[str, Any], file: str) -> tuple[list[str], list[int], int]:
     if not all(isinstance(d, str) for d in ids) or len(set(ids)) != len(ids):
         raise _fail(N_('"id" must list distinct dimension names'), file=file, field="id", value=ids)
     for d, s in zip(ids, sizes, strict=True):
-        if not _is_int(s) or s < 0:
+        if not is_whole(s) or s < 0:
             raise _fail(
                 N_("a dimension's size is a whole number of at least 0"),
                 file=file,
@@ -193,7 +185,7 @@ def _codes(doc: dict[str, Any], dim: str, size: int, file: str) -> list[str]:
         codes = list(index)
     elif isinstance(index, dict):
         positions = list(index.values())
-        if not all(_is_int(p) for p in positions) or sorted(positions) != list(
+        if not all(is_whole(p) for p in positions) or sorted(positions) != list(
             range(len(positions))
         ):
             raise _fail(
@@ -303,7 +295,7 @@ def _after(code: str, file: str) -> int:
 
 
 def _number(raw: Any, i: int, file: str) -> float:
-    if not isinstance(raw, int | float) or isinstance(raw, bool):
+    if not is_number(raw):
         raise _fail(N_("a non-numeric cell"), file=file, field=f"value[{i}]", value=raw)
     if isinstance(raw, int) and abs(raw) > MAX_VALUE:
         raise _fail(

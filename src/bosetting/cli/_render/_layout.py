@@ -46,7 +46,10 @@ def heads(*headers: str) -> list[str]:
 
 
 def or_unknown(value: object) -> str:
-    return _("unknown") if value is None or value == "" else str(value)
+    """The value as text (a labelled enum member in words), or "unknown"."""
+    if value is None or value == "":
+        return _("unknown")
+    return str(getattr(value, "label", value))
 
 
 def cell(value: int | None, status: FigureStatus) -> str:

@@ -10,47 +10,16 @@ from bosetting.history import conflicts, editions
 from bosetting.i18n import N_, _, format_date, ngettext
 from bosetting.model import (
     Conflict,
-    DecisionRule,
     Edition,
     EditionStatus,
-    JuryOnly,
     Municipality,
     Nomination,
     NomineesKnown,
     Outcome,
     Source,
-    TopKThenJury,
 )
 
 __all__ = ["gap_years", "render_edition", "render_history", "render_record"]
-
-
-#: How each nomination route (``editions.csv``'s ``nomination_route``) is said.
-_ROUTES = {
-    "imdi": N_("by IMDi"),
-    "imdi_regions": N_("by IMDi’s regional offices"),
-    "self_nomination": N_("self-nominated"),
-}
-
-#: Column names a conflict can be about, in words.
-_FIELDS = {
-    "award_date": N_("award date"),
-    "edition": N_("edition label"),
-    "event": N_("event"),
-    "note": N_("note"),
-    "outcome": N_("outcome"),
-    "place": N_("place"),
-    "prize_name": N_("prize name"),
-    "work_year": N_("work year"),
-}
-
-
-def _rule_short(rule: DecisionRule) -> str:
-    if isinstance(rule, JuryOnly):
-        return _("the jury alone")
-    if isinstance(rule, TopKThenJury):
-        return _("top {k} by public vote, then the jury", k=rule.k)
-    return _("public vote and jury weighed together")
 
 
 def _field(e: Edition) -> str:
@@ -92,7 +61,7 @@ def render_history() -> str:
             )
             gaps.discard(year)
         winner = e.winner.name if e.winner else DASH
-        rows.append([e.label, _when(e), winner, _field(e), _rule_short(e.rule)])
+        rows.append([e.label, _when(e), winner, _field(e), e.rule.label])
     headers = heads(
         N_("Edition"), N_("Awarded"), N_("Winner"), N_("Nominees"), N_("How the winner was chosen")
     )
@@ -136,7 +105,7 @@ def _cited(e: Edition) -> list[Source]:
 
 
 def _conflict_lines(e: Edition, c: Conflict) -> list[str]:
-    field = _(_FIELDS[c.field]) if c.field in _FIELDS else c.field
+    field = c.field_label
     if c.table == "nominations":
         code = c.key.rpartition("/")[2]
         who = next(
@@ -184,9 +153,7 @@ def render_edition(e: Edition) -> str:
                 closes=format_date(e.vote_closes),
             )
         )
-    route = e.nomination_route
-    said = _(_ROUTES[route]) if route in _ROUTES else or_unknown(route)
-    lines.append(_("Nomination: {route}", route=said))
+    lines.append(_("Nomination: {route}", route=or_unknown(e.nomination_route)))
     if e.note:
         lines.append(_("Note: {note}", note=e.note))
     lines.append(_("Nominations: {field}", field=_field(e)))
