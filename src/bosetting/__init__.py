@@ -19,9 +19,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bosetting.citation import cite
-from bosetting.decision import Decision, decide, sensitivity
-from bosetting.eligibility import assess, screen
 from bosetting.errors import (
     AmbiguousMunicipality,
     AmbiguousSuccession,
@@ -43,36 +40,39 @@ from bosetting.errors import (
     ValidationError,
     WriteError,
 )
-from bosetting.figures import intro_outcomes, settlement
-from bosetting.history import conflicts, edition, editions, record, winners
 from bosetting.i18n import set_language
-from bosetting.jury import JuryAssessment
-from bosetting.model import (
-    Award,
-    Criteria,
-    Criterion,
-    Edition,
-    Initiative,
-    IntroProgrammeOutcome,
-    Municipality,
-    Nomination,
-    PartialDate,
-    Source,
-)
-from bosetting.register import (
-    as_municipality,
-    current,
-    lineage,
-    municipalities,
-    municipality,
-    predecessors,
-    succession,
-    successors,
-)
-from bosetting.voting import Tally, tally
 
 if TYPE_CHECKING:
     from bosetting import frames, plot
+    from bosetting.citation import cite
+    from bosetting.decision import Decision, decide, sensitivity
+    from bosetting.eligibility import assess, screen
+    from bosetting.figures import intro_outcomes, settlement
+    from bosetting.history import conflicts, edition, editions, record, winners
+    from bosetting.jury import JuryAssessment
+    from bosetting.model import (
+        Award,
+        Criteria,
+        Criterion,
+        Edition,
+        Initiative,
+        IntroProgrammeOutcome,
+        Municipality,
+        Nomination,
+        PartialDate,
+        Source,
+    )
+    from bosetting.register import (
+        as_municipality,
+        current,
+        lineage,
+        municipalities,
+        municipality,
+        predecessors,
+        succession,
+        successors,
+    )
+    from bosetting.voting import Tally, tally
 
 __all__ = [
     "AmbiguousMunicipality",
@@ -134,19 +134,61 @@ __all__ = [
     "winners",
 ]
 
+#: Where each public name lives; it is imported on first use (``import bosetting`` stays light).
+_LAZY: dict[str, str] = {
+    "cite": "bosetting.citation",
+    "Decision": "bosetting.decision",
+    "decide": "bosetting.decision",
+    "sensitivity": "bosetting.decision",
+    "assess": "bosetting.eligibility",
+    "screen": "bosetting.eligibility",
+    "intro_outcomes": "bosetting.figures",
+    "settlement": "bosetting.figures",
+    "conflicts": "bosetting.history",
+    "edition": "bosetting.history",
+    "editions": "bosetting.history",
+    "record": "bosetting.history",
+    "winners": "bosetting.history",
+    "JuryAssessment": "bosetting.jury",
+    "Award": "bosetting.model",
+    "Criteria": "bosetting.model",
+    "Criterion": "bosetting.model",
+    "Edition": "bosetting.model",
+    "Initiative": "bosetting.model",
+    "IntroProgrammeOutcome": "bosetting.model",
+    "Municipality": "bosetting.model",
+    "Nomination": "bosetting.model",
+    "PartialDate": "bosetting.model",
+    "Source": "bosetting.model",
+    "as_municipality": "bosetting.register",
+    "current": "bosetting.register",
+    "lineage": "bosetting.register",
+    "municipalities": "bosetting.register",
+    "municipality": "bosetting.register",
+    "predecessors": "bosetting.register",
+    "succession": "bosetting.register",
+    "successors": "bosetting.register",
+    "Tally": "bosetting.voting",
+    "tally": "bosetting.voting",
+}
+#: Submodules loaded on first use: they import pandas and matplotlib.
 _LAZY_MODULES = ("frames", "plot")
 
 
 def __getattr__(name: str) -> Any:
-    """Load ``__version__`` and the pandas/matplotlib modules only when asked for."""
+    """Load a public name from its module, ``__version__`` and the pandas/matplotlib modules, on first use."""
+    import importlib
+
     if name == "__version__":
         from importlib.metadata import version
 
         return version("bosetting")
     if name in _LAZY_MODULES:
-        import importlib
-
         return importlib.import_module(f"bosetting.{name}")
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'bosetting' has no attribute {name!r}")
 
 

@@ -1,8 +1,9 @@
 """The ``bosetting`` command.
 
 Each subcommand lives in its own module ``bosetting.cli.cmd_<name>`` with a
-``register(subparsers)`` function; :data:`COMMAND_MODULES` lists them, imported
-statically. Everything the command prints is written by
+``register(subparsers)`` function; :data:`COMMANDS` lists them. A command line
+that names a command imports that command's module only (and through it the
+library it calls); ``--help`` and a wrong command name import them all. Everything the command prints is written by
 :mod:`bosetting.cli._render`, in the language of ``--lang nb|en`` (anywhere on
 the line), else ``BOSETTING_LANG``, else the library's (bokmål by default).
 Every error a user can cause ends as one line on standard error and exit
@@ -24,30 +25,14 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from importlib.metadata import version
-from types import ModuleType
 from typing import Any, NoReturn
 
 from bosetting import i18n
-from bosetting.cli import (
-    cmd_check,
-    cmd_cite,
-    cmd_decide,
-    cmd_history,
-    cmd_municipality,
-    cmd_outcomes,
-    cmd_practice,
-    cmd_record,
-    cmd_screen,
-    cmd_sensitivity,
-    cmd_show,
-    cmd_tally,
-    cmd_verify,
-)
 from bosetting.cli._options import ascii_int
 from bosetting.cli._render import (
     bug_line,
@@ -62,23 +47,31 @@ from bosetting.data import escape_controls
 from bosetting.errors import ArgumentError, BosettingError, UsageError
 from bosetting.i18n import N_, _
 
-__all__ = ["COMMAND_MODULES", "EXIT_BUG", "EXIT_USAGE", "MAX_MESSAGE", "UsageError", "main"]
+__all__ = [
+    "COMMANDS",
+    "EXIT_BUG",
+    "EXIT_USAGE",
+    "MAX_MESSAGE",
+    "UsageError",
+    "build_parser",
+    "main",
+]
 
-#: The modules that add subcommands, in the order ``--help`` lists them.
-COMMAND_MODULES: tuple[ModuleType, ...] = (
-    cmd_municipality,
-    cmd_history,
-    cmd_show,
-    cmd_record,
-    cmd_tally,
-    cmd_decide,
-    cmd_sensitivity,
-    cmd_practice,
-    cmd_outcomes,
-    cmd_check,
-    cmd_verify,
-    cmd_screen,
-    cmd_cite,
+#: The subcommands, in the order ``--help`` lists them: each is ``bosetting.cli.cmd_<name>``.
+COMMANDS: tuple[str, ...] = (
+    "municipality",
+    "history",
+    "show",
+    "record",
+    "tally",
+    "decide",
+    "sensitivity",
+    "practice",
+    "outcomes",
+    "check",
+    "verify",
+    "screen",
+    "cite",
 )
 
 #: Exit status of an error the user can fix (and of a wrong command line).
@@ -159,8 +152,38 @@ def _check_argv(argv: Sequence[object]) -> list[str]:
     return out
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command's argument parser with every subcommand registered."""
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        from importlib.metadata import version
+
+        print(f"bosetting {version('bosetting')}")
+        parser.exit()
+
+
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The subcommand a command line names, if any (read before the parser is built)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif arg.startswith("--lang="):
+            continue
+        elif arg.startswith("-"):
+            return None  # --help, --version, a wrong option or "--": the whole parser answers
+        else:
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command's argument parser with every subcommand registered (or only ``command``)."""
     parser = _Parser(
         prog="bosetting",
         description=_(
@@ -168,17 +191,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         lang_default=os.environ.get(i18n.ENV_VAR, "").strip() or None,
     )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"bosetting {version('bosetting')}",
-        help=_("show the version"),
-    )
+    parser.add_argument("--version", action=_Version, help=_("show the version"))
     subparsers = parser.add_subparsers(
         dest="command", metavar=_("COMMAND"), parser_class=_Parser, title=_("commands")
     )
-    for module in COMMAND_MODULES:
-        module.register(subparsers)
+    for name in (command,) if command in COMMANDS else COMMANDS:
+        importlib.import_module(f"bosetting.cli.cmd_{name}").register(subparsers)
     return parser
 
 
@@ -217,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status (0 on success, 2 on a user error, 1 on a bug)."""
     try:
         words = _check_argv(sys.argv[1:] if argv is None else argv)
-        parser = build_parser()
+        parser = build_parser(_named_command(words))
         args = parser.parse_args(words)
         if args.command is None:
             parser.print_help()

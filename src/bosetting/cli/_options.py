@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bosetting.cli._render import plot_written
 from bosetting.errors import UsageError
 from bosetting.i18n import N_, _, format_number
-from bosetting.model import Edition
-from bosetting.voting import DuplicatePolicy, Tally
+
+if TYPE_CHECKING:
+    from bosetting.model import Edition
+    from bosetting.voting import Tally
 
 __all__ = [
     "add_ballot_options",
@@ -88,6 +89,8 @@ def bounded(low: int, high: Callable[[], int]) -> Callable[[str], int]:
 
 def add_ballot_options(p: Any, *, positional: bool = False, required: bool = True) -> None:
     """``--edition``, the ballot file (``VOTES.csv`` or ``--votes``) and ``--duplicates``."""
+    from bosetting.voting import DuplicatePolicy
+
     p.add_argument(
         "--edition", required=True, metavar="E", help=_("the edition’s label or year, such as 2021")
     )
@@ -132,6 +135,7 @@ def write_plot(args: argparse.Namespace, draw: Callable[[], Any]) -> str:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from bosetting.cli._render import plot_written
     from bosetting.plot import save
 
     ax = draw()

@@ -13,6 +13,7 @@ neutralised).
 from __future__ import annotations
 
 from bosetting.data._records import (
+    LazyRecords,
     records,
     resolve,
     row_converter,
@@ -65,6 +66,7 @@ __all__ = [
     "MAX_USER_FILE_BYTES",
     "CsvText",
     "HashCheck",
+    "LazyRecords",
     "Row",
     "check_user_file",
     "check_writable",

@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from bosetting.data._tables import Row, numbered_rows, split_ids
+from bosetting.data._tables import Row, numbered_rows, read_rows, split_ids
 from bosetting.errors import BosettingError, DataError
 from bosetting.i18n import N_
 from bosetting.model import Source
@@ -43,12 +43,21 @@ from bosetting.model import Source
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["records", "resolve", "row_converter", "source", "sources", "structure"]
+__all__ = [
+    "LazyRecords",
+    "records",
+    "resolve",
+    "row_converter",
+    "source",
+    "sources",
+    "structure",
+]
 
 T = TypeVar("T")
 
 _SOURCES = tuple[Source, ...]
 _IDS = tuple[str, ...]
+
 
 @functools.cache
 def row_converter() -> cattrs.Converter:
@@ -64,10 +73,20 @@ def row_converter() -> cattrs.Converter:
     return conv
 
 
-@functools.lru_cache(maxsize=1024)
+_CITED: dict[str | None, tuple[Source, ...]] = {}
+_CITED_FROM: list[Mapping[str, Source]] = []
+
+
 def _cited(text: str | None) -> tuple[Source, ...]:
-    """The sources a ``source_ids`` cell cites (cached: many rows cite the same ones)."""
-    return resolve(split_ids(text))
+    """The sources a ``source_ids`` cell cites (kept per text: many rows cite the same ones)."""
+    known = sources()
+    if not _CITED_FROM or _CITED_FROM[0] is not known:  # sources.csv was read again
+        _CITED.clear()
+        _CITED_FROM[:] = [known]
+    found = _CITED.get(text)
+    if found is None:
+        found = _CITED[text] = resolve(split_ids(text))
+    return found
 
 
 def _exactly(kind: type) -> Callable[[Any, Any], Any]:
@@ -216,6 +235,7 @@ def records(
     rename: Mapping[str, str] | None = None,
     derive: Callable[[Row], Mapping[str, Any]] | None = None,
     where: Callable[[Row], bool] | None = None,
+    numbers: Collection[int] | None = None,
 ) -> Iterator[tuple[Row, T]]:
     """Each row of a shipped table with the record built from it, in file order.
 
@@ -227,6 +247,7 @@ def records(
         derive: Values for fields that are not plain columns, computed from the row
             (the same fields for every row).
         where: Which rows to build (all when ``None``); the others are passed over.
+        numbers: Only the rows with these 1-based numbers (all when ``None``).
 
     Yields:
         ``(row, record)``. A row's ``source_ids`` are checked even when ``cls``
@@ -241,7 +262,7 @@ def records(
     renamed = frozenset((rename or {}).items())
     build: _Builder | None = None
     check_ids = False
-    for _number, row, located in numbered_rows(table):
+    for _number, row, located in numbered_rows(table, numbers):
         if where is not None and not where(row):
             continue
         with located:
@@ -260,6 +281,55 @@ def records(
             if check_ids:
                 _cited(row["source_ids"])
         yield row, record
+
+
+class LazyRecords(Generic[T]):
+    """The records of one shipped table, each built the first time a caller selects its row.
+
+    The table is read and checked whole (:func:`~bosetting.data.read_rows`); a
+    row becomes a record, and its class's validators run, when it is first
+    selected, and the record is kept. A caller that needs three years of a
+    table builds three years, not every row.
+
+    Examples:
+        >>> from bosetting.model import Source
+        >>> lazy = LazyRecords("sources", Source, rename={"id": "source_id", "date": "published"})
+        >>> [s.id for s in lazy.select(lambda row: row["kind"] == "ssb")][:2]
+        ['ssb-klass-131', 'ssb-klass-131-changes']
+        >>> lazy.built == sum(row["kind"] == "ssb" for row in read_rows("sources"))
+        True
+    """
+
+    def __init__(
+        self, table: str, cls: type[T], *, rename: Mapping[str, str] | None = None
+    ) -> None:
+        self.table = table
+        self.cls = cls
+        self.rename = dict(rename or {})
+        self._rows: tuple[Row, ...] = ()
+        self._built: dict[int, T] = {}
+
+    @property
+    def built(self) -> int:
+        """How many records have been built so far."""
+        return len(self._built)
+
+    def select(self, where: Callable[[Row], bool] | None = None) -> tuple[T, ...]:
+        """The records of the rows ``where`` accepts (every row when ``None``), in file order.
+
+        Raises:
+            DataError: naming file, row, column and value, for a selected row.
+            ValidationError: from the class's own validators, likewise.
+        """
+        rows = read_rows(self.table)
+        if rows is not self._rows:  # the table was read again (a test swapped the tables)
+            self._rows, self._built = rows, {}
+        wanted = [n for n, row in enumerate(rows, start=1) if where is None or where(row)]
+        todo = [n for n in wanted if n not in self._built]
+        if todo:
+            made = records(self.table, self.cls, rename=self.rename, numbers=frozenset(todo))
+            self._built.update(zip(todo, (r for _, r in made), strict=True))
+        return tuple(self._built[n] for n in wanted)
 
 
 @functools.cache
@@ -322,4 +392,3 @@ def resolve(
                 value=sid,
             )
     return tuple(known[sid] for sid in wanted)
-

@@ -33,7 +33,7 @@ import functools
 import io
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -169,7 +169,7 @@ def _convert(kind: str, text: str) -> Any:
 def _check(field: Mapping[str, Any], value: Any) -> _Problem | None:
     """Return what is wrong with a non-empty value (a template and its parameters), or None."""
     rules = field.get("constraints", {})
-    if "pattern" in rules and not re.fullmatch(rules["pattern"], str(value), flags=re.ASCII):
+    if "pattern" in rules and not _pattern(rules["pattern"]).fullmatch(str(value)):
         return N_("does not match the pattern {pattern}"), {"pattern": rules["pattern"]}
     if "enum" in rules and value not in rules["enum"]:
         return N_("expected one of {names}"), {"names": ", ".join(map(str, rules["enum"]))}
@@ -178,6 +178,51 @@ def _check(field: Mapping[str, Any], value: Any) -> _Problem | None:
     if "maximum" in rules and value > rules["maximum"]:
         return N_("is above the maximum {maximum}"), {"maximum": rules["maximum"]}
     return None
+
+
+@functools.cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, flags=re.ASCII)
+
+
+#: The first problem found in a table: (row, field's position) to sort by, and the error.
+_Found = tuple[tuple[int, int], DataError]
+
+
+def _column(
+    field: Mapping[str, Any], position: int, cells: Sequence[str], missing: set[str], path: str
+) -> tuple[list[Any], _Found | None]:
+    """One column's typed values (``None`` where empty), and its first problem.
+
+    Each distinct text is converted and checked once (a column repeats its
+    values: years, codes, statuses, source ids); every cell then takes the value
+    of its text. A problem is reported at the first row that has it.
+    """
+    name = field["name"]
+    kind = field.get("type", "string")
+    typed: dict[str, Any] = {}
+    bad: dict[str, _Problem] = {}
+    for text in set(cells):
+        if text in missing:
+            continue
+        try:
+            value = _convert(kind, text)
+        except DataError as exc:
+            bad[text] = exc.message_id, exc.params
+            continue
+        problem = _check(field, value)
+        if problem:
+            bad[text] = problem
+            continue
+        typed[text] = value
+    if field.get("constraints", {}).get("required"):
+        bad.update((text, (N_("a value is required"), {})) for text in missing)
+    if not bad.keys().isdisjoint(cells):
+        number, text = next((n, t) for n, t in enumerate(cells, start=1) if t in bad)
+        template, params = bad[text]
+        error = DataError(template, file=path, row=number, field=name, value=text, **params)
+        return [], ((number, position), error)
+    return list(map(typed.get, cells)), None
 
 
 def _as_list(value: str | list[str]) -> list[str]:
@@ -230,6 +275,9 @@ def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: lis
         of = lfk["reference"]["resource"]
         [key] = _as_list(lfk["reference"]["fields"])
         known = {k[0] for k in _keys_of(of, [key])}
+        cells = {row[field] for row in rows} - {None}
+        if all(part.strip() in known for cell in cells for part in str(cell).split(delimiter)):
+            continue
         for number, row in enumerate(rows, start=1):
             cell = row[field]
             if cell is None:
@@ -281,51 +329,47 @@ def _read_checked(name: str) -> tuple[Row, ...]:
             field="header",
             value=header,
         )
-    rows: list[Row] = []
-    seen_keys: dict[tuple[Any, ...], int] = {}
+    lines = list(reader)
+    if set(map(len, lines)) - {len(fields)}:
+        number, cells = next((n, c) for n, c in enumerate(lines, 1) if len(c) != len(fields))
+        raise DataError(
+            N_("expected {expected} cells, found {found}"),
+            expected=len(fields),
+            found=len(cells),
+            file=path,
+            row=number,
+        )
+    # Column by column; the problem reported is the first in reading order (row, then field).
+    columns: list[list[Any]] = []
+    found: list[_Found] = []
+    for position, (field, column) in enumerate(
+        zip(fields, zip(*lines, strict=True) if lines else [()] * len(fields), strict=True)
+    ):
+        values, problem = _column(field, position, column, missing, path)
+        columns.append(values)
+        if problem is not None:
+            found.append(problem)
+    if found:
+        raise min(found, key=lambda f: f[0])[1]
+    # Every column has one value per line, so the rows are whole (no strict zip needed).
+    rows: list[Row] = [
+        dict(zip(expected, values, strict=False)) for values in zip(*columns, strict=False)
+    ]
     key_fields = schema.get("primaryKey", [])
-    for number, cells in enumerate(reader, start=1):
-        if len(cells) != len(fields):
-            raise DataError(
-                N_("expected {expected} cells, found {found}"),
-                expected=len(fields),
-                found=len(cells),
-                file=path,
-                row=number,
-            )
-        row: dict[str, Any] = {}
-        for field, cell in zip(fields, cells, strict=True):
-            fname = field["name"]
-            if cell in missing:
-                if field.get("constraints", {}).get("required"):
+    if key_fields:
+        keys = list(zip(*(columns[expected.index(k)] for k in key_fields), strict=True))
+        if len(set(keys)) != len(keys):
+            seen_keys: dict[tuple[Any, ...], int] = {}
+            for number, key in enumerate(keys, start=1):
+                if key in seen_keys:
                     raise DataError(
-                        N_("a value is required"), file=path, row=number, field=fname, value=cell
+                        N_("duplicate primary key {key}, first seen in row {first}"),
+                        key=", ".join(f"{k} = {v}" for k, v in zip(key_fields, key, strict=True)),
+                        first=seen_keys[key],
+                        file=path,
+                        row=number,
                     )
-                row[fname] = None
-                continue
-            try:
-                value = _convert(field.get("type", "string"), cell)
-            except DataError as exc:
-                raise DataError(
-                    exc.message_id, file=path, row=number, field=fname, value=cell, **exc.params
-                ) from None
-            problem = _check(field, value)
-            if problem:
-                template, params = problem
-                raise DataError(template, file=path, row=number, field=fname, value=cell, **params)
-            row[fname] = value
-        if key_fields:
-            key = tuple(row[k] for k in key_fields)
-            if key in seen_keys:
-                raise DataError(
-                    N_("duplicate primary key {key}, first seen in row {first}"),
-                    key=", ".join(f"{k} = {v}" for k, v in zip(key_fields, key, strict=True)),
-                    first=seen_keys[key],
-                    file=path,
-                    row=number,
-                )
-            seen_keys[key] = number
-        rows.append(row)
+                seen_keys[key] = number
     _check_references(name, path, schema, rows)
     return tuple(rows)
 
@@ -371,11 +415,17 @@ class _Located:
         return False
 
 
-def numbered_rows(name: str) -> Iterator[tuple[int, Row, _Located]]:
+def numbered_rows(
+    name: str, numbers: Iterable[int] | None = None
+) -> Iterator[tuple[int, Row, _Located]]:
     """Each row of a table with its 1-based number and a context that locates errors.
 
     Building domain objects inside ``with located:`` makes any
     :class:`BosettingError` name the table's file and the row.
+
+    Args:
+        name: The table's name.
+        numbers: Only these rows (1-based), in ascending order; every row when ``None``.
 
     Examples:
         >>> from bosetting.model import Municipality
@@ -387,5 +437,7 @@ def numbered_rows(name: str) -> Iterator[tuple[int, Row, _Located]]:
         bosetting.errors.ValidationError: municipalities.csv, row 1, field 'valid_from', value 1800: a year must lie between 1838 and 2100
     """
     path = resource(name)["path"]
-    for number, row in enumerate(read_rows(name), start=1):
-        yield number, row, _Located(path, number)
+    rows = read_rows(name)
+    chosen = range(1, len(rows) + 1) if numbers is None else sorted(numbers)
+    for number in chosen:
+        yield number, rows[number - 1], _Located(path, number)

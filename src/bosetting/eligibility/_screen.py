@@ -243,12 +243,15 @@ def screen(edition: Edition | str | int, *, by: str = "settlement") -> Screen:
     wanted = {c.id for c in criteria}
     outcome = {n.municipality: n.outcome for n in e.nominations}
 
+    # Only the years the criteria and the headline figures look at are built.
     by_code_s: dict[str, list[Settlement]] = defaultdict(list)
-    for s in settlement():
-        by_code_s[s.code].append(s)
+    for y in years:
+        for s in settlement(year=y):
+            by_code_s[s.code].append(s)
     by_code_o: dict[str, list[IntroProgrammeOutcome]] = defaultdict(list)
-    for o in intro_outcomes(None, sex="all"):
-        by_code_o[o.area_code].append(o)
+    for y in range(e.reference_year - INTRO_WINDOW, e.reference_year):
+        for o in intro_outcomes(None, sex="all", status_year=y):
+            by_code_o[o.area_code].append(o)
 
     rows: list[tuple[Any, ...]] = []
     for m in municipalities(year):

@@ -24,16 +24,16 @@ Examples:
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 import attrs
 
-from bosetting.data import records
+from bosetting.data import LazyRecords, Row
 from bosetting.errors import ValidationError
 from bosetting.figures._areas import AreaFilter
 from bosetting.i18n import N_, _, format_number, ngettext
 from bosetting.model import (
+    AreaType,
     FigureStatus,
     IntroProgrammeOutcome,
     Municipality,
@@ -50,10 +50,7 @@ __all__ = [
 _FILE = "intro_outcomes.csv"
 
 
-@functools.cache
-def _all() -> tuple[IntroProgrammeOutcome, ...]:
-    rows = records("intro_outcomes", IntroProgrammeOutcome, rename={"stage": "figure_stage"})
-    return tuple(o for _, o in rows)
+_RECORDS = LazyRecords("intro_outcomes", IntroProgrammeOutcome, rename={"stage": "figure_stage"})
 
 
 def _sex(value: Sex | str | None) -> Sex | None:
@@ -103,19 +100,18 @@ def intro_outcomes(
         True
     """
     where = AreaFilter.of(area)
-    wanted_sex = _sex(sex)
-    out: list[IntroProgrammeOutcome] = []
-    for o in _all():
-        if status_year is not None and o.status_year != status_year:
-            continue
-        if cohort_year is not None and o.cohort_year != cohort_year:
-            continue
-        if wanted_sex is not None and o.sex is not wanted_sex:
-            continue
-        if not where.matches(o.area_type, o.area_code, o.status_year):
-            continue
-        out.append(o)
-    return tuple(out)
+    chosen = _sex(sex)
+    wanted_sex = None if chosen is None else chosen.value
+
+    def wanted(row: Row) -> bool:
+        return (
+            (status_year is None or row["status_year"] == status_year)
+            and (cohort_year is None or row["cohort_year"] == cohort_year)
+            and (wanted_sex is None or row["sex"] == wanted_sex)
+            and where.matches(AreaType(row["area_type"]), row["area_code"], row["status_year"])
+        )
+
+    return _RECORDS.select(wanted)
 
 
 @attrs.frozen

@@ -17,9 +17,7 @@ Examples:
 
 from __future__ import annotations
 
-import functools
-
-from bosetting.data import records
+from bosetting.data import LazyRecords, Row
 from bosetting.figures._areas import AreaFilter
 from bosetting.model import AreaType, Municipality, Settlement
 
@@ -46,9 +44,7 @@ def settled_share_of_request(s: Settlement) -> float | None:
     return s.settled / s.requested
 
 
-@functools.cache
-def _all() -> tuple[Settlement, ...]:
-    return tuple(s for _, s in records("settlement", Settlement))
+_RECORDS = LazyRecords("settlement", Settlement)
 
 
 def settlement(
@@ -68,8 +64,10 @@ def settlement(
         ['1401', '1439']
     """
     where = AreaFilter.of(area)
-    return tuple(
-        s
-        for s in _all()
-        if (year is None or s.year == year) and where.matches(AreaType.MUNICIPALITY, s.code, s.year)
-    )
+
+    def wanted(row: Row) -> bool:
+        return (year is None or row["year"] == year) and where.matches(
+            AreaType.MUNICIPALITY, row["code"], row["year"]
+        )
+
+    return _RECORDS.select(wanted)

@@ -22,7 +22,6 @@ from bosetting.errors import AmbiguousSuccession, MunicipalityNotFound, Validati
 from bosetting.i18n import N_
 from bosetting.model import MunicipalChange, Municipality, Succession, name_parts
 from bosetting.register._register import (
-    REGISTER_LAST_YEAR,
     check_year,
     describe,
     register_index,
@@ -73,6 +72,14 @@ def predecessors(m: Municipality, *, direct: bool = False) -> tuple[Municipality
         >>> [p.code for p in predecessors(municipality("Lillestrøm"), direct=True)]
         ['3030']
     """
+    key = ("predecessors" if not direct else "direct predecessors", m)
+    known = register_index().known
+    if key not in known:
+        known[key] = _predecessors(m, direct)
+    return known[key]
+
+
+def _predecessors(m: Municipality, direct: bool) -> tuple[Municipality, ...]:
     found: list[Municipality] = []
     frontier = [m]
     while frontier:
@@ -86,14 +93,7 @@ def predecessors(m: Municipality, *, direct: bool = False) -> tuple[Municipality
 
 
 def _direct_predecessors(m: Municipality) -> tuple[Municipality, ...]:
-    last = m.valid_to if m.valid_to is not None else REGISTER_LAST_YEAR
-    reg = register_index()
-    found: list[Municipality] = []
-    for year in range(m.valid_from, last + 1):
-        for c in reg.changes_to.get((m.code, year), ()):
-            if c.old != m:
-                found.append(c.old)
-    return tuple(dict.fromkeys(found))
+    return register_index().went_into.get(m, ())
 
 
 def _steps(m: Municipality) -> tuple[MunicipalChange, ...]:
@@ -182,6 +182,13 @@ def lineage(m: Municipality) -> tuple[Municipality, ...]:
     Steinkjer 1702 → 5004 → 5006), so that a merger partner with another name
     is a predecessor, not part of the line.
     """
+    known = register_index().known
+    if ("lineage", m) not in known:
+        known["lineage", m] = _lineage(m)
+    return known["lineage", m]
+
+
+def _lineage(m: Municipality) -> tuple[Municipality, ...]:
     line = [m]
     back = m
     while True:

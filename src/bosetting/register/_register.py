@@ -56,6 +56,12 @@ class _Register:
     changes: tuple[MunicipalChange, ...]
     changes_from: dict[tuple[str, int], tuple[MunicipalChange, ...]]
     changes_to: dict[tuple[str, int], tuple[MunicipalChange, ...]]
+    #: For each run, the runs that went into it while it was in force, by year of change.
+    went_into: dict[Municipality, tuple[Municipality, ...]]
+    #: Answers computed from this register (a lineage, the predecessors), kept with it.
+    known: dict[tuple[str, Municipality], tuple[Municipality, ...]] = attrs.field(
+        factory=dict, eq=False
+    )
 
 
 def run_at(by_code: dict[str, tuple[Municipality, ...]], code: str, year: int) -> Municipality:
@@ -102,15 +108,22 @@ def register_index() -> _Register:
     ]
     from_: dict[tuple[str, int], list[MunicipalChange]] = defaultdict(list)
     to: dict[tuple[str, int], list[MunicipalChange]] = defaultdict(list)
+    into: dict[Municipality, list[MunicipalChange]] = defaultdict(list)
     for c in changes:
         from_[c.old.code, c.year].append(c)
         to[c.new.code, c.year].append(c)
+        if c.old != c.new:
+            into[c.new].append(c)
     return _Register(
         runs=tuple(runs),
         by_code=by_code,
         changes=tuple(changes),
         changes_from={k: tuple(v) for k, v in from_.items()},
         changes_to={k: tuple(v) for k, v in to.items()},
+        went_into={
+            m: tuple(dict.fromkeys(c.old for c in sorted(cs, key=lambda c: c.year)))
+            for m, cs in into.items()
+        },
     )
 
 

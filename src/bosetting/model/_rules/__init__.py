@@ -18,4 +18,3 @@ __all__ = ["RULES", "DecisionRule", "JuryOnly", "TopKThenJury", "WeightedBlend"]
 
 #: Every decision rule class, once, oldest era first.
 RULES: tuple[type[DecisionRule], ...] = (JuryOnly, TopKThenJury, WeightedBlend)
-
