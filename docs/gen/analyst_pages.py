@@ -126,7 +126,7 @@ def _constraints(field: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def _keys(fields: Any) -> str:
+def _keys(fields: str | list[str]) -> str:
     return ", ".join(f"`{f}`" for f in ([fields] if isinstance(fields, str) else fields))
 
 
@@ -322,7 +322,8 @@ def _prose(doc: str) -> str:
 def _tree(cls: type, depth: int = 0) -> list[str]:
     """The subclass tree under ``cls``, indented two spaces a level."""
     out = ["  " * depth + cls.__name__]
-    for sub in sorted(cls.__subclasses__(), key=lambda c: c.__name__):
+    subclasses: list[type] = sorted(cls.__subclasses__(), key=lambda c: c.__name__)
+    for sub in subclasses:
         if sub.__module__.startswith("bosetting"):
             out += _tree(sub, depth + 1)
     return out
@@ -354,4 +355,5 @@ def _write_pages() -> None:
     sh.write_nav("analysts/SUMMARY.md", nav)
 
 
-main()
+if __name__ in sh.RUN_NAMES:
+    main()

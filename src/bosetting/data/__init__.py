@@ -30,6 +30,7 @@ from bosetting.data._tables import (
     resource,
     resource_names,
     split_ids,
+    table_label,
     table_path,
 )
 from bosetting.data._userfiles import (
@@ -96,6 +97,7 @@ __all__ = [
     "sources",
     "split_ids",
     "structure",
+    "table_label",
     "table_path",
     "user_path",
     "verify",

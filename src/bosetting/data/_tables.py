@@ -42,7 +42,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 from bosetting.errors import BosettingError, DataError
-from bosetting.i18n import N_
+from bosetting.i18n import N_, _
 
 __all__ = [
     "HASH_PREFIX",
@@ -55,6 +55,7 @@ __all__ = [
     "resource",
     "resource_names",
     "split_ids",
+    "table_label",
     "table_path",
 ]
 
@@ -124,6 +125,34 @@ def resource(name: str) -> dict[str, Any]:
         field="resources",
         value=name,
     )
+
+
+#: Each shipped table in words (what its rows are), for people: the site's sources page.
+_TABLE_WORDS = {
+    "sources": N_("sources"),
+    "municipalities": N_("municipalities"),
+    "municipality_changes": N_("municipal changes"),
+    "editions": N_("prize editions"),
+    "nominations": N_("nominations"),
+    "initiatives": N_("initiatives"),
+    "conflicts": N_("source conflicts"),
+    "criteria": N_("criteria"),
+    "intro_outcomes": N_("intro-programme outcomes"),
+    "settlement": N_("settlement figures"),
+}
+
+
+def table_label(name: str) -> str:
+    """A shipped table in words, in the active language (its name where it has none).
+
+    Examples:
+        >>> from bosetting.i18n import language
+        >>> with language("nb"):
+        ...     table_label("nominations")
+        'nominasjoner'
+    """
+    words = _TABLE_WORDS.get(name)
+    return name if words is None else _(words)
 
 
 def split_ids(value: str | None) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bosetting.model._common import DatePrecision, PartialDate, Source
+from bosetting.model._common import SOURCE_KINDS, DatePrecision, PartialDate, Source
 from bosetting.model._conflict import Conflict
 from bosetting.model._labelled import LabelledEnum
 from bosetting.model._municipality import Municipality, name_parts
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PRACTICE_LABEL",
     "RULES",
+    "SOURCE_KINDS",
     "AreaType",
     "Award",
     "ChangeKind",

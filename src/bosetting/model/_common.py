@@ -13,7 +13,26 @@ from bosetting.i18n import N_, _, format_date
 from bosetting.model import _validate as v
 from bosetting.model._labelled import LabelledEnum
 
-__all__ = ["DatePrecision", "PartialDate", "Source"]
+__all__ = ["SOURCE_KINDS", "DatePrecision", "PartialDate", "Source"]
+
+#: Each kind of publisher, in the order sources are grouped by, with its words (a group's name).
+SOURCE_KINDS = {
+    "imdi": N_("IMDi"),
+    "government": N_("the government and the ministries"),
+    "municipality": N_("municipalities and municipal companies"),
+    "press-release": N_("press releases"),
+    "news": N_("news media"),
+    "ssb": N_("Statistics Norway"),
+    "github-copy": N_("copies of public data"),
+    "other": N_("other publishers"),
+}
+
+#: The languages a source may be written in, with their names.
+_LANGUAGE_WORDS = {
+    "nb": N_("Norwegian bokmål"),
+    "nn": N_("Norwegian nynorsk"),
+    "en": N_("English"),
+}
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -153,6 +172,17 @@ class Source:
     def _check_url(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not value.startswith(("http://", "https://")):
             raise v.fail(attribute, value, N_("a source URL starts with http:// or https://"))
+
+    @property
+    def kind_label(self) -> str:
+        """The kind of publisher in words, in the active language (a group's name: "news media")."""
+        return _(SOURCE_KINDS.get(self.kind or "other", SOURCE_KINDS["other"]))
+
+    @property
+    def language_label(self) -> str:
+        """The source's language in words, in the active language ("unknown" where not known)."""
+        words = _LANGUAGE_WORDS.get(self.language or "")
+        return _("unknown") if words is None else _(words)
 
     def cite(self) -> str:
         """A one-line reference: publisher (date). Title. URL (the date in the active language)."""

@@ -81,8 +81,8 @@ class NominationRoute(LabelledEnum):
 class CriterionKind(LabelledEnum):
     """Whether a criterion can be computed from figures or needs a jury's judgement."""
 
-    MEASURABLE = "measurable", N_("measurable")
-    JUDGEMENT = "judgement", N_("a matter of judgement")
+    MEASURABLE = "measurable", N_("measurable: it can be computed from figures")
+    JUDGEMENT = "judgement", N_("a matter of judgement: the jury assesses it")
 
 
 def edition_year(label: str) -> int:
