@@ -3,6 +3,8 @@
 Not part of the test suite and never a timed assertion. Each line prints our
 time, the reference's time and the ratio, against the aim:
 
+* cold starts of the look-up commands and of ``import bosetting``
+  (:mod:`benchmarks.lookups`: under 0.3 s wall; at most 3x ``import attrs``);
 * ``tally(categorical Series)`` against ``numpy.bincount`` on its codes (aim 2x);
 * ``tally(str Series)`` against ``Series.value_counts()`` (aim 1.2x);
 * ``tally(list)`` against ``collections.Counter`` (aim 1.5x);
@@ -33,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from benchmarks.lookups import bench_lookups
 from bosetting.decision import sensitivity
 from bosetting.jury import JuryAssessment
 from bosetting.model import Municipality
@@ -191,6 +194,7 @@ def main() -> None:
     print(f"numpy {np.__version__}, pandas {pd.__version__}; best of 5 runs (files: one run each)")
     print("| what | ours | reference | ref | ratio | aim | verdict |")
     print("|---|---|---|---|---|---|---|")
+    bench_lookups()
     bench_containers(args.rows)
     bench_file(args.file_rows)
     bench_decision()
