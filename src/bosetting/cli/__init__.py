@@ -34,15 +34,7 @@ from typing import Any, NoReturn
 
 from bosetting import i18n
 from bosetting.cli._options import ascii_int
-from bosetting.cli._render import (
-    bug_line,
-    error_line,
-    interrupted_line,
-    out_of_memory_line,
-    shortened,
-    unknown_language,
-    usage_problem,
-)
+from bosetting.cli._render import _usage as said
 from bosetting.data import escape_controls
 from bosetting.errors import ArgumentError, BosettingError, UsageError
 from bosetting.i18n import N_, _
@@ -86,7 +78,7 @@ def _language(text: str) -> str:
     try:
         return i18n.normalise_language(text)
     except ArgumentError:
-        raise argparse.ArgumentTypeError(unknown_language(text)) from None
+        raise argparse.ArgumentTypeError(said.unknown_language(text)) from None
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -124,14 +116,16 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(
-            N_("{problem} (see '{prog} --help')"), problem=usage_problem(message), prog=self.prog
+            N_("{problem} (see '{prog} --help')"),
+            problem=said.usage_problem(message),
+            prog=self.prog,
         )
 
 
 def _say(message: str) -> None:
     line = escape_controls(message)
     if len(line) > MAX_MESSAGE:
-        line = shortened(line[:MAX_MESSAGE], len(line) - MAX_MESSAGE)
+        line = said.shortened(line[:MAX_MESSAGE], len(line) - MAX_MESSAGE)
     print(line, file=sys.stderr)
 
 
@@ -242,19 +236,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         status: int = args.run(args)
     except BosettingError as exc:
-        _say(error_line(exc))
+        _say(said.error_line(exc))
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        _say(interrupted_line())
+        _say(said.interrupted_line())
         return 130
     except MemoryError:
-        _say(out_of_memory_line())
+        _say(said.out_of_memory_line())
         return EXIT_USAGE
     except Exception as exc:
         if os.environ.get("BOSETTING_DEBUG"):
             raise
-        _say(bug_line(exc))
+        _say(said.bug_line(exc))
         return EXIT_BUG
     return status

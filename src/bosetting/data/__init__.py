@@ -1,8 +1,8 @@
 """Floor 0 of the data: the shipped tables, their sources, rows as records, and user files.
 
-The rooms: ``_tables`` (read a table against ``datapackage.json``; :func:`verify`
-checks the SHA-256 hashes), ``_records`` (the one row-to-record converter, and
-``sources.csv``) and ``_usertext`` (files people make and read: the one gate for
+The rooms: ``_tables`` (read a table against ``datapackage.json``, column by
+column with ``_columns``; :func:`verify` checks the SHA-256 hashes), ``_records``
+(the one row-to-record converter, :class:`LazyRecords`, and ``sources.csv``) and ``_usertext`` (files people make and read: the one gate for
 a file a user names, :func:`read_user_bytes` (regular files only, a size cap, no
 NUL or control characters in the name), the one decoder for CSV files such as
 ballots and jury sheets, and the writers :func:`write_user_bytes` and

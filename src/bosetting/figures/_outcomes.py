@@ -8,7 +8,7 @@ here imputes or back-calculates it, and an aggregate over it is not assessable
 unless the caller asks for a lower bound.
 
 To read a table 10824 file you downloaded yourself, use
-:func:`bosetting.ssb.read_ssb_10824` (re-exported here).
+:func:`bosetting.ssb.read_ssb_10824`.
 
 Examples:
     >>> rows = intro_outcomes("Kristiansand", status_year=2014, sex="all")

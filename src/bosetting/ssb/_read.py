@@ -85,7 +85,7 @@ def ssb_source(title: str | None = None, updated: str | None = None) -> Source:
         date=date,
         language="nb",
         kind="ssb",
-        note="Lest av bosetting.read_ssb_10824 fra en nedlastet fil; lisens CC BY 4.0.",
+        note="Lest av bosetting.ssb.read_ssb_10824 fra en nedlastet fil; lisens CC BY 4.0.",
     )
 
 

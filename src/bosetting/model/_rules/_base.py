@@ -11,10 +11,11 @@ A rule class says, once:
 * :attr:`~DecisionRule.label`: its short name for tables ("the jury alone"),
   and :meth:`~DecisionRule.describe`: one sentence on how the winner is chosen,
   both through the message catalogue;
-* what the rest of the library asks about it: whether there is a public vote
-  (:attr:`~DecisionRule.public_vote`), whether it names finalists
-  (:attr:`~DecisionRule.has_finalists`) and whether the public vote is weighed
-  against the jury with a weight (:attr:`~DecisionRule.weighs_public_vote`).
+* what the rest of the library asks about it, where it differs from the base:
+  whether there is a public vote (:attr:`~DecisionRule.public_vote`, yes),
+  whether it names finalists (:attr:`~DecisionRule.has_finalists`, no) and
+  whether the public vote is weighed against the jury with a weight
+  (:attr:`~DecisionRule.weighs_public_vote`, no).
 
 A parameter read from ``editions.csv`` names its column in the field's
 metadata (``metadata={"column": "finalists_k"}``).
@@ -36,12 +37,12 @@ class DecisionRule:
 
     #: The rule's value in ``editions.csv`` (``decision_rule``) and in JSON (``"rule"``).
     tag: ClassVar[str]
-    #: Whether the public votes.
-    public_vote: ClassVar[bool]
+    #: Whether the public votes (a rule says so when it has no public vote).
+    public_vote: ClassVar[bool] = True
     #: Whether the public vote picks finalists for the jury.
-    has_finalists: ClassVar[bool]
+    has_finalists: ClassVar[bool] = False
     #: Whether the public vote and the jury are weighed together with a weight.
-    weighs_public_vote: ClassVar[bool]
+    weighs_public_vote: ClassVar[bool] = False
 
     @property
     def label(self) -> str:

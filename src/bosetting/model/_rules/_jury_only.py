@@ -23,8 +23,6 @@ class JuryOnly(DecisionRule):
 
     tag = "jury_only"
     public_vote = False
-    has_finalists = False
-    weighs_public_vote = False
 
     @property
     def label(self) -> str:

@@ -30,9 +30,7 @@ class TopKThenJury(DecisionRule):
     """
 
     tag = "top_k_then_jury"
-    public_vote = True
     has_finalists = True
-    weighs_public_vote = False
 
     k: int = attrs.field(default=3, validator=_positive, metadata={"column": "finalists_k"})
 

@@ -37,8 +37,6 @@ class WeightedBlend(DecisionRule):
     """
 
     tag = "weighted_blend"
-    public_vote = True
-    has_finalists = False
     weighs_public_vote = True
 
     public_weight: float | None = attrs.field(default=None, validator=_weight)

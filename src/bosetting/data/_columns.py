@@ -1,0 +1,118 @@
+"""One column of a shipped table, typed and checked against its field in ``datapackage.json``.
+
+A column repeats its values (years, codes, statuses, source ids), so each
+distinct text is converted and checked once and every cell then takes the value
+of its text; a problem is reported at the first row that has it, naming the
+file, the row, the field and the value.
+
+Examples:
+    >>> field = {"name": "year", "type": "integer", "constraints": {"minimum": 2008}}
+    >>> column(field, 0, ["2019", "", "2019"], {""}, "t.csv")
+    ([2019, None, 2019], None)
+    >>> column(field, 0, ["2019", "1999"], {""}, "t.csv")[1][1].row
+    2
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from bosetting.errors import DataError
+from bosetting.i18n import N_
+
+__all__ = ["Found", "column"]
+
+#: A problem with one cell: an English template (marked for the catalogue) and its parameters.
+_Problem = tuple[str, dict[str, Any]]
+
+
+def _convert(kind: str, text: str) -> Any:
+    """The cell's typed value.
+
+    Raises:
+        DataError: Without a place (the caller adds it): what is wrong with the text.
+    """
+    if kind == "string":
+        return text
+    if kind in ("integer", "year"):
+        if not re.fullmatch(r"-?[0-9]+", text):
+            raise DataError(N_("not a whole number"))
+        return int(text)
+    if kind == "number":
+        if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", text):
+            raise DataError(N_("not a decimal number with ASCII digits and a point"))
+        return float(text)
+    if kind == "boolean":
+        if text not in ("true", "false"):
+            raise DataError(N_("expected true or false"))
+        return text == "true"
+    if kind == "date":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise DataError(N_("not a date written as YYYY-MM-DD")) from None
+    # A shipped schema naming a type this reader does not know (a damaged datapackage.json).
+    raise DataError(N_("the schema uses the unsupported type {type}"), type=repr(kind))
+
+
+def _check(field: Mapping[str, Any], value: Any) -> _Problem | None:
+    """Return what is wrong with a non-empty value (a template and its parameters), or None."""
+    rules = field.get("constraints", {})
+    if "pattern" in rules and not _pattern(rules["pattern"]).fullmatch(str(value)):
+        return N_("does not match the pattern {pattern}"), {"pattern": rules["pattern"]}
+    if "enum" in rules and value not in rules["enum"]:
+        return N_("expected one of {names}"), {"names": ", ".join(map(str, rules["enum"]))}
+    if "minimum" in rules and value < rules["minimum"]:
+        return N_("is below the minimum {minimum}"), {"minimum": rules["minimum"]}
+    if "maximum" in rules and value > rules["maximum"]:
+        return N_("is above the maximum {maximum}"), {"maximum": rules["maximum"]}
+    return None
+
+
+@functools.cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, flags=re.ASCII)
+
+
+#: The first problem found in a table: (row, field's position) to sort by, and the error.
+Found = tuple[tuple[int, int], DataError]
+
+
+def column(
+    field: Mapping[str, Any], position: int, cells: Sequence[str], missing: set[str], path: str
+) -> tuple[list[Any], Found | None]:
+    """One column's typed values (``None`` where empty), and its first problem.
+
+    Each distinct text is converted and checked once (a column repeats its
+    values: years, codes, statuses, source ids); every cell then takes the value
+    of its text. A problem is reported at the first row that has it.
+    """
+    name = field["name"]
+    kind = field.get("type", "string")
+    typed: dict[str, Any] = {}
+    bad: dict[str, _Problem] = {}
+    for text in set(cells):
+        if text in missing:
+            continue
+        try:
+            value = _convert(kind, text)
+        except DataError as exc:
+            bad[text] = exc.message_id, exc.params
+            continue
+        problem = _check(field, value)
+        if problem:
+            bad[text] = problem
+            continue
+        typed[text] = value
+    if field.get("constraints", {}).get("required"):
+        bad.update((text, (N_("a value is required"), {})) for text in missing)
+    if not bad.keys().isdisjoint(cells):
+        number, text = next((n, t) for n, t in enumerate(cells, start=1) if t in bad)
+        template, params = bad[text]
+        error = DataError(template, file=path, row=number, field=name, value=text, **params)
+        return [], ((number, position), error)
+    return list(map(typed.get, cells)), None
