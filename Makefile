@@ -70,16 +70,16 @@ notebooks: $(NB_STAMP)
 			--ExecutePreprocessor.record_timing=False "$$nb" || exit 1; \
 	done
 
-# The message catalogue (see src/bosetting/i18n.py): extract every marked message from src/,
-# merge it into the bokmål .po (new ones untranslated, none fuzzy-guessed), compile the .mo.
+# The message catalogues (see src/bosetting/i18n/__init__.py): extract every marked message from src/,
+# merge it into every language's .po (new ones untranslated, none fuzzy-guessed), compile the .mo files.
 LOCALE := src/bosetting/locale
 messages: $(STAMP)
 	$(BIN)/pybabel --quiet extract --project=bosetting --no-wrap --add-location=file --sort-by-file \
 		--add-comments=TRANSLATORS: -k N_ -k lazy_gettext -k ngettext:1,2 --ignore-dirs='.* __pycache__' \
 		-o $(LOCALE)/bosetting.pot src/bosetting
 	$(BIN)/pybabel --quiet update --no-wrap --no-fuzzy-matching --ignore-obsolete \
-		-D bosetting -l nb -i $(LOCALE)/bosetting.pot -d $(LOCALE)
-	$(BIN)/pybabel compile --statistics -D bosetting -l nb -d $(LOCALE)
+		-D bosetting -i $(LOCALE)/bosetting.pot -d $(LOCALE)
+	$(BIN)/pybabel compile --statistics -D bosetting -d $(LOCALE)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

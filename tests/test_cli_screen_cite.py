@@ -43,7 +43,7 @@ def test_screen_text_has_headers_marks_and_unknowns(capsys: pytest.CaptureFixtur
     nominees = [line for line in lines if line.rstrip().endswith("nominert")]
     assert len(nominees) == 4
     sunndal = next(line for line in lines if "Sunndal (1563)" in line)
-    assert "127,9 %" in sunndal  # format_share
+    assert "127,9\u00a0%" in sunndal  # format_share
     assert sunndal.split()[0] == "1"
 
 
