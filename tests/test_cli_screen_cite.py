@@ -143,7 +143,7 @@ def test_bibtex_escapes_latex_specials() -> None:
         ("bibtex", "@software{bosetting,"),
         ("cff", "cff-version: 1.2.0"),
         ("json", "{"),
-        ("csv", "source_id,publisher,"),
+        ("csv", '"source_id","publisher",'),
     ],
 )
 def test_cite_command(capsys: pytest.CaptureFixture[str], fmt: str, start: str) -> None:

@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bosetting.cli import main
-from bosetting.cli._render import FORMATS, Table, csv_text, json_text, safe_cell
+from bosetting.cli._render import FORMATS, Table, json_text
+from bosetting.data import FORMULA_PREFIXES, csv_text, neutralise_cell
 
 #: Every command of this module's concern with arguments, and the top-level JSON keys it writes.
 JSON_KEYS = {
@@ -127,7 +128,7 @@ def test_codes_stay_text_in_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert "0301" in set(df["code"])
     assert df["code"].str.fullmatch(r"[0-9]{4}").all()
     _, out, _ = _run(capsys, ["municipality", "Oslo", "--format", "csv"])
-    assert "this,0301,Oslo,03," in out
+    assert '"this","0301","Oslo","03",' in out
 
 
 def test_csv_reads_back_into_the_frame_it_came_from(capsys: pytest.CaptureFixture[str]) -> None:
@@ -146,7 +147,7 @@ def test_excel_puts_a_bom_first_and_follows_the_language(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     _, out, _ = _run(capsys, ["--lang", "en", "history", "--format", "csv", "--excel"])
-    assert out.startswith("\ufeffedition,")
+    assert out.startswith('\ufeff"edition",')
     df = pd.read_csv(io.BytesIO(out.encode("utf-8")), dtype=str, encoding="utf-8-sig")
     assert df.columns[0] == "edition"
     # Excel set up for Norway: ";" between cells, decimal commas, so the shares are numbers.
@@ -215,6 +216,8 @@ def test_formula_cells_are_neutralised_through_the_command(
         ("+47 22 00 00 00", "'+47 22 00 00 00"),
         ("-x", "'-x"),
         ("@x", "'@x"),
+        ("＝1+1", "'＝1+1"),  # full-width signs too (some spreadsheets accept them)
+        ("＋x", "'＋x"),
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),
         ("0301", "0301"),
@@ -228,17 +231,17 @@ def test_formula_cells_are_neutralised_through_the_command(
         (float("nan"), ""),
     ],
 )
-def test_safe_cell(value: object, cell: str) -> None:
-    assert safe_cell(value) == cell
+def test_neutralise_cell(value: object, cell: str) -> None:
+    assert neutralise_cell(value) == cell
 
 
 @given(st.lists(st.text(max_size=12), min_size=1, max_size=4))
 def test_csv_round_trips_any_text(cells: list[str]) -> None:
     table = Table(tuple(f"c{i}" for i in range(len(cells))), (tuple(cells),))
-    text = csv_text(table)
+    text = csv_text(table.columns, table.rows)
     [back] = list(csv.reader(io.StringIO(text, newline="")))[1:]
     for original, read in zip(cells, back, strict=True):
-        if original.startswith(("=", "+", "-", "@", "\t", "\r")):
+        if original.startswith(FORMULA_PREFIXES):
             assert read == "'" + original
         else:
             assert read == original
