@@ -1,117 +1,100 @@
-"""The house by floors: imports go only downwards, and no two modules import each other.
+"""The house by floors, and the package's other rules of shape.
 
-The checker reads every module's imports with :mod:`ast` (function-level and
-``TYPE_CHECKING`` imports included) and compares the layers below. It is
-tested on a small synthetic package too, so it is known to fail on an upward
-import and on a pair of modules that import each other.
+The floors are import-linter contracts in ``pyproject.toml`` (``[tool.importlinter]``),
+checked by ``lint-imports`` in ``make lint`` and here: imports go only downwards
+(function-level and ``TYPE_CHECKING`` imports included), siblings joined by ``|``
+are independent, no modules of one package import each other, a private module
+is imported only from inside its package, and nothing imports the package root.
+Each contract is shown failing on a copy of the package with one bad import
+added, so the check is known to catch what it should.
 """
 
 from __future__ import annotations
 
 import ast
+import os
+import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "bosetting"
-
-#: The layers, lowest first. A unit is a top-level module or a subpackage of ``bosetting``.
-#: README.md's "Architecture" section lists the same order.
-LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors",),
-    ("i18n",),
-    ("model",),
-    ("data",),
-    ("register",),
-    ("ssb",),
-    ("history",),
-    ("figures",),
-    ("eligibility",),
-    ("voting",),
-    ("jury",),
-    ("decision",),
-    ("practice",),
-    ("citation",),
-    ("frames",),
-    ("plot",),
-    ("cli",),
-    ("__main__", "__init__"),
-)
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "bosetting"
+CONTRACTS = {
+    c["id"]: c["name"]
+    for c in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "importlinter"
+    ]["contracts"]
+}
 
 
-def _module_name(path: Path, root: Path, package: str) -> str:
-    rel = path.relative_to(root).with_suffix("")
-    parts = [package, *rel.parts]
-    if parts[-1] == "__init__":
-        parts = parts[:-1]
-    return ".".join(parts)
+def lint_imports(package_parent: Path | None = None) -> tuple[int, str]:
+    """Run ``lint-imports`` with the project's contracts; on a copy of the package if given."""
+    env = dict(os.environ)
+    if package_parent is not None:
+        env["PYTHONPATH"] = str(package_parent)  # found before the installed package
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("lint-imports")),
+            "--no-cache",
+            str(ROOT / "pyproject.toml"),
+        ],
+        cwd=package_parent or ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.returncode, " ".join((done.stdout + done.stderr).split())
 
 
-def _unit(module: str, package: str) -> str:
-    parts = module.split(".")
-    if parts == [package]:
-        return "__init__"
-    return parts[1]
+def test_the_import_contracts_hold() -> None:
+    status, out = lint_imports()
+    assert status == 0, out
+    assert f"Contracts: {len(CONTRACTS)} kept, 0 broken." in out
+    assert set(CONTRACTS) == {"floors", "no-cycles", "faces", "no-root"}
 
 
-def _imports(path: Path, module: str, package: str, modules: set[str]) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    is_pkg = path.name == "__init__.py"
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = module.split(".")
-                base = base if is_pkg else base[:-1]
-                base = base[: len(base) - (node.level - 1)]
-                target = ".".join([*base, node.module] if node.module else base)
-            else:
-                target = node.module or ""
-            # ``from bosetting import frames`` imports the submodule ``bosetting.frames``;
-            # the package itself counts only where a name that is no module is taken from it.
-            for a in node.names:
-                sub = f"{target}.{a.name}"
-                found.add(sub if sub in modules else target)
-    return {m for m in found if m == package or m.startswith(package + ".")}
+#: Bad imports, each added to a module of a copy of the package, and the contract it breaks.
+BREAKS = {
+    # upward, inside a function: Statistics Norway's readers may not use the editions above them
+    "upward": (
+        "floors",
+        "ssb/__init__.py",
+        "\n\ndef _up():\n    from bosetting.history import editions\n",
+    ),
+    # between independent siblings: counting votes may not use the jury's sheets
+    "sibling": ("floors", "voting/__init__.py", "\nfrom bosetting.jury import JuryAssessment\n"),
+    # _writes imports _csvout; now _csvout imports _writes too
+    "cycle": ("no-cycles", "data/_csvout.py", "\nfrom bosetting.data._writes import write_csv\n"),
+    # history reaching past data's face into one of its rooms
+    "private": (
+        "faces",
+        "history/__init__.py",
+        "\nfrom bosetting.data._tables import read_rows\n",
+    ),
+    # the root imports every floor, so this breaks the floors too
+    "root": ("no-root", "model/__init__.py", "\nimport bosetting\n"),
+}
 
 
-def check(root: Path, package: str, layers: tuple[tuple[str, ...], ...]) -> list[str]:
-    """Every layering problem in the package at ``root``, as readable lines."""
-    rank = {unit: i for i, group in enumerate(layers) for unit in group}
-    modules = {_module_name(p, root, package): p for p in sorted(root.rglob("*.py")) if p.is_file()}
-    problems: list[str] = []
-    graph: dict[str, set[str]] = {}
-    for name, path in modules.items():
-        unit = _unit(name, package)
-        if unit not in rank:
-            problems.append(f"{name}: its unit {unit!r} is in no layer")
-            continue
-        targets = {t for t in _imports(path, name, package, set(modules)) if t in modules}
-        graph[name] = targets - {name}
-        for target in targets:
-            tunit = _unit(target, package)
-            if tunit == "__init__" and target == package:
-                if unit != "__init__" and unit != "__main__":
-                    problems.append(f"{name} imports the package root {package}")
-                continue
-            if rank.get(tunit, -1) > rank[unit]:
-                problems.append(f"{name} imports {target} from a higher layer ({tunit} > {unit})")
-            private = [p for p in target.split(".")[2:] if p.startswith("_")]
-            if tunit != unit and private and unit not in ("__init__",):
-                problems.append(f"{name} reaches into {target}; use the face bosetting.{tunit}")
-    for a, targets in graph.items():
-        for b in targets:
-            if a < b and a in graph.get(b, set()):
-                problems.append(f"{a} and {b} import each other")
-    return problems
-
-
-def test_layers_hold_in_bosetting() -> None:
-    assert check(SRC, "bosetting", LAYERS) == []
+@pytest.mark.parametrize("case", list(BREAKS))
+def test_each_contract_fails_on_a_bad_import(tmp_path: Path, case: str) -> None:
+    contract, module, line = BREAKS[case]
+    copy = tmp_path / "bosetting"
+    shutil.copytree(SRC, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    status, out = lint_imports(tmp_path)
+    assert status == 0, out  # the copy is checked, and holds
+    with (copy / module).open("a", encoding="utf-8") as f:
+        f.write(line)
+    status, out = lint_imports(tmp_path)
+    assert status != 0, out
+    assert f"{CONTRACTS[contract]} BROKEN" in out, out
+    if case in ("upward", "sibling", "private"):  # nothing else
+        assert f"Contracts: {len(CONTRACTS) - 1} kept, 1 broken." in out, out
 
 
 def test_no_top_level_private_modules_and_no_module_over_450_lines() -> None:
@@ -167,50 +150,6 @@ def test_no_public_function_shadows_a_submodule() -> None:
         value = getattr(bosetting, name)
         if callable(value) and not isinstance(value, type):
             assert name not in units, name
-
-
-def _write(root: Path, files: dict[str, str]) -> Path:
-    for rel, text in files.items():
-        path = root / "pkg" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root / "pkg"
-
-
-@pytest.mark.parametrize(
-    ("files", "expected"),
-    [
-        ({"__init__.py": "", "low.py": "", "high.py": "from pkg import low\n"}, []),
-        (
-            {"__init__.py": "", "low.py": "def f():\n    from pkg.high import g\n", "high.py": ""},
-            ["pkg.low imports pkg.high from a higher layer (high > low)"],
-        ),
-        (
-            {
-                "__init__.py": "",
-                "low.py": "",
-                "high/__init__.py": "",
-                "high/_a.py": "from pkg.high import _b\n",
-                "high/_b.py": "from pkg.high._a import x\n",
-            },
-            ["pkg.high._a and pkg.high._b import each other"],
-        ),
-        (
-            {
-                "__init__.py": "",
-                "low/__init__.py": "",
-                "low/_x.py": "",
-                "high.py": "from pkg.low._x import y\n",
-            },
-            ["pkg.high reaches into pkg.low._x; use the face bosetting.low"],
-        ),
-    ],
-)
-def test_the_checker_catches_what_it_should(
-    tmp_path: Path, files: dict[str, str], expected: list[str]
-) -> None:
-    root = _write(tmp_path, files)
-    assert check(root, "pkg", (("low",), ("high",), ("__main__", "__init__"))) == expected
 
 
 def test_import_bosetting_stays_light() -> None:
