@@ -301,6 +301,8 @@ def test_a_third_language_is_a_catalogue_and_one_entry(
     assert "nb (norsk bokmål), en (engelsk) eller nn (norsk nynorsk); nb når ingen er vald" in (
         " ".join(out.split())
     )
+    status, out = _run(capsys, ["--lang", "nn", "history", "--format", "csv", "--excel"])
+    assert out.startswith('\ufeff"edition";')  # --excel follows nynorsk's decimal comma
     status, out = _run(capsys, ["--lang", "fr", "history"])
     assert status == 2
     assert "velg nb, en eller nn" in out
