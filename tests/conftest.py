@@ -16,6 +16,7 @@ per fuzzer, no deadline; takes tens of minutes). The fuzzers in
 
 from __future__ import annotations
 
+import csv
 import os
 from collections.abc import Iterator
 
@@ -61,6 +62,22 @@ ENGLISH_TEST_FILES = frozenset(
         "test_writes.py",
     }
 )
+
+
+#: The csv module's own limit on a field's length, as the process starts.
+_CSV_FIELD_LIMIT = csv.field_size_limit()
+
+
+@pytest.fixture(autouse=True)
+def _csv_field_limit() -> Iterator[None]:
+    """Every test starts with the csv module's own field limit.
+
+    frictionless (tests/test_datapackage.py) raises it for the whole process when it
+    validates; the bad-input catalogue's huge-field cases rely on the default.
+    """
+    csv.field_size_limit(_CSV_FIELD_LIMIT)
+    yield
+    csv.field_size_limit(_CSV_FIELD_LIMIT)
 
 
 @pytest.fixture(autouse=True)
