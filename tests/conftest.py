@@ -9,9 +9,9 @@ bokmål (the default) and in English.
 
 Hypothesis profiles: ``dev`` (the default) and ``ci`` (``CI`` set: reproducible)
 keep the fuzzers modest; ``fuzz`` is the long run:
-``HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_fuzz.py`` (10 000 examples
+``HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_errors_fuzz.py`` (10 000 examples
 per fuzzer, no deadline; takes tens of minutes). The fuzzers in
-``tests/test_fuzz.py`` scale their example counts from the profile.
+``tests/test_errors_fuzz.py`` scale their example counts from the profile.
 """
 
 from __future__ import annotations
@@ -48,18 +48,18 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 #: These tests match English message text; the language is pinned, not missing.
 ENGLISH_TEST_FILES = frozenset(
     {
-        "test_bad_inputs.py",
-        "test_ballots.py",
+        "test_errors_bad_inputs.py",
+        "test_voting_ballots.py",
         "test_cli_voting.py",
-        "test_data.py",
-        "test_datapackage.py",
+        "test_data_tables.py",
+        "test_data_datapackage.py",
         "test_decision.py",
-        "test_fuzz.py",
+        "test_errors_fuzz.py",
         "test_jury.py",
         "test_practice.py",
         "test_ssb.py",
         "test_voting.py",
-        "test_writes.py",
+        "test_data_writes.py",
     }
 )
 
@@ -72,7 +72,7 @@ _CSV_FIELD_LIMIT = csv.field_size_limit()
 def _csv_field_limit() -> Iterator[None]:
     """Every test starts with the csv module's own field limit.
 
-    frictionless (tests/test_datapackage.py) raises it for the whole process when it
+    frictionless (tests/test_data_datapackage.py) raises it for the whole process when it
     validates; the bad-input catalogue's huge-field cases rely on the default.
     """
     csv.field_size_limit(_CSV_FIELD_LIMIT)
