@@ -1,5 +1,9 @@
 """Test settings: hypothesis profiles (``ci`` is thorough and reproducible), the language pinned.
 
+Test files are named after the floor they test (``test_<subpackage>[_<topic>].py``);
+what several of them share lives in ``helpers.py`` (``run``, the nominee
+municipalities) and ``strategies.py`` (hypothesis strategies).
+
 Every test starts in bokmål, the default a user gets, whatever ``BOSETTING_LANG``
 the developer has set; a test that wants English says so (``language("en")``).
 The files in :data:`ENGLISH_TEST_FILES` run in English instead: their tests

@@ -16,13 +16,10 @@ from bosetting.i18n import language
 from bosetting.jury import JuryAssessment
 from bosetting.model import DecisionRule, JuryOnly, Municipality, TopKThenJury, WeightedBlend
 from bosetting.voting import Ballot, Tally, tally
+from tests.helpers import BODO, HAUG, KINN, OSLO
 from tests.strategies import contests as scored_contests
 from tests.strategies import nominee_sets
 
-KINN = Municipality("4602", "Kinn", "Vestland", 2020)
-BODO = Municipality("1804", "Bodø", "Nordland", 1977)
-OSLO = Municipality("0301", "Oslo", "Oslo", 1838)
-HAUG = Municipality("1106", "Haugesund", "Rogaland", 1977)
 NOMS = [KINN, BODO, OSLO, HAUG]
 
 

@@ -24,6 +24,7 @@ from bosetting.errors import ArgumentError, EditionNotFound
 from bosetting.i18n import format_date, format_number, format_share, join_words, language
 from bosetting.model import Outcome, PartialDate, RejectReason, WeightedBlend
 from bosetting.ssb import read_ssb_10824
+from tests.helpers import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "bosetting"
@@ -601,8 +602,8 @@ def _forbidden(text: str, words: list[str]) -> list[str]:
 
 
 def _run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str]:
-    status = main(argv)
-    out, err = capsys.readouterr()
+    """The command's exit status and all it printed, output and errors together."""
+    status, out, err = run(capsys, *argv)
     return status, out + err
 
 

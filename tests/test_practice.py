@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 from bosetting.jury import read_jury_sheet
-from bosetting.model import Municipality
 from bosetting.practice import (
     PRACTICE_LABEL,
     practice_ballots,
@@ -13,12 +12,9 @@ from bosetting.practice import (
     write_practice,
 )
 from bosetting.voting import RejectReason, read_ballots, tally, tally_file
+from tests.helpers import BODO, KINN, RAELINGEN
 
-NOMS = [
-    Municipality("4602", "Kinn", "Vestland", 2020),
-    Municipality("1804", "Bodø", "Nordland", 1977),
-    Municipality("3027", "Rælingen", "Akershus", 2024),
-]
+NOMS = [KINN, BODO, RAELINGEN]
 
 
 def test_seeded_and_labelled() -> None:

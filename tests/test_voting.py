@@ -34,12 +34,9 @@ from bosetting.voting import (
     tally_file,
 )
 from bosetting.voting._voters import voter_digest
+from tests.helpers import BODO, KINN, LEVANGER, OSLO
 from tests.strategies import ballot_files, ballot_lists, choice_lists, nominee_sets, resolve_oracle
 
-KINN = Municipality("4602", "Kinn", "Vestland", 2020)
-BODO = Municipality("1804", "Bodø", "Nordland", 1977)
-OSLO = Municipality("0301", "Oslo", "Oslo", 1838)
-LEVANGER = Municipality("5037", "Levanger - Levangke", "Trøndelag", 2024)
 NOMS = [KINN, BODO, OSLO]
 
 policies = st.sampled_from(DuplicatePolicy)
