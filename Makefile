@@ -9,7 +9,7 @@ NB_SETTINGS := $(CURDIR)/notebooks/.jupyter/lab/settings
 # Jupyter refuses to run as root unless told; a root shell (a container, CI) says so here.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: demo test lint typecheck pytest nbval workshop notebooks bench clean messages docs docs-build chromium
+.PHONY: demo test lint typecheck pytest nbval workshop notebooks bench clean messages docs docs-build chromium data
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -81,6 +81,11 @@ messages: $(STAMP)
 	$(BIN)/pybabel --quiet update --no-wrap --no-fuzzy-matching --ignore-obsolete \
 		-D bosetting -i $(LOCALE)/bosetting.pot -d $(LOCALE)
 	$(BIN)/pybabel compile --statistics -D bosetting -d $(LOCALE)
+
+# Rebuild the tables of datasets/ that are made from the public files in data-raw/ (see the README
+# there), then the hashes in datasets/datapackage.json. On a clean checkout it changes nothing.
+data: $(STAMP)
+	$(BIN)/python scripts/build_data.py
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
