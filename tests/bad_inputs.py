@@ -1216,7 +1216,7 @@ _LOOKUPS: list[BadInput] = [
         "lookup-municipality-none",
         "lookup",
         "bs.municipality(None)",
-        ValidationError,
+        ArgumentError,
         "value None",
         "None",
     ),
@@ -1413,7 +1413,7 @@ _LOOKUPS: list[BadInput] = [
         "lookup",
         "practice.practice_ballots(bs.edition(2022), 5, seed=None)",
         ArgumentError,
-        "the seed is a whole number",
+        "the argument seed is int, not None",
         "no seed",
     ),
     BadInput(

@@ -5,9 +5,12 @@ Fixtures are in ``conftest.py``; hypothesis strategies in ``strategies.py``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bosetting.cli import main
+from bosetting.errors import BosettingError
 from bosetting.model import Municipality
 
 KINN = Municipality("4602", "Kinn", "Vestland", 2020)
@@ -24,3 +27,18 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     status = main(list(argv))
     out, err = capsys.readouterr()
     return status, out, err
+
+
+def only_bosetting_errors(call: Callable[[], object]) -> object:
+    """Run ``call``; a result or a BosettingError subclass (one line, never the base) is fine.
+
+    Any other exception propagates and fails the test. Returns the result, or the error.
+    """
+    try:
+        return call()
+    except BosettingError as exc:
+        caught = exc
+    assert type(caught) is not BosettingError, "raise a subclass, never the base"
+    assert str(caught)
+    assert "\n" not in str(caught), str(caught)
+    return caught

@@ -23,7 +23,7 @@ import pandas as pd
 from bosetting.data import read_rows, resource
 from bosetting.history import editions as _editions
 from bosetting.history import winners as _winners
-from bosetting.model import ChangeKind, MunicipalChange, Municipality, Outcome
+from bosetting.model import ChangeKind, MunicipalChange, Municipality, Outcome, checked
 from bosetting.register import succession
 
 __all__ = [
@@ -58,6 +58,7 @@ def _dtype(field: dict[str, Any]) -> Any:
     return _DTYPES.get(field.get("type", "string"), "object")
 
 
+@checked
 def table(name: str) -> pd.DataFrame:
     """One shipped table as a DataFrame with the dtypes its schema declares.
 
@@ -78,6 +79,7 @@ def table(name: str) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
+@checked
 def municipalities() -> pd.DataFrame:
     """The municipality register 2008-2025, one row per run of code and name.
 
@@ -90,11 +92,13 @@ def municipalities() -> pd.DataFrame:
     return table("municipalities").rename(columns={"county_name": "county"})
 
 
+@checked
 def municipality_changes() -> pd.DataFrame:
     """SSB's change list 2008-2024 (date, old and new code and name, kind)."""
     return table("municipality_changes")
 
 
+@checked
 def sources() -> pd.DataFrame:
     """Every source the tables cite."""
     return table("sources")
@@ -107,6 +111,7 @@ def _edition_order(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+@checked
 def editions() -> pd.DataFrame:
     """Every edition of the prize, oldest first; ``edition`` is ordered by time.
 
@@ -128,6 +133,7 @@ def _today(m: Municipality) -> tuple[Municipality | None, MunicipalChange | None
     return now, (s.changes[0] if s.changes else None)
 
 
+@checked
 def nominations() -> pd.DataFrame:
     """Every nomination with its county then, today's municipality, and the change between.
 
@@ -164,6 +170,7 @@ def nominations() -> pd.DataFrame:
     return _edition_order(df)
 
 
+@checked
 def winners() -> pd.DataFrame:
     """Every award: edition, date, the winner then (code, name, county) and today's municipality.
 
@@ -209,6 +216,7 @@ def winners() -> pd.DataFrame:
     return _edition_order(df)
 
 
+@checked
 def criteria() -> pd.DataFrame:
     """Every criterion of every era, with the editions it applies to (``criteria.csv``).
 
@@ -220,16 +228,19 @@ def criteria() -> pd.DataFrame:
     return table("criteria")
 
 
+@checked
 def initiatives() -> pd.DataFrame:
     """Every initiative a nominee was praised for; ``edition`` is ordered by time."""
     return _edition_order(table("initiatives"))
 
 
+@checked
 def conflicts() -> pd.DataFrame:
     """Every recorded conflict between sources, with both values and both source lists."""
     return table("conflicts")
 
 
+@checked
 def intro_outcomes() -> pd.DataFrame:
     """Intro-programme outcomes: one row per area, status year, years after leaving and sex.
 
@@ -245,6 +256,7 @@ def intro_outcomes() -> pd.DataFrame:
     return table("intro_outcomes")
 
 
+@checked
 def settlement() -> pd.DataFrame:
     """Settlement per municipality and year 2008-2023: requested, decided, settled, with statuses.
 

@@ -37,7 +37,7 @@ import attrs
 from bosetting.data import escape_controls, find_column, read_csv_text
 from bosetting.errors import JurySheetError
 from bosetting.i18n import N_, LazyText, lazy_gettext
-from bosetting.model import Edition, Municipality, RejectReason
+from bosetting.model import Edition, Municipality, RejectReason, checked
 from bosetting.register import Resolver, nominees_of
 
 __all__ = ["JuryAssessment", "JuryScore", "Scale", "read_jury_sheet"]
@@ -77,6 +77,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+@checked
 @attrs.frozen
 class Scale:
     """The declared score scale, ``low`` to ``high`` inclusive.
@@ -106,6 +107,7 @@ class Scale:
         return f"{self.low}–{self.high}"
 
 
+@checked
 @attrs.frozen
 class JuryScore:
     """One score on the sheet."""
@@ -153,6 +155,7 @@ def _parse_score(value: object, scale: Scale, where: dict[str, Any]) -> Fraction
     return number
 
 
+@checked
 @attrs.frozen
 class JuryAssessment:
     """The jury's scores for an edition's nominees, and each nominee's jury score.
@@ -189,6 +192,7 @@ class JuryAssessment:
         object.__setattr__(self, "_raw", raw)
 
     @classmethod
+    @checked
     def from_records(
         cls,
         records: Iterable[Mapping[str, Any]],
@@ -253,6 +257,7 @@ class JuryAssessment:
         return cls(noms, scale, tuple(out), label, source)
 
     @classmethod
+    @checked
     def from_scores(
         cls,
         scores: Mapping[Municipality, Any],
@@ -317,6 +322,7 @@ class JuryAssessment:
         return out
 
 
+@checked(own=("path",))
 def read_jury_sheet(
     path: str | os.PathLike[str],
     nominees: Edition | Iterable[Municipality],

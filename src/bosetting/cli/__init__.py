@@ -39,6 +39,7 @@ from bosetting.cli._options import ascii_int
 from bosetting.data import escape_controls
 from bosetting.errors import ArgumentError, BosettingError, UsageError
 from bosetting.i18n import N_, _
+from bosetting.model import checked
 
 __all__ = [
     "COMMANDS",
@@ -147,7 +148,13 @@ def _say(message: str) -> None:
     print(line, file=sys.stderr)
 
 
-def _check_argv(argv: Sequence[object]) -> list[str]:
+def _check_argv(argv: object) -> list[str]:
+    if not isinstance(argv, list | tuple):
+        raise UsageError(
+            N_("the command line is a list of arguments, not {kind}"),
+            kind=type(argv).__name__,
+            field="argv",
+        )
     out: list[str] = []
     for i, arg in enumerate(argv, start=1):
         if not isinstance(arg, str):
@@ -194,6 +201,7 @@ def _named_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+@checked
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command's argument parser with every subcommand registered (or only ``command``)."""
     parser = _Parser(
@@ -235,7 +243,9 @@ def _chosen_language(argv: Sequence[str]) -> str:
 def _in_chosen_language(run: Callable[[Sequence[str] | None], int]) -> Any:
     @functools.wraps(run)
     def wrapper(argv: Sequence[str] | None = None) -> int:
-        words = list(sys.argv[1:] if argv is None else argv)
+        given = sys.argv[1:] if argv is None else argv
+        listed = isinstance(given, list | tuple)
+        words = [w for w in given if isinstance(w, str)] if listed else []
         with i18n.language(_chosen_language(words)):
             return run(argv)
 

@@ -38,7 +38,7 @@ import attrs
 from bosetting.data._tables import Row, numbered_rows, read_rows, split_ids
 from bosetting.errors import BosettingError, DataError
 from bosetting.i18n import N_
-from bosetting.model import Source
+from bosetting.model import Source, checked
 
 if TYPE_CHECKING:
     import cattrs
@@ -212,6 +212,7 @@ def _structure(value: Any, kind: Any, column: str | None = None) -> Any:
         raise _as_data_error(exc, data, {}, column) from None
 
 
+@checked
 def structure(row: Row, kind: type[T]) -> T:
     """One value of the model made from a whole row (a decision rule from ``editions.csv``).
 
@@ -228,6 +229,7 @@ def structure(row: Row, kind: type[T]) -> T:
     return value
 
 
+@checked
 def records(
     table: str,
     cls: type[T],
@@ -283,6 +285,7 @@ def records(
         yield row, record
 
 
+@checked
 class LazyRecords(Generic[T]):
     """The records of one shipped table, each built the first time a caller selects its row.
 
@@ -339,6 +342,7 @@ def sources() -> Mapping[str, Source]:
     return {s.id: s for _, s in pairs}
 
 
+@checked
 def source(source_id: str) -> Source:
     """One source by its id.
 
@@ -353,6 +357,7 @@ def source(source_id: str) -> Source:
         ) from None
 
 
+@checked
 def resolve(
     ids: Iterable[str],
     *,

@@ -42,6 +42,7 @@ from typing import Any, Literal
 from bosetting.data._columns import Found, column
 from bosetting.errors import BosettingError, DataError
 from bosetting.i18n import N_, _
+from bosetting.model import checked
 
 __all__ = [
     "HASH_PREFIX",
@@ -102,11 +103,13 @@ def descriptor() -> dict[str, Any]:
     return parsed
 
 
+@checked
 def resource_names() -> tuple[str, ...]:
     """The names of every table in the package, in descriptor order."""
     return tuple(r["name"] for r in descriptor()["resources"])
 
 
+@checked
 def resource(name: str) -> dict[str, Any]:
     """The descriptor entry of one table.
 
@@ -141,6 +144,7 @@ _TABLE_WORDS = {
 }
 
 
+@checked
 def table_label(name: str) -> str:
     """A shipped table in words, in the active language (its name where it has none).
 
@@ -154,6 +158,7 @@ def table_label(name: str) -> str:
     return name if words is None else _(words)
 
 
+@checked
 def split_ids(value: str | None) -> tuple[str, ...]:
     """Split a ``;``-separated cell into its parts (empty parts dropped)."""
     if not value:
@@ -310,6 +315,7 @@ def _read_checked(name: str) -> tuple[Row, ...]:
     return tuple(rows)
 
 
+@checked
 def read_rows(name: str) -> tuple[Row, ...]:
     """Every row of a shipped table, typed and checked against its schema.
 
@@ -325,6 +331,7 @@ def read_rows(name: str) -> tuple[Row, ...]:
     return _read(name)
 
 
+@checked
 def table_path(name: str) -> Traversable:
     """The shipped CSV file of one table (for readers such as pandas)."""
     return dataset_root().joinpath(resource(name)["path"])
@@ -351,6 +358,7 @@ class _Located:
         return False
 
 
+@checked
 def numbered_rows(
     name: str, numbers: Iterable[int] | None = None
 ) -> Iterator[tuple[int, Row, _Located]]:

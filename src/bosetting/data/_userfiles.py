@@ -26,6 +26,7 @@ from typing import IO, Literal, NamedTuple
 
 from bosetting.errors import BosettingError, DataError, LimitError
 from bosetting.i18n import N_, LazyText, lazy_gettext
+from bosetting.model import checked
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -53,6 +54,7 @@ _CHUNK = 1 << 20
 ErrorClass = Callable[..., BosettingError]
 
 
+@checked
 def escape_controls(text: str) -> str:
     r"""``text`` with control, format and line-separator characters written as escapes.
 
@@ -123,6 +125,7 @@ _PATH_PROBLEMS: dict[str, _PathProblems] = {
 }
 
 
+@checked(own=("path",))
 def user_path(
     path: object, error: ErrorClass = DataError, *, what: Literal["file", "folder"] = "file"
 ) -> str:
@@ -190,6 +193,7 @@ _OS_REASONS = {
 }
 
 
+@checked
 def os_reason(exc: BaseException) -> str | LazyText:
     """Why the operating system refused, in the active language where the catalogue knows it.
 
@@ -227,6 +231,7 @@ def _too_large(size: int, limit: int, shown: str) -> LimitError:
     )
 
 
+@checked(own=("stream",))
 def read_user_stream(
     stream: IO[bytes] | IO[str],
     name: str,
@@ -241,6 +246,13 @@ def read_user_stream(
         DataError: (or ``error``) when reading fails or gives neither bytes nor text.
     """
     shown = escape_controls(name)
+    if not callable(getattr(stream, "read", None)):
+        raise error(
+            N_("an open file has a read method; {kind} has none"),
+            kind=type(stream).__name__,
+            file=shown,
+            field="stream",
+        )
     try:
         data = stream.read(limit + 1)
     except (OSError, ValueError) as exc:
@@ -317,6 +329,7 @@ def _open_regular(name: str, error: ErrorClass, limit: int | None) -> tuple[int,
     return fd, shown
 
 
+@checked(own=("path",))
 def check_user_file(path: str | os.PathLike[str], error: ErrorClass = DataError) -> str:
     """The name of a file a user named, after the same checks as :func:`read_user_bytes` (no size cap).
 
@@ -332,6 +345,7 @@ def check_user_file(path: str | os.PathLike[str], error: ErrorClass = DataError)
     return name
 
 
+@checked(own=("path",))
 def read_user_bytes(
     path: str | os.PathLike[str],
     error: ErrorClass = DataError,

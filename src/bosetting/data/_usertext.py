@@ -36,6 +36,7 @@ from bosetting.data._userfiles import (
 )
 from bosetting.errors import DataError, LimitError
 from bosetting.i18n import N_, LazyText, lazy_gettext
+from bosetting.model import checked
 
 __all__ = [
     "MAX_CSV_ROWS",
@@ -53,6 +54,7 @@ MAX_CSV_ROWS = 2_000_000
 _DELIMITERS = (";", ",", "\t")
 
 
+@checked
 @attrs.frozen
 class CsvText:
     """A decoded CSV file: header, rows, and how it was read.
@@ -78,6 +80,7 @@ def _line_of(data: bytes, offset: int) -> int:
     return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
 
 
+@checked
 def decode_text(data: bytes, file: str, error: ErrorClass = DataError) -> tuple[str, str]:
     r"""Decode a user file's bytes: a UTF-8 BOM, else UTF-8, else Windows-1252, else Latin-1.
 
@@ -152,6 +155,7 @@ _CSV_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@checked
 def csv_problem(exc: csv.Error) -> LazyText | str:
     """What :mod:`csv` found wrong, in the language it is shown in (its own words if unknown).
 
@@ -179,6 +183,7 @@ def _rows_before_error(text: str, delimiter: str) -> int:
     return max(count, 0)
 
 
+@checked
 def decode_csv_bytes(
     data: bytes,
     file: str,
@@ -240,6 +245,7 @@ def decode_csv_bytes(
     return CsvText(shown, encoding, delimiter, tuple(h.strip() for h in header), rows)
 
 
+@checked(own=("path",))
 def read_csv_text(
     path: str | os.PathLike[str],
     error: ErrorClass = DataError,
@@ -259,6 +265,7 @@ def read_csv_text(
     return decode_csv_bytes(data, name, error)
 
 
+@checked
 def find_column(
     header: tuple[str, ...], wanted: str | None, aliases: tuple[str, ...]
 ) -> int | None:

@@ -16,8 +16,10 @@ from typing import Any
 import attrs
 
 from bosetting.data import _tables
+from bosetting.data._userfiles import escape_controls, os_reason, user_path
 from bosetting.errors import ChecksumError, DataError
 from bosetting.i18n import N_, lazy_gettext
+from bosetting.model import checked
 
 __all__ = ["HashCheck", "file_hash", "hash_checks", "verify"]
 
@@ -25,6 +27,7 @@ __all__ = ["HashCheck", "file_hash", "hash_checks", "verify"]
 # private copy of the datasets points these checks there too.
 
 
+@checked
 @attrs.frozen
 class HashCheck:
     """One table's declared and actual SHA-256 hash.
@@ -55,6 +58,7 @@ def _hash_of(root: Traversable | Path, path: str) -> str:
     return _tables.HASH_PREFIX + hashlib.sha256(raw).hexdigest()
 
 
+@checked
 def file_hash(name: str) -> str:
     """The SHA-256 of one shipped table's file, as ``sha256:<hex>``.
 
@@ -77,9 +81,16 @@ def _descriptor_at(root: Path) -> dict[str, Any]:
         raise DataError(
             N_("not valid UTF-8 JSON ({reason})"), reason=str(exc), file="datapackage.json"
         ) from None
+    except OSError as exc:
+        raise DataError(
+            N_("cannot read the file: {reason}"),
+            reason=os_reason(exc),
+            file=escape_controls(str(root / "datapackage.json")),
+        ) from None
     return parsed
 
 
+@checked
 def hash_checks(root: str | os.PathLike[str] | None = None) -> tuple[HashCheck, ...]:
     """Every table's declared hash beside its actual one, in descriptor order.
 
@@ -95,7 +106,7 @@ def hash_checks(root: str | os.PathLike[str] | None = None) -> tuple[HashCheck, 
         folder: Traversable | Path = _tables.dataset_root()
         resources = _tables.descriptor()["resources"]
     else:
-        folder = Path(root)
+        folder = Path(user_path(root, DataError, what="folder"))
         resources = _descriptor_at(folder)["resources"]
     out: list[HashCheck] = []
     for res in resources:
@@ -111,6 +122,7 @@ def hash_checks(root: str | os.PathLike[str] | None = None) -> tuple[HashCheck, 
     return tuple(out)
 
 
+@checked
 def verify() -> tuple[HashCheck, ...]:
     """Check every shipped table against ``datapackage.json``: its hash, then its schema.
 

@@ -21,6 +21,7 @@ from bosetting.data._csvout import csv_bytes
 from bosetting.data._userfiles import escape_controls, os_reason, user_path
 from bosetting.errors import WriteError
 from bosetting.i18n import N_
+from bosetting.model import checked
 
 __all__ = ["check_writable", "write_csv", "write_user_bytes"]
 
@@ -70,6 +71,7 @@ def _check_target(target: Path, *, force: bool) -> None:
         raise WriteError(_EXISTS, file=shown)
 
 
+@checked
 def check_writable(paths: Iterable[str | os.PathLike[str]], *, force: bool = False) -> None:
     """Check, before writing anything, that each file may be written (see :func:`write_user_bytes`).
 
@@ -99,6 +101,7 @@ def _os_error(exc: OSError, shown: str, folder: Path) -> WriteError:
     return WriteError(_CANNOT_WRITE, reason=os_reason(exc), file=shown)
 
 
+@checked(own=("path",))
 def write_user_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> Path:
     """Write ``data`` to a file atomically: a temporary file in the same folder, then a rename.
 
@@ -154,6 +157,7 @@ def write_user_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool =
     return target
 
 
+@checked(own=("path",))
 def write_csv(
     path: str | os.PathLike[str],
     header: Sequence[str],

@@ -40,6 +40,7 @@ from bosetting.model import (
     Edition,
     IntroProgrammeOutcome,
     Municipality,
+    checked,
 )
 from bosetting.register import REGISTER_LAST_YEAR, as_municipality
 
@@ -80,6 +81,7 @@ def _judgement(
     return CriterionResult(c, Verdict.NEEDS_JUDGEMENT, tuple(reasons), tuple(figures), sources)
 
 
+@checked
 def assess(
     municipality: Municipality | str,
     edition: Edition | str | int,

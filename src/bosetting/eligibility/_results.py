@@ -24,6 +24,7 @@ from bosetting.model import (
     LabelledEnum,
     Municipality,
     Source,
+    checked,
 )
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ class Verdict(LabelledEnum):
     NEEDS_JUDGEMENT = "needs judgement", N_("needs judgement")
 
 
+@checked
 @attrs.frozen
 class Figure:
     """One figure a result rests on or shows as context.
@@ -69,6 +71,7 @@ class Figure:
         return f"{self.label}: {format_number(self.value, digits)}"
 
 
+@checked
 @attrs.frozen
 class CriterionResult:
     """One criterion's verdict with its reasons, figures and sources.
@@ -88,6 +91,7 @@ class CriterionResult:
     sources: tuple[Source, ...] = ()
 
 
+@checked
 @attrs.frozen
 class Assessment:
     """A municipality against one edition's criteria, one result per criterion.

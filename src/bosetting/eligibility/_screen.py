@@ -59,6 +59,7 @@ from bosetting.model import (
     Municipality,
     Outcome,
     Settlement,
+    checked,
 )
 from bosetting.register import REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR, municipalities
 
@@ -71,6 +72,7 @@ __all__ = ["RANKINGS", "Screen", "ScreenRow", "screen"]
 RANKINGS = ("settlement", "intro")
 
 
+@checked
 @attrs.frozen
 class ScreenRow:
     """One municipality in a screen.
@@ -106,6 +108,7 @@ class ScreenRow:
         return self.outcome is Outcome.WINNER
 
 
+@checked
 @attrs.frozen
 class Screen:
     """Every municipality of one edition's year, ranked.
@@ -219,6 +222,7 @@ def _descending(value: float | None) -> float:
     return math.inf if value is None else -value
 
 
+@checked
 def screen(edition: Edition | str | int, *, by: str = "settlement") -> Screen:
     """Screen every municipality of an edition's reference year (see the module docstring).
 

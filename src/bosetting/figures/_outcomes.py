@@ -38,6 +38,7 @@ from bosetting.model import (
     IntroProgrammeOutcome,
     Municipality,
     Sex,
+    checked,
 )
 
 __all__ = [
@@ -64,6 +65,7 @@ def _sex(value: Sex | str | None) -> Sex | None:
         ) from None
 
 
+@checked
 def intro_outcomes(
     area: Municipality | str | None = None,
     *,
@@ -114,6 +116,7 @@ def intro_outcomes(
     return _RECORDS.select(wanted)
 
 
+@checked
 @attrs.frozen
 class Total:
     """A sum over figures, honest about the ones that were not published.
@@ -147,6 +150,7 @@ class Total:
         return _("at least {value}", value=shown) if self.lower_bound else shown
 
 
+@checked
 def total(
     figures: Iterable[tuple[int | None, FigureStatus]], *, lower_bound: bool = False
 ) -> Total:
@@ -174,6 +178,7 @@ def total(
     return Total(known, bool(hidden), len(hidden), len(pairs))
 
 
+@checked
 def weighted_share(outcomes: Iterable[IntroProgrammeOutcome]) -> float | None:
     """The participant-weighted share in work or education over several cohorts.
 

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 from bosetting.data import LazyRecords, Row
 from bosetting.figures._areas import AreaFilter
-from bosetting.model import AreaType, Municipality, Settlement
+from bosetting.model import AreaType, Municipality, Settlement, checked
 
 __all__ = ["Settlement", "settled_share_of_request", "settlement"]
 
 _FILE = "settlement.csv"
 
 
+@checked
 def settled_share_of_request(s: Settlement) -> float | None:
     """Settled over (revised) requested, or ``None`` when it cannot be assessed.
 
@@ -47,6 +48,7 @@ def settled_share_of_request(s: Settlement) -> float | None:
 _RECORDS = LazyRecords("settlement", Settlement)
 
 
+@checked
 def settlement(
     area: Municipality | str | None = None, *, year: int | None = None
 ) -> tuple[Settlement, ...]:

@@ -42,6 +42,7 @@ from bosetting.model import (
     Municipality,
     Nomination,
     Outcome,
+    checked,
     is_whole,
 )
 from bosetting.register import (
@@ -203,6 +204,7 @@ def _by_year(year: int) -> Edition:
     )
 
 
+@checked
 def edition(label_or_year: str | int) -> Edition:
     """One edition, by IMDi's label or by a year in it.
 
@@ -252,6 +254,7 @@ def edition(label_or_year: str | int) -> Edition:
     )
 
 
+@checked
 def winners() -> tuple[Award, ...]:
     """Every award with a known winner, oldest edition first.
 
@@ -263,6 +266,7 @@ def winners() -> tuple[Award, ...]:
     return tuple(e.award for e in editions() if e.award is not None)
 
 
+@checked
 def record(municipality_or_name: Municipality | str) -> tuple[Nomination, ...]:
     """Every nomination of one municipality across mergers, oldest first.
 
@@ -306,6 +310,7 @@ def _conflicts() -> tuple[Conflict, ...]:
     return tuple(c for _, c in records("conflicts", Conflict, rename=rename))
 
 
+@checked
 def conflicts(label_or_year: str | int | None = None) -> tuple[Conflict, ...]:
     """Where sources disagree: all conflicts, or those about one edition.
 

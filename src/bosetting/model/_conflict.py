@@ -6,6 +6,7 @@ import attrs
 
 from bosetting.i18n import N_, _
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._common import Source
 
 __all__ = ["Conflict"]
@@ -23,6 +24,7 @@ _FIELD_WORDS = {
 }
 
 
+@checked
 @attrs.frozen
 class Conflict:
     """Two sets of sources that disagree on one value, and what the tables use.

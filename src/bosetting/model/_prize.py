@@ -11,6 +11,7 @@ import attrs
 from bosetting.errors import ValidationError
 from bosetting.i18n import N_, _
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._common import PartialDate, Source
 from bosetting.model._labelled import LabelledEnum
 from bosetting.model._municipality import Municipality
@@ -85,6 +86,7 @@ class CriterionKind(LabelledEnum):
     JUDGEMENT = "judgement", N_("a matter of judgement: the jury assesses it")
 
 
+@checked
 def edition_year(label: str) -> int:
     """The year an edition label is looked up by: its last year.
 
@@ -120,6 +122,7 @@ def _label(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 _source_tuple = attrs.field(default=(), converter=v.to_tuple, validator=v.tuple_of(Source))
 
 
+@checked
 @attrs.frozen
 class Initiative:
     """A measure or project a nominated municipality was praised for.
@@ -139,6 +142,7 @@ class Initiative:
     sources: tuple[Source, ...] = _source_tuple
 
 
+@checked
 @attrs.frozen
 class Nomination:
     """One municipality's place in one edition.
@@ -156,21 +160,22 @@ class Nomination:
     """
 
     edition: str = attrs.field(validator=_label)
-    municipality: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
+    municipality: Municipality = attrs.field(validator=v.instance_of(Municipality))
     name_as_written: str = attrs.field(validator=v.nonempty_text)
-    outcome: Outcome = attrs.field(validator=attrs.validators.instance_of(Outcome))
+    outcome: Outcome = attrs.field(validator=v.instance_of(Outcome))
     imdi_region: str | None = attrs.field(default=None, validator=v.optional_text)
     initiatives: tuple[Initiative, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(Initiative)
     )
     current: Municipality | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Municipality)),
+        validator=v.optional(v.instance_of(Municipality)),
     )
     note: str | None = attrs.field(default=None, validator=v.optional_text)
     sources: tuple[Source, ...] = _source_tuple
 
 
+@checked
 @attrs.frozen
 class Award:
     """The prize as given: which municipality, for which edition, and when.
@@ -183,10 +188,8 @@ class Award:
     """
 
     edition: str = attrs.field(validator=_label)
-    municipality: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
-    date: PartialDate = attrs.field(
-        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
-    )
+    municipality: Municipality = attrs.field(validator=v.instance_of(Municipality))
+    date: PartialDate = attrs.field(factory=PartialDate, validator=v.instance_of(PartialDate))
     sources: tuple[Source, ...] = _source_tuple
 
 
@@ -195,6 +198,7 @@ def _threshold(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
         raise v.fail(attribute, value, N_("a threshold is a number"))
 
 
+@checked
 @attrs.frozen
 class Criterion:
     """One criterion of an era, as published by IMDi (in our own words).
@@ -212,18 +216,15 @@ class Criterion:
 
     id: str = attrs.field(validator=v.nonempty_text)
     text_nb: str = attrs.field(validator=v.nonempty_text)
-    kind: CriterionKind = attrs.field(validator=attrs.validators.instance_of(CriterionKind))
+    kind: CriterionKind = attrs.field(validator=v.instance_of(CriterionKind))
     measure: str | None = attrs.field(default=None, validator=v.optional_text)
     threshold: float | None = attrs.field(default=None, validator=_threshold)
-    first_edition: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_label)
-    )
-    last_edition: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_label)
-    )
+    first_edition: str | None = attrs.field(default=None, validator=v.optional(_label))
+    last_edition: str | None = attrs.field(default=None, validator=v.optional(_label))
     sources: tuple[Source, ...] = _source_tuple
 
 
+@checked
 @attrs.frozen
 class Criteria:
     """The criteria of one era and how they combine.
@@ -246,6 +247,7 @@ class Criteria:
         return len(self.criteria)
 
 
+@checked
 @attrs.frozen
 class Edition:
     """One edition of the prize.
@@ -280,33 +282,29 @@ class Edition:
     label: str = attrs.field(validator=_label)
     work_year: int | None = attrs.field(validator=v.optional_year)
     reference_year: int = attrs.field(validator=v.year)
-    award_when: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
+    award_when: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
     event: str | None = attrs.field(validator=v.optional_text)
     place: str | None = attrs.field(validator=v.optional_text)
     prize_name: str = attrs.field(validator=v.nonempty_text)
-    rule: DecisionRule = attrs.field(validator=attrs.validators.instance_of(RULES))
-    vote_opens: PartialDate = attrs.field(
-        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
-    )
+    rule: DecisionRule = attrs.field(validator=v.instance_of(RULES))
+    vote_opens: PartialDate = attrs.field(factory=PartialDate, validator=v.instance_of(PartialDate))
     vote_closes: PartialDate = attrs.field(
-        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
+        factory=PartialDate, validator=v.instance_of(PartialDate)
     )
     nominees_known: NomineesKnown = attrs.field(
-        default=NomineesKnown.WINNER_ONLY, validator=attrs.validators.instance_of(NomineesKnown)
+        default=NomineesKnown.WINNER_ONLY, validator=v.instance_of(NomineesKnown)
     )
     nomination_route: NominationRoute | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(NominationRoute)),
+        validator=v.optional(v.instance_of(NominationRoute)),
     )
     status: EditionStatus = attrs.field(
-        default=EditionStatus.AWARDED, validator=attrs.validators.instance_of(EditionStatus)
+        default=EditionStatus.AWARDED, validator=v.instance_of(EditionStatus)
     )
     nominations: tuple[Nomination, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(Nomination)
     )
-    criteria: Criteria = attrs.field(
-        factory=Criteria, validator=attrs.validators.instance_of(Criteria)
-    )
+    criteria: Criteria = attrs.field(factory=Criteria, validator=v.instance_of(Criteria))
     note: str | None = attrs.field(default=None, validator=v.optional_text)
     sources: tuple[Source, ...] = _source_tuple
     presented_by: str | None = attrs.field(default=None, validator=v.optional_text)

@@ -31,7 +31,14 @@ import attrs
 from bosetting.errors import ArgumentError, NoDataError
 from bosetting.figures import AreaFilter, intro_outcomes
 from bosetting.i18n import N_, _, format_share, join_words
-from bosetting.model import AreaType, FigureStatus, IntroProgrammeOutcome, Method, Municipality
+from bosetting.model import (
+    AreaType,
+    FigureStatus,
+    IntroProgrammeOutcome,
+    Method,
+    Municipality,
+    checked,
+)
 from bosetting.plot._axes import legend_once, new_axes
 from bosetting.register import latest
 
@@ -282,6 +289,7 @@ def _reference_lines(ax: Any) -> None:
     )
 
 
+@checked
 def outcome_over_time(
     area: Area | Sequence[Area],
     ax: Any = None,

@@ -13,7 +13,7 @@ from bosetting.data import check_writable, escape_controls, os_reason, user_path
 from bosetting.errors import ArgumentError, WriteError
 from bosetting.i18n import N_, _, format_number, ngettext
 from bosetting.jury import Scale
-from bosetting.model import Edition, Municipality
+from bosetting.model import Edition, Municipality, checked
 from bosetting.practice._sheets import (
     MAX_PRACTICE_JURORS,
     PRACTICE_LABEL,
@@ -74,6 +74,7 @@ def _jury_rows(records: Iterable[dict[str, Any]]) -> Iterable[list[Any]]:
         ]
 
 
+@checked(own=("path",))
 def write_ballots_csv(
     path: str | os.PathLike[str],
     ballots: Iterable[Ballot],
@@ -97,6 +98,7 @@ def write_ballots_csv(
     return write_csv(path, BALLOT_HEADER, _ballot_rows(ballots), force=force, excel=excel)
 
 
+@checked(own=("path",))
 def write_jury_csv(
     path: str | os.PathLike[str],
     records: Iterable[dict[str, Any]],
@@ -120,6 +122,7 @@ def write_jury_csv(
     return write_csv(path, JURY_HEADER, _jury_rows(records), force=force, excel=excel)
 
 
+@checked
 @attrs.frozen
 class PracticeFiles:
     """What :func:`write_practice` or :func:`write_blank_jury` wrote, and what it is made of.
@@ -235,6 +238,7 @@ def _folder(out_dir: str | os.PathLike[str]) -> Path:
     return folder
 
 
+@checked(own=("out_dir",))
 def write_practice(
     nominees: Edition | Iterable[Municipality],
     out_dir: str | os.PathLike[str],
@@ -306,6 +310,7 @@ def write_practice(
     )
 
 
+@checked(own=("out",))
 def write_blank_jury(
     nominees: Edition | Iterable[Municipality],
     out: str | os.PathLike[str],

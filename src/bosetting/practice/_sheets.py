@@ -11,7 +11,7 @@ import attrs
 from bosetting.errors import ArgumentError, LimitError
 from bosetting.i18n import N_, _, format_number, join_words
 from bosetting.jury import JuryAssessment, Scale
-from bosetting.model import PRACTICE_LABEL, Edition, Municipality, is_number, is_whole
+from bosetting.model import PRACTICE_LABEL, Edition, Municipality, checked, is_number, is_whole
 from bosetting.practice._window import vote_window
 from bosetting.register import nominees_of
 from bosetting.voting import Ballot
@@ -90,6 +90,7 @@ def nominees_for_practice(nominees: Edition | Iterable[Municipality]) -> tuple[M
     return items
 
 
+@checked
 @attrs.frozen
 class SheetCriteria:
     """The criteria a practice jury sheet scores, and where they come from.
@@ -134,6 +135,7 @@ class SheetCriteria:
         )
 
 
+@checked
 def sheet_criteria(nominees: Edition | Iterable[Municipality]) -> SheetCriteria:
     """The criteria a practice jury sheet for ``nominees`` scores: the edition's era's own.
 
@@ -161,6 +163,7 @@ def sheet_criteria(nominees: Edition | Iterable[Municipality]) -> SheetCriteria:
     return SheetCriteria((OVERALL_CRITERION,), (text,), label, on_record=False)
 
 
+@checked
 def practice_ballots(
     nominees: Edition | Iterable[Municipality],
     n: int = 1000,
@@ -254,6 +257,7 @@ def _row(
     }
 
 
+@checked
 def practice_jury_records(
     nominees: Edition | Iterable[Municipality],
     *,
@@ -299,6 +303,7 @@ def practice_jury_records(
     return tuple(rows)
 
 
+@checked
 def blank_jury_records(
     nominees: Edition | Iterable[Municipality],
     *,
@@ -323,6 +328,7 @@ def blank_jury_records(
     return tuple(_row(j, m, c, None) for j in range(1, jurors + 1) for m in noms for c in chosen)
 
 
+@checked
 def practice_jury(
     nominees: Edition | Iterable[Municipality],
     *,

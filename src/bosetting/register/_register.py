@@ -27,7 +27,7 @@ from bosetting.errors import (
     ValidationError,
 )
 from bosetting.i18n import N_
-from bosetting.model import MunicipalChange, Municipality, is_whole, name_parts
+from bosetting.model import MunicipalChange, Municipality, checked, is_whole, name_parts
 
 __all__ = [
     "REGISTER_FIRST_YEAR",
@@ -143,6 +143,7 @@ def check_year(year: int | None) -> int:
     return year
 
 
+@checked
 def municipalities(year: int | None = None) -> tuple[Municipality, ...]:
     """Every municipality in force in ``year`` (default: the register's last year), by code.
 
@@ -159,6 +160,7 @@ def describe(m: Municipality) -> str:
     return m.with_years()
 
 
+@checked
 def municipality(name_or_code: str, year: int | None = None) -> Municipality:
     """Find the municipality of one year by name or kommunenummer.
 
@@ -266,6 +268,7 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
     )
 
 
+@checked
 def latest(name_or_code: str) -> Municipality:
     """Today's municipality by name or code, else the one of the newest year that knew it.
 
@@ -293,6 +296,7 @@ def latest(name_or_code: str) -> Municipality:
         raise exc from None
 
 
+@checked
 def as_municipality(value: Municipality | str, year: int | None = None) -> Municipality:
     """Accept a :class:`Municipality` as it is, or look up a name or code."""
     if isinstance(value, Municipality):
@@ -300,6 +304,7 @@ def as_municipality(value: Municipality | str, year: int | None = None) -> Munic
     return municipality(value, year)
 
 
+@checked
 def changes(year: int | None = None) -> tuple[MunicipalChange, ...]:
     """SSB's changes, all of them or those that took effect in ``year``."""
     return tuple(c for c in register_index().changes if year is None or c.year == year)

@@ -33,6 +33,7 @@ from bosetting.model import (
     IntroProgrammeOutcome,
     Sex,
     Source,
+    checked,
 )
 from bosetting.register import REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR, municipalities
 from bosetting.register import municipality as _municipality
@@ -184,6 +185,7 @@ def _register_year(year: int, *, file: str, where: str) -> int:
     return min(year, REGISTER_LAST_YEAR)
 
 
+@checked
 def area_of(code: str, year: int, *, file: str, where: str) -> tuple[AreaType, str, str]:
     """The area type, code and name of a region code in a status year.
 

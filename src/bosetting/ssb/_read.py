@@ -37,7 +37,7 @@ from typing import IO
 from bosetting.data import MAX_USER_FILE_BYTES, os_reason, read_user_bytes, read_user_stream
 from bosetting.errors import BosettingError, LimitError, SSBFetchError, SSBFormatError
 from bosetting.i18n import N_
-from bosetting.model import IntroProgrammeOutcome, PartialDate, Source
+from bosetting.model import IntroProgrammeOutcome, PartialDate, Source, checked
 from bosetting.ssb._cells import (
     MAX_SSB_CELLS,
     PERCENT,
@@ -64,6 +64,7 @@ __all__ = [
 API_BASE = "https://data.ssb.no/api/pxwebapi/v2/tables"
 
 
+@checked
 def ssb_source(title: str | None = None, updated: str | None = None) -> Source:
     """The :class:`Source` records read from a 10824 export cite.
 
@@ -98,6 +99,7 @@ def _read_bytes(path_or_file: str | os.PathLike[str] | IO[bytes] | IO[str]) -> t
     return data, os.fspath(path_or_file)
 
 
+@checked(own=("path_or_file",))
 def read_ssb_10824(
     path_or_file: str | os.PathLike[str] | IO[bytes] | IO[str],
 ) -> tuple[IntroProgrammeOutcome, ...]:
@@ -133,7 +135,8 @@ def _parse(raw: bytes, name: str) -> tuple[IntroProgrammeOutcome, ...]:
     if stripped[0] in "{[":
         doc = load_jsonstat(text, name)
         cells = parse_jsonstat(doc, name)
-        source = ssb_source(table_label(doc) or None, doc.get("updated"))
+        updated = doc.get("updated")
+        source = ssb_source(table_label(doc) or None, updated if isinstance(updated, str) else None)
     else:
         cells = parse_csv(text, name)
         title = re.search(rf"{TABLE_ID}:[^\";\r\n]*", text)
@@ -147,6 +150,7 @@ def _codes(values: Iterable[object] | None) -> str:
     return ",".join(str(v) for v in values)
 
 
+@checked
 def build_query(
     *,
     regions: Iterable[str] | None = None,
@@ -185,6 +189,7 @@ def build_query(
     return f"{API_BASE}/{TABLE_ID}/data?{query}"
 
 
+@checked
 def fetch_10824(
     *,
     regions: Iterable[str] | None = None,
