@@ -301,7 +301,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;fire"),
         JurySheetError,
-        "row 1, field 'poeng', value 'fire': a score is a number",
+        "row 1, field 'poeng', value 'fire': not a number (the digits 0 to 9",
         "a score in words",
     ),
     BadInput(
@@ -309,7 +309,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;٣"),
         JurySheetError,
-        "a score is a number written with the digits 0 to 9",
+        "a number is written with the digits 0 to 9",
         "a score in Arabic-Indic digits (Fraction would read it as 3)",
     ),
     BadInput(
@@ -317,7 +317,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;３"),
         JurySheetError,
-        "a score is a number written with the digits 0 to 9",
+        "a number is written with the digits 0 to 9",
         "a score in full-width digits",
     ),
     BadInput(
@@ -357,7 +357,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;NaN"),
         JurySheetError,
-        "a score is a number",
+        "nan and inf are not numbers a person types",
         "NaN",
     ),
     BadInput(
@@ -365,7 +365,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;inf"),
         JurySheetError,
-        "a score is a number",
+        "nan and inf are not numbers a person types",
         "infinity",
     ),
     BadInput(
@@ -373,7 +373,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;1e400"),
         JurySheetError,
-        "outside the scale",
+        "a number with an exponent (such as 1e5) is not read",
         "1e400",
     ),
     BadInput(
@@ -381,7 +381,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;4,5,6"),
         JurySheetError,
-        "a score is a number",
+        "at most one decimal point or comma",
         "4,5,6",
     ),
     BadInput(
@@ -389,7 +389,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;=5"),
         JurySheetError,
-        "a score is a number",
+        "not a number (the digits 0 to 9",
         "a spreadsheet formula as a score",
     ),
     BadInput(

@@ -27,6 +27,7 @@ Examples:
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
@@ -37,7 +38,7 @@ import attrs
 from bosetting.data import escape_controls, find_column, read_csv_text
 from bosetting.errors import JurySheetError
 from bosetting.i18n import N_, LazyText, lazy_gettext
-from bosetting.model import Edition, Municipality, RejectReason, checked
+from bosetting.model import Edition, Municipality, RejectReason, checked, parse_number
 from bosetting.register import Resolver, nominees_of
 
 __all__ = ["JuryAssessment", "JuryScore", "Scale", "read_jury_sheet"]
@@ -125,25 +126,21 @@ def _parse_score(value: object, scale: Scale, where: dict[str, Any]) -> Fraction
     if isinstance(value, int | float | Fraction):
         if isinstance(value, float) and value != value:
             raise JurySheetError(_MISSING, scale=str(scale), field="score", value=value, **where)
-        number = Fraction(value)
-    else:
-        text = "" if value is None else str(value).strip()
-        if not text:
-            raise JurySheetError(_MISSING, scale=str(scale), field="score", value=value, **where)
-        if not text.isascii():
-            # Fraction() also reads other scripts' digits ("٣", "３"); a score is 0-9 only.
+        if isinstance(value, float) and not math.isfinite(value):
             raise JurySheetError(
-                N_("a score is a number written with the digits 0 to 9"),
+                N_("the score is outside the scale {scale}"),
+                scale=str(scale),
                 field="score",
                 value=value,
                 **where,
             )
-        try:
-            number = Fraction(text.replace(",", "."))
-        except (ValueError, ZeroDivisionError):
-            raise JurySheetError(
-                N_("a score is a number"), field="score", value=value, **where
-            ) from None
+        number = Fraction(value)
+    else:
+        text = "" if value is None else str(value)
+        if not text.strip():
+            raise JurySheetError(_MISSING, scale=str(scale), field="score", value=value, **where)
+        # the one grammar of a typed number: plain decimals, length-capped before conversion
+        number = parse_number(text, error=JurySheetError, field="score", **where)
     if not scale.low <= number <= scale.high:
         raise JurySheetError(
             N_("the score is outside the scale {scale}"),
@@ -218,6 +215,12 @@ class JuryAssessment:
         labels: set[str] = set()
         for i, rec in enumerate(records, start=1):
             where: dict[str, Any] = {"file": source, "row": i}
+            if not isinstance(rec, Mapping):
+                raise JurySheetError(
+                    N_("a row is a mapping with juror, nominee, criterion and score, not {kind}"),
+                    kind=type(rec).__name__,
+                    **where,
+                )
             for key, missing in _MISSING_CELL.items():
                 if rec.get(key) is None or not str(rec.get(key)).strip():
                     raise JurySheetError(missing, field=key, value=rec.get(key), **where)
@@ -382,6 +385,15 @@ def read_jury_sheet(
         if label_at is not None and label_at < len(row):
             rec["label"] = row[label_at]
         records.append(rec)
+    if not records:
+        raise JurySheetError(
+            N_(
+                "the sheet has a header but no rows of scores: add one row per juror, nominee "
+                "and criterion with a score on the scale {scale}"
+            ),
+            scale=str(scale),
+            file=text.file,
+        )
     if len(records) > 1 and not any(str(r["score"]).strip() for r in records):
         # An empty sheet (a workshop template, say) is one problem, not one per row.
         raise JurySheetError(

@@ -28,6 +28,7 @@ import argparse
 import functools
 import importlib
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -105,13 +106,38 @@ class _Formatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
 
 
+class _StoreOnce(argparse.Action):
+    """An option that takes one value and may be given once: a second one is refused, never kept."""
+
+    def __call__(
+        self, parser: Any, namespace: argparse.Namespace, values: Any, option_string: Any = None
+    ) -> None:
+        given: set[str] = namespace.__dict__.setdefault(_GIVEN, set())
+        if self.dest in given:
+            raise argparse.ArgumentError(self, _("given more than once; give it once"))
+        given.add(self.dest)
+        setattr(namespace, self.dest, values)
+
+
+#: Where a parse keeps the options given so far (removed when the parse is done).
+_GIVEN = "_bosetting_given"
+
+
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are exceptions, so ``main`` prints one line."""
+    """An argument parser whose errors are exceptions, so ``main`` prints one line.
+
+    An option's value may start with ``-`` (``--public-weight -inf`` gives the
+    value ``-inf`` to ``--public-weight``, which then names it); an option that
+    takes a value may be given once.
+    """
 
     def __init__(self, *args: Any, lang_default: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
+        # argparse reads "-1" as a value but "-inf" or "-x" as an unknown option; every
+        # word starting with one "-" (but -h) is a value here: the option before it names it.
+        self._negative_number_matcher = re.compile(r"^-(?!-)(?!h$).+")
         self._positionals.title = _("arguments")
         self._optionals.title = _("options")
         self.add_argument(
@@ -128,10 +154,18 @@ class _Parser(argparse.ArgumentParser):
         )
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
-        """Add an argument; ``type=int`` takes ASCII digits only (``int`` takes any script's)."""
+        """Add an argument; ``type=int`` takes ASCII digits only; an option's value is given once."""
         if kwargs.get("type") is int:
             kwargs["type"] = ascii_int
+        if args and str(args[0]).startswith("-") and kwargs.get("action", "store") == "store":
+            kwargs["action"] = _StoreOnce
         return super().add_argument(*args, **kwargs)
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """Parse, then forget which options were given (see :class:`_StoreOnce`)."""
+        parsed, extras = super().parse_known_args(args, namespace)
+        parsed.__dict__.pop(_GIVEN, None)
+        return parsed, extras
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(
@@ -146,6 +180,19 @@ def _say(message: str) -> None:
     if len(line) > MAX_MESSAGE:
         line = said.shortened(line[:MAX_MESSAGE], len(line) - MAX_MESSAGE)
     print(line, file=sys.stderr)
+
+
+def _quiet_stdout() -> None:
+    """After a failed write to standard output, send what is still buffered nowhere.
+
+    Otherwise Python's own flush at exit fails again and prints a traceback.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (a test's capture)
+        pass
 
 
 def _check_argv(argv: object) -> list[str]:
@@ -263,16 +310,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return 0
         status: int = args.run(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
     except BosettingError as exc:
         _say(said.error_line(exc))
         return EXIT_USAGE
     except BrokenPipeError:
-        return 0
+        _quiet_stdout()
+        _say(said.closed_output_line())
+        return EXIT_USAGE
     except KeyboardInterrupt:
         _say(said.interrupted_line())
         return 130
     except MemoryError:
         _say(said.out_of_memory_line())
+        return EXIT_USAGE
+    except OSError as exc:  # the environment: a full disk, no permission, a device error
+        _quiet_stdout()
+        _say(said.environment_line(exc))
         return EXIT_USAGE
     except Exception as exc:
         if os.environ.get("BOSETTING_DEBUG"):

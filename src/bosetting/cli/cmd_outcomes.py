@@ -57,8 +57,14 @@ def _plot(args: argparse.Namespace, m: Municipality | None) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.plot is None and (args.compare or args.force):
-        raise UsageError(N_("--compare and --force go with --plot"))
+    if args.plot is None:
+        given = [opt for opt, on in (("--compare", args.compare), ("--force", args.force)) if on]
+        if len(given) == 1:
+            raise UsageError(
+                N_("{options} goes with --plot: add --plot FILE.png"), options=given[0]
+            )
+        if given:
+            raise UsageError(N_("--compare and --force go with --plot: add --plot FILE.png"))
     m = _area(args.name)
     where = "national" if m is None else m
     intro = tuple(o for o in intro_outcomes(where, sex=Sex.ALL) if o.years_after == 1)

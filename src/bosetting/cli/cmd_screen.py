@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from bosetting.cli._options import ascii_int
 from bosetting.cli._render import Table, add_format_options, emit, render_screen, screen_json
 from bosetting.eligibility import RANKINGS, screen
 from bosetting.i18n import _
@@ -25,7 +26,7 @@ __all__ = ["register"]
 
 
 def _positive(text: str) -> int:
-    value = int(text)
+    value = ascii_int(text)
     if value < 1:
         raise ValueError(text)
     return value
