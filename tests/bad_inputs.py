@@ -1033,7 +1033,7 @@ _SSB_CSV: list[BadInput] = [
         "ssb",
         _c(_NAT, '"0 Hele landet";"Personer"'),
         SSBFormatError,
-        "expected 7 cells, found 2",
+        "expected 7 cells separated by ';', found 2",
         "a row of two cells",
     ),
     BadInput(

@@ -354,7 +354,7 @@ def read_jury_sheet(
     text = read_csv_text(path, JurySheetError)
     idx: dict[str, int] = {}
     for key, aliases in _COLUMNS.items():
-        at = find_column(text.header, None, aliases)
+        at = find_column(text.header, None, aliases, error=JurySheetError, file=text.file)
         if at is None:
             raise JurySheetError(
                 _NO_COLUMN[key],
@@ -364,7 +364,9 @@ def read_jury_sheet(
                 value=",".join(text.header),
             )
         idx[key] = at
-    label_at = find_column(text.header, None, ("label", "merknad"))
+    label_at = find_column(
+        text.header, None, ("label", "merknad"), error=JurySheetError, file=text.file
+    )
     records: list[dict[str, Any]] = []
     for i, row in enumerate(text.rows, start=1):
         if not row or not any(f.strip() for f in row):

@@ -267,22 +267,52 @@ def read_csv_text(
 
 @checked
 def find_column(
-    header: tuple[str, ...], wanted: str | None, aliases: tuple[str, ...]
+    header: tuple[str, ...],
+    wanted: str | None,
+    aliases: tuple[str, ...],
+    *,
+    error: ErrorClass = DataError,
+    file: str | None = None,
 ) -> int | None:
     """The index of a column: ``wanted`` if given, else the first of ``aliases`` (case-insensitive).
+
+    A header that names the column found twice is an error (``error``, naming
+    ``file``): which of the two holds the data cannot be known.
 
     Examples:
         >>> find_column(("Kommune", "Velger"), None, ("choice", "kommune"))
         0
         >>> find_column(("a", "b"), None, ("choice",)) is None
         True
+        >>> find_column(("poeng", "Poeng"), None, ("poeng",))
+        Traceback (most recent call last):
+        ...
+        bosetting.errors.DataError: field 'poeng', value 'poeng,Poeng': the header has the column 'poeng' twice (columns 1 and 2); keep one of them
     """
     folded = [h.casefold() for h in header]
     names = (wanted,) if wanted is not None else aliases
     for name in names:
-        if name.casefold() in folded:
-            return folded.index(name.casefold())
+        key = name.casefold()
+        if key in folded:
+            at = folded.index(key)
+            if key in folded[at + 1 :]:
+                raise error(
+                    N_(
+                        "the header has the column {column} twice (columns {first} and {second}); keep one of them"
+                    ),
+                    column=_quoted_name(header[at]),
+                    first=at + 1,
+                    second=folded.index(key, at + 1) + 1,
+                    file=file,
+                    field=header[at],
+                    value=",".join(header),
+                )
+            return at
     return None
+
+
+def _quoted_name(text: str) -> LazyText:
+    return lazy_gettext("'{text}'", text=escape_controls(text))
 
 
 # -- writing ----------------------------------------------------------------
