@@ -55,14 +55,25 @@ from bosetting.data._usertext import (
     find_column,
     read_csv_text,
 )
-from bosetting.data._verify import HashCheck, file_hash, hash_checks, verify
+from bosetting.data._verify import (
+    MANIFEST,
+    FileCheck,
+    HashCheck,
+    file_hash,
+    hash_checks,
+    manifest_checks,
+    manifest_text,
+    verify,
+)
 from bosetting.data._writes import check_writable, write_csv, write_user_bytes
 
 __all__ = [
     "FORMULA_PREFIXES",
+    "MANIFEST",
     "MAX_CSV_ROWS",
     "MAX_USER_FILE_BYTES",
     "CsvText",
+    "FileCheck",
     "HashCheck",
     "LazyRecords",
     "Row",
@@ -79,6 +90,8 @@ __all__ = [
     "file_hash",
     "find_column",
     "hash_checks",
+    "manifest_checks",
+    "manifest_text",
     "neutralise_cell",
     "numbered_rows",
     "os_reason",
