@@ -65,7 +65,7 @@ from bosetting.data._verify import (
     manifest_text,
     verify,
 )
-from bosetting.data._writes import check_writable, write_csv, write_user_bytes
+from bosetting.data._writes import check_writable, write_csv, write_user_bytes, write_user_files
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -114,4 +114,5 @@ __all__ = [
     "verify",
     "write_csv",
     "write_user_bytes",
+    "write_user_files",
 ]
