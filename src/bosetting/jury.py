@@ -218,7 +218,7 @@ class JuryAssessment:
             if not isinstance(rec, Mapping):
                 raise JurySheetError(
                     N_("a row is a mapping with juror, nominee, criterion and score, not {kind}"),
-                    kind=type(rec).__name__,
+                    kind="None" if rec is None else type(rec).__name__,
                     **where,
                 )
             for key, missing in _MISSING_CELL.items():

@@ -16,6 +16,7 @@ from decimal import Decimal
 from numbers import Rational, Real
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from bosetting.errors import ArgumentError
 from bosetting.i18n._language import LANGUAGES, N_, catalogue, get_language, refuse_argument
 
 if TYPE_CHECKING:
@@ -91,9 +92,14 @@ def _number(value: float, kind: str, digits: int) -> str:
         raise refuse_argument("value", "float", value)
     finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
     if not finite or abs(value) >= MAX_FORMATTED:
-        raise refuse_argument("value", "a finite number below 10^18 in size", value)
+        raise ArgumentError(
+            N_("the argument {argument} is a finite number below 10^18 in size"),
+            argument="value",
+            field="value",
+            value=value if isinstance(value, float | int) else str(value),
+        )
     if not isinstance(digits, int) or isinstance(digits, bool) or not 0 <= digits <= MAX_DIGITS:
-        raise refuse_argument("digits", f"int (0 to {MAX_DIGITS})", digits)
+        raise refuse_argument("digits", "int", digits)
     number = _decimal(value)
     scale = 2 if kind == "percent" else 0
     if number.is_finite() and number.scaleb(scale).quantize(Decimal(1).scaleb(-digits)) == 0:

@@ -87,7 +87,7 @@ def refuse_argument(argument: str, expected: str, value: object) -> ArgumentErro
         N_("the argument {argument} is {expected}, not {kind}"),
         argument=argument,
         expected=expected,
-        kind=type(value).__name__,
+        kind="None" if value is None else type(value).__name__,
         field=argument,
         value=shown,
     )

@@ -210,6 +210,13 @@ class _Plan:
         self.positional: list[tuple[str, Predicate, str]] = []
         self.keyword: dict[str, tuple[Predicate, str]] = {}
         kinds = {p.kind for p in sig.parameters.values()}
+        self.required = [
+            (i, p.name)
+            for i, p in enumerate(sig.parameters.values())
+            if p.default is p.empty
+            and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
+            and p.name not in ("self", "cls")
+        ]
         self.any_positional = inspect.Parameter.VAR_POSITIONAL in kinds
         self.any_keyword = inspect.Parameter.VAR_KEYWORD in kinds
         for p in sig.parameters.values():
@@ -237,6 +244,11 @@ class _Plan:
                 most=len([n for n, _, _ in self.positional if n not in ("self", "cls")]),
                 field="arguments",
             )
+        for at, name in self.required:
+            if at >= len(args) and name not in kwargs:
+                raise ArgumentError(
+                    N_("the argument {argument} is missing"), argument=name, field=name
+                )
         if not self.any_keyword:
             for name in kwargs:
                 if name not in self.keyword:

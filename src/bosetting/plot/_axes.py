@@ -170,7 +170,7 @@ def _figure(ax_or_figure: object) -> Any:
         raise ArgumentError(
             N_("the argument {argument} is matplotlib axes or a figure, not {kind}"),
             argument="ax_or_figure",
-            kind=type(ax_or_figure).__name__,
+            kind="None" if ax_or_figure is None else type(ax_or_figure).__name__,
             field="ax_or_figure",
         )
     return figure
@@ -182,6 +182,6 @@ def axes_argument(ax: object) -> None:
         raise ArgumentError(
             N_("the argument {argument} is matplotlib axes or None, not {kind}"),
             argument="ax",
-            kind=type(ax).__name__,
+            kind="None" if ax is None else type(ax).__name__,
             field="ax",
         )
