@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import ast
+import html
+import importlib
 import inspect
 import os
 import sys
@@ -282,7 +284,11 @@ def error_page() -> str:
         lines += ["## The catalogue of bad inputs", "", doc, ""]
         lines += [
             "The test suite feeds every case below to the library and checks the error class "
-            "and what the message names.",
+            "and what the message names. Each case's line is the one a person sees, in bokmål "
+            "and in English, made by running the case while this page was built "
+            "(`tests/bad_input_runs.py`; the scratch folder's name is left out).",
+            "",
+            *_catalogue_table(),
             "",
             '??? example "tests/bad_inputs.py"',
             "",
@@ -304,6 +310,33 @@ def error_page() -> str:
         cls = getattr(errors, name)
         lines += [f"### {name}", "", _prose(inspect.getdoc(cls) or ""), ""]
     return "\n".join(lines)
+
+
+def _message_cell(text: str) -> str:
+    """A message as plain text in a table cell (no Markdown or HTML read into it)."""
+    escaped = html.escape(text, quote=False)
+    for ch in "\\`*_[]":
+        escaped = escaped.replace(ch, "\\" + ch)
+    return escaped
+
+
+def _catalogue_table() -> list[str]:
+    """Every case of the catalogue with the line it gives in bokmål and in English."""
+    if str(sh.ROOT) not in sys.path:
+        sys.path.insert(0, str(sh.ROOT))
+    catalogue: Any = importlib.import_module("tests.bad_inputs")
+    runs: Any = importlib.import_module("tests.bad_input_runs")
+    rows = [
+        (
+            f"`{case.id}`",
+            case.note,
+            f"`{case.error.__name__}`",
+            _message_cell(runs.one_line(case, "nb")),
+            _message_cell(runs.one_line(case, "en")),
+        )
+        for case in catalogue.CASES
+    ]
+    return [sh.md_table(("Case", "What is given", "Error", "Bokmål", "English"), rows)]
 
 
 SECTIONS = ("Args:", "Arguments:", "Attributes:", "Examples:", "Example:", "Raises:", "Returns:")
