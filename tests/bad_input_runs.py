@@ -221,6 +221,8 @@ def staged(
             api = lambda: eval(case.input, dict(NAMES))  # noqa: E731
         if case.argv is not None:
             argv = [a.replace("{tmp}", str(tmp / "ut")) for a in case.argv]
+        if "no-latex" in case.tags:  # the case is about LaTeX missing, even where it is installed
+            stack.enter_context(mock.patch.dict(os.environ, {"PATH": str(tmp)}))
         if "no-command" in case.tags:
             argv = None
         yield api, argv

@@ -2272,6 +2272,7 @@ _ROUND_TWO: list[BadInput] = [
         "the format .pgf needs the program xelatex, which is not installed here",
         "a figure as .pgf without LaTeX ('internal error' before)",
         argv=("outcomes", "Kinn", "--plot", "{tmp}.pgf"),
+        tags=("no-latex",),
     ),
 ]
 
