@@ -331,7 +331,7 @@ def _catalogue_table() -> list[str]:
             f"`{case.id}`",
             case.note,
             f"`{case.error.__name__}`",
-            _message_cell(runs.one_line(case, "nb")),
+            f'<span lang="nb">{_message_cell(runs.one_line(case, "nb"))}</span>',
             _message_cell(runs.one_line(case, "en")),
         )
         for case in catalogue.CASES
