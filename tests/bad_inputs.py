@@ -2256,6 +2256,15 @@ _ROUND_TWO: list[BadInput] = [
         argv=("municipality", "Oslo", "--year", "2019.0"),
     ),
     BadInput(
+        "argv-year-negative",
+        "argv",
+        None,
+        ValidationError,
+        "field '--year', value -5",
+        "a year of -5: the library's words name the option typed (argparse refused -5 before)",
+        argv=("municipality", "Oslo", "--year", "-5"),
+    ),
+    BadInput(
         "argv-jurors-negative",
         "argv",
         None,

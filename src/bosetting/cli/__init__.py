@@ -182,6 +182,18 @@ def _say(message: str) -> None:
     print(line, file=sys.stderr)
 
 
+def _as_typed(exc: BosettingError, words: Sequence[str]) -> BosettingError:
+    """The error naming the option the user typed (``--year``) where the library named its argument (``year``)."""
+    if exc.file is not None or not isinstance(exc.field, str) or exc.field.startswith("-"):
+        return exc
+    option = "--" + exc.field.replace("_", "-")
+    if not any(w == option or w.startswith(option + "=") for w in words):
+        return exc
+    clone = exc.located()
+    clone.field = option
+    return clone
+
+
 def _quiet_stdout() -> None:
     """After a failed write to standard output, send what is still buffered nowhere.
 
@@ -302,6 +314,7 @@ def _in_chosen_language(run: Callable[[Sequence[str] | None], int]) -> Any:
 @_in_chosen_language
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status (0 on success, 2 on a user error, 1 on a bug)."""
+    words: list[str] = []
     try:
         words = _check_argv(sys.argv[1:] if argv is None else argv)
         parser = build_parser(_named_command(words))
@@ -312,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.run(args)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
     except BosettingError as exc:
-        _say(said.error_line(exc))
+        _say(said.error_line(_as_typed(exc, words)))
         return EXIT_USAGE
     except BrokenPipeError:
         _quiet_stdout()
