@@ -26,7 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "ssb" / "10824_jsonstat2.json"
+FIXTURE = (
+    Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "ssb" / "10824_jsonstat2.json"
+)
 #: How many times a hostile reading may cost its normal counterpart, in time and in memory.
 AIM_RATIO = 2.0
 
@@ -119,7 +121,9 @@ def bench_hostile() -> None:
             ("ssb", unknown, FIXTURE),
             ("jury", exponent, plain),
         ]
-        print(f"{'hostile file':<28} {'bytes':>6} {'s':>7} {'MB':>6}   {'normal s':>8} {'MB':>6}  aim")
+        print(
+            f"{'hostile file':<28} {'bytes':>6} {'s':>7} {'MB':>6}   {'normal s':>8} {'MB':>6}  aim"
+        )
         for kind, hostile, normal in pairs:
             t_h, m_h = measure(kind, hostile)
             t_n, m_n = measure(kind, normal)
