@@ -56,7 +56,6 @@ from bosetting.i18n import N_
 __all__ = ["checked", "number_argument", "shown"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-T = TypeVar("T")
 
 Predicate = Callable[[object], bool]
 
@@ -321,7 +320,7 @@ def checked(obj: Any = None, /, *, own: tuple[str, ...] = ()) -> Any:
     """
     if not isinstance(own, tuple) or not all(isinstance(name, str) for name in own):
         raise ArgumentError(
-            N_("the argument {argument} is {expected}, not {kind}"),
+            _WRONG_TYPE,
             argument="own",
             expected="tuple[str, ...]",
             kind=type(own).__name__,
