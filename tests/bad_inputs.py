@@ -2233,7 +2233,7 @@ _ROUND_TWO: list[BadInput] = [
         "argv",
         None,
         UsageError,
-        "--top: not a valid value: '1e3'",
+        "--top: a whole number of at least 1, not '1e3'",
         "1e3 as --top",
         argv=("screen", "--edition", "2022", "--top", "1e3"),
     ),

@@ -21,14 +21,21 @@ from bosetting.cli._options import ascii_int
 from bosetting.cli._render import Table, add_format_options, emit, render_screen, screen_json
 from bosetting.eligibility import RANKINGS, screen
 from bosetting.i18n import _
+from bosetting.model import MAX_NUMBER_TEXT
 
 __all__ = ["register"]
 
 
 def _positive(text: str) -> int:
-    value = ascii_int(text)
+    """``--top``: a whole number of at least 1 (the one grammar of typed whole numbers)."""
+    try:
+        value = ascii_int(text)
+    except ValueError:
+        value = 0
     if value < 1:
-        raise ValueError(text)
+        raise argparse.ArgumentTypeError(
+            _("a whole number of at least 1, not '{text}'", text=text[:MAX_NUMBER_TEXT])
+        )
     return value
 
 
