@@ -159,7 +159,7 @@ class BosettingError(Exception):
     def _render(self) -> str:
         where: list[str] = []
         if self.file is not None:
-            where.append(str(self.file))
+            where.append(_one_line(str(self.file)))
         if self.row is not None:
             where.append(_("row {row}", row=self.row))
         if self.field is not None:

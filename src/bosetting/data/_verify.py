@@ -105,7 +105,13 @@ def _files(root: Traversable | Path, prefix: str = "") -> list[tuple[str, Traver
 def _root(root: str | os.PathLike[str] | None) -> Traversable | Path:
     if root is None:
         return _tables.dataset_root()
-    return Path(user_path(root, DataError, what="folder"))
+    folder = Path(user_path(root, DataError, what="folder"))
+    if not folder.is_dir():
+        raise DataError(
+            N_("not a folder holding a data package (datapackage.json and its tables)"),
+            file=escape_controls(str(folder)),
+        )
+    return folder
 
 
 @checked
@@ -119,11 +125,18 @@ def manifest_text(root: str | os.PathLike[str] | None = None) -> str:
         >>> manifest_text().splitlines()[0].endswith("  HISTORY-RESEARCH.md")
         True
     """
-    lines = [
-        f"{hashlib.sha256(entry.read_bytes()).hexdigest()}  {name}\n"
-        for name, entry in _files(_root(root))
-    ]
+    lines = [f"{_sha256(entry, name)}  {name}\n" for name, entry in _files(_root(root))]
     return "".join(lines)
+
+
+def _sha256(entry: Traversable | Path, name: str) -> str:
+    """The SHA-256 of one file of the folder; a :class:`DataError` where it cannot be read."""
+    try:
+        return hashlib.sha256(entry.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise DataError(
+            N_("cannot read the file: {reason}"), reason=os_reason(exc), file=escape_controls(name)
+        ) from None
 
 
 def _listed(text: str) -> dict[str, str]:
@@ -150,13 +163,15 @@ def manifest_checks(root: str | os.PathLike[str] | None = None) -> tuple[FileChe
             N_("the list of the files' SHA-256 hashes is missing; reinstall bosetting"),
             file=MANIFEST,
         ) from None
+    except OSError as exc:
+        raise DataError(
+            N_("cannot read the file: {reason}"), reason=os_reason(exc), file=MANIFEST
+        ) from None
     try:
         listed = _listed(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ChecksumError(N_("the list of hashes is not UTF-8 text"), file=MANIFEST) from None
-    actual = {
-        name: hashlib.sha256(entry.read_bytes()).hexdigest() for name, entry in _files(folder)
-    }
+    actual = {name: _sha256(entry, name) for name, entry in _files(folder)}
     return tuple(
         FileCheck(name, listed.get(name), actual.get(name))
         for name in sorted(set(listed) | set(actual))
