@@ -73,6 +73,7 @@ VOTING_PENDING: frozenset[str] = frozenset(
         "bosetting.voting.check_row_lengths",
         "bosetting.voting.order_by_score",
         "bosetting.voting.read_ballot_text",
+        "bosetting.voting.tally_codes",
     }
 )
 

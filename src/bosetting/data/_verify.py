@@ -106,7 +106,15 @@ def _root(root: str | os.PathLike[str] | None) -> Traversable | Path:
     if root is None:
         return _tables.dataset_root()
     folder = Path(user_path(root, DataError, what="folder"))
-    if not folder.is_dir():
+    try:
+        is_folder = folder.is_dir()
+    except OSError as exc:  # a name too long, say
+        raise DataError(
+            N_("cannot read the file: {reason}"),
+            reason=os_reason(exc),
+            file=escape_controls(str(folder)),
+        ) from None
+    if not is_folder:
         raise DataError(
             N_("not a folder holding a data package (datapackage.json and its tables)"),
             file=escape_controls(str(folder)),
