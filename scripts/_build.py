@@ -8,6 +8,10 @@ and write tables in ``datasets/``. This module is imported by them, not run.
 * :func:`write_table` writes a table the way every table in ``datasets/`` is
   written: UTF-8, ``,`` between cells, quotes only where a cell needs them, ``\\n``
   after every row.
+
+The tables are built from the shipped data alone: importing this module sets the
+library's source of figures to ``"shipped"``, so a person's cache of refreshed
+figures (``bosetting update``) never reaches ``datasets/``.
 """
 
 from __future__ import annotations
@@ -19,6 +23,10 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+
+from bosetting.data import set_source
+
+set_source("shipped")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_RAW = ROOT / "data-raw"

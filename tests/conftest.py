@@ -11,6 +11,12 @@ match the English message text (the source strings), so their language is
 pinned, not missing. ``tests/test_i18n.py`` shows a sample of those errors in
 bokmål (the default) and in English.
 
+Every test starts with an empty cache of refreshed figures of its own
+(``BOSETTING_CACHE_DIR`` points at a new, empty folder) and the source of figures
+at its default, so a developer's ``bosetting update`` never reaches a test; a
+test that wants refreshed figures fetches them from a loopback server
+(``tests/test_ssb_update.py``).
+
 Hypothesis profiles: ``dev`` (the default) and ``ci`` (``CI`` set: reproducible)
 keep the fuzzers modest; ``fuzz`` is the long run:
 ``HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_errors_fuzz.py`` (10 000 examples
@@ -30,7 +36,7 @@ os.environ.pop("BOSETTING_LANG", None)
 import pytest
 from hypothesis import HealthCheck, settings
 
-from bosetting import i18n
+from bosetting import data, i18n
 
 settings.register_profile("dev", max_examples=60)
 settings.register_profile(
@@ -64,6 +70,7 @@ ENGLISH_TEST_FILES = frozenset(
         "test_ssb.py",
         "test_voting.py",
         "test_data_writes.py",
+        "test_data_cache.py",
     }
 )
 
@@ -82,6 +89,17 @@ def _csv_field_limit() -> Iterator[None]:
     csv.field_size_limit(_CSV_FIELD_LIMIT)
     yield
     csv.field_size_limit(_CSV_FIELD_LIMIT)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """An empty cache of refreshed figures for every test, and the default source of figures."""
+    monkeypatch.setenv(data.CACHE_ENV_VAR, str(tmp_path_factory.mktemp("cache")))
+    data.set_source(None)
+    yield
+    data.set_source(None)
 
 
 @pytest.fixture(autouse=True)

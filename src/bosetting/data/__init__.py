@@ -9,11 +9,24 @@ ballots and jury sheets, and the writers :func:`write_user_bytes` and
 :func:`write_csv`: atomic, no overwrite without ``force``) and ``_csvout`` (every
 CSV bosetting writes, files and the command's output alike: :func:`csv_text`,
 :func:`csv_bytes`, one formula rule in :func:`neutralise_cell`, one meaning of
-``excel``).
+``excel``). The per-user cache of refreshed figures is ``_cache`` (where it is,
+what it holds, storing a source whole) and ``_view`` (which figures are in use:
+the shipped tables, or the refreshed parts laid over them; :func:`using`,
+:func:`set_source`, :func:`current_view`).
 """
 
 from __future__ import annotations
 
+from bosetting.data._cache import (
+    CACHE_ENV_VAR,
+    CachedFile,
+    CachedSource,
+    CachedTable,
+    cache_dir,
+    cached_sources,
+    sha256_hex,
+    store_source,
+)
 from bosetting.data._csvout import csv_bytes, csv_text, neutralise_cell
 from bosetting.data._records import (
     LazyRecords,
@@ -32,9 +45,11 @@ from bosetting.data._tables import (
     read_rows,
     resource,
     resource_names,
+    shipped_rows,
     split_ids,
     table_label,
     table_path,
+    table_years,
 )
 from bosetting.data._userfiles import (
     FORMULA_PREFIXES,
@@ -56,21 +71,41 @@ from bosetting.data._usertext import (
     read_csv_text,
 )
 from bosetting.data._verify import HashCheck, file_hash, hash_checks, verify
+from bosetting.data._view import (
+    SHIPPED,
+    SOURCES,
+    View,
+    current_view,
+    forget_cache,
+    normalise_source,
+    set_source,
+    using,
+)
 from bosetting.data._writes import check_writable, write_csv, write_user_bytes
 
 __all__ = [
+    "CACHE_ENV_VAR",
     "FORMULA_PREFIXES",
     "MAX_CSV_ROWS",
     "MAX_USER_FILE_BYTES",
+    "SHIPPED",
+    "SOURCES",
+    "CachedFile",
+    "CachedSource",
+    "CachedTable",
     "CsvText",
     "HashCheck",
     "LazyRecords",
     "Row",
+    "View",
+    "cache_dir",
+    "cached_sources",
     "check_user_file",
     "check_writable",
     "csv_bytes",
     "csv_problem",
     "csv_text",
+    "current_view",
     "dataset_root",
     "decode_csv_bytes",
     "decode_text",
@@ -78,8 +113,10 @@ __all__ = [
     "escape_controls",
     "file_hash",
     "find_column",
+    "forget_cache",
     "hash_checks",
     "neutralise_cell",
+    "normalise_source",
     "numbered_rows",
     "os_reason",
     "read_csv_text",
@@ -91,13 +128,19 @@ __all__ = [
     "resource",
     "resource_names",
     "row_converter",
+    "set_source",
+    "sha256_hex",
+    "shipped_rows",
     "source",
     "sources",
     "split_ids",
+    "store_source",
     "structure",
     "table_label",
     "table_path",
+    "table_years",
     "user_path",
+    "using",
     "verify",
     "write_csv",
     "write_user_bytes",

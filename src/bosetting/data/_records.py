@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from bosetting.data._tables import Row, numbered_rows, read_rows, split_ids
+from bosetting.data._view import View, current_view
 from bosetting.errors import BosettingError, DataError
 from bosetting.i18n import N_
 from bosetting.model import Source
@@ -332,9 +333,13 @@ class LazyRecords(Generic[T]):
         return tuple(self._built[n] for n in wanted)
 
 
-@functools.cache
 def sources() -> Mapping[str, Source]:
-    """Every source, by id, in file order."""
+    """Every source, by id, in file order (with those of the refreshed figures in use)."""
+    return _sources_in(current_view())
+
+
+@functools.cache
+def _sources_in(view: View) -> Mapping[str, Source]:
     pairs = records("sources", Source, rename={"id": "source_id", "date": "published"})
     return {s.id: s for _, s in pairs}
 

@@ -28,9 +28,7 @@ Examples:
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
@@ -39,13 +37,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from bosetting.data._columns import Found, column
+from bosetting.data._cache import CachedSource, CachedTable, sha256_hex
+from bosetting.data._columns import parse_file
+from bosetting.data._userfiles import escape_controls, os_reason
+from bosetting.data._view import SHIPPED, View, current_view
 from bosetting.errors import BosettingError, DataError
 from bosetting.i18n import N_, _
 
 __all__ = [
     "HASH_PREFIX",
     "LIST_FOREIGN_KEYS",
+    "YEARS",
     "Row",
     "dataset_root",
     "descriptor",
@@ -53,9 +55,11 @@ __all__ = [
     "read_rows",
     "resource",
     "resource_names",
+    "shipped_rows",
     "split_ids",
     "table_label",
     "table_path",
+    "table_years",
 ]
 
 #: How a resource's ``hash`` starts (the Data Package standard's form for SHA-256).
@@ -63,6 +67,9 @@ HASH_PREFIX = "sha256:"
 
 #: The schema property declaring list-valued foreign keys (``;``-joined ids).
 LIST_FOREIGN_KEYS = "x-listForeignKeys"
+
+#: The resource property giving the years a shipped table covers: ``{"first": ..., "last": ...}``.
+YEARS = "x-years"
 
 #: One row of a table: field name to typed value (``None`` where the cell is empty).
 Row = Mapping[str, Any]
@@ -168,7 +175,13 @@ def _as_list(value: str | list[str]) -> list[str]:
 _READING: set[str] = set()
 
 
-def _keys_of(name: str, fields: list[str]) -> set[tuple[Any, ...]]:
+class _Rows(tuple[Row, ...]):
+    """A table's rows, each with where it came from: ``(file, row)`` in :attr:`origins`."""
+
+    origins: tuple[tuple[str, int], ...] = ()
+
+
+def _keys_of(name: str, fields: list[str], view: View) -> set[tuple[Any, ...]]:
     if name in _READING:
         raise DataError(
             N_("the foreign keys form a cycle"),
@@ -176,10 +189,10 @@ def _keys_of(name: str, fields: list[str]) -> set[tuple[Any, ...]]:
             field="foreignKeys",
             value=name,
         )
-    return {tuple(r[f] for f in fields) for r in _read(name)}
+    return {tuple(r[f] for f in fields) for r in _read(name, view)}
 
 
-def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: list[Row]) -> None:
+def _check_references(name: str, schema: Mapping[str, Any], rows: _Rows, view: View) -> None:
     """Check declared foreign keys and list-valued foreign keys, naming row, field and value."""
     for fk in schema.get("foreignKeys", []):
         local = _as_list(fk["fields"])
@@ -189,9 +202,9 @@ def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: lis
         keys = (
             {tuple(r[f] for f in remote) for r in rows}
             if target == name
-            else _keys_of(target, remote)
+            else _keys_of(target, remote, view)
         )
-        for number, row in enumerate(rows, start=1):
+        for (path, number), row in zip(rows.origins, rows, strict=True):
             value = tuple(row[f] for f in local)
             if None in value or value in keys:
                 continue
@@ -210,11 +223,11 @@ def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: lis
         delimiter = lfk.get("delimiter", ";")
         of = lfk["reference"]["resource"]
         [key] = _as_list(lfk["reference"]["fields"])
-        known = {k[0] for k in _keys_of(of, [key])}
+        known = {k[0] for k in _keys_of(of, [key], view)}
         cells = {row[field] for row in rows} - {None}
         if all(part.strip() in known for cell in cells for part in str(cell).split(delimiter)):
             continue
-        for number, row in enumerate(rows, start=1):
+        for (path, number), row in zip(rows.origins, rows, strict=True):
             cell = row[field]
             if cell is None:
                 continue
@@ -232,97 +245,144 @@ def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: lis
 
 
 @functools.cache
-def _read(name: str) -> tuple[Row, ...]:
+def _read(name: str, view: View = SHIPPED) -> _Rows:
     _READING.add(name)
     try:
-        return _read_checked(name)
+        return _read_checked(name, view)
     finally:
         _READING.discard(name)
 
 
-def _read_checked(name: str) -> tuple[Row, ...]:
-    res = resource(name)
-    path = res["path"]
-    schema = res["schema"]
-    fields = schema["fields"]
-    missing = set(schema.get("missingValues", [""]))
+def _decoded(raw: bytes, path: str) -> str:
     try:
-        text = dataset_root().joinpath(path).read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise DataError(N_("the table's file is missing"), file=path) from None
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(
             N_("not UTF-8: byte {at} cannot be read as UTF-8"), at=exc.start + 1, file=path
         ) from None
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    header = next(reader, None)
-    expected = [f["name"] for f in fields]
-    if header != expected:
+
+
+def _cached_part(source: CachedSource, part: CachedTable) -> tuple[str, str]:
+    """The text of a cached table part and the path errors name, after checking its hash."""
+    file = source.folder / part.file
+    shown = escape_controls(str(file))
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
         raise DataError(
-            N_("the header does not match the schema, which expects {fields}"),
-            fields=", ".join(expected),
-            file=path,
-            field="header",
-            value=header,
-        )
-    lines = list(reader)
-    if set(map(len, lines)) - {len(fields)}:
-        number, cells = next((n, c) for n, c in enumerate(lines, 1) if len(c) != len(fields))
+            N_(
+                "the cache of refreshed figures is damaged ({reason}); run 'bosetting "
+                "update' again, or delete the file (--offline uses the shipped figures "
+                "meanwhile)"
+            ),
+            reason=os_reason(exc),
+            file=shown,
+        ) from None
+    if sha256_hex(raw) != part.sha256:
         raise DataError(
-            N_("expected {expected} cells, found {found}"),
-            expected=len(fields),
-            found=len(cells),
-            file=path,
-            row=number,
+            N_(
+                "the file no longer matches the SHA-256 its manifest records; run "
+                "'bosetting update' again (--offline uses the shipped figures meanwhile)"
+            ),
+            file=shown,
         )
-    # Column by column; the problem reported is the first in reading order (row, then field).
-    columns: list[list[Any]] = []
-    found: list[Found] = []
-    for position, (field, texts) in enumerate(
-        zip(fields, zip(*lines, strict=True) if lines else [()] * len(fields), strict=True)
-    ):
-        values, problem = column(field, position, texts, missing, path)
-        columns.append(values)
-        if problem is not None:
-            found.append(problem)
-    if found:
-        raise min(found, key=lambda f: f[0])[1]
-    # Every column has one value per line, so the rows are whole (no strict zip needed).
-    rows: list[Row] = [
-        dict(zip(expected, values, strict=False)) for values in zip(*columns, strict=False)
-    ]
+    return _decoded(raw, shown), shown
+
+
+def _read_checked(name: str, view: View) -> _Rows:
+    res = resource(name)
+    path = res["path"]
+    schema = res["schema"]
+    try:
+        raw = dataset_root().joinpath(path).read_bytes()
+    except FileNotFoundError:
+        raise DataError(N_("the table's file is missing"), file=path) from None
+    rows = parse_file(schema, _decoded(raw, path), path, cached=False)
+    origins = [(path, number) for number in range(1, len(rows) + 1)]
+    for source, part in view.parts(name):
+        text, shown = _cached_part(source, part)
+        laid = parse_file(schema, text, shown, cached=True)
+        laid_origins = [(shown, number) for number in range(1, len(laid) + 1)]
+        if part.replaces:
+            replaced = {tuple(r[k] for k in part.replaces) for r in laid}
+            kept = [
+                (r, o)
+                for r, o in zip(rows, origins, strict=True)
+                if tuple(r[k] for k in part.replaces) not in replaced
+            ]
+            rows = [r for r, _ in kept] + laid
+            origins = [o for _, o in kept] + laid_origins
+        else:
+            rows, origins = laid, laid_origins
+    table = _Rows(rows)
+    table.origins = tuple(origins)
     key_fields = schema.get("primaryKey", [])
     if key_fields:
-        keys = list(zip(*(columns[expected.index(k)] for k in key_fields), strict=True))
+        keys = [tuple(r[k] for k in key_fields) for r in table]
         if len(set(keys)) != len(keys):
-            seen_keys: dict[tuple[Any, ...], int] = {}
-            for number, key in enumerate(keys, start=1):
+            seen_keys: dict[tuple[Any, ...], tuple[str, int]] = {}
+            for (file, number), key in zip(table.origins, keys, strict=True):
                 if key in seen_keys:
+                    first_file, first_row = seen_keys[key]
                     raise DataError(
-                        N_("duplicate primary key {key}, first seen in row {first}"),
+                        N_("duplicate primary key {key}, first seen in row {first}")
+                        if first_file == file
+                        else N_("duplicate primary key {key}, first seen in {first}"),
                         key=", ".join(f"{k} = {v}" for k, v in zip(key_fields, key, strict=True)),
-                        first=seen_keys[key],
-                        file=path,
+                        first=first_row if first_file == file else f"{first_file}:{first_row}",
+                        file=file,
                         row=number,
                     )
-                seen_keys[key] = number
-    _check_references(name, path, schema, rows)
-    return tuple(rows)
+                seen_keys[key] = (file, number)
+    _check_references(name, schema, table, view)
+    return table
 
 
 def read_rows(name: str) -> tuple[Row, ...]:
-    """Every row of a shipped table, typed and checked against its schema.
+    """Every row of a table as in use now, typed and checked against its schema.
+
+    The shipped table, with the refreshed parts laid over it where the per-user
+    cache holds them and the source of figures allows it
+    (:func:`~bosetting.data.current_view`).
 
     Args:
         name: The table's name in ``datapackage.json`` (for example ``"municipalities"``).
 
     Returns:
-        The rows in file order. The result is cached; treat it as read-only.
+        The rows in file order (the shipped rows kept, then the refreshed ones). The
+        result is cached per view; treat it as read-only.
 
     Raises:
         DataError: When the file is missing or a value breaks the schema.
     """
-    return _read(name)
+    return _read(name, current_view())
+
+
+def shipped_rows(name: str) -> tuple[Row, ...]:
+    """Every row of a shipped table as shipped, whatever the per-user cache holds."""
+    return _read(name, SHIPPED)
+
+
+def table_years(name: str) -> tuple[int, int] | None:
+    """The years a table as in use now covers (first, last), where that is recorded.
+
+    A cached source that replaces the whole table says which years its answer
+    covers; otherwise the shipped table's ``x-years`` in ``datapackage.json`` does.
+
+    Examples:
+        >>> from bosetting.data import using
+        >>> with using("shipped"):
+        ...     table_years("municipalities")
+        (2008, 2025)
+    """
+    for source, part in reversed(current_view().parts(name)):
+        if not part.replaces and source.years is not None:
+            return source.years
+    years = resource(name).get(YEARS)
+    if isinstance(years, dict) and isinstance(years.get("first"), int):
+        last = years.get("last")
+        return years["first"], last if isinstance(last, int) else years["first"]
+    return None
 
 
 def table_path(name: str) -> Traversable:
@@ -372,8 +432,8 @@ def numbered_rows(
         ...
         bosetting.errors.ValidationError: municipalities.csv, row 1, field 'valid_from', value 1800: a year must lie between 1838 and 2100
     """
-    path = resource(name)["path"]
-    rows = read_rows(name)
+    rows = _read(name, current_view())
     chosen = range(1, len(rows) + 1) if numbers is None else sorted(numbers)
     for number in chosen:
-        yield number, rows[number - 1], _Located(path, number)
+        file, line = rows.origins[number - 1]
+        yield number, rows[number - 1], _Located(file, line)

@@ -154,5 +154,5 @@ def verify() -> tuple[HashCheck, ...]:
             value=first.actual,
         )
     for name in _tables.resource_names():
-        _tables.read_rows(name)
+        _tables.shipped_rows(name)
     return checks

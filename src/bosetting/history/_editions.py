@@ -25,7 +25,7 @@ import functools
 import re
 from collections import defaultdict
 
-from bosetting.data import Row, read_rows, records, structure
+from bosetting.data import Row, View, current_view, read_rows, records, structure
 from bosetting.errors import (
     AmbiguousSuccession,
     DataError,
@@ -108,9 +108,11 @@ def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]
     return out
 
 
-@functools.cache
 def editions() -> tuple[Edition, ...]:
     """Every edition on record, oldest first, including editions only announced.
+
+    Built once per view of the tables (:func:`bosetting.data.current_view`): a
+    nomination holds the municipality as the register in use has it.
 
     Raises:
         DataError: When a table breaks its schema, cites an unknown source, or a
@@ -120,6 +122,11 @@ def editions() -> tuple[Edition, ...]:
         >>> [e.label for e in editions()][8:11]
         ['2016', '2018', '2019/2020']
     """
+    return _editions(current_view())
+
+
+@functools.cache
+def _editions(view: View) -> tuple[Edition, ...]:
     rows = read_rows("editions")
     nominations = _nominations({r["edition"]: r["reference_year"] for r in rows})
 

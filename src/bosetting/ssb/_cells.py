@@ -34,7 +34,7 @@ from bosetting.model import (
     Sex,
     Source,
 )
-from bosetting.register import REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR, municipalities
+from bosetting.register import first_year, last_year, municipalities
 from bosetting.register import municipality as _municipality
 
 __all__ = [
@@ -173,15 +173,15 @@ def cell_limit(count: int, *, file: str, row: int | None) -> None:
 
 
 def _register_year(year: int, *, file: str, where: str) -> int:
-    if year < REGISTER_FIRST_YEAR:
+    if year < first_year():
         raise SSBFormatError(
             N_("status years before {first} are outside the municipality register"),
-            first=REGISTER_FIRST_YEAR,
+            first=first_year(),
             file=file,
             field=where,
             value=year,
         )
-    return min(year, REGISTER_LAST_YEAR)
+    return min(year, last_year())
 
 
 def area_of(code: str, year: int, *, file: str, where: str) -> tuple[AreaType, str, str]:
