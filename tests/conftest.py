@@ -37,6 +37,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from bosetting import data, i18n
+from tests.ssb_server import SSBServer
 
 settings.register_profile("dev", max_examples=60)
 settings.register_profile(
@@ -91,12 +92,31 @@ def _csv_field_limit() -> Iterator[None]:
     csv.field_size_limit(_CSV_FIELD_LIMIT)
 
 
+#: Where SSB's APIs are for a test that does not start the loopback server: a closed port.
+_NO_NETWORK = "http://127.0.0.1:9/no-network"
+
+
+@pytest.fixture
+def ssb_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[SSBServer]:
+    """A loopback server answering as SSB's PxWebApi 2 and KLASS do (``tests/ssb_server.py``)."""
+    with SSBServer() as server:
+        monkeypatch.setenv("BOSETTING_SSB_API", server.ssb_api)
+        monkeypatch.setenv("BOSETTING_KLASS_API", server.klass_api)
+        yield server
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[None]:
-    """An empty cache of refreshed figures for every test, and the default source of figures."""
+    """An empty cache of refreshed figures for every test, and the default source of figures.
+
+    SSB's addresses point at a closed loopback port, so a test that fetches without
+    the ``ssb_server`` fixture fails at once instead of reaching the network.
+    """
     monkeypatch.setenv(data.CACHE_ENV_VAR, str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("BOSETTING_SSB_API", _NO_NETWORK)
+    monkeypatch.setenv("BOSETTING_KLASS_API", _NO_NETWORK)
     data.set_source(None)
     yield
     data.set_source(None)

@@ -1,4 +1,8 @@
-"""pandas views of the shipped tables, with declared dtypes.
+"""pandas views of the tables, with declared dtypes.
+
+The tables are the shipped ones, with SSB's figures and register laid over them
+where ``bosetting update`` has fetched them (:mod:`bosetting.data._view`);
+:func:`intro_outcomes` says which in its ``attrs``.
 
 Every frame's dtypes come from the field types in ``datapackage.json``: codes
 and other text as ``string`` (so ``"0301"`` keeps its zero), counts and years as
@@ -20,7 +24,8 @@ from typing import Any
 
 import pandas as pd
 
-from bosetting.data import read_rows, resource
+from bosetting.data import read_rows, resource, using
+from bosetting.figures import provenance
 from bosetting.history import editions as _editions
 from bosetting.history import winners as _winners
 from bosetting.model import ChangeKind, MunicipalChange, Municipality, Outcome
@@ -230,19 +235,28 @@ def conflicts() -> pd.DataFrame:
     return table("conflicts")
 
 
-def intro_outcomes() -> pd.DataFrame:
+def intro_outcomes(*, source: str | None = None) -> pd.DataFrame:
     """Intro-programme outcomes: one row per area, status year, years after leaving and sex.
 
     Figures SSB did not publish are ``<NA>`` with their status beside them
-    (``share_status`` is ``"suppressed"`` for ``:``); nothing is filled in.
+    (``share_status`` is ``"suppressed"`` for ``:``); nothing is filled in. The
+    figures are SSB's as ``bosetting update`` last fetched them where the cache
+    holds them, else the shipped ones (``source="shipped"`` forces those); the
+    frame's ``attrs["figures_source"]`` says which, and each row's
+    ``source_ids`` cites its source.
 
     Examples:
         >>> df = intro_outcomes()
         >>> row = df[(df["area_code"] == "1001") & (df["status_year"] == 2014) & (df["sex"] == "all")]
         >>> row[["former_participants", "in_work_or_education", "share"]].values.tolist()
         [[115, 79, 0.69]]
+        >>> df.attrs["figures_source"]
+        'from the data package, status years 2011–2014'
     """
-    return table("intro_outcomes")
+    with using(source):
+        frame = table("intro_outcomes")
+        frame.attrs["figures_source"] = str(provenance())
+    return frame
 
 
 def settlement() -> pd.DataFrame:

@@ -9,10 +9,13 @@ files in the layout of a shipped table (``intro_outcomes``, ``municipalities``
 folder, ``<source>.json`` (the manifest) names the folder and every file with its
 hash.
 
-Storing is atomic per source: the new folder is written whole first, then the
-manifest is replaced in one rename, then the source's older folders are removed.
-A reader sees the old source or the new one, never a mix, and a failure before
-the rename leaves the cache as it was.
+Storing is atomic per source: the new folder is written whole under a hidden
+staging name first (:func:`stage_source`; ``bosetting update`` reads it through
+the same reader as every table before it goes on), then renamed into the cache,
+then the manifest is replaced in one rename (:func:`commit_source`), then the
+source's older folders are removed. A reader sees the old source or the new
+one, never a mix, and a failure before the manifest's rename leaves the cache as
+it was.
 
 Where the cache is: ``BOSETTING_CACHE_DIR`` when set, else the platform's
 per-user cache folder (``platformdirs``: ``~/.cache/bosetting`` on Linux,
@@ -46,9 +49,13 @@ __all__ = [
     "CachedFile",
     "CachedSource",
     "CachedTable",
+    "Staged",
     "cache_dir",
     "cached_sources",
+    "commit_source",
+    "discard_source",
     "sha256_hex",
+    "stage_source",
     "store_source",
 ]
 
@@ -263,6 +270,152 @@ def cached_sources(root: Path | None = None) -> tuple[CachedSource, ...]:
     return tuple(_read_manifest(p, folder) for p in manifests)
 
 
+@attrs.frozen
+class Staged:
+    """A source written whole beside the cache, not yet in use (see :func:`stage_source`).
+
+    Attributes:
+        source: The source as it will be read (its folder is the staging folder).
+        manifest: The manifest to write when it is committed.
+        root: The cache folder.
+    """
+
+    source: CachedSource
+    manifest: bytes
+    root: Path
+
+
+def stage_source(
+    name: str,
+    *,
+    fetched: datetime,
+    files: Sequence[tuple[str, str, bytes]],
+    tables: Sequence[tuple[str, str, bytes, Sequence[str]]],
+    years: tuple[int, int] | None = None,
+    root: Path | None = None,
+) -> Staged:
+    """Write one source whole into a staging folder beside the cache; nothing reads it yet.
+
+    Check it (a view over :attr:`Staged.source`), then :func:`commit_source` or
+    :func:`discard_source`.
+
+    Args:
+        name: The source's name (lower-case letters, digits, hyphens).
+        fetched: When it was fetched (with a time zone).
+        files: ``(file name, url, bytes)`` of each answer as fetched.
+        tables: ``(table, file name, bytes, replaces)`` of each table part.
+        years: The years its figures cover (first, last).
+        root: The cache folder (:func:`cache_dir` when ``None``).
+
+    Raises:
+        WriteError: When the cache folder cannot be written (nothing is left behind).
+    """
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"not a source name: {name!r}")
+    if fetched.tzinfo is None:
+        raise ValueError("fetched needs a time zone")
+    folder_root = cache_dir() if root is None else root
+    try:
+        folder_root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(
+            N_("cannot create the cache folder: {reason}"),
+            reason=os_reason(exc),
+            file=_shown(folder_root),
+        ) from None
+    stamp = fetched.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    final = f"{name}-{stamp}-{secrets.token_hex(4)}"
+    staging = folder_root / f".{final}"
+    manifest: dict[str, Any] = {
+        "format": _FORMAT,
+        "source": name,
+        "fetched": fetched.astimezone(UTC).isoformat(timespec="seconds"),
+        "folder": final,
+        "years": None if years is None else list(years),
+        "files": [],
+        "tables": [],
+    }
+    try:
+        staging.mkdir()
+    except OSError as exc:
+        raise WriteError(
+            N_("cannot create the cache folder: {reason}"),
+            reason=os_reason(exc),
+            file=_shown(staging),
+        ) from None
+    try:
+        for file_name, url, data in files:
+            write_user_bytes(staging / file_name, data)
+            manifest["files"].append(
+                {"name": file_name, "url": url, "sha256": sha256_hex(data), "size": len(data)}
+            )
+        for table, file_name, data, replaces in tables:
+            write_user_bytes(staging / file_name, data)
+            manifest["tables"].append(
+                {
+                    "table": table,
+                    "file": file_name,
+                    "sha256": sha256_hex(data),
+                    "replaces": list(replaces),
+                }
+            )
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    raw = (json.dumps(manifest, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    source = CachedSource(
+        name,
+        fetched.astimezone(UTC),
+        staging,
+        tuple(CachedFile(**f) for f in manifest["files"]),
+        tuple(
+            CachedTable(t["table"], t["file"], t["sha256"], tuple(t["replaces"]))
+            for t in manifest["tables"]
+        ),
+        years,
+        sha256_hex(raw),
+    )
+    return Staged(source, raw, folder_root)
+
+
+def discard_source(staged: Staged) -> None:
+    """Remove a staged source (the cache stays as it was)."""
+    shutil.rmtree(staged.source.folder, ignore_errors=True)
+
+
+def commit_source(staged: Staged) -> CachedSource:
+    """Put a staged source in use: its folder into the cache, then its manifest in one rename.
+
+    The source's older folders are removed afterwards.
+
+    Raises:
+        WriteError: When the cache folder cannot be written (the cache is left as it was).
+    """
+    name = staged.source.name
+    doc = json.loads(staged.manifest)
+    folder = staged.root / doc["folder"]
+    try:
+        os.replace(staged.source.folder, folder)
+    except OSError as exc:
+        discard_source(staged)
+        raise WriteError(
+            N_("cannot write in the cache folder: {reason}"),
+            reason=os_reason(exc),
+            file=_shown(folder),
+        ) from None
+    try:
+        target = write_user_bytes(staged.root / f"{name}.json", staged.manifest, force=True)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    older = re.compile(rf"{re.escape(name)}-[0-9]{{8}}T[0-9]{{6}}Z-[0-9a-f]{{8}}")
+    for old in staged.root.glob(f"{name}-*"):
+        if old != folder and old.is_dir() and older.fullmatch(old.name):
+            with contextlib.suppress(OSError):
+                shutil.rmtree(old)
+    return _read_manifest(target, staged.root)
+
+
 def store_source(
     name: str,
     *,
@@ -272,15 +425,9 @@ def store_source(
     years: tuple[int, int] | None = None,
     root: Path | None = None,
 ) -> CachedSource:
-    """Store one source whole, replacing what the cache held for it (see the module docstring).
+    """Store one source whole, replacing what the cache held for it (stage, then commit).
 
-    Args:
-        name: The source's name (lower-case letters, digits, hyphens).
-        fetched: When it was fetched (with a time zone).
-        files: ``(file name, url, bytes)`` of each answer as fetched.
-        tables: ``(table, file name, bytes, replaces)`` of each table part.
-        years: The years its figures cover (first, last).
-        root: The cache folder (:func:`cache_dir` when ``None``).
+    Arguments as :func:`stage_source`.
 
     Returns:
         The source as stored.
@@ -297,62 +444,5 @@ def store_source(
         ...     [(c.name, c.years, c.files[0].size) for c in cached_sources(Path(d))]
         [('demo', (2011, 2024), 2)]
     """
-    if not _NAME.fullmatch(name):
-        raise ValueError(f"not a source name: {name!r}")
-    if fetched.tzinfo is None:
-        raise ValueError("fetched needs a time zone")
-    folder_root = cache_dir() if root is None else root
-    try:
-        folder_root.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise WriteError(
-            N_("cannot create the cache folder: {reason}"),
-            reason=os_reason(exc),
-            file=_shown(folder_root),
-        ) from None
-    stamp = fetched.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    folder = folder_root / f"{name}-{stamp}-{secrets.token_hex(4)}"
-    manifest = {
-        "format": _FORMAT,
-        "source": name,
-        "fetched": fetched.astimezone(UTC).isoformat(timespec="seconds"),
-        "folder": folder.name,
-        "years": None if years is None else list(years),
-        "files": [],
-        "tables": [],
-    }
-    try:
-        folder.mkdir()
-    except OSError as exc:
-        raise WriteError(
-            N_("cannot create the cache folder: {reason}"),
-            reason=os_reason(exc),
-            file=_shown(folder),
-        ) from None
-    try:
-        for file_name, url, data in files:
-            write_user_bytes(folder / file_name, data)
-            manifest["files"].append(  # type: ignore[attr-defined]
-                {"name": file_name, "url": url, "sha256": sha256_hex(data), "size": len(data)}
-            )
-        for table, file_name, data, replaces in tables:
-            write_user_bytes(folder / file_name, data)
-            manifest["tables"].append(  # type: ignore[attr-defined]
-                {
-                    "table": table,
-                    "file": file_name,
-                    "sha256": sha256_hex(data),
-                    "replaces": list(replaces),
-                }
-            )
-        text = json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
-        target = write_user_bytes(folder_root / f"{name}.json", text.encode("utf-8"), force=True)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    older = re.compile(rf"{re.escape(name)}-[0-9]{{8}}T[0-9]{{6}}Z-[0-9a-f]{{8}}")
-    for old in folder_root.glob(f"{name}-*"):
-        if old != folder and old.is_dir() and older.fullmatch(old.name):
-            with contextlib.suppress(OSError):
-                shutil.rmtree(old)
-    return _read_manifest(target, folder_root)
+    staged = stage_source(name, fetched=fetched, files=files, tables=tables, years=years, root=root)
+    return commit_source(staged)

@@ -58,6 +58,7 @@ __all__ = [
     "current_view",
     "forget_cache",
     "normalise_source",
+    "pinned",
     "set_source",
     "using",
 ]
@@ -96,6 +97,9 @@ SHIPPED = View()
 
 _chosen: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "bosetting_source", default=None
+)
+_pinned: contextvars.ContextVar[View | None] = contextvars.ContextVar(
+    "bosetting_view", default=None
 )
 _process: list[str | None] = [None]
 _generation: list[int] = [0]
@@ -147,6 +151,20 @@ def using(source: str | None) -> Iterator[View]:
         _chosen.reset(token)
 
 
+@contextlib.contextmanager
+def pinned(view: View) -> Iterator[View]:
+    """Read the tables through exactly ``view`` inside the block.
+
+    ``bosetting update`` checks a source it has just fetched this way, through the
+    same reader and the same register as every table, before it puts it in use.
+    """
+    token = _pinned.set(view)
+    try:
+        yield view
+    finally:
+        _pinned.reset(token)
+
+
 def forget_cache() -> None:
     """Make the next reader look at the cache again (after it changed)."""
     _generation[0] += 1
@@ -164,6 +182,9 @@ def current_view() -> View:
         NoDataError: When ``"refreshed"`` is chosen and the cache holds nothing.
         DataError: When the cache is damaged (naming the file).
     """
+    fixed = _pinned.get()
+    if fixed is not None:
+        return fixed
     source = _chosen.get() or _process[0] or "auto"
     if source == "shipped":
         return SHIPPED

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from bosetting.figures import Provenance
 from bosetting.i18n import N_, _, format_number, format_share
 from bosetting.model import (
     Criteria,
@@ -97,15 +98,23 @@ class Assessment:
         edition: The edition's label.
         criteria: The era's criteria.
         results: One result per criterion, in the criteria's order.
+        provenance: Where the intro-programme figures it rests on come from.
+        coverage: One line for each kind of figure the figures in use cannot
+            assess this edition on (and what would fetch them).
     """
 
     municipality: Municipality
     edition: str
     criteria: Criteria
     results: tuple[CriterionResult, ...]
+    provenance: Provenance | None = None
+    coverage: tuple[str, ...] = ()
 
     def to_frame(self) -> pd.DataFrame:
         """One row per criterion: id, kind, verdict, the reasons joined, figures and source ids.
+
+        The frame's ``attrs`` say where the figures come from (``"figures_source"``)
+        and what they cannot assess (``"coverage"``, one line each).
 
         Examples:
             >>> from bosetting.eligibility import assess
@@ -131,7 +140,11 @@ class Assessment:
         ]
         columns = ["code", "name", "edition", "criterion_id", "kind", "verdict", "reasons"]
         columns += ["figures", "source_ids"]
-        return pd.DataFrame.from_records(records, columns=columns).astype("string")
+        frame = pd.DataFrame.from_records(records, columns=columns).astype("string")
+        if self.provenance is not None:
+            frame.attrs["figures_source"] = str(self.provenance)
+        frame.attrs["coverage"] = list(self.coverage)
+        return frame
 
     def result(self, criterion_id: str) -> CriterionResult:
         """The result of one criterion by id.
@@ -153,6 +166,9 @@ class Assessment:
                 edition=self.edition,
             )
         ]
+        if self.provenance is not None:
+            lines.append(_("Figures: {source}", source=self.provenance))
+        lines.extend(self.coverage)
         if self.criteria.combination_nb:
             lines.append(_("How they combine: {text}", text=self.criteria.combination_nb))
         if not self.results:

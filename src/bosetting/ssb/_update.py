@@ -1,0 +1,442 @@
+"""``bosetting update``: SSB table 10824 and KLASS 131 into the per-user cache, one source at a time.
+
+:func:`update` fetches two sources, in this order:
+
+1. **KLASS 131** (the municipality register; :mod:`bosetting.ssb._klass`): its
+   codes and changes from the register's first year up to today, as the tables
+   ``municipalities`` and ``municipality_changes``. The register's last year is
+   then the year of the fetch.
+2. **SSB table 10824** (:mod:`bosetting.ssb._query`): the country, every county
+   and every municipality, every status year, both sexes and each sex, one year
+   after leaving, persons and per cent, read with the register in use (so KLASS
+   goes first), as rows of ``intro_outcomes``. Each row replaces the shipped row
+   of the same area, status year, sex and method; the shipped rows SSB's answer
+   does not hold (the older monitor's national series) stay.
+
+Each source is fetched whole, stored under a hidden name, read back through the
+same reader, schema and register as every table, and only then put in use
+(:mod:`bosetting.data._cache`); a source that fails at any step leaves the cache
+as it was and the other source goes on. Each stored answer keeps its address,
+fetch time and SHA-256, and every row of a refreshed table cites a source that
+says when it was fetched. Queries keep to SSB's limits (:mod:`bosetting.ssb._http`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import attrs
+
+from bosetting.data import (
+    CachedSource,
+    View,
+    commit_source,
+    csv_bytes,
+    current_view,
+    discard_source,
+    escape_controls,
+    forget_cache,
+    pinned,
+    read_rows,
+    resource,
+    stage_source,
+    using,
+)
+from bosetting.errors import BosettingError, SSBFormatError
+from bosetting.i18n import N_, _, format_date, format_number, ngettext
+from bosetting.model import IntroProgrammeOutcome
+from bosetting.register import first_year, municipalities
+from bosetting.ssb._cells import TABLE_ID
+from bosetting.ssb._http import RateLimit, get
+from bosetting.ssb._klass import (
+    changes_url,
+    codes_url,
+    read_changes,
+    read_codes,
+    register_rows,
+)
+from bosetting.ssb._query import fetch_answers, ssb_api
+from bosetting.ssb._read import read_answer
+
+__all__ = [
+    "INTRO_REPLACES",
+    "KLASS_SOURCE",
+    "SSB_SOURCE",
+    "SourceReport",
+    "UpdateReport",
+    "update",
+]
+
+#: The cached source names.
+KLASS_SOURCE = "klass-131"
+SSB_SOURCE = "ssb-10824"
+#: The columns that say which shipped intro-programme row a refreshed row replaces.
+INTRO_REPLACES = ("area_type", "area_code", "status_year", "years_after", "sex", "method")
+#: The source ids the refreshed rows cite (rows of ``sources`` stored with them).
+_CITED = {
+    "codes": "ssb-klass-131-update",
+    "changes": "ssb-klass-131-changes-update",
+    "ssb": "ssb-10824-update",
+}
+_NAMES = {
+    KLASS_SOURCE: N_("KLASS 131 (the municipality register)"),
+    SSB_SOURCE: N_("SSB table 10824 (intro-programme outcomes)"),
+}
+
+Progress = Callable[[str], None]
+
+
+@attrs.frozen
+class SourceReport:
+    """What became of one source.
+
+    Attributes:
+        source: The source's name (``"klass-131"``, ``"ssb-10824"``).
+        stored: The source as stored, or ``None`` when it failed.
+        error: Why it failed, or ``None``.
+        queries: How many queries it took.
+        counts: What it holds: ``rows``, ``areas`` (10824), ``codes``,
+            ``changes`` (KLASS), and what was left out (``left_out``).
+    """
+
+    source: str
+    stored: CachedSource | None = None
+    error: BosettingError | None = None
+    queries: int = 0
+    counts: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether the source was fetched and stored."""
+        return self.error is None
+
+    def count(self, what: str) -> int:
+        """One of :attr:`counts` (0 when not counted)."""
+        return dict(self.counts).get(what, 0)
+
+    def __str__(self) -> str:
+        name = _(_NAMES[self.source])
+        if self.error is not None or self.stored is None:
+            return _(
+                "{source}: not updated, the cache is as it was: {problem}",
+                source=name,
+                problem=str(self.error),
+            )
+        first, last = self.stored.years or (0, 0)
+        when = format_date(self.stored.fetched.astimezone().date())
+        queries = ngettext("{n} query", "{n} queries", self.queries, n=format_number(self.queries))
+        folder = escape_controls(str(self.stored.folder.parent))
+        if self.source == KLASS_SOURCE:
+            line = _(
+                "{source}: {codes} and {changes}, {first}–{last}, fetched {when} ({queries}); "
+                "stored in {folder}",
+                source=name,
+                codes=ngettext(
+                    "{n} municipality code",
+                    "{n} municipality codes",
+                    self.count("codes"),
+                    n=format_number(self.count("codes")),
+                ),
+                changes=ngettext(
+                    "{n} change",
+                    "{n} changes",
+                    self.count("changes"),
+                    n=format_number(self.count("changes")),
+                ),
+                first=first,
+                last=last,
+                when=when,
+                queries=queries,
+                folder=folder,
+            )
+            left = self.count("left_out")
+            if left:
+                line += " " + ngettext(
+                    "({n} change with one side only, a code that started or ended, is left out.)",
+                    "({n} changes with one side only, codes that started or ended, are left out.)",
+                    left,
+                )
+            return line
+        line = _(
+            "{source}: {rows} for {areas}, status years {first}–{last}, fetched {when} "
+            "({queries}); stored in {folder}",
+            source=name,
+            rows=ngettext(
+                "{n} row", "{n} rows", self.count("rows"), n=format_number(self.count("rows"))
+            ),
+            areas=ngettext(
+                "{n} area", "{n} areas", self.count("areas"), n=format_number(self.count("areas"))
+            ),
+            first=first,
+            last=last,
+            when=when,
+            queries=queries,
+            folder=folder,
+        )
+        left = self.count("left_out")
+        if left:
+            line += " " + ngettext(
+                "({n} region code of another kind, a næringsregion or bydel, is not asked for.)",
+                "({n} region codes of other kinds, næringsregioner and bydeler, are not asked for.)",
+                left,
+            )
+        return line
+
+
+@attrs.frozen
+class UpdateReport:
+    """What ``bosetting update`` did: one report per source, KLASS first.
+
+    Examples:
+        >>> UpdateReport(()).ok
+        True
+    """
+
+    sources: tuple[SourceReport, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether every source was fetched and stored."""
+        return all(s.ok for s in self.sources)
+
+    @property
+    def failed(self) -> tuple[SourceReport, ...]:
+        """The sources that failed (the cache holds what it held before for them)."""
+        return tuple(s for s in self.sources if not s.ok)
+
+    def __str__(self) -> str:
+        return "\n".join(str(s) for s in self.sources)
+
+
+def _table(name: str, rows: Sequence[dict[str, Any]]) -> bytes:
+    """A table part: the shipped table's columns (in its order), written by the one CSV writer."""
+    header = [f["name"] for f in resource(name)["schema"]["fields"]]
+    return csv_bytes(header, ([r.get(h) for h in header] for r in rows))
+
+
+def _source_row(
+    source_id: str, title: str, url: str, fetched: datetime, what: str
+) -> dict[str, Any]:
+    stamp = fetched.astimezone(UTC).isoformat(timespec="seconds")
+    return {
+        "source_id": source_id,
+        "publisher": "Statistisk sentralbyrå",
+        "title": title,
+        "url": url,
+        "published": fetched.astimezone(UTC).date(),
+        "language": "nb",
+        "kind": "ssb",
+        # Data text in bokmål and, where the table has the column, in English.
+        "note": (
+            f"Hentet med «bosetting update» {stamp} ({what}); hvert svar er lagret med adresse "
+            "og SHA-256 i hurtigbufferen. Lisens CC BY 4.0, kreditering «Statistisk sentralbyrå»."
+        ),
+        "note_en": (
+            f"Fetched with 'bosetting update' at {stamp} ({what}); each answer is kept with its "
+            "address and SHA-256 in the cache. Licence CC BY 4.0, credit 'Statistisk sentralbyrå'."
+        ),
+    }
+
+
+def _check(source: CachedSource, tables: Sequence[str]) -> None:
+    """Read a staged source's tables through the reader, the schema and the register."""
+    others = tuple(s for s in current_view().sources if s.name != source.name)
+    with pinned(View((*others, source))):
+        for table in tables:
+            read_rows(table)
+        if "municipalities" in tables:
+            municipalities()
+
+
+def _store(
+    name: str,
+    fetched: datetime,
+    files: Sequence[tuple[str, str, bytes]],
+    tables: Sequence[tuple[str, str, bytes, Sequence[str]]],
+    years: tuple[int, int],
+) -> CachedSource:
+    staged = stage_source(name, fetched=fetched, files=files, tables=tables, years=years)
+    try:
+        _check(staged.source, ["sources", *(t[0] for t in tables if t[0] != "sources")])
+    except BaseException:
+        discard_source(staged)
+        raise
+    stored = commit_source(staged)
+    forget_cache()
+    return stored
+
+
+def _klass(limit: RateLimit, progress: Progress | None, timeout: float) -> SourceReport:
+    name = _(_NAMES[KLASS_SOURCE])
+    fetched = datetime.now(UTC)
+    with using("shipped"):
+        start = date(first_year(), 1, 1)
+    end = fetched.astimezone().date() + timedelta(days=1)
+    answers = []
+    for i, url in enumerate((codes_url(start, end), changes_url(start, end)), start=1):
+        if progress is not None:
+            progress(_("{source}: query {done} of {total}", source=name, done=i, total=2))
+        answers.append((url, get(url, limit=limit, timeout=timeout)))
+    (c_url, c_raw), (ch_url, ch_raw) = answers
+    codes = read_codes(c_raw, c_url)
+    changes, one_sided = read_changes(ch_raw, ch_url)
+    register, change_rows = register_rows(
+        codes,
+        changes,
+        start=start,
+        end=end,
+        codes_source=_CITED["codes"],
+        changes_source=_CITED["changes"],
+        url=c_url,
+    )
+    cited = [
+        _source_row(
+            _CITED["codes"],
+            "Standard for kommuneinndeling (KLASS 131)",
+            c_url,
+            fetched,
+            "kodene",
+        ),
+        _source_row(
+            _CITED["changes"],
+            "Endringer i standard for kommuneinndeling (KLASS 131)",
+            ch_url,
+            fetched,
+            "endringslisten",
+        ),
+    ]
+    years = (start.year, fetched.astimezone().year)
+    stored = _store(
+        KLASS_SOURCE,
+        fetched,
+        [("codes.json", c_url, c_raw), ("changes.json", ch_url, ch_raw)],
+        [
+            ("sources", "sources.csv", _table("sources", cited), ("source_id",)),
+            ("municipalities", "municipalities.csv", _table("municipalities", register), ()),
+            (
+                "municipality_changes",
+                "municipality_changes.csv",
+                _table("municipality_changes", change_rows),
+                (),
+            ),
+        ],
+        years,
+    )
+    counts = (
+        ("codes", len({r["code"] for r in register})),
+        ("changes", len(change_rows)),
+        ("left_out", one_sided),
+    )
+    return SourceReport(KLASS_SOURCE, stored, queries=2, counts=counts)
+
+
+def _intro_row(o: IntroProgrammeOutcome, source_id: str) -> dict[str, Any]:
+    return {
+        "area_type": o.area_type.value,
+        "area_code": o.area_code,
+        "area_name": o.area_name,
+        "cohort_year": o.cohort_year,
+        "status_year": o.status_year,
+        "years_after": o.years_after,
+        "sex": o.sex.value,
+        "former_participants": o.former_participants,
+        "former_participants_status": o.former_participants_status.value,
+        "in_work_or_education": o.in_work_or_education,
+        "in_work_or_education_status": o.in_work_or_education_status.value,
+        "share": o.share,
+        "share_status": o.share_status.value,
+        "figure_stage": o.stage.value,
+        "method": o.method.value,
+        "note": o.note,
+        "source_ids": source_id,
+    }
+
+
+def _label(body: bytes) -> str:
+    try:
+        label = json.loads(body.decode("utf-8")).get("label")
+    except (UnicodeDecodeError, ValueError, AttributeError):
+        label = None
+    if isinstance(label, str) and label.startswith(TABLE_ID):
+        return label
+    return f"{TABLE_ID}: Tidligere deltakere i introduksjonsprogrammet"
+
+
+def _ssb(limit: RateLimit, progress: Progress | None, timeout: float) -> SourceReport:
+    name = _(_NAMES[SSB_SOURCE])
+    fetched = datetime.now(UTC)
+
+    def step(done: int, total: int) -> None:
+        if progress is not None:
+            progress(_("{source}: query {done} of {total}", source=name, done=done, total=total))
+
+    answers, codes = fetch_answers(limit=limit, timeout=timeout, progress=step)
+    (meta_url, _meta), data = answers[0], answers[1:]
+    records: list[IntroProgrammeOutcome] = []
+    for url, body in data:
+        records.extend(read_answer(body, url))
+    if not records:
+        raise SSBFormatError(N_("SSB's answer holds no figures bosetting reads"), file=meta_url)
+    rows = [_intro_row(o, _CITED["ssb"]) for o in records]
+    years = (min(o.status_year for o in records), max(o.status_year for o in records))
+    queries = f"{len(data)} spørring" + ("er" if len(data) != 1 else "")
+    cited = [
+        _source_row(
+            _CITED["ssb"], _label(data[0][1]), f"{ssb_api()}/tables/{TABLE_ID}", fetched, queries
+        )
+    ]
+    files = [("metadata.json", meta_url, _meta)]
+    files += [(f"data-{i:02d}.json", url, body) for i, (url, body) in enumerate(data, start=1)]
+    stored = _store(
+        SSB_SOURCE,
+        fetched,
+        files,
+        [
+            ("sources", "sources.csv", _table("sources", cited), ("source_id",)),
+            (
+                "intro_outcomes",
+                "intro_outcomes.csv",
+                _table("intro_outcomes", rows),
+                INTRO_REPLACES,
+            ),
+        ],
+        years,
+    )
+    counts = (
+        ("rows", len(rows)),
+        ("areas", len({(o.area_type, o.area_code) for o in records})),
+        ("left_out", codes.left_out),
+    )
+    return SourceReport(SSB_SOURCE, stored, queries=len(answers), counts=counts)
+
+
+def update(
+    *, progress: Progress | None = None, timeout: float = 60.0, limit: RateLimit | None = None
+) -> UpdateReport:
+    """Fetch KLASS 131 and SSB table 10824 into the per-user cache (see the module docstring).
+
+    Every function that reads figures uses them from then on (unless asked for
+    the shipped ones: ``source="shipped"``, the command's ``--offline``).
+
+    Args:
+        progress: Called with a line of text before each query (the command
+            writes it to a terminal).
+        timeout: Seconds to wait for each answer.
+        limit: The query limit to keep (SSB's 30 a minute when ``None``).
+
+    Returns:
+        One report per source; :attr:`UpdateReport.ok` is false when a source
+        failed (its error is in the report, and the cache holds what it held).
+    """
+    limit = limit or RateLimit()
+    reports = []
+    for source, fetch in ((KLASS_SOURCE, _klass), (SSB_SOURCE, _ssb)):
+        try:
+            reports.append(fetch(limit, progress, timeout))
+        except BosettingError as exc:
+            reports.append(SourceReport(source, error=exc))
+    forget_cache()
+    return UpdateReport(tuple(reports))
