@@ -33,7 +33,7 @@ def _store(rows: str, *, sources: str | None = None) -> data.CachedSource:
         "test-fetch,Statistisk sentralbyrå,Test answer,https://example.org/10824,"
         "2026-12-06,nb,ssb,A test part\n"
     )
-    stored = data.store_source(
+    staged = data.stage_source(
         "ssb-10824",
         fetched=WHEN,
         files=[("answer-1.json", "https://example.org/10824", b'{"class": "dataset"}')],
@@ -43,6 +43,7 @@ def _store(rows: str, *, sources: str | None = None) -> data.CachedSource:
         ],
         years=(2011, 2024),
     )
+    stored = data.commit_source(staged)
     data.forget_cache()
     return stored
 

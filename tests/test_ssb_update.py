@@ -271,3 +271,33 @@ def test_screen_by_intro_refuses_when_no_municipality_has_a_figure(
     assert status == 0
     assert err.splitlines()[0] == "  Tall: fra datapakken, statusår 2011–2014"
     assert "dekker 0 av disse årene" in err.splitlines()[1]
+
+
+def test_update_repairs_a_damaged_cache(ssb_server: SSBServer) -> None:
+    folder = data.cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ssb-10824.json").write_text("{", encoding="utf-8")
+    data.forget_cache()
+    with pytest.raises(bs.DataError, match="hurtigbufferen med oppdaterte tall er skadet"):
+        bs.intro_outcomes("Kinn")
+    data.set_source("shipped")  # a script's choice does not reach what update reads and checks
+    assert update().ok
+    data.set_source(None)
+    assert max(o.status_year for o in bs.intro_outcomes("Kinn")) == 2024
+
+
+def test_progress_goes_to_a_terminal_only(
+    ssb_server: SSBServer, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    status, out, err = run(capsys, "--lang", "en", "update")
+    assert status == 0
+    steps = [s for s in err.split("\r\x1b[2K") if s]
+    assert steps == [
+        "KLASS 131 (the municipality register): query 1 of 2",
+        "KLASS 131 (the municipality register): query 2 of 2",
+        "SSB table 10824 (intro-programme outcomes): query 1 of 1",
+    ]
+    assert len(out.splitlines()) == 2

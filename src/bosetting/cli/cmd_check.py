@@ -12,7 +12,7 @@ import argparse
 import sys
 from typing import Any
 
-from bosetting.cli._render import Table, add_format_options, emit, figures_line, render_assessment
+from bosetting.cli._render import Table, add_format_options, emit, figures_notes, render_assessment
 from bosetting.eligibility import assess
 from bosetting.i18n import _
 from bosetting.model import converter
@@ -28,11 +28,8 @@ def _run(args: argparse.Namespace) -> int:
         csv=lambda: Table.from_frame(a.to_frame()),
         json=lambda: {**converter.unstructure(a), "figures_source": str(a.provenance)},
     )
-    if (
-        args.format == "csv"
-    ):  # standard output is the table; where its figures come from goes beside it
-        notes = [figures_line(a.provenance)] if a.provenance is not None else []
-        print("\n".join([*notes, *a.coverage]), file=sys.stderr)
+    if args.format == "csv":  # the table on standard output; its figures and gaps beside it
+        print(figures_notes(a.provenance, a.coverage), file=sys.stderr)
     return status
 
 

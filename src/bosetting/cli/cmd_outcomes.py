@@ -28,7 +28,7 @@ from bosetting.cli._options import add_plot_options, write_plot
 from bosetting.cli._render import (
     add_format_options,
     emit,
-    figures_line,
+    figures_notes,
     outcomes_json,
     outcomes_table,
     render_outcomes,
@@ -76,7 +76,7 @@ def _run(args: argparse.Namespace) -> int:
         json=lambda: outcomes_json(m, shown_intro, shown_settled, source),
     )
     if args.format == "csv" and args.figures != "settlement":
-        print(figures_line(source), file=sys.stderr)  # beside the table, not in it
+        print(figures_notes(source), file=sys.stderr)  # beside the table, not in it
     return status
 
 

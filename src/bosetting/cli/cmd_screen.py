@@ -25,7 +25,7 @@ from bosetting.cli._render import (
     Table,
     add_format_options,
     emit,
-    figures_line,
+    figures_notes,
     render_screen,
     screen_json,
 )
@@ -51,11 +51,8 @@ def _run(args: argparse.Namespace) -> int:
         csv=lambda: Table.from_frame(cut.to_frame()),
         json=lambda: screen_json(cut),
     )
-    if (
-        args.format == "csv"
-    ):  # standard output is the table; where its figures come from goes beside it
-        notes = [figures_line(s.provenance)] if s.provenance is not None else []
-        print("\n".join([*notes, *s.coverage]), file=sys.stderr)
+    if args.format == "csv":  # the table on standard output; its figures and gaps beside it
+        print(figures_notes(s.provenance, s.coverage), file=sys.stderr)
     return status
 
 

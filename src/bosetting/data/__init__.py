@@ -29,7 +29,6 @@ from bosetting.data._cache import (
     discard_source,
     sha256_hex,
     stage_source,
-    store_source,
 )
 from bosetting.data._csvout import csv_bytes, csv_text, neutralise_cell
 from bosetting.data._records import (
@@ -144,7 +143,6 @@ __all__ = [
     "sources",
     "split_ids",
     "stage_source",
-    "store_source",
     "structure",
     "table_label",
     "table_path",

@@ -2,7 +2,7 @@ r"""The per-user cache of refreshed figures: where it is, what it holds, storing
 
 ``bosetting update`` (:func:`bosetting.ssb.update`) fetches each *source* (SSB
 table 10824, KLASS classification 131) and stores it here with
-:func:`store_source`. A source is a folder holding the answers as fetched (each
+:func:`stage_source` and :func:`commit_source`. A source is a folder holding the answers as fetched (each
 with its address, fetch time and SHA-256) and the *table parts* built from them:
 files in the layout of a shipped table (``intro_outcomes``, ``municipalities``
 ...) that :mod:`bosetting.data._view` lays over the shipped tables. Beside the
@@ -56,7 +56,6 @@ __all__ = [
     "discard_source",
     "sha256_hex",
     "stage_source",
-    "store_source",
 ]
 
 #: The environment variable that names the cache folder (tests point it at an empty one).
@@ -285,6 +284,17 @@ class Staged:
     root: Path
 
 
+def _make_folder(folder: Path, *, parents: bool) -> None:
+    try:
+        folder.mkdir(parents=parents, exist_ok=parents)
+    except OSError as exc:
+        raise WriteError(
+            N_("cannot create the cache folder: {reason}"),
+            reason=os_reason(exc),
+            file=_shown(folder),
+        ) from None
+
+
 def stage_source(
     name: str,
     *,
@@ -309,20 +319,24 @@ def stage_source(
 
     Raises:
         WriteError: When the cache folder cannot be written (nothing is left behind).
+
+    Examples:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     staged = stage_source("demo", fetched=datetime(2026, 12, 6, tzinfo=UTC),
+        ...                           files=[("answer.json", "https://example.org/a", b"{}")],
+        ...                           tables=[], years=(2011, 2024), root=Path(d))
+        ...     before = cached_sources(Path(d))
+        ...     s = commit_source(staged)
+        ...     before, [(c.name, c.years, c.files[0].size) for c in cached_sources(Path(d))]
+        ((), [('demo', (2011, 2024), 2)])
     """
     if not _NAME.fullmatch(name):
         raise ValueError(f"not a source name: {name!r}")
     if fetched.tzinfo is None:
         raise ValueError("fetched needs a time zone")
     folder_root = cache_dir() if root is None else root
-    try:
-        folder_root.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise WriteError(
-            N_("cannot create the cache folder: {reason}"),
-            reason=os_reason(exc),
-            file=_shown(folder_root),
-        ) from None
+    _make_folder(folder_root, parents=True)
     stamp = fetched.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     final = f"{name}-{stamp}-{secrets.token_hex(4)}"
     staging = folder_root / f".{final}"
@@ -335,14 +349,7 @@ def stage_source(
         "files": [],
         "tables": [],
     }
-    try:
-        staging.mkdir()
-    except OSError as exc:
-        raise WriteError(
-            N_("cannot create the cache folder: {reason}"),
-            reason=os_reason(exc),
-            file=_shown(staging),
-        ) from None
+    _make_folder(staging, parents=False)
     try:
         for file_name, url, data in files:
             write_user_bytes(staging / file_name, data)
@@ -414,35 +421,3 @@ def commit_source(staged: Staged) -> CachedSource:
             with contextlib.suppress(OSError):
                 shutil.rmtree(old)
     return _read_manifest(target, staged.root)
-
-
-def store_source(
-    name: str,
-    *,
-    fetched: datetime,
-    files: Sequence[tuple[str, str, bytes]],
-    tables: Sequence[tuple[str, str, bytes, Sequence[str]]],
-    years: tuple[int, int] | None = None,
-    root: Path | None = None,
-) -> CachedSource:
-    """Store one source whole, replacing what the cache held for it (stage, then commit).
-
-    Arguments as :func:`stage_source`.
-
-    Returns:
-        The source as stored.
-
-    Raises:
-        WriteError: When the cache folder cannot be written (the cache is left as it was).
-
-    Examples:
-        >>> import tempfile
-        >>> with tempfile.TemporaryDirectory() as d:
-        ...     s = store_source("demo", fetched=datetime(2026, 12, 6, tzinfo=UTC),
-        ...                      files=[("answer.json", "https://example.org/a", b"{}")],
-        ...                      tables=[], years=(2011, 2024), root=Path(d))
-        ...     [(c.name, c.years, c.files[0].size) for c in cached_sources(Path(d))]
-        [('demo', (2011, 2024), 2)]
-    """
-    staged = stage_source(name, fetched=fetched, files=files, tables=tables, years=years, root=root)
-    return commit_source(staged)

@@ -18,16 +18,18 @@ from __future__ import annotations
 
 import collections
 import http.client
+import json
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from typing import Any
 
 from bosetting.data import MAX_USER_FILE_BYTES, os_reason
-from bosetting.errors import LimitError, SSBFetchError
+from bosetting.errors import LimitError, SSBFetchError, SSBFormatError
 from bosetting.i18n import N_
 
-__all__ = ["MAX_QUERIES_PER_MINUTE", "RateLimit", "get"]
+__all__ = ["MAX_QUERIES_PER_MINUTE", "RateLimit", "get", "json_answer"]
 
 #: SSB's limit on queries from one address in a minute.
 MAX_QUERIES_PER_MINUTE = 30
@@ -71,6 +73,23 @@ class RateLimit:
             self._sent.popleft()
         self._sent.append(now)
         return waited
+
+
+def json_answer(raw: bytes, url: str) -> Any:
+    """SSB's answer read as JSON.
+
+    Raises:
+        SSBFormatError: When it is not complete UTF-8 JSON (cut off, or another format).
+    """
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError) as exc:
+        raise SSBFormatError(
+            N_("not complete JSON ({reason}); run 'bosetting update' again"),
+            reason=type(exc).__name__,
+            file=url,
+        ) from None
+    return doc
 
 
 def _retry_after(exc: urllib.error.HTTPError) -> float | None:

@@ -29,7 +29,6 @@ The base address is ``BOSETTING_KLASS_API`` when set, else :data:`KLASS_API`.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Sequence
@@ -42,6 +41,7 @@ from bosetting.data import Row, shipped_rows, split_ids
 from bosetting.errors import SSBFormatError
 from bosetting.i18n import N_
 from bosetting.register import change_kinds
+from bosetting.ssb._http import json_answer
 
 __all__ = [
     "KLASS_API",
@@ -114,14 +114,7 @@ class KlassChange:
 
 
 def _load(raw: bytes, url: str, member: str) -> list[Any]:
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError) as exc:
-        raise SSBFormatError(
-            N_("not complete JSON ({reason}); run 'bosetting update' again"),
-            reason=type(exc).__name__,
-            file=url,
-        ) from None
+    doc = json_answer(raw, url)
     items = doc.get(member) if isinstance(doc, dict) else None
     if not isinstance(items, list):
         raise SSBFormatError(

@@ -25,7 +25,6 @@ else :data:`SSB_API`.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import urllib.parse
@@ -38,7 +37,7 @@ from bosetting.errors import SSBFormatError
 from bosetting.i18n import N_
 from bosetting.model import IntroProgrammeOutcome
 from bosetting.ssb._cells import DIMENSIONS, PERCENT, PERSONS, TABLE_ID, TOTAL, WORK_OR_EDUCATION
-from bosetting.ssb._http import RateLimit, get
+from bosetting.ssb._http import RateLimit, get, json_answer
 from bosetting.ssb._read import read_answer
 
 __all__ = [
@@ -174,6 +173,7 @@ def read_metadata(raw: bytes, url: str) -> TableCodes:
             a status year that is not four digits.
 
     Examples:
+        >>> import json
         >>> doc = {"class": "dataset", "id": list(DIMENSIONS), "dimension": {
         ...     d: {"category": {"index": {"0": 0}}} for d in DIMENSIONS}}
         >>> doc["dimension"]["Region"]["category"]["index"] = {"0": 0, "46": 1, "4602": 2, "N01": 3}
@@ -181,14 +181,7 @@ def read_metadata(raw: bytes, url: str) -> TableCodes:
         >>> read_metadata(json.dumps(doc).encode(), "meta")
         TableCodes(regions=('0', '46', '4602'), years=(2023, 2024), left_out=1)
     """
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError) as exc:
-        raise SSBFormatError(
-            N_("not complete JSON ({reason}); run 'bosetting update' again"),
-            reason=type(exc).__name__,
-            file=url,
-        ) from None
+    doc = json_answer(raw, url)
     if not isinstance(doc, dict) or doc.get("class") != "dataset":
         raise SSBFormatError(N_('not a JSON-stat2 dataset (no "class": "dataset")'), file=url)
     ids = doc.get("id")

@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 
 from bosetting.data import (
+    SHIPPED,
     CachedSource,
     View,
     commit_source,
@@ -45,7 +46,7 @@ from bosetting.data import (
     stage_source,
     using,
 )
-from bosetting.errors import BosettingError, SSBFormatError
+from bosetting.errors import BosettingError, DataError, SSBFormatError
 from bosetting.i18n import N_, _, format_date, format_number, ngettext
 from bosetting.model import IntroProgrammeOutcome
 from bosetting.register import first_year, municipalities
@@ -126,64 +127,49 @@ class SourceReport:
                 problem=str(self.error),
             )
         first, last = self.stored.years or (0, 0)
-        when = format_date(self.stored.fetched.astimezone().date())
-        queries = ngettext("{n} query", "{n} queries", self.queries, n=format_number(self.queries))
-        folder = escape_controls(str(self.stored.folder.parent))
+        c, f = self.count, format_number
+        said = {
+            "source": name,
+            "first": first,
+            "last": last,
+            "when": format_date(self.stored.fetched.astimezone().date()),
+            "queries": ngettext(
+                "{n} query", "{n} queries", self.queries, n=format_number(self.queries)
+            ),
+            "folder": escape_controls(str(self.stored.folder.parent)),
+        }
         if self.source == KLASS_SOURCE:
             line = _(
                 "{source}: {codes} and {changes}, {first}–{last}, fetched {when} ({queries}); "
                 "stored in {folder}",
-                source=name,
                 codes=ngettext(
-                    "{n} municipality code",
-                    "{n} municipality codes",
-                    self.count("codes"),
-                    n=format_number(self.count("codes")),
+                    "{n} municipality code", "{n} municipality codes", c("codes"), n=f(c("codes"))
                 ),
-                changes=ngettext(
-                    "{n} change",
-                    "{n} changes",
-                    self.count("changes"),
-                    n=format_number(self.count("changes")),
-                ),
-                first=first,
-                last=last,
-                when=when,
-                queries=queries,
-                folder=folder,
+                changes=ngettext("{n} change", "{n} changes", c("changes"), n=f(c("changes"))),
+                **said,
             )
-            left = self.count("left_out")
-            if left:
-                line += " " + ngettext(
-                    "({n} change with one side only, a code that started or ended, is left out.)",
-                    "({n} changes with one side only, codes that started or ended, are left out.)",
-                    left,
-                )
-            return line
-        line = _(
-            "{source}: {rows} for {areas}, status years {first}–{last}, fetched {when} "
-            "({queries}); stored in {folder}",
-            source=name,
-            rows=ngettext(
-                "{n} row", "{n} rows", self.count("rows"), n=format_number(self.count("rows"))
-            ),
-            areas=ngettext(
-                "{n} area", "{n} areas", self.count("areas"), n=format_number(self.count("areas"))
-            ),
-            first=first,
-            last=last,
-            when=when,
-            queries=queries,
-            folder=folder,
-        )
-        left = self.count("left_out")
-        if left:
-            line += " " + ngettext(
+            left = ngettext(
+                "({n} change with one side only, a code that started or ended, is left out.)",
+                "({n} changes with one side only, codes that started or ended, are left out.)",
+                c("left_out"),
+                n=f(c("left_out")),
+            )
+        else:
+            line = _(
+                "{source}: {rows} for {areas}, status years {first}–{last}, fetched {when} "
+                "({queries}); stored in {folder}",
+                rows=ngettext("{n} row", "{n} rows", c("rows"), n=f(c("rows"))),
+                areas=ngettext("{n} area", "{n} areas", c("areas"), n=f(c("areas"))),
+                **said,
+            )
+            left = ngettext(
                 "({n} region code of another kind, a næringsregion or bydel, is not asked for.)",
-                "({n} region codes of other kinds, næringsregioner and bydeler, are not asked for.)",
-                left,
+                "({n} region codes of other kinds, næringsregioner and bydeler, are not asked "
+                "for.)",
+                c("left_out"),
+                n=f(c("left_out")),
             )
-        return line
+        return f"{line} {left}" if self.count("left_out") else line
 
 
 @attrs.frozen
@@ -241,9 +227,23 @@ def _source_row(
     }
 
 
+def _base() -> View:
+    """The view a fetched source is read and checked against: the cache as it is.
+
+    Whatever source of figures the caller chose (``set_source("shipped")``); the
+    shipped tables when the cache is damaged (storing the source then replaces
+    its damaged manifest).
+    """
+    try:
+        with using("auto"):
+            return current_view()
+    except DataError:
+        return SHIPPED
+
+
 def _check(source: CachedSource, tables: Sequence[str]) -> None:
     """Read a staged source's tables through the reader, the schema and the register."""
-    others = tuple(s for s in current_view().sources if s.name != source.name)
+    others = tuple(s for s in _base().sources if s.name != source.name)
     with pinned(View((*others, source))):
         for table in tables:
             read_rows(table)
@@ -376,8 +376,9 @@ def _ssb(limit: RateLimit, progress: Progress | None, timeout: float) -> SourceR
     answers, codes = fetch_answers(limit=limit, timeout=timeout, progress=step)
     (meta_url, _meta), data = answers[0], answers[1:]
     records: list[IntroProgrammeOutcome] = []
-    for url, body in data:
-        records.extend(read_answer(body, url))
+    with pinned(_base()):  # region codes through the register in use (KLASS as just fetched)
+        for url, body in data:
+            records.extend(read_answer(body, url))
     if not records:
         raise SSBFormatError(N_("SSB's answer holds no figures bosetting reads"), file=meta_url)
     rows = [_intro_row(o, _CITED["ssb"]) for o in records]

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from bosetting.cli._render._areas import (
         figures_line,
+        figures_notes,
         plot_written,
         render_assessment,
         render_municipality,
@@ -105,6 +106,7 @@ __all__ = [
     "emit",
     "error_line",
     "figures_line",
+    "figures_notes",
     "history_json",
     "history_table",
     "interrupted_line",
@@ -149,6 +151,7 @@ __all__ = [
 #: for, so a command loads the rooms it prints with and no others.
 _ROOMS: dict[str, str] = {
     "figures_line": "_areas",
+    "figures_notes": "_areas",
     "plot_written": "_areas",
     "render_assessment": "_areas",
     "render_municipality": "_areas",

@@ -21,6 +21,7 @@ from bosetting.register import lineage, predecessors, succession, successors
 
 __all__ = [
     "figures_line",
+    "figures_notes",
     "plot_written",
     "render_assessment",
     "render_municipality",
@@ -106,6 +107,11 @@ def _settlement_row(s: Settlement) -> list[str]:
 def figures_line(source: Provenance) -> str:
     """Where the intro-programme figures shown come from (one line, indented)."""
     return "  " + _("Figures: {source}", source=source)
+
+
+def figures_notes(source: Provenance | None, coverage: Sequence[str] = ()) -> str:
+    """The lines a CSV result writes beside the table (standard error): its figures, their gaps."""
+    return "\n".join([*([figures_line(source)] if source is not None else []), *coverage])
 
 
 def render_outcomes(
