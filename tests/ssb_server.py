@@ -52,6 +52,22 @@ def klass_codes(start: date, end: date) -> dict[str, Any]:
                 "notes": "",
             }
         )
+    # KLASS lists SSB's code for an unknown municipality among them (its 2024 version does).
+    codes.append(
+        {
+            "code": "9999",
+            "parentCode": None,
+            "level": "1",
+            "name": "Uoppgitt",
+            "shortName": "",
+            "presentationName": "",
+            "validFrom": None,
+            "validTo": None,
+            "validFromInRequestedRange": start.isoformat(),
+            "validToInRequestedRange": end.isoformat(),
+            "notes": "",
+        }
+    )
     return {"codes": codes}
 
 

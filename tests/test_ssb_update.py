@@ -48,12 +48,21 @@ def test_update_then_every_result_carries_the_refreshed_figures_and_says_so(
     assert len(lines) == 2
     assert lines[0].startswith("KLASS 131 (kommuneregisteret): ")
     assert f"2008–{TODAY.year}" in lines[0]
+    assert lines[0].endswith("(1 kode for uoppgitt kommune, 9999 Uoppgitt, er utelatt.)")
     assert lines[1].startswith(
-        "SSB-tabell 10824 (resultater fra introduksjonsprogrammet): 168 rader"
+        "SSB-tabell 10824 (resultater fra introduksjonsprogrammet): 171 rader"
     )
     assert "statusår 2011–2024" in lines[1]
     assert "(2 regionkoder av andre slag" in lines[1]
+    assert "(3 rader står under en kode som ikke gjaldt i statusåret" in lines[1]
     assert err == ""  # no progress lines when standard error is not a terminal
+
+    # Flora's cohort of 2019 comes under its old code in status year 2020: kept, with a note.
+    year_2020 = bs.intro_outcomes(None, status_year=2020, sex="all")
+    flora = next(o for o in year_2020 if o.area_code == "1401")
+    assert (flora.area_name, flora.former_participants) == ("Flora", 12)
+    assert flora.note is not None
+    assert "til og med 2019" in flora.note
 
     rows = [o for o in bs.intro_outcomes("Kinn", sex="all") if o.area_code == "4602"]
     assert [(o.status_year, o.former_participants, o.share) for o in rows][:2] == [
@@ -105,6 +114,8 @@ def test_the_register_reaches_the_year_klass_was_fetched_in(ssb_server: SSBServe
     assert last_year() == TODAY.year
     assert municipalities(TODAY.year) == shipped
     assert bs.municipality("Kinn", year=TODAY.year).code == "4602"
+    with pytest.raises(bs.MunicipalityNotFound):  # KLASS's "9999 Uoppgitt" is no municipality
+        bs.municipality("9999")
     source = data.current_view().source("klass-131")
     assert source is not None
     assert source.years == (2008, TODAY.year)

@@ -9,7 +9,7 @@ touches the network, and only when called.
 
 from __future__ import annotations
 
-from bosetting.ssb._cells import area_of
+from bosetting.ssb._cells import area_of, out_of_force
 from bosetting.ssb._http import MAX_QUERIES_PER_MINUTE, RateLimit
 from bosetting.ssb._klass import KLASS_API, KLASS_API_ENV_VAR
 from bosetting.ssb._query import (
@@ -42,6 +42,7 @@ __all__ = [
     "area_of",
     "build_query",
     "fetch_10824",
+    "out_of_force",
     "plan_queries",
     "read_metadata",
     "read_ssb_10824",

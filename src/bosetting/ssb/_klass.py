@@ -20,7 +20,8 @@ January). A run already in force when the range starts keeps the first year the
 shipped register gives it (KLASS is asked from 2008, the register's first
 year). County names are the shipped register's for the code's first two
 digits; a county code it does not know stops the refresh with a message (a
-newer bosetting knows it). The kind of a change is
+newer bosetting knows it). SSB's code for an unknown municipality (``9999
+Uoppgitt``, which KLASS lists among them) is left out and counted. The kind of a change is
 :func:`bosetting.register.change_kinds`; a change the shipped table has keeps
 its note and its sources.
 
@@ -50,6 +51,7 @@ __all__ = [
     "KlassCode",
     "changes_url",
     "codes_url",
+    "is_unknown",
     "klass_api",
     "read_changes",
     "read_codes",
@@ -64,6 +66,19 @@ _CLASSIFICATION = "131"
 #: The source the shipped change rows cite for KLASS's change list (a refreshed row cites the fetch).
 _SHIPPED_CHANGES = "ssb-klass-131-changes"
 _CODE = re.compile(r"[0-9]{4}")
+
+
+def is_unknown(code: str) -> bool:
+    """Whether a code is SSB's "unknown" (``9999 Uoppgitt`` in classification 131), not a municipality.
+
+    KLASS lists it among the municipalities (seen in the 2024 version); the
+    register and the refresh leave it out.
+
+    Examples:
+        >>> is_unknown("9999"), is_unknown("0301")
+        (True, False)
+    """
+    return code.startswith("99")
 
 
 def klass_api() -> str:
@@ -262,6 +277,8 @@ def register_rows(
     counties = _counties(shipped)
     register = []
     for run in _runs(codes):
+        if is_unknown(run.code):
+            continue
         county = run.code[:2]
         if county not in counties:
             raise SSBFormatError(
@@ -295,7 +312,10 @@ def register_rows(
     known = {
         (r["date"], r["old_code"], r["new_code"]): r for r in shipped_rows("municipality_changes")
     }
-    ordered = sorted(changes, key=lambda c: (c.day, c.old_code, c.new_code))
+    ordered = sorted(
+        (c for c in changes if not (is_unknown(c.old_code) or is_unknown(c.new_code))),
+        key=lambda c: (c.day, c.old_code, c.new_code),
+    )
     kinds = change_kinds([(c.day.isoformat(), c.old_code, c.new_code) for c in ordered])
     rows = []
     for c, kind in zip(ordered, kinds, strict=True):

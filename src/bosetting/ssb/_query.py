@@ -64,8 +64,9 @@ MAX_CELLS_PER_QUERY = 800_000
 #: The longest GET address sent (SSB's guide: addresses over about 2 100 characters fail).
 MAX_URL_CHARS = 2000
 #: The region codes bosetting reads: the country, counties and municipalities
-#: (næringsregioner ``N01`` and Oslo's bydeler are left out of the query).
-_REGION = re.compile(r"0|[0-9]{2}|[0-9]{4}")
+#: (næringsregioner ``N01``, Oslo's bydeler and SSB's "unknown" ``99``/``9999``
+#: are left out of the query).
+_REGION = re.compile(r"0|(?!99)[0-9]{2}|(?!99)[0-9]{4}")
 _SEXES = ("0", "1", "2")
 
 

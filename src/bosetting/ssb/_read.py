@@ -106,8 +106,14 @@ def read_ssb_10824(
     return read_answer(raw, name)
 
 
-def read_answer(raw: bytes, name: str) -> tuple[IntroProgrammeOutcome, ...]:
-    """Read the bytes of an export or of SSB's answer; ``name`` is what messages call it."""
+def read_answer(
+    raw: bytes, name: str, *, keep_out_of_force: bool = False
+) -> tuple[IntroProgrammeOutcome, ...]:
+    """Read the bytes of an export or of SSB's answer; ``name`` is what messages call it.
+
+    ``keep_out_of_force``: keep a published figure under a code no longer in
+    force in its status year, with a note (see :func:`~bosetting.ssb._cells.out_of_force`).
+    """
     text = decode(raw, name)
     stripped = text.lstrip()
     if not stripped:
@@ -120,4 +126,4 @@ def read_answer(raw: bytes, name: str) -> tuple[IntroProgrammeOutcome, ...]:
         cells = parse_csv(text, name)
         title = re.search(rf"{TABLE_ID}:[^\";\r\n]*", text)
         source = ssb_source(title.group(0).strip() if title else None)
-    return build_records(cells, file=name, source=source)
+    return build_records(cells, file=name, source=source, keep_out_of_force=keep_out_of_force)

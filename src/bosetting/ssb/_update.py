@@ -55,6 +55,7 @@ from bosetting.ssb._http import RateLimit, get
 from bosetting.ssb._klass import (
     changes_url,
     codes_url,
+    is_unknown,
     read_changes,
     read_codes,
     register_rows,
@@ -163,13 +164,31 @@ class SourceReport:
                 **said,
             )
             left = ngettext(
-                "({n} region code of another kind, a næringsregion or bydel, is not asked for.)",
-                "({n} region codes of other kinds, næringsregioner and bydeler, are not asked "
-                "for.)",
+                "({n} region code of another kind (a næringsregion, a bydel or “unknown”) "
+                "is not asked for.)",
+                "({n} region codes of other kinds (næringsregioner, bydeler, “unknown”) "
+                "are not asked for.)",
                 c("left_out"),
                 n=f(c("left_out")),
             )
-        return f"{line} {left}" if self.count("left_out") else line
+        line = f"{line} {left}" if self.count("left_out") else line
+        if self.count("out_of_force"):
+            line += " " + ngettext(
+                "({n} row comes under a code no longer in force in its status year; it is kept "
+                "as published, with a note.)",
+                "({n} rows come under a code no longer in force in their status year; they are "
+                "kept as published, with a note.)",
+                c("out_of_force"),
+                n=f(c("out_of_force")),
+            )
+        if self.count("unknown"):
+            line += " " + ngettext(
+                "({n} code for an unknown municipality, 9999 Uoppgitt, is left out.)",
+                "({n} codes for an unknown municipality, such as 9999 Uoppgitt, are left out.)",
+                c("unknown"),
+                n=f(c("unknown")),
+            )
+        return line
 
 
 @attrs.frozen
@@ -329,6 +348,7 @@ def _klass(limit: RateLimit, progress: Progress | None, timeout: float) -> Sourc
         ("codes", len({r["code"] for r in register})),
         ("changes", len(change_rows)),
         ("left_out", one_sided),
+        ("unknown", len({c.code for c in codes if is_unknown(c.code)})),
     )
     return SourceReport(KLASS_SOURCE, stored, queries=2, counts=counts)
 
@@ -378,7 +398,7 @@ def _ssb(limit: RateLimit, progress: Progress | None, timeout: float) -> SourceR
     records: list[IntroProgrammeOutcome] = []
     with pinned(_base()):  # region codes through the register in use (KLASS as just fetched)
         for url, body in data:
-            records.extend(read_answer(body, url))
+            records.extend(read_answer(body, url, keep_out_of_force=True))
     if not records:
         raise SSBFormatError(N_("SSB's answer holds no figures bosetting reads"), file=meta_url)
     rows = [_intro_row(o, _CITED["ssb"]) for o in records]
@@ -410,6 +430,7 @@ def _ssb(limit: RateLimit, progress: Progress | None, timeout: float) -> SourceR
         ("rows", len(rows)),
         ("areas", len({(o.area_type, o.area_code) for o in records})),
         ("left_out", codes.left_out),
+        ("out_of_force", sum(1 for o in records if o.note)),
     )
     return SourceReport(SSB_SOURCE, stored, queries=len(answers), counts=counts)
 
