@@ -438,10 +438,17 @@ def _ssb(limit: RateLimit, progress: Progress | None, timeout: float) -> SourceR
 def update(
     *, progress: Progress | None = None, timeout: float = 60.0, limit: RateLimit | None = None
 ) -> UpdateReport:
-    """Fetch KLASS 131 and SSB table 10824 into the per-user cache (see the module docstring).
+    """Fetch SSB's municipality register (KLASS 131) and table 10824 into the per-user cache.
 
-    Every function that reads figures uses them from then on (unless asked for
-    the shipped ones: ``source="shipped"``, the command's ``--offline``).
+    KLASS first (its codes and changes from 2008 up to today), then table 10824
+    (the country, every county and municipality, every status year, both sexes
+    and each, one year after leaving), each within SSB's query limits, stored
+    whole only after it reads through the same reader, schema and register as
+    the shipped tables; a source that fails leaves the cache as it was. Every
+    function that reads figures uses them from then on and says so (unless asked
+    for the shipped ones: ``source="shipped"``, the command's ``--offline``). The
+    cache is ``BOSETTING_CACHE_DIR`` or the platform's per-user cache folder; the
+    addresses ``BOSETTING_SSB_API`` and ``BOSETTING_KLASS_API`` or SSB's own.
 
     Args:
         progress: Called with a line of text before each query (the command
