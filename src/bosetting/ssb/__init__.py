@@ -3,7 +3,7 @@
 The readers (``_read``, ``_jsonstat``, ``_csv``, ``_cells``) turn a 10824 export
 into outcome records; the fetch (``_http``: one GET at a time within SSB's
 limits; ``_query``: the 10824 queries; ``_klass``: classification 131) and
-``_update`` (both sources into the per-user cache) are the only code that
+``_update`` (both sources into the per-user cache; ``_report`` its lines) are the only code that
 touches the network, and only when called.
 """
 

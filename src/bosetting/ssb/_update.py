@@ -24,11 +24,9 @@ says when it was fetched. Queries keep to SSB's limits (:mod:`bosetting.ssb._htt
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-
-import attrs
 
 from bosetting.data import (
     SHIPPED,
@@ -38,7 +36,6 @@ from bosetting.data import (
     csv_bytes,
     current_view,
     discard_source,
-    escape_controls,
     forget_cache,
     pinned,
     read_rows,
@@ -47,7 +44,7 @@ from bosetting.data import (
     using,
 )
 from bosetting.errors import BosettingError, DataError, SSBFormatError
-from bosetting.i18n import N_, _, format_date, format_number, ngettext
+from bosetting.i18n import N_, _
 from bosetting.model import IntroProgrammeOutcome
 from bosetting.register import first_year, municipalities
 from bosetting.ssb._cells import TABLE_ID
@@ -62,6 +59,22 @@ from bosetting.ssb._klass import (
 )
 from bosetting.ssb._query import fetch_answers, ssb_api
 from bosetting.ssb._read import read_answer
+from bosetting.ssb._report import (
+    INTRO_REPLACES,
+    KLASS_SOURCE,
+    NAMES,
+    SSB_SOURCE,
+    Progress,
+    SourceReport,
+    UpdateReport,
+)
+
+#: The source ids the refreshed rows cite (rows of ``sources`` stored with them).
+_CITED = {
+    "codes": "ssb-klass-131-update",
+    "changes": "ssb-klass-131-changes-update",
+    "ssb": "ssb-10824-update",
+}
 
 __all__ = [
     "INTRO_REPLACES",
@@ -71,149 +84,6 @@ __all__ = [
     "UpdateReport",
     "update",
 ]
-
-#: The cached source names.
-KLASS_SOURCE = "klass-131"
-SSB_SOURCE = "ssb-10824"
-#: The columns that say which shipped intro-programme row a refreshed row replaces.
-INTRO_REPLACES = ("area_type", "area_code", "status_year", "years_after", "sex", "method")
-#: The source ids the refreshed rows cite (rows of ``sources`` stored with them).
-_CITED = {
-    "codes": "ssb-klass-131-update",
-    "changes": "ssb-klass-131-changes-update",
-    "ssb": "ssb-10824-update",
-}
-_NAMES = {
-    KLASS_SOURCE: N_("KLASS 131 (the municipality register)"),
-    SSB_SOURCE: N_("SSB table 10824 (intro-programme outcomes)"),
-}
-
-Progress = Callable[[str], None]
-
-
-@attrs.frozen
-class SourceReport:
-    """What became of one source.
-
-    Attributes:
-        source: The source's name (``"klass-131"``, ``"ssb-10824"``).
-        stored: The source as stored, or ``None`` when it failed.
-        error: Why it failed, or ``None``.
-        queries: How many queries it took.
-        counts: What it holds: ``rows``, ``areas`` (10824), ``codes``,
-            ``changes`` (KLASS), and what was left out (``left_out``).
-    """
-
-    source: str
-    stored: CachedSource | None = None
-    error: BosettingError | None = None
-    queries: int = 0
-    counts: tuple[tuple[str, int], ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        """Whether the source was fetched and stored."""
-        return self.error is None
-
-    def count(self, what: str) -> int:
-        """One of :attr:`counts` (0 when not counted)."""
-        return dict(self.counts).get(what, 0)
-
-    def __str__(self) -> str:
-        name = _(_NAMES[self.source])
-        if self.error is not None or self.stored is None:
-            return _(
-                "{source}: not updated, the cache is as it was: {problem}",
-                source=name,
-                problem=str(self.error),
-            )
-        first, last = self.stored.years or (0, 0)
-        c, f = self.count, format_number
-        said = {
-            "source": name,
-            "first": first,
-            "last": last,
-            "when": format_date(self.stored.fetched.astimezone().date()),
-            "queries": ngettext(
-                "{n} query", "{n} queries", self.queries, n=format_number(self.queries)
-            ),
-            "folder": escape_controls(str(self.stored.folder.parent)),
-        }
-        if self.source == KLASS_SOURCE:
-            line = _(
-                "{source}: {codes} and {changes}, {first}–{last}, fetched {when} ({queries}); "
-                "stored in {folder}",
-                codes=ngettext(
-                    "{n} municipality code", "{n} municipality codes", c("codes"), n=f(c("codes"))
-                ),
-                changes=ngettext("{n} change", "{n} changes", c("changes"), n=f(c("changes"))),
-                **said,
-            )
-            left = ngettext(
-                "({n} change with one side only, a code that started or ended, is left out.)",
-                "({n} changes with one side only, codes that started or ended, are left out.)",
-                c("left_out"),
-                n=f(c("left_out")),
-            )
-        else:
-            line = _(
-                "{source}: {rows} for {areas}, status years {first}–{last}, fetched {when} "
-                "({queries}); stored in {folder}",
-                rows=ngettext("{n} row", "{n} rows", c("rows"), n=f(c("rows"))),
-                areas=ngettext("{n} area", "{n} areas", c("areas"), n=f(c("areas"))),
-                **said,
-            )
-            left = ngettext(
-                "({n} region code of another kind (a næringsregion, a bydel or “unknown”) "
-                "is not asked for.)",
-                "({n} region codes of other kinds (næringsregioner, bydeler, “unknown”) "
-                "are not asked for.)",
-                c("left_out"),
-                n=f(c("left_out")),
-            )
-        line = f"{line} {left}" if self.count("left_out") else line
-        if self.count("out_of_force"):
-            line += " " + ngettext(
-                "({n} row comes under a code no longer in force in its status year; it is kept "
-                "as published, with a note.)",
-                "({n} rows come under a code no longer in force in their status year; they are "
-                "kept as published, with a note.)",
-                c("out_of_force"),
-                n=f(c("out_of_force")),
-            )
-        if self.count("unknown"):
-            line += " " + ngettext(
-                "({n} code for an unknown municipality, 9999 Uoppgitt, is left out.)",
-                "({n} codes for an unknown municipality, such as 9999 Uoppgitt, are left out.)",
-                c("unknown"),
-                n=f(c("unknown")),
-            )
-        return line
-
-
-@attrs.frozen
-class UpdateReport:
-    """What ``bosetting update`` did: one report per source, KLASS first.
-
-    Examples:
-        >>> UpdateReport(()).ok
-        True
-    """
-
-    sources: tuple[SourceReport, ...]
-
-    @property
-    def ok(self) -> bool:
-        """Whether every source was fetched and stored."""
-        return all(s.ok for s in self.sources)
-
-    @property
-    def failed(self) -> tuple[SourceReport, ...]:
-        """The sources that failed (the cache holds what it held before for them)."""
-        return tuple(s for s in self.sources if not s.ok)
-
-    def __str__(self) -> str:
-        return "\n".join(str(s) for s in self.sources)
 
 
 def _table(name: str, rows: Sequence[dict[str, Any]]) -> bytes:
@@ -289,7 +159,7 @@ def _store(
 
 
 def _klass(limit: RateLimit, progress: Progress | None, timeout: float) -> SourceReport:
-    name = _(_NAMES[KLASS_SOURCE])
+    name = _(NAMES[KLASS_SOURCE])
     fetched = datetime.now(UTC)
     with using("shipped"):
         start = date(first_year(), 1, 1)
@@ -386,7 +256,7 @@ def _label(body: bytes) -> str:
 
 
 def _ssb(limit: RateLimit, progress: Progress | None, timeout: float) -> SourceReport:
-    name = _(_NAMES[SSB_SOURCE])
+    name = _(NAMES[SSB_SOURCE])
     fetched = datetime.now(UTC)
 
     def step(done: int, total: int) -> None:
