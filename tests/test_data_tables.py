@@ -144,7 +144,7 @@ def test_sources_are_typed() -> None:
 
 from bosetting.data import _records  # noqa: E402
 from bosetting.errors import ValidationError  # noqa: E402
-from bosetting.model import Source  # noqa: E402
+from bosetting.model import Source, Text  # noqa: E402
 
 
 def _fresh_sources() -> None:
@@ -204,12 +204,12 @@ def test_records_rename_derive_and_where() -> None:
             "sources",
             Source,
             rename={"id": "source_id", "date": "published"},
-            derive=lambda row: {"note": "x"},
+            derive=lambda row: {"note": Text("x")},
             where=lambda row: row["kind"] == "ssb",
         )
     )
     assert rows
-    assert all(s.kind == "ssb" and s.note == "x" for _, s in rows)
+    assert all(s.kind == "ssb" and s.note == Text("x") for _, s in rows)
     assert [s.id for _, s in rows] == [
         r["source_id"] for r in data.read_rows("sources") if r["kind"] == "ssb"
     ]

@@ -209,8 +209,11 @@ def test_s2_is_the_pages_own_title() -> None:
 )
 def test_2021_looks_for_marked_as_interpretation(criterion: str) -> None:
     row = _row("criteria", criterion_id=criterion)
-    assert "egen tolkning" in row["note"]
-    # the same marking the 50 % rule's operational reading already had
+    # round three: the mark is the column, not a note repeating it
+    assert row["looks_for_interpretation"] == "true"
+    assert "egen tolkning" not in row["note"]
+    # the 50 % rule's own note still says which part is our reading
+    assert _row("criteria", criterion_id="2021-over-50")["looks_for_interpretation"] == "true"
     assert "egen tolkning" in _row("criteria", criterion_id="2021-over-50")["note"]
 
 

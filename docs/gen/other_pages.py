@@ -43,7 +43,7 @@ def citations() -> dict[str, Counter[str]]:
 def _source_line(s: Source, used: Counter[str]) -> str:
     where = join_words(f"{table_label(t)} {n}" for t, n in sorted(used.items()))
     date = format_date(s.date)
-    note = f" {s.note.rstrip('.')}." if s.note else ""
+    note = f" {str(s.note).rstrip('.')}." if s.note else ""
     note = note[:2].upper() + note[2:] if note else ""
     return (
         f'- <span id="{s.id}">**{s.id}**</span>: {s.publisher} ({date}, {s.language_label}): '

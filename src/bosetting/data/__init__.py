@@ -2,7 +2,9 @@
 
 The rooms: ``_tables`` (read a table against ``datapackage.json``, column by
 column with ``_columns``; :func:`verify` checks the SHA-256 hashes), ``_records``
-(the one row-to-record converter, :class:`LazyRecords`, and ``sources.csv``) and ``_usertext`` (files people make and read: the one gate for
+(the one row-to-record converter, :class:`LazyRecords`, and ``sources.csv``),
+``_texts`` (a bokmål text column and its translations as one
+:class:`~bosetting.model.Text`) and ``_usertext`` (files people make and read: the one gate for
 a file a user names, :func:`read_user_bytes` (regular files only, a size cap, no
 NUL or control characters in the name), the one decoder for CSV files such as
 ballots and jury sheets, and the writers :func:`write_user_bytes` and
@@ -35,7 +37,9 @@ from bosetting.data._tables import (
     split_ids,
     table_label,
     table_path,
+    translations,
 )
+from bosetting.data._texts import row_text
 from bosetting.data._userfiles import (
     FORMULA_PREFIXES,
     MAX_USER_FILE_BYTES,
@@ -91,12 +95,14 @@ __all__ = [
     "resource",
     "resource_names",
     "row_converter",
+    "row_text",
     "source",
     "sources",
     "split_ids",
     "structure",
     "table_label",
     "table_path",
+    "translations",
     "user_path",
     "verify",
     "write_csv",

@@ -6,6 +6,12 @@ survive whatever the machine's locale is. Every value is checked against its
 field's type and constraints on the way in; an error names the file, the data
 row (header not counted), the field and the value.
 
+A text a person reads is written in bokmål, and its other languages stand in
+columns beside it: the bokmål field declares them under ``x-translations``
+(``{"en": "note_en"}``), :func:`translations` gives them, and the reader checks
+that each names a field of the table and that no row has a translation without
+its bokmål text.
+
 References are checked too: each declared foreign key, and each list-valued
 citation declared under ``x-listForeignKeys`` (a ``;``-joined cell whose every
 part must be a key of the referenced table; the Table Schema standard has no
@@ -46,6 +52,7 @@ from bosetting.i18n import N_, _
 __all__ = [
     "HASH_PREFIX",
     "LIST_FOREIGN_KEYS",
+    "TRANSLATIONS",
     "Row",
     "dataset_root",
     "descriptor",
@@ -56,6 +63,7 @@ __all__ = [
     "split_ids",
     "table_label",
     "table_path",
+    "translations",
 ]
 
 #: How a resource's ``hash`` starts (the Data Package standard's form for SHA-256).
@@ -63,6 +71,9 @@ HASH_PREFIX = "sha256:"
 
 #: The schema property declaring list-valued foreign keys (``;``-joined ids).
 LIST_FOREIGN_KEYS = "x-listForeignKeys"
+
+#: The field property naming a bokmål text's translations: ``{"en": "note_en"}``.
+TRANSLATIONS = "x-translations"
 
 #: One row of a table: field name to typed value (``None`` where the cell is empty).
 Row = Mapping[str, Any]
@@ -135,6 +146,7 @@ _TABLE_WORDS = {
     "nominations": N_("nominations"),
     "initiatives": N_("initiatives"),
     "conflicts": N_("source conflicts"),
+    "prize_names": N_("prize names as written"),
     "criteria": N_("criteria"),
     "intro_outcomes": N_("intro-programme outcomes"),
     "settlement": N_("settlement figures"),
@@ -152,6 +164,45 @@ def table_label(name: str) -> str:
     """
     words = _TABLE_WORDS.get(name)
     return name if words is None else _(words)
+
+
+def translations(name: str) -> dict[str, dict[str, str]]:
+    """The bokmål text columns of a table and the columns of their translations, by language.
+
+    Examples:
+        >>> translations("initiatives")["summary_nb"]
+        {'en': 'summary_en'}
+    """
+    return {
+        f["name"]: dict(f[TRANSLATIONS])
+        for f in resource(name)["schema"]["fields"]
+        if TRANSLATIONS in f
+    }
+
+
+def _check_translations(path: str, fields: list[Any], rows: list[Row]) -> None:
+    """Each declared translation is a field of the table, and never stands without its text."""
+    names = {f["name"] for f in fields}
+    for f in fields:
+        for lang, other in dict(f.get(TRANSLATIONS, {})).items():
+            if other not in names or other == f["name"]:
+                raise DataError(
+                    N_("the translation column for {language} is not a field of the table"),
+                    language=lang,
+                    file=path,
+                    field=f["name"],
+                    value=other,
+                )
+            for number, row in enumerate(rows, start=1):
+                if row[other] is not None and row[f["name"]] is None:
+                    raise DataError(
+                        N_("a translation without the bokmål text in {column}"),
+                        column=f["name"],
+                        file=path,
+                        row=number,
+                        field=other,
+                        value=row[other],
+                    )
 
 
 def split_ids(value: str | None) -> tuple[str, ...]:
@@ -306,6 +357,7 @@ def _read_checked(name: str) -> tuple[Row, ...]:
                         row=number,
                     )
                 seen_keys[key] = number
+    _check_translations(path, fields, rows)
     _check_references(name, path, schema, rows)
     return tuple(rows)
 

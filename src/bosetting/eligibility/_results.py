@@ -76,7 +76,7 @@ class CriterionResult:
     Attributes:
         criterion: The criterion checked.
         verdict: Met, not met, not assessable or needs judgement.
-        reasons: Why, in bokmål, including the rule used.
+        reasons: Why, in the language active when it was assessed, including the rule used.
         figures: The figures the verdict rests on (or context for a judgement).
         sources: The criterion's sources and the figures' sources, without repeats.
     """
@@ -153,12 +153,14 @@ class Assessment:
                 edition=self.edition,
             )
         ]
-        if self.criteria.combination_nb:
-            lines.append(_("How they combine: {text}", text=self.criteria.combination_nb))
+        if self.criteria.assumed:
+            lines.append(str(self.criteria.assumption()))
+        if self.criteria.combination:
+            lines.append(_("How they combine: {text}", text=self.criteria.combination))
         if not self.results:
             lines.append(_("No criteria are on record for this edition."))
         for r in self.results:
-            lines.append(f"- [{r.verdict.label}] {r.criterion.id}: {r.criterion.text_nb}")
+            lines.append(f"- [{r.verdict.label}] {r.criterion.id}: {r.criterion.text}")
             lines.extend(f"    {reason}" for reason in r.reasons)
             lines.extend(f"    · {f}" for f in r.figures)
             if r.sources:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bosetting.history._criteria import MEASURABLE, all_criteria, criteria_for, looks_for
+from bosetting.history._criteria import MEASURABLE, all_criteria, criteria_for
 from bosetting.history._editions import conflicts, edition, editions, record, winners
 
 __all__ = [
@@ -12,7 +12,6 @@ __all__ = [
     "criteria_for",
     "edition",
     "editions",
-    "looks_for",
     "record",
     "winners",
 ]

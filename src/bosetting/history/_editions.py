@@ -42,6 +42,7 @@ from bosetting.model import (
     Municipality,
     Nomination,
     Outcome,
+    PrizeName,
     is_whole,
 )
 from bosetting.register import (
@@ -108,6 +109,13 @@ def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]
     return out
 
 
+def _prize_names() -> dict[str, list[PrizeName]]:
+    out: dict[str, list[PrizeName]] = defaultdict(list)
+    for row, name in records("prize_names", PrizeName):
+        out[row["edition"]].append(name)
+    return out
+
+
 @functools.cache
 def editions() -> tuple[Edition, ...]:
     """Every edition on record, oldest first, including editions only announced.
@@ -122,6 +130,7 @@ def editions() -> tuple[Edition, ...]:
     """
     rows = read_rows("editions")
     nominations = _nominations({r["edition"]: r["reference_year"] for r in rows})
+    names = _prize_names()
 
     def derived(row: Row) -> dict[str, object]:
         label = row["edition"]
@@ -131,6 +140,7 @@ def editions() -> tuple[Edition, ...]:
                 nominations.get(label, ()), key=lambda n: _OUTCOME_ORDER.index(n.outcome)
             ),
             "criteria": criteria_for(label),
+            "prize_names": names.get(label, ()),
         }
 
     built = [
@@ -316,8 +326,10 @@ def conflicts(label_or_year: str | int | None = None) -> tuple[Conflict, ...]:
         EditionNotFound: When the edition does not exist.
 
     Examples:
-        >>> [(c.id, c.field, c.value_a, c.value_b) for c in conflicts(2018)]
+        >>> [(c.id, c.field, c.value_a.nb, c.value_b.nb) for c in conflicts(2018)][:2]
         [('C1', 'place', 'Oslo', 'Gardermoen'), ('C6', 'outcome', 'Bodø nominert (sju nominerte)', 'Bodø ikke nevnt (seks kommuner listet)')]
+        >>> [(c.id, c.field) for c in conflicts(2018)][2:]
+        [('C10', 'decision_rule')]
     """
     if label_or_year is None:
         return _conflicts()
