@@ -71,3 +71,18 @@ def test_screen_frame_has_one_row_per_municipality() -> None:
     assert len(df) == len(bs.municipalities(2022)) == 356
     assert str(df["code"].dtype) == "string"
     assert set(df.loc[df["outcome"] == "winner", "name"]) == {"Kinn"}
+
+
+def test_text_columns_come_in_both_languages_with_their_marks() -> None:
+    df = frames.criteria()
+    assert str(df["looks_for_interpretation"].dtype) == "boolean"
+    assert int(df["looks_for_interpretation"].sum()) == 25
+    assert str(df["text_en"].dtype) == "string"
+    assert df["text_en"].notna().all()
+    assert df.loc[df["confirmed_to"].notna(), "confirmed_to"].unique().tolist() == ["2024"]
+    names = frames.prize_names()
+    assert names["edition"].cat.ordered
+    assert (names["edition"] == "2018").sum() == 2
+    for name in ("editions", "nominations", "initiatives", "conflicts", "sources"):
+        columns = set(frames.table(name).columns)
+        assert {c for c in columns if c.endswith("_en")}, name

@@ -107,6 +107,9 @@ class Assessment:
     def to_frame(self) -> pd.DataFrame:
         """One row per criterion: id, kind, verdict, the reasons joined, figures and source ids.
 
+        ``assumed`` is ``True`` where no source confirms the criterion for the
+        edition (it is carried over from an earlier one).
+
         Examples:
             >>> from bosetting.eligibility import assess
             >>> df = assess("Kinn", "2021").to_frame()
@@ -126,12 +129,14 @@ class Assessment:
                 "reasons": " ".join(r.reasons),
                 "figures": "; ".join(str(f) for f in r.figures),
                 "source_ids": ";".join(s.id for s in r.sources),
+                "assumed": r.criterion.assumed_for(self.edition),
             }
             for r in self.results
         ]
         columns = ["code", "name", "edition", "criterion_id", "kind", "verdict", "reasons"]
-        columns += ["figures", "source_ids"]
-        return pd.DataFrame.from_records(records, columns=columns).astype("string")
+        columns += ["figures", "source_ids", "assumed"]
+        frame = pd.DataFrame.from_records(records, columns=columns)
+        return frame.astype({c: "boolean" if c == "assumed" else "string" for c in columns})
 
     def result(self, criterion_id: str) -> CriterionResult:
         """The result of one criterion by id.

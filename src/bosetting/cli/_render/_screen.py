@@ -79,6 +79,8 @@ def render_screen(s: Screen, top: int | None = None) -> str:
             unknown=_unknown(),
         ),
     ]
+    if e.criteria.assumed:
+        lines.append("  " + str(e.criteria.assumption()))
     measured = [c.id for c in s.criteria if c.kind is CriterionKind.MEASURABLE]
     headers = heads(
         N_("Place"),
