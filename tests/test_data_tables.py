@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,19 +10,6 @@ from bosetting.data import resolve, sources
 from bosetting.errors import DataError
 
 DATASETS = Path(__file__).resolve().parents[1] / "datasets"
-
-
-@pytest.fixture
-def copy_of_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of datasets/ that the loader reads instead of the real one."""
-    target = tmp_path / "datasets"
-    shutil.copytree(DATASETS, target)
-    data._read.cache_clear()
-    data.descriptor.cache_clear()
-    monkeypatch.setattr(data, "dataset_root", lambda: target)
-    yield target
-    data._read.cache_clear()
-    data.descriptor.cache_clear()
 
 
 def test_every_table_loads() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -95,19 +94,6 @@ def test_english_texts_counted() -> None:
 
 
 # -- the reader ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def copy_of_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private copy of datasets/ that the loader reads instead of the real one."""
-    target = tmp_path / "datasets"
-    shutil.copytree(DATASETS, target)
-    _tables._read.cache_clear()
-    _tables.descriptor.cache_clear()
-    monkeypatch.setattr(_tables, "dataset_root", lambda: target)
-    yield target
-    _tables._read.cache_clear()
-    _tables.descriptor.cache_clear()
 
 
 def _edit(path: Path, row: int, column: str, value: str) -> None:

@@ -285,7 +285,7 @@ def test_criteria_after_the_last_confirmed_edition_are_assumed() -> None:
     confirmed = {r["criterion_id"]: r["confirmed_to"] for r in _table("criteria")}
     open_ended = {r["criterion_id"] for r in _table("criteria") if not r["last_edition"]}
     assert {c for c, to in confirmed.items() if to} == open_ended
-    assert set(confirmed[c] for c in open_ended) == {"2024"}
+    assert {confirmed[c] for c in open_ended} == {"2024"}
     assert not bs.edition(2023).criteria.assumed
     assert not bs.edition(2024).criteria.assumed
     e = bs.edition(2025)

@@ -261,24 +261,28 @@ class Edition:
                 field="nominations",
                 value=[n.municipality.name for n in winners],
             )
-        for n in self.nominations:
-            if n.edition != self.label:
-                raise ValidationError(
-                    N_("a nomination for edition {other} cannot belong to edition {label}"),
-                    other=n.edition,
-                    label=self.label,
-                    field="nominations",
-                    value=n.edition,
-                )
-        for p in self.prize_names:
-            if p.edition != self.label:
-                raise ValidationError(
-                    N_("a name written for edition {other} cannot belong to edition {label}"),
-                    other=p.edition,
-                    label=self.label,
-                    field="prize_names",
-                    value=p.edition,
-                )
+        parts = (
+            (
+                "nominations",
+                self.nominations,
+                N_("a nomination for edition {other} cannot belong to edition {label}"),
+            ),
+            (
+                "prize_names",
+                self.prize_names,
+                N_("a name written for edition {other} cannot belong to edition {label}"),
+            ),
+        )
+        for field, items, message in parts:
+            for part in items:
+                if part.edition != self.label:
+                    raise ValidationError(
+                        message,
+                        other=part.edition,
+                        label=self.label,
+                        field=field,
+                        value=part.edition,
+                    )
 
     @property
     def year(self) -> int:
