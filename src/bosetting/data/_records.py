@@ -20,7 +20,7 @@ neither coerces nor guesses. Everything runs inside
 file, the row, the column and the value.
 
 Examples:
-    >>> from bosetting.model import Source
+    >>> from bosetting.model import Source, Text
     >>> s = next(r for _, r in records("sources", Source, rename={"id": "source_id", "date": "published"}))
     >>> s.id, s.publisher
     ('ssb-klass-131', 'Statistisk sentralbyrå')
@@ -39,10 +39,10 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from bosetting.data._tables import Row, numbered_rows, read_rows, split_ids, translations
-from bosetting.data._texts import TEXTS, is_text, paired
+from bosetting.data._texts import TEXTS, is_text, one_text, paired
 from bosetting.errors import BosettingError, DataError
 from bosetting.i18n import N_, TEXT_LANGUAGE
-from bosetting.model import Source
+from bosetting.model import Source, Text
 
 if TYPE_CHECKING:
     import cattrs
@@ -75,6 +75,7 @@ def row_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(lambda kind: kind == _SOURCES, lambda text, _: _cited(text))
     conv.register_structure_hook_func(lambda kind: kind == _IDS, lambda text, _: split_ids(text))
     conv.register_structure_hook_func(lambda kind: kind == TEXTS, lambda cells, _: paired(cells))
+    conv.register_structure_hook(Text, lambda cells, _: one_text(**cells))
     return conv
 
 
@@ -311,7 +312,7 @@ class LazyRecords(Generic[T]):
     table builds three years, not every row.
 
     Examples:
-        >>> from bosetting.model import Source
+        >>> from bosetting.model import Source, Text
         >>> lazy = LazyRecords("sources", Source, rename={"id": "source_id", "date": "published"})
         >>> [s.id for s in lazy.select(lambda row: row["kind"] == "ssb")][:2]
         ['ssb-klass-131', 'ssb-klass-131-changes']

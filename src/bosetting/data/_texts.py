@@ -7,6 +7,7 @@ reads one text no record holds.
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Mapping
 from typing import Any
@@ -16,10 +17,19 @@ from bosetting.errors import DataError
 from bosetting.i18n import N_, TEXT_LANGUAGE
 from bosetting.model import Text
 
-__all__ = ["TEXTS", "is_text", "paired", "row_text"]
+__all__ = ["TEXTS", "is_text", "one_text", "paired", "row_text"]
 
 #: A field holding a list of texts (an initiative's partners).
 TEXTS = tuple[Text, ...]
+
+
+@functools.lru_cache(maxsize=4096)
+def one_text(nb: str, en: str | None = None, **others: str | None) -> Text:
+    """One :class:`Text` from its cells, made once per distinct pair (a column repeats its notes).
+
+    Languages the model has no field for yet (a ``note_nn`` column) are passed over.
+    """
+    return Text(nb, en=en)
 
 
 def paired(cells: Mapping[str, str | None] | None) -> tuple[Text, ...]:
