@@ -200,7 +200,7 @@ def test_latest_criteria_and_last_winner_within_two_clicks_of_home(site: Path) -
     texts = "".join(
         (site / u.lstrip("/") / "index.html").read_text("utf-8") for u in criteria_pages
     )
-    assert all(c.text_nb in texts for c in newest.criteria.criteria)
+    assert all(c.text.nb in texts for c in newest.criteria.criteria)
 
 
 def test_quickstart_code_runs() -> None:
