@@ -20,9 +20,13 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from bosetting.data import dataset_root
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA_RAW = ROOT / "data-raw"
-DATASETS = ROOT / "datasets"
+#: Where the tables are written: the data package the library reads, ``datasets/`` or the copy
+#: ``$BOSETTING_DATASETS`` names (so every step of ``make data`` reads what the one before wrote).
+DATASETS = Path(str(dataset_root()))
 
 # A row of the file table in data-raw/README.md: | `name` | bytes | `sha256` |
 _LISTED = re.compile(r"^\| `([^`]+)` \| ([0-9]+) \| `([0-9a-f]{64})` \|$")
@@ -76,7 +80,7 @@ def out_folder(parser: argparse.ArgumentParser) -> None:
         "--out",
         type=Path,
         default=DATASETS,
-        help="the folder to write the tables into (default: datasets/)",
+        help="the folder to write the tables into (default: $BOSETTING_DATASETS, else datasets/)",
     )
 
 

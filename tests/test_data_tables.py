@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -204,3 +206,35 @@ def test_records_rename_derive_and_where() -> None:
 def test_records_refuse_a_cell_of_the_wrong_type() -> None:
     with pytest.raises(DataError, match="cannot be read as"):
         _records._structure(7, str, "name")
+
+
+@pytest.fixture
+def fresh_root() -> Iterator[None]:
+    """Forget the dataset root and what was read from it, before and after the test."""
+    caches = (data.dataset_root, data.descriptor, data._read)
+    for cache in caches:
+        cache.cache_clear()
+    yield
+    for cache in caches:
+        cache.cache_clear()
+
+
+def test_the_environment_names_a_copy_to_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_root: None
+) -> None:
+    target = tmp_path / "copy"
+    shutil.copytree(DATASETS, target)
+    with (target / "sources.csv").open("a", encoding="utf-8") as fh:
+        fh.write("T1,TESTDATA,A made-up source,https://example.org/t1,,en,other,TEST DATA\n")
+    monkeypatch.setenv(data.DATASETS_ENV, str(target))
+    assert data.dataset_root() == target
+    assert "T1" in {r["source_id"] for r in data.read_rows("sources")}
+
+
+def test_the_environment_naming_no_data_package_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_root: None
+) -> None:
+    monkeypatch.setenv(data.DATASETS_ENV, str(tmp_path))
+    with pytest.raises(DataError, match="BOSETTING_DATASETS") as info:
+        data.dataset_root()
+    assert info.value.file == str(tmp_path / "datapackage.json")

@@ -10,7 +10,7 @@ library's own.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import mkdocs_gen_files
@@ -345,22 +345,10 @@ def criteria_markdown(editions: list[Edition]) -> str:
     return md.text()
 
 
-def fill(page: str, parts: dict[str, Callable[[str], str]]) -> None:
-    """Copy a hand-written page and replace its ``<!-- gen:NAME -->`` lines by generated text."""
-    text = (sh.DOCS / page).read_text(encoding="utf-8")
-    for name, make in parts.items():
-        marker = f"<!-- gen:{name} -->"
-        if marker not in text:
-            raise SystemExit(f"docs/gen: {page} has no marker {marker}")
-        text = text.replace(marker, make(page))
-    with mkdocs_gen_files.open(page, "w", encoding="utf-8") as fh:
-        fh.write(text)
-
-
 def home_latest(page: str) -> str:
     """The two links a municipal reader needs first: the newest criteria and the last winner."""
-    newest = bs.editions()[-1]
-    won = sh.latest_awarded()
+    newest = bs.latest()
+    won = bs.latest(with_winner=True)
     crit = sh.criteria_page_for(newest.label)
     out = []
     if crit is not None:
@@ -400,7 +388,7 @@ def routes_table(page: str) -> str:
 
 def latest_looks_for(page: str) -> str:
     """The newest criteria with what the jury looks for."""
-    newest = bs.editions()[-1]
+    newest = bs.latest()
     crit = sh.criteria_page_for(newest.label)
     if crit is None:
         return f"Kildene oppgir ingen kriterier for prisen for {newest.label}."
@@ -523,12 +511,12 @@ def _write_pages() -> None:
         fh.write(rules_markdown())
     sh.write_nav("slik-velges/SUMMARY.md", summary)
 
-    fill("index.md", {"siste": home_latest})
-    fill("for-kommuner/index.md", {"siste": home_latest})
-    fill("for-kommuner/hva-juryen-ser-etter.md", {"nyeste-kriterier": latest_looks_for})
-    fill("for-kommuner/slik-blir-dere-nominert.md", {"nominasjon": routes_table})
-    fill("for-kommuner/eksempler-pa-tiltak.md", {"tiltak": initiative_examples})
-    fill("for-kommuner/bosetting-mot-anmodning.md", {"screen": screen_tables})
+    sh.fill("index.md", {"siste": home_latest})
+    sh.fill("for-kommuner/index.md", {"siste": home_latest})
+    sh.fill("for-kommuner/hva-juryen-ser-etter.md", {"nyeste-kriterier": latest_looks_for})
+    sh.fill("for-kommuner/slik-blir-dere-nominert.md", {"nominasjon": routes_table})
+    sh.fill("for-kommuner/eksempler-pa-tiltak.md", {"tiltak": initiative_examples})
+    sh.fill("for-kommuner/bosetting-mot-anmodning.md", {"screen": screen_tables})
 
 
 if __name__ in sh.RUN_NAMES:

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from bosetting.decision import Decision, decide, sensitivity
     from bosetting.eligibility import assess, screen
     from bosetting.figures import intro_outcomes, settlement
-    from bosetting.history import conflicts, edition, editions, record, winners
+    from bosetting.history import conflicts, edition, editions, latest, record, winners
     from bosetting.jury import JuryAssessment
     from bosetting.model import (
         Award,
@@ -124,6 +124,7 @@ __all__ = [
     "editions",
     "frames",
     "intro_outcomes",
+    "latest",
     "lineage",
     "municipalities",
     "municipality",
@@ -153,6 +154,7 @@ _LAZY: dict[str, str] = {
     "conflicts": "bosetting.history",
     "edition": "bosetting.history",
     "editions": "bosetting.history",
+    "latest": "bosetting.history",
     "record": "bosetting.history",
     "winners": "bosetting.history",
     "JuryAssessment": "bosetting.jury",

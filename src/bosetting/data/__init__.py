@@ -27,6 +27,7 @@ from bosetting.data._records import (
     structure,
 )
 from bosetting.data._tables import (
+    DATASETS_ENV,
     Row,
     dataset_root,
     descriptor,
@@ -63,6 +64,7 @@ from bosetting.data._verify import HashCheck, file_hash, hash_checks, verify
 from bosetting.data._writes import check_writable, write_csv, write_user_bytes
 
 __all__ = [
+    "DATASETS_ENV",
     "FORMULA_PREFIXES",
     "MAX_CSV_ROWS",
     "MAX_USER_FILE_BYTES",

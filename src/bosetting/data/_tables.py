@@ -1,7 +1,9 @@
 """Read the shipped tables, checked against the schema in ``datapackage.json``.
 
 The tables live in ``datasets/`` in the repository and in ``bosetting/datasets``
-inside the wheel. They are read in binary mode and decoded as UTF-8, so æøå
+inside the wheel; the environment variable ``BOSETTING_DATASETS`` names another
+folder holding a data package of the same shape (a maintainer's working copy,
+a test's temporary one), read instead. They are read in binary mode and decoded as UTF-8, so æøå
 survive whatever the machine's locale is. Every value is checked against its
 field's type and constraints on the way in; an error names the file, the data
 row (header not counted), the field and the value.
@@ -38,6 +40,7 @@ import csv
 import functools
 import io
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -50,6 +53,7 @@ from bosetting.errors import BosettingError, DataError
 from bosetting.i18n import N_, _
 
 __all__ = [
+    "DATASETS_ENV",
     "HASH_PREFIX",
     "LIST_FOREIGN_KEYS",
     "TRANSLATIONS",
@@ -80,14 +84,33 @@ Row = Mapping[str, Any]
 
 _PACKAGE_DIR = "datasets"
 
+#: The environment variable naming a data package folder to read instead of the shipped one.
+DATASETS_ENV = "BOSETTING_DATASETS"
+
 
 @functools.cache
 def dataset_root() -> Traversable:
     """The folder holding ``datapackage.json`` and the CSV tables.
 
-    In an installed wheel this is ``bosetting/datasets``; in a source checkout
-    (an editable install) it is the repository's ``datasets/`` folder.
+    The folder named by ``$BOSETTING_DATASETS`` when it is set (a copy of
+    ``datasets/`` with rows added, checked as the shipped tables are); else, in
+    an installed wheel, ``bosetting/datasets``, and in a source checkout (an
+    editable install) the repository's ``datasets/`` folder.
+
+    Raises:
+        DataError: When ``$BOSETTING_DATASETS`` names a folder without a
+            ``datapackage.json``, or the shipped tables are missing.
     """
+    chosen = os.environ.get(DATASETS_ENV)
+    if chosen:
+        folder = Path(chosen).expanduser()
+        if not (folder / "datapackage.json").is_file():
+            raise DataError(
+                N_("{variable} names a folder without a datapackage.json"),
+                variable=DATASETS_ENV,
+                file=str(folder / "datapackage.json"),
+            )
+        return folder
     packaged = resources.files("bosetting") / _PACKAGE_DIR
     if packaged.joinpath("datapackage.json").is_file():
         return packaged

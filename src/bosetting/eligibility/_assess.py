@@ -42,7 +42,7 @@ from bosetting.model import (
     IntroProgrammeOutcome,
     Municipality,
 )
-from bosetting.register import REGISTER_LAST_YEAR, as_municipality
+from bosetting.register import as_municipality, register_year
 
 if TYPE_CHECKING:
     from bosetting.model import Source
@@ -112,7 +112,7 @@ def assess(
     e = _edition(edition)
     ref = e.reference_year
     if isinstance(municipality, str):
-        m = as_municipality(municipality, year=min(max(ref, 2008), REGISTER_LAST_YEAR))
+        m = as_municipality(municipality, year=register_year(ref))
     elif isinstance(municipality, Municipality):
         m = municipality
     else:

@@ -60,7 +60,7 @@ from bosetting.model import (
     Outcome,
     Settlement,
 )
-from bosetting.register import REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR, municipalities
+from bosetting.register import municipalities, register_year
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -236,7 +236,7 @@ def screen(edition: Edition | str | int, *, by: str = "settlement") -> Screen:
     if by not in RANKINGS:
         raise ArgumentError(N_("rank by 'settlement' or 'intro'"), field="by", value=by)
     e = edition if isinstance(edition, Edition) else lookup(edition)
-    year = min(max(e.reference_year, REGISTER_FIRST_YEAR), REGISTER_LAST_YEAR)
+    year = register_year(e.reference_year)
     basis = e.work_year if e.work_year is not None else e.reference_year - 1
     years = range(basis - SETTLEMENT_YEARS + 1, basis + 1)
     criteria = tuple(c for c in e.criteria if _with_figures(c))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bosetting.history._criteria import MEASURABLE, all_criteria, criteria_for
-from bosetting.history._editions import conflicts, edition, editions, record, winners
+from bosetting.history._editions import conflicts, edition, editions, latest, record, winners
 
 __all__ = [
     "MEASURABLE",
@@ -12,6 +12,7 @@ __all__ = [
     "criteria_for",
     "edition",
     "editions",
+    "latest",
     "record",
     "winners",
 ]

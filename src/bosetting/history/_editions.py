@@ -17,6 +17,8 @@ Examples:
     ['Vadsø', 'Levanger', 'Kristiansand']
     >>> [n.edition for n in record("Lillestrøm")]
     ['2015', '2021']
+    >>> latest() is editions()[-1]
+    True
 """
 
 from __future__ import annotations
@@ -47,12 +49,13 @@ from bosetting.model import (
 )
 from bosetting.register import (
     current,
-    latest,
     lineage,
     municipality,
+    register_year,
 )
+from bosetting.register import latest as newest_municipality
 
-__all__ = ["conflicts", "edition", "editions", "record", "winners"]
+__all__ = ["conflicts", "edition", "editions", "latest", "record", "winners"]
 
 _OUTCOME_ORDER = tuple(Outcome)
 
@@ -96,7 +99,7 @@ def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]
 
     def looked_up(row: Row) -> dict[str, object]:
         label = row["edition"]
-        then = municipality(row["code"], reference_years[label])
+        then = municipality(row["code"], register_year(reference_years[label]))
         return {
             "municipality": then,
             "initiatives": initiatives.get((label, row["code"]), ()),
@@ -157,6 +160,35 @@ def editions() -> tuple[Edition, ...]:
         )
     ]
     return tuple(sorted(built, key=lambda e: e.year))
+
+
+def latest(*, with_winner: bool = False) -> Edition:
+    """The newest edition on record, or the newest whose winner is known.
+
+    What "newest" means comes from ``editions.csv`` alone: add an edition there and
+    this returns it, announced or awarded, with or without nominees.
+
+    Args:
+        with_winner: Skip editions whose winner is not (yet) known.
+
+    Raises:
+        EditionNotFound: When ``with_winner`` is set and no edition has a known winner.
+
+    Examples:
+        >>> latest().year >= latest(with_winner=True).year >= 2022
+        True
+        >>> latest(with_winner=True).winner is not None
+        True
+    """
+    for e in reversed(editions()):
+        if e.winner is not None or not with_winner:
+            return e
+    raise EditionNotFound(
+        N_("no edition has a known winner; the labels are {labels}"),
+        labels=_labels(),
+        field="with_winner",
+        value=with_winner,
+    )
 
 
 def _labels() -> str:
@@ -267,8 +299,8 @@ def winners() -> tuple[Award, ...]:
 
     Examples:
         >>> w = winners()
-        >>> w[0].edition, w[0].municipality.name, w[-1].municipality.name
-        ('2008', 'Vadsø', 'Moss')
+        >>> w[0].edition, w[0].municipality.name, w[12].edition, w[12].municipality.name
+        ('2008', 'Vadsø', '2022', 'Kinn')
     """
     return tuple(e.award for e in editions() if e.award is not None)
 
@@ -291,14 +323,14 @@ def record(municipality_or_name: Municipality | str) -> tuple[Nomination, ...]:
         AmbiguousMunicipality: When a name matches more than one municipality.
 
     Examples:
-        >>> [(n.edition, n.outcome.value) for n in record("Bodø")]  # doctest: +NORMALIZE_WHITESPACE
+        >>> [(n.edition, n.outcome.value) for n in record("Bodø")][:5]  # doctest: +NORMALIZE_WHITESPACE
         [('2009', 'candidate'), ('2014', 'nominee'), ('2016', 'nominee'), ('2018', 'nominee'),
          ('2022', 'nominee')]
     """
     target = (
         municipality_or_name
         if isinstance(municipality_or_name, Municipality)
-        else latest(municipality_or_name)
+        else newest_municipality(municipality_or_name)
     )
     line = set(lineage(target))
     today = _current(target) if target.valid_to is None else None

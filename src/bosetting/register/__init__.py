@@ -11,6 +11,7 @@ from bosetting.register._register import (
     latest,
     municipalities,
     municipality,
+    register_year,
 )
 from bosetting.register._resolve import Resolver, nominees_of
 
@@ -27,6 +28,7 @@ __all__ = [
     "municipality",
     "nominees_of",
     "predecessors",
+    "register_year",
     "succession",
     "successors",
 ]

@@ -40,6 +40,7 @@ __all__ = [
     "municipalities",
     "municipality",
     "register_index",
+    "register_year",
     "run_at",
 ]
 
@@ -141,6 +142,22 @@ def check_year(year: int | None) -> int:
             value=year,
         )
     return year
+
+
+def register_year(year: int) -> int:
+    """The year of the register a municipality of ``year`` is looked up in.
+
+    The year itself where the register covers it, else the register's nearest
+    year: its first year before it, its last year after it (an edition newer
+    than the register finds its nominees as the register last knew them).
+
+    Examples:
+        >>> register_year(2019), register_year(2001) == REGISTER_FIRST_YEAR
+        (2019, True)
+        >>> register_year(REGISTER_LAST_YEAR + 1) == REGISTER_LAST_YEAR
+        True
+    """
+    return min(max(year, REGISTER_FIRST_YEAR), REGISTER_LAST_YEAR)
 
 
 def municipalities(year: int | None = None) -> tuple[Municipality, ...]:

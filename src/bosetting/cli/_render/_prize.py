@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bosetting.cli._render._layout import DASH, heads, or_unknown, table
+from bosetting.cli._render._layout import DASH, beyond_register, heads, or_unknown, table
 from bosetting.data import sources
 from bosetting.history import conflicts, editions
 from bosetting.i18n import N_, _, format_date, ngettext
@@ -182,6 +182,7 @@ def render_edition(e: Edition) -> str:
             work_year=or_unknown(e.work_year),
             year=e.reference_year,
         ),
+        *beyond_register(e.reference_year),
         _(
             "Awarded: {date}; event: {event}; place: {place}",
             date=format_date(e.award_when),
