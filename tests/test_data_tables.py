@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from collections.abc import Iterator
@@ -224,8 +225,20 @@ def test_the_environment_names_a_copy_to_read(
 ) -> None:
     target = tmp_path / "copy"
     shutil.copytree(DATASETS, target)
-    with (target / "sources.csv").open("a", encoding="utf-8") as fh:
-        fh.write("T1,TESTDATA,A made-up source,https://example.org/t1,,en,other,TEST DATA\n")
+    with (target / "sources.csv").open(encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    made_up = {
+        "source_id": "T1",
+        "publisher": "TESTDATA",
+        "title": "A made-up source",
+        "url": "https://example.org/t1",
+        "language": "en",
+        "kind": "other",
+    }
+    with (target / "sources.csv").open("a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerow(
+            [made_up.get(name, "TEST DATA" if "note" in name else "") for name in header]
+        )
     monkeypatch.setenv(data.DATASETS_ENV, str(target))
     assert data.dataset_root() == target
     assert "T1" in {r["source_id"] for r in data.read_rows("sources")}

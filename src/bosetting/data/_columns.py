@@ -24,7 +24,10 @@ from typing import Any
 from bosetting.errors import DataError
 from bosetting.i18n import N_
 
-__all__ = ["Found", "column"]
+__all__ = ["TRANSLATIONS", "Found", "check_translations", "column"]
+
+#: The field property naming a bokmål text's translations: ``{"en": "note_en"}``.
+TRANSLATIONS = "x-translations"
 
 #: A problem with one cell: an English template (marked for the catalogue) and its parameters.
 _Problem = tuple[str, dict[str, Any]]
@@ -116,3 +119,28 @@ def column(
         error = DataError(template, file=path, row=number, field=name, value=text, **params)
         return [], ((number, position), error)
     return list(map(typed.get, cells)), None
+
+
+def check_translations(path: str, fields: list[Any], rows: Sequence[Mapping[str, Any]]) -> None:
+    """Each declared translation is a field of the table, and never stands without its text."""
+    names = {f["name"] for f in fields}
+    for f in fields:
+        for lang, other in dict(f.get(TRANSLATIONS, {})).items():
+            if other not in names or other == f["name"]:
+                raise DataError(
+                    N_("the translation column for {language} is not a field of the table"),
+                    language=lang,
+                    file=path,
+                    field=f["name"],
+                    value=other,
+                )
+            for number, row in enumerate(rows, start=1):
+                if row[other] is not None and row[f["name"]] is None:
+                    raise DataError(
+                        N_("a translation without the bokmål text in {column}"),
+                        column=f["name"],
+                        file=path,
+                        row=number,
+                        field=other,
+                        value=row[other],
+                    )

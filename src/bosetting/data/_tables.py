@@ -48,7 +48,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from bosetting.data._columns import Found, column
+from bosetting.data._columns import TRANSLATIONS, Found, check_translations, column
 from bosetting.errors import BosettingError, DataError
 from bosetting.i18n import N_, _
 
@@ -75,9 +75,6 @@ HASH_PREFIX = "sha256:"
 
 #: The schema property declaring list-valued foreign keys (``;``-joined ids).
 LIST_FOREIGN_KEYS = "x-listForeignKeys"
-
-#: The field property naming a bokmål text's translations: ``{"en": "note_en"}``.
-TRANSLATIONS = "x-translations"
 
 #: One row of a table: field name to typed value (``None`` where the cell is empty).
 Row = Mapping[str, Any]
@@ -201,31 +198,6 @@ def translations(name: str) -> dict[str, dict[str, str]]:
         for f in resource(name)["schema"]["fields"]
         if TRANSLATIONS in f
     }
-
-
-def _check_translations(path: str, fields: list[Any], rows: list[Row]) -> None:
-    """Each declared translation is a field of the table, and never stands without its text."""
-    names = {f["name"] for f in fields}
-    for f in fields:
-        for lang, other in dict(f.get(TRANSLATIONS, {})).items():
-            if other not in names or other == f["name"]:
-                raise DataError(
-                    N_("the translation column for {language} is not a field of the table"),
-                    language=lang,
-                    file=path,
-                    field=f["name"],
-                    value=other,
-                )
-            for number, row in enumerate(rows, start=1):
-                if row[other] is not None and row[f["name"]] is None:
-                    raise DataError(
-                        N_("a translation without the bokmål text in {column}"),
-                        column=f["name"],
-                        file=path,
-                        row=number,
-                        field=other,
-                        value=row[other],
-                    )
 
 
 def split_ids(value: str | None) -> tuple[str, ...]:
@@ -380,7 +352,7 @@ def _read_checked(name: str) -> tuple[Row, ...]:
                         row=number,
                     )
                 seen_keys[key] = number
-    _check_translations(path, fields, rows)
+    check_translations(path, fields, rows)
     _check_references(name, path, schema, rows)
     return tuple(rows)
 
