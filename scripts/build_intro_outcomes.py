@@ -81,8 +81,10 @@ HEADER = [
     "figure_stage",
     "method",
     "note",
+    "note_en",
     "source_ids",
 ]
+SOURCE_IDS_AT = HEADER.index("source_ids")
 
 # One area-year of the extract: {(sex, status, unit): cell}, one year after leaving.
 Block = dict[tuple[str, str, str], str]
@@ -190,7 +192,8 @@ def row(o: IntroProgrammeOutcome) -> list[str]:
         o.share_status.value,
         o.stage.value,
         o.method.value,
-        o.note or "",
+        o.note.nb if o.note else "",
+        (o.note.en or "") if o.note else "",
         ";".join(s.id for s in o.sources),
     ]
 
@@ -201,7 +204,7 @@ def kept_rows() -> list[list[str]]:
     header, *rows = csv.reader(io.StringIO(text, newline=""))
     if header != HEADER:
         raise SystemExit(f"intro_outcomes.csv: unexpected header {header}")
-    return [r for r in rows if EXTRACT_ID not in r[-1].split(";")]
+    return [r for r in rows if EXTRACT_ID not in r[SOURCE_IDS_AT].split(";")]
 
 
 def build() -> tuple[list[list[str]], list[str]]:

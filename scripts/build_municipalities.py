@@ -38,16 +38,27 @@ SOURCE_STATBANK = "ssb-statbank-kommunehistorikk"
 
 # Changes a plain walk along KLASS's change list gets wrong; SSB's statbank page on split
 # municipalities (source ssb-statbank-kommunehistorikk) says how SSB itself groups them.
+# Each note in bokmål and in English (our own words), written to note and note_en.
 NOTES = {
     ("2024-01-01", "1507"): (
         "Sammenslåingen fra 2020 ble delvis reversert: Haram ble egen kommune igjen. "
-        "SSBs statistikkbank grupperer gamle 1534 Haram under 1580 og resten under 1508."
+        "SSBs statistikkbank grupperer gamle 1534 Haram under 1580 og resten under 1508.",
+        "The merger of 2020 was partly reversed: Haram became a municipality of its own again. "
+        "SSB's Statbank groups the old 1534 Haram under 1580 and the rest under 1508.",
     ),
-    ("2020-01-01", "1850"): "Tysfjord ble delt mellom Narvik og Hamarøy.",
-    ("2020-01-01", "5012"): "Snillfjord ble delt mellom Heim, Hitra og Orkland.",
+    ("2020-01-01", "1850"): (
+        "Tysfjord ble delt mellom Narvik og Hamarøy.",
+        "Tysfjord was split between Narvik and Hamarøy.",
+    ),
+    ("2020-01-01", "5012"): (
+        "Snillfjord ble delt mellom Heim, Hitra og Orkland.",
+        "Snillfjord was split between Heim, Hitra and Orkland.",
+    ),
     ("2017-01-01", "0720"): (
         "Stokke ble delt mellom Sandefjord og Tønsberg; SSBs statistikkbank regner hele "
-        "Stokke til Sandefjord."
+        "Stokke til Sandefjord.",
+        "Stokke was split between Sandefjord and Tønsberg; SSB's Statbank counts the whole of "
+        "Stokke with Sandefjord.",
     ),
 }
 
@@ -68,6 +79,7 @@ CHANGES_HEADER = [
     "new_name",
     "kind",
     "note",
+    "note_en",
     "source_ids",
 ]
 
@@ -103,9 +115,11 @@ def change_rows(changes: list[dict[str, str]]) -> list[list[str]]:
     out = []
     for c, kind in zip(ordered, kinds, strict=True):
         day, old, new = c["change_date"], c["old_kommunenummer"], c["new_kommunenummer"]
-        note = NOTES.get((day, old), "")
+        note, note_en = NOTES.get((day, old), ("", ""))
         sources = SOURCE_CHANGES + (";" + SOURCE_STATBANK if note else "")
-        out.append([day, old, c["old_name"], new, c["new_name"], kind.value, note, sources])
+        out.append(
+            [day, old, c["old_name"], new, c["new_name"], kind.value, note, note_en, sources]
+        )
     return out
 
 

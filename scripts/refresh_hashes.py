@@ -20,9 +20,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bosetting.data import HashCheck, hash_checks
+from bosetting.data import HashCheck, dataset_root, hash_checks
 
-DATASETS = Path(__file__).resolve().parents[1] / "datasets"
+#: The data package the library reads: ``datasets/``, or the copy ``$BOSETTING_DATASETS`` names.
+DATASETS = Path(str(dataset_root()))
 
 
 def with_hash(resource: dict[str, Any], value: str) -> dict[str, Any]:

@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ.pop("BOSETTING_LANG", None)
@@ -37,7 +39,11 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from bosetting import data, i18n
+from bosetting.data import _tables
 from tests.ssb_server import SSBServer
+
+#: The shipped tables in the repository.
+DATASETS = Path(__file__).resolve().parents[1] / "datasets"
 
 settings.register_profile("dev", max_examples=60)
 settings.register_profile(
@@ -128,6 +134,22 @@ def _pinned_language(request: pytest.FixtureRequest) -> Iterator[None]:
     i18n.set_language(lang)
     yield
     i18n.set_language(lang)
+
+
+@pytest.fixture
+def copy_of_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private copy of datasets/ that the loader reads instead of the real one.
+
+    Edit a file of the copy, then call ``_tables._read.cache_clear()`` before reading it.
+    """
+    target = tmp_path / "datasets"
+    shutil.copytree(DATASETS, target)
+    _tables._read.cache_clear()
+    _tables.descriptor.cache_clear()
+    monkeypatch.setattr(_tables, "dataset_root", lambda: target)
+    yield target
+    _tables._read.cache_clear()
+    _tables.descriptor.cache_clear()
 
 
 def pytest_configure(config: pytest.Config) -> None:

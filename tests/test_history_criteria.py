@@ -22,7 +22,8 @@ def test_every_edition_has_its_era_wired() -> None:
 def test_criteria_are_sourced_and_ranged() -> None:
     for c in all_criteria():
         assert c.sources
-        assert c.text_nb
+        assert c.text.nb
+        assert c.text.en
         assert c.first_edition
         if c.kind is CriterionKind.MEASURABLE:
             assert c.threshold is not None

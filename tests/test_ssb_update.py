@@ -62,7 +62,10 @@ def test_update_then_every_result_carries_the_refreshed_figures_and_says_so(
     flora = next(o for o in year_2020 if o.area_code == "1401")
     assert (flora.area_name, flora.former_participants) == ("Flora", 12)
     assert flora.note is not None
-    assert "til og med 2019" in flora.note
+    assert "til og med 2019" in flora.note.nb
+    assert "up to and including 2019" in (flora.note.en or "")
+    with language("en"):
+        assert str(flora.note).startswith("The source gives the figure under code 1401")
 
     rows = [o for o in bs.intro_outcomes("Kinn", sex="all") if o.area_code == "4602"]
     assert [(o.status_year, o.former_participants, o.share) for o in rows][:2] == [

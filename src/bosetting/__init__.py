@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from bosetting.decision import Decision, decide, sensitivity
     from bosetting.eligibility import assess, screen
     from bosetting.figures import intro_outcomes, settlement
-    from bosetting.history import conflicts, edition, editions, record, winners
+    from bosetting.history import conflicts, edition, editions, latest, record, winners
     from bosetting.jury import JuryAssessment
     from bosetting.model import (
         Award,
@@ -65,7 +65,9 @@ if TYPE_CHECKING:
         Municipality,
         Nomination,
         PartialDate,
+        PrizeName,
         Source,
+        Text,
     )
     from bosetting.register import (
         as_municipality,
@@ -105,11 +107,13 @@ __all__ = [
     "NoDataError",
     "Nomination",
     "PartialDate",
+    "PrizeName",
     "SSBFetchError",
     "SSBFormatError",
     "Source",
     "Tally",
     "TallyMergeError",
+    "Text",
     "UsageError",
     "ValidationError",
     "WriteError",
@@ -124,6 +128,7 @@ __all__ = [
     "editions",
     "frames",
     "intro_outcomes",
+    "latest",
     "lineage",
     "municipalities",
     "municipality",
@@ -154,6 +159,7 @@ _LAZY: dict[str, str] = {
     "conflicts": "bosetting.history",
     "edition": "bosetting.history",
     "editions": "bosetting.history",
+    "latest": "bosetting.history",
     "record": "bosetting.history",
     "winners": "bosetting.history",
     "JuryAssessment": "bosetting.jury",
@@ -166,7 +172,9 @@ _LAZY: dict[str, str] = {
     "Municipality": "bosetting.model",
     "Nomination": "bosetting.model",
     "PartialDate": "bosetting.model",
+    "PrizeName": "bosetting.model",
     "Source": "bosetting.model",
+    "Text": "bosetting.model",
     "as_municipality": "bosetting.register",
     "current": "bosetting.register",
     "lineage": "bosetting.register",

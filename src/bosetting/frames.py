@@ -4,6 +4,12 @@ The tables are the shipped ones, with SSB's figures and register laid over them
 where ``bosetting update`` has fetched them (:mod:`bosetting.data._view`);
 :func:`intro_outcomes` says which in its ``attrs``.
 
+Every text a person reads is there twice, in bokmål and in English, in the
+columns the table has side by side (``note`` and ``note_en``, ``summary_nb``
+and ``summary_en``); ``criteria`` also says which texts are our interpretation
+(``looks_for_interpretation``) and from which edition on a criterion is only
+assumed (after ``confirmed_to``).
+
 Every frame's dtypes come from the field types in ``datapackage.json``: codes
 and other text as ``string`` (so ``"0301"`` keeps its zero), counts and years as
 nullable ``Int64``, shares as ``Float64``, flags as ``boolean``, dates as
@@ -40,6 +46,7 @@ __all__ = [
     "municipalities",
     "municipality_changes",
     "nominations",
+    "prize_names",
     "settlement",
     "sources",
     "table",
@@ -217,12 +224,29 @@ def winners() -> pd.DataFrame:
 def criteria() -> pd.DataFrame:
     """Every criterion of every era, with the editions it applies to (``criteria.csv``).
 
+    ``looks_for_interpretation`` is ``True`` where what the jury looks for is our
+    interpretation; ``confirmed_to`` is the last edition a source confirms a
+    criterion for, where later ones use it by assumption.
+
     Examples:
         >>> df = criteria()
         >>> df.loc[df["kind"] == "measurable", "criterion_id"].tolist()
         ['2019-anmodning', '2021-over-50', '2023-anmodning']
+        >>> df.loc[df["confirmed_to"].notna(), "criterion_id"].tolist()[:2]
+        ['2023-resultater', '2023-tilpasset']
     """
     return table("criteria")
+
+
+def prize_names() -> pd.DataFrame:
+    """Other ways the sources wrote the prize's name, one row per edition and way of writing it.
+
+    Examples:
+        >>> df = prize_names()
+        >>> df.loc[df["edition"] == "2018", "name_as_written"].tolist()
+        ['integrerings- og bosetningsprisen 2018', 'integrerings- og bosettingsprisen']
+    """
+    return _edition_order(table("prize_names"))
 
 
 def initiatives() -> pd.DataFrame:

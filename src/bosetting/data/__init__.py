@@ -2,7 +2,9 @@
 
 The rooms: ``_tables`` (read a table against ``datapackage.json``, column by
 column with ``_columns``; :func:`verify` checks the SHA-256 hashes), ``_records``
-(the one row-to-record converter, :class:`LazyRecords`, and ``sources.csv``) and ``_usertext`` (files people make and read: the one gate for
+(the one row-to-record converter, :class:`LazyRecords`, and ``sources.csv``),
+``_texts`` (a bokmål text column and its translations as one
+:class:`~bosetting.model.Text`) and ``_usertext`` (files people make and read: the one gate for
 a file a user names, :func:`read_user_bytes` (regular files only, a size cap, no
 NUL or control characters in the name), the one decoder for CSV files such as
 ballots and jury sheets, and the writers :func:`write_user_bytes` and
@@ -41,6 +43,7 @@ from bosetting.data._records import (
     structure,
 )
 from bosetting.data._tables import (
+    DATASETS_ENV,
     Row,
     dataset_root,
     descriptor,
@@ -53,7 +56,9 @@ from bosetting.data._tables import (
     table_label,
     table_path,
     table_years,
+    translations,
 )
+from bosetting.data._texts import row_text
 from bosetting.data._userfiles import (
     FORMULA_PREFIXES,
     MAX_USER_FILE_BYTES,
@@ -89,6 +94,7 @@ from bosetting.data._writes import check_writable, write_csv, write_user_bytes
 
 __all__ = [
     "CACHE_ENV_VAR",
+    "DATASETS_ENV",
     "FORMULA_PREFIXES",
     "MAX_CSV_ROWS",
     "MAX_USER_FILE_BYTES",
@@ -136,6 +142,7 @@ __all__ = [
     "resource",
     "resource_names",
     "row_converter",
+    "row_text",
     "set_source",
     "sha256_hex",
     "shipped_rows",
@@ -147,6 +154,7 @@ __all__ = [
     "table_label",
     "table_path",
     "table_years",
+    "translations",
     "user_path",
     "using",
     "verify",

@@ -1,10 +1,18 @@
 """Read the shipped tables, checked against the schema in ``datapackage.json``.
 
 The tables live in ``datasets/`` in the repository and in ``bosetting/datasets``
-inside the wheel. They are read in binary mode and decoded as UTF-8, so æøå
+inside the wheel; the environment variable ``BOSETTING_DATASETS`` names another
+folder holding a data package of the same shape (a maintainer's working copy,
+a test's temporary one), read instead. They are read in binary mode and decoded as UTF-8, so æøå
 survive whatever the machine's locale is. Every value is checked against its
 field's type and constraints on the way in; an error names the file, the data
 row (header not counted), the field and the value.
+
+A text a person reads is written in bokmål, and its other languages stand in
+columns beside it: the bokmål field declares them under ``x-translations``
+(``{"en": "note_en"}``), :func:`translations` gives them, and the reader checks
+that each names a field of the table and that no row has a translation without
+its bokmål text.
 
 References are checked too: each declared foreign key, and each list-valued
 citation declared under ``x-listForeignKeys`` (a ``;``-joined cell whose every
@@ -30,6 +38,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -37,16 +46,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from bosetting.data._cache import CachedSource, CachedTable, sha256_hex
-from bosetting.data._columns import parse_file
-from bosetting.data._userfiles import escape_controls, os_reason
+from bosetting.data._columns import TRANSLATIONS, parse_file
+from bosetting.data._overlay import lay_parts
 from bosetting.data._view import SHIPPED, View, current_view
 from bosetting.errors import BosettingError, DataError
 from bosetting.i18n import N_, _
 
 __all__ = [
+    "DATASETS_ENV",
     "HASH_PREFIX",
     "LIST_FOREIGN_KEYS",
+    "TRANSLATIONS",
     "YEARS",
     "Row",
     "dataset_root",
@@ -60,6 +70,7 @@ __all__ = [
     "table_label",
     "table_path",
     "table_years",
+    "translations",
 ]
 
 #: How a resource's ``hash`` starts (the Data Package standard's form for SHA-256).
@@ -76,14 +87,33 @@ Row = Mapping[str, Any]
 
 _PACKAGE_DIR = "datasets"
 
+#: The environment variable naming a data package folder to read instead of the shipped one.
+DATASETS_ENV = "BOSETTING_DATASETS"
+
 
 @functools.cache
 def dataset_root() -> Traversable:
     """The folder holding ``datapackage.json`` and the CSV tables.
 
-    In an installed wheel this is ``bosetting/datasets``; in a source checkout
-    (an editable install) it is the repository's ``datasets/`` folder.
+    The folder named by ``$BOSETTING_DATASETS`` when it is set (a copy of
+    ``datasets/`` with rows added, checked as the shipped tables are); else, in
+    an installed wheel, ``bosetting/datasets``, and in a source checkout (an
+    editable install) the repository's ``datasets/`` folder.
+
+    Raises:
+        DataError: When ``$BOSETTING_DATASETS`` names a folder without a
+            ``datapackage.json``, or the shipped tables are missing.
     """
+    chosen = os.environ.get(DATASETS_ENV)
+    if chosen:
+        folder = Path(chosen).expanduser()
+        if not (folder / "datapackage.json").is_file():
+            raise DataError(
+                N_("{variable} names a folder without a datapackage.json"),
+                variable=DATASETS_ENV,
+                file=str(folder / "datapackage.json"),
+            )
+        return folder
     packaged = resources.files("bosetting") / _PACKAGE_DIR
     if packaged.joinpath("datapackage.json").is_file():
         return packaged
@@ -142,6 +172,7 @@ _TABLE_WORDS = {
     "nominations": N_("nominations"),
     "initiatives": N_("initiatives"),
     "conflicts": N_("source conflicts"),
+    "prize_names": N_("prize names as written"),
     "criteria": N_("criteria"),
     "intro_outcomes": N_("intro-programme outcomes"),
     "settlement": N_("settlement figures"),
@@ -159,6 +190,20 @@ def table_label(name: str) -> str:
     """
     words = _TABLE_WORDS.get(name)
     return name if words is None else _(words)
+
+
+def translations(name: str) -> dict[str, dict[str, str]]:
+    """The bokmål text columns of a table and the columns of their translations, by language.
+
+    Examples:
+        >>> translations("initiatives")["summary_nb"]
+        {'en': 'summary_en'}
+    """
+    return {
+        f["name"]: dict(f[TRANSLATIONS])
+        for f in resource(name)["schema"]["fields"]
+        if TRANSLATIONS in f
+    }
 
 
 def split_ids(value: str | None) -> tuple[str, ...]:
@@ -253,42 +298,6 @@ def _read(name: str, view: View = SHIPPED) -> _Rows:
         _READING.discard(name)
 
 
-def _decoded(raw: bytes, path: str) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            N_("not UTF-8: byte {at} cannot be read as UTF-8"), at=exc.start + 1, file=path
-        ) from None
-
-
-def _cached_part(source: CachedSource, part: CachedTable) -> tuple[str, str]:
-    """The text of a cached table part and the path errors name, after checking its hash."""
-    file = source.folder / part.file
-    shown = escape_controls(str(file))
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise DataError(
-            N_(
-                "the cache of refreshed figures is damaged ({reason}); run 'bosetting "
-                "update' again, or delete the file (--offline uses the shipped figures "
-                "meanwhile)"
-            ),
-            reason=os_reason(exc),
-            file=shown,
-        ) from None
-    if sha256_hex(raw) != part.sha256:
-        raise DataError(
-            N_(
-                "the file no longer matches the SHA-256 its manifest records; run "
-                "'bosetting update' again (--offline uses the shipped figures meanwhile)"
-            ),
-            file=shown,
-        )
-    return _decoded(raw, shown), shown
-
-
 def _read_checked(name: str, view: View) -> _Rows:
     res = resource(name)
     path = res["path"]
@@ -297,23 +306,9 @@ def _read_checked(name: str, view: View) -> _Rows:
         raw = dataset_root().joinpath(path).read_bytes()
     except FileNotFoundError:
         raise DataError(N_("the table's file is missing"), file=path) from None
-    rows = parse_file(schema, _decoded(raw, path), path, cached=False)
+    rows = parse_file(schema, raw, path, cached=False)
     origins = [(path, number) for number in range(1, len(rows) + 1)]
-    for source, part in view.parts(name):
-        text, shown = _cached_part(source, part)
-        laid = parse_file(schema, text, shown, cached=True)
-        laid_origins = [(shown, number) for number in range(1, len(laid) + 1)]
-        if part.replaces:
-            replaced = {tuple(r[k] for k in part.replaces) for r in laid}
-            kept = [
-                (r, o)
-                for r, o in zip(rows, origins, strict=True)
-                if tuple(r[k] for k in part.replaces) not in replaced
-            ]
-            rows = [r for r, _ in kept] + laid
-            origins = [o for _, o in kept] + laid_origins
-        else:
-            rows, origins = laid, laid_origins
+    rows, origins = lay_parts(schema, rows, origins, view.parts(name))
     table = _Rows(rows)
     table.origins = tuple(origins)
     key_fields = schema.get("primaryKey", [])

@@ -18,11 +18,10 @@ with :func:`set_source`. The cache is read once per process and cache folder;
 :func:`forget_cache` makes the next reader look again (``bosetting update``
 calls it after storing a source).
 
-How a table part is laid over a shipped table: a part that replaces nothing in
-particular (``replaces`` empty) stands for the whole table; otherwise each of
-its rows replaces the shipped rows that have the same values in the
-``replaces`` columns, and the shipped rows it does not replace stay. Both are
-read and checked by the same reader against the same schema.
+"Shipped" means the data package in use: ``datasets/`` as installed, or the
+copy ``$BOSETTING_DATASETS`` names (:func:`~bosetting.data.dataset_root`); the
+cache's parts lay over whichever it is, read and checked by the same reader
+against its schema (:mod:`bosetting.data._overlay` says how a part is laid).
 
 Examples:
     >>> with using("shipped") as view:

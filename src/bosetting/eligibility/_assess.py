@@ -12,8 +12,9 @@ The criteria themselves are data (:func:`bosetting.history.criteria_for`).
   50 %; settlement "in line with the request" means at least 90 % of the
   request settled in each of the three years up to the work year and summed.
   A suppressed or missing figure gives *not assessable*, never *not met*.
-* a *judgement* criterion says what a jury looks for, shows the relevant
-  figures as context and *needs judgement*.
+* a *judgement* criterion says what a jury looks for (marked where that is
+  bosetting's interpretation, :meth:`~bosetting.model.Criterion.looks_for_marked`),
+  shows the relevant figures as context and *needs judgement*.
 
 """
 
@@ -33,7 +34,7 @@ from bosetting.eligibility._measures import (
 from bosetting.eligibility._results import Assessment, CriterionResult, Figure, Verdict
 from bosetting.errors import ValidationError
 from bosetting.figures import AreaFilter, Settlement, intro_outcomes, provenance, settlement
-from bosetting.history import criteria_for, looks_for
+from bosetting.history import criteria_for
 from bosetting.history import edition as lookup
 from bosetting.i18n import N_, _
 from bosetting.model import (
@@ -43,7 +44,7 @@ from bosetting.model import (
     IntroProgrammeOutcome,
     Municipality,
 )
-from bosetting.register import as_municipality, clamp_year
+from bosetting.register import as_municipality, register_year
 
 if TYPE_CHECKING:
     from bosetting.model import Source
@@ -65,8 +66,7 @@ def _judgement(
     ref: int,
     basis: int,
 ) -> CriterionResult:
-    wanted, note = looks_for().get(c.id, ("", None))
-    reasons = [_("Needs judgement: {wanted}", wanted=wanted).strip()]
+    reasons = [_("Needs judgement: {wanted}", wanted=c.looks_for_marked() or "").strip()]
     figures: list[Figure] = []
     sources: tuple[Source, ...] = c.sources
     if c.measure == "intro_share":
@@ -77,8 +77,8 @@ def _judgement(
         figures, notes, sources = settlement_context(c, where, rows, basis)
         reasons.append(_("The figures below are background for the jury, not a decision."))
         reasons.extend(notes)
-    if note:
-        reasons.append(_("Note: {note}", note=note))
+    if c.note:
+        reasons.append(_("Note: {note}", note=c.note))
     return CriterionResult(c, Verdict.NEEDS_JUDGEMENT, tuple(reasons), tuple(figures), sources)
 
 
@@ -129,7 +129,7 @@ def _assess(
     e = _edition(edition)
     ref = e.reference_year
     if isinstance(municipality, str):
-        m = as_municipality(municipality, year=clamp_year(ref))
+        m = as_municipality(municipality, year=register_year(ref))
     elif isinstance(municipality, Municipality):
         m = municipality
     else:

@@ -77,7 +77,7 @@ class CriterionResult:
     Attributes:
         criterion: The criterion checked.
         verdict: Met, not met, not assessable or needs judgement.
-        reasons: Why, in bokmål, including the rule used.
+        reasons: Why, in the language active when it was assessed, including the rule used.
         figures: The figures the verdict rests on (or context for a judgement).
         sources: The criterion's sources and the figures' sources, without repeats.
     """
@@ -113,8 +113,10 @@ class Assessment:
     def to_frame(self) -> pd.DataFrame:
         """One row per criterion: id, kind, verdict, the reasons joined, figures and source ids.
 
-        The frame's ``attrs`` say where the figures come from (``"figures_source"``)
-        and what they cannot assess (``"coverage"``, one line each).
+        ``assumed`` is ``True`` where no source confirms the criterion for the
+        edition (it is carried over from an earlier one). The frame's ``attrs`` say
+        where the figures come from (``"figures_source"``) and what they cannot
+        assess (``"coverage"``, one line each).
 
         Examples:
             >>> from bosetting.eligibility import assess
@@ -135,12 +137,14 @@ class Assessment:
                 "reasons": " ".join(r.reasons),
                 "figures": "; ".join(str(f) for f in r.figures),
                 "source_ids": ";".join(s.id for s in r.sources),
+                "assumed": r.criterion.assumed_for(self.edition),
             }
             for r in self.results
         ]
         columns = ["code", "name", "edition", "criterion_id", "kind", "verdict", "reasons"]
-        columns += ["figures", "source_ids"]
-        frame = pd.DataFrame.from_records(records, columns=columns).astype("string")
+        columns += ["figures", "source_ids", "assumed"]
+        frame = pd.DataFrame.from_records(records, columns=columns)
+        frame = frame.astype({c: "boolean" if c == "assumed" else "string" for c in columns})
         if self.provenance is not None:
             frame.attrs["figures_source"] = str(self.provenance)
         frame.attrs["coverage"] = list(self.coverage)
@@ -169,12 +173,14 @@ class Assessment:
         if self.provenance is not None:
             lines.append(_("Figures: {source}", source=self.provenance))
         lines.extend(self.coverage)
-        if self.criteria.combination_nb:
-            lines.append(_("How they combine: {text}", text=self.criteria.combination_nb))
+        if self.criteria.assumed:
+            lines.append(str(self.criteria.assumption()))
+        if self.criteria.combination:
+            lines.append(_("How they combine: {text}", text=self.criteria.combination))
         if not self.results:
             lines.append(_("No criteria are on record for this edition."))
         for r in self.results:
-            lines.append(f"- [{r.verdict.label}] {r.criterion.id}: {r.criterion.text_nb}")
+            lines.append(f"- [{r.verdict.label}] {r.criterion.id}: {r.criterion.text}")
             lines.extend(f"    {reason}" for reason in r.reasons)
             lines.extend(f"    · {f}" for f in r.figures)
             if r.sources:

@@ -76,7 +76,7 @@ from bosetting.model import (
     Outcome,
     Settlement,
 )
-from bosetting.register import clamp_year, municipalities
+from bosetting.register import municipalities, register_year
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -278,7 +278,7 @@ def screen(
 
 def _screen(edition: Edition | str | int, by: str) -> Screen:
     e = edition if isinstance(edition, Edition) else lookup(edition)
-    year = clamp_year(e.reference_year)
+    year = register_year(e.reference_year)
     basis = e.work_year if e.work_year is not None else e.reference_year - 1
     years = range(basis - SETTLEMENT_YEARS + 1, basis + 1)
     criteria = tuple(c for c in e.criteria if _with_figures(c))

@@ -17,6 +17,8 @@ Examples:
     ['Vadsø', 'Levanger', 'Kristiansand']
     >>> [n.edition for n in record("Lillestrøm")]
     ['2015', '2021']
+    >>> latest() is editions()[-1]
+    True
 """
 
 from __future__ import annotations
@@ -42,16 +44,18 @@ from bosetting.model import (
     Municipality,
     Nomination,
     Outcome,
+    PrizeName,
     is_whole,
 )
 from bosetting.register import (
     current,
-    latest,
     lineage,
     municipality,
+    register_year,
 )
+from bosetting.register import latest as newest_municipality
 
-__all__ = ["conflicts", "edition", "editions", "record", "winners"]
+__all__ = ["conflicts", "edition", "editions", "latest", "record", "winners"]
 
 _OUTCOME_ORDER = tuple(Outcome)
 
@@ -95,7 +99,7 @@ def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]
 
     def looked_up(row: Row) -> dict[str, object]:
         label = row["edition"]
-        then = municipality(row["code"], reference_years[label])
+        then = municipality(row["code"], register_year(reference_years[label]))
         return {
             "municipality": then,
             "initiatives": initiatives.get((label, row["code"]), ()),
@@ -105,6 +109,13 @@ def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]
     out: dict[str, list[Nomination]] = defaultdict(list)
     for row, nomination in records("nominations", Nomination, derive=looked_up):
         out[row["edition"]].append(nomination)
+    return out
+
+
+def _prize_names() -> dict[str, list[PrizeName]]:
+    out: dict[str, list[PrizeName]] = defaultdict(list)
+    for row, name in records("prize_names", PrizeName):
+        out[row["edition"]].append(name)
     return out
 
 
@@ -129,6 +140,7 @@ def editions() -> tuple[Edition, ...]:
 def _editions(view: View) -> tuple[Edition, ...]:
     rows = read_rows("editions")
     nominations = _nominations({r["edition"]: r["reference_year"] for r in rows})
+    names = _prize_names()
 
     def derived(row: Row) -> dict[str, object]:
         label = row["edition"]
@@ -138,6 +150,7 @@ def _editions(view: View) -> tuple[Edition, ...]:
                 nominations.get(label, ()), key=lambda n: _OUTCOME_ORDER.index(n.outcome)
             ),
             "criteria": criteria_for(label),
+            "prize_names": names.get(label, ()),
         }
 
     built = [
@@ -154,6 +167,35 @@ def _editions(view: View) -> tuple[Edition, ...]:
         )
     ]
     return tuple(sorted(built, key=lambda e: e.year))
+
+
+def latest(*, with_winner: bool = False) -> Edition:
+    """The newest edition on record, or the newest whose winner is known.
+
+    What "newest" means comes from ``editions.csv`` alone: add an edition there and
+    this returns it, announced or awarded, with or without nominees.
+
+    Args:
+        with_winner: Skip editions whose winner is not (yet) known.
+
+    Raises:
+        EditionNotFound: When ``with_winner`` is set and no edition has a known winner.
+
+    Examples:
+        >>> latest().year >= latest(with_winner=True).year >= 2022
+        True
+        >>> latest(with_winner=True).winner is not None
+        True
+    """
+    for e in reversed(editions()):
+        if e.winner is not None or not with_winner:
+            return e
+    raise EditionNotFound(
+        N_("no edition has a known winner; the labels are {labels}"),
+        labels=_labels(),
+        field="with_winner",
+        value=with_winner,
+    )
 
 
 def _labels() -> str:
@@ -264,8 +306,8 @@ def winners() -> tuple[Award, ...]:
 
     Examples:
         >>> w = winners()
-        >>> w[0].edition, w[0].municipality.name, w[-1].municipality.name
-        ('2008', 'Vadsø', 'Moss')
+        >>> w[0].edition, w[0].municipality.name, w[12].edition, w[12].municipality.name
+        ('2008', 'Vadsø', '2022', 'Kinn')
     """
     return tuple(e.award for e in editions() if e.award is not None)
 
@@ -288,14 +330,14 @@ def record(municipality_or_name: Municipality | str) -> tuple[Nomination, ...]:
         AmbiguousMunicipality: When a name matches more than one municipality.
 
     Examples:
-        >>> [(n.edition, n.outcome.value) for n in record("Bodø")]  # doctest: +NORMALIZE_WHITESPACE
+        >>> [(n.edition, n.outcome.value) for n in record("Bodø")][:5]  # doctest: +NORMALIZE_WHITESPACE
         [('2009', 'candidate'), ('2014', 'nominee'), ('2016', 'nominee'), ('2018', 'nominee'),
          ('2022', 'nominee')]
     """
     target = (
         municipality_or_name
         if isinstance(municipality_or_name, Municipality)
-        else latest(municipality_or_name)
+        else newest_municipality(municipality_or_name)
     )
     line = set(lineage(target))
     today = _current(target) if target.valid_to is None else None
@@ -323,8 +365,10 @@ def conflicts(label_or_year: str | int | None = None) -> tuple[Conflict, ...]:
         EditionNotFound: When the edition does not exist.
 
     Examples:
-        >>> [(c.id, c.field, c.value_a, c.value_b) for c in conflicts(2018)]
+        >>> [(c.id, c.field, c.value_a.nb, c.value_b.nb) for c in conflicts(2018)][:2]
         [('C1', 'place', 'Oslo', 'Gardermoen'), ('C6', 'outcome', 'Bodø nominert (sju nominerte)', 'Bodø ikke nevnt (seks kommuner listet)')]
+        >>> [(c.id, c.field) for c in conflicts(2018)][2:]
+        [('C10', 'decision_rule')]
     """
     if label_or_year is None:
         return _conflicts()

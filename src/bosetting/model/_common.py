@@ -12,6 +12,7 @@ from bosetting.errors import ValidationError
 from bosetting.i18n import N_, _, format_date
 from bosetting.model import _validate as v
 from bosetting.model._labelled import LabelledEnum
+from bosetting.model._text import Text
 
 __all__ = ["SOURCE_KINDS", "DatePrecision", "PartialDate", "Source"]
 
@@ -149,7 +150,7 @@ class Source:
         date: When it was published, as precisely as known.
         language: ``"nb"``, ``"nn"`` or ``"en"`` where known.
         kind: What kind of publisher it is (``"imdi"``, ``"news"``, ``"ssb"`` ...).
-        note: A remark in bokmål, if any.
+        note: A remark, if any.
 
     Examples:
         >>> s = Source("S1", "IMDi", "Bosettingsprisen 2015", "https://www.imdi.no/", PartialDate(2016))
@@ -166,7 +167,9 @@ class Source:
     )
     language: str | None = attrs.field(default=None, validator=v.optional_text)
     kind: str | None = attrs.field(default=None, validator=v.optional_text)
-    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    note: Text | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Text))
+    )
 
     @url.validator
     def _check_url(self, attribute: attrs.Attribute[str], value: str) -> None:

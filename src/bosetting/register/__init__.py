@@ -7,12 +7,12 @@ from bosetting.register._kinds import change_kinds
 from bosetting.register._register import (
     as_municipality,
     changes,
-    clamp_year,
     first_year,
     last_year,
     latest,
     municipalities,
     municipality,
+    register_year,
 )
 from bosetting.register._resolve import Resolver, nominees_of
 
@@ -21,7 +21,6 @@ __all__ = [
     "as_municipality",
     "change_kinds",
     "changes",
-    "clamp_year",
     "current",
     "first_year",
     "last_year",
@@ -31,6 +30,7 @@ __all__ = [
     "municipality",
     "nominees_of",
     "predecessors",
+    "register_year",
     "succession",
     "successors",
 ]

@@ -38,7 +38,6 @@ __all__ = [
     "as_municipality",
     "changes",
     "check_year",
-    "clamp_year",
     "describe",
     "first_year",
     "last_year",
@@ -46,6 +45,7 @@ __all__ = [
     "municipalities",
     "municipality",
     "register_index",
+    "register_year",
     "run_at",
 ]
 
@@ -86,12 +86,18 @@ def last_year() -> int:
     return _years()[1]
 
 
-def clamp_year(year: int) -> int:
-    """``year`` moved into the register's years (a year before or after them: the first or last).
+def register_year(year: int) -> int:
+    """The year of the register a municipality of ``year`` is looked up in.
+
+    The year itself where the register in use covers it, else the register's
+    nearest year: its first year before it, its last year after it (an edition
+    newer than the register finds its nominees as the register last knew them).
 
     Examples:
-        >>> clamp_year(1999), clamp_year(2016)
-        (2008, 2016)
+        >>> register_year(2019), register_year(2001) == first_year()
+        (2019, True)
+        >>> register_year(last_year() + 1) == last_year()
+        True
     """
     first, last = _years()
     return min(max(year, first), last)

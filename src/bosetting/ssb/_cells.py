@@ -33,8 +33,9 @@ from bosetting.model import (
     IntroProgrammeOutcome,
     Sex,
     Source,
+    Text,
 )
-from bosetting.register import first_year, last_year, municipalities
+from bosetting.register import first_year, last_year, municipalities, register_year
 from bosetting.register import municipality as _municipality
 
 __all__ = [
@@ -183,7 +184,7 @@ def _register_year(year: int, *, file: str, where: str) -> int:
             field=where,
             value=year,
         )
-    return min(year, last_year())
+    return register_year(year)
 
 
 def area_of(code: str, year: int, *, file: str, where: str) -> tuple[AreaType, str, str]:
@@ -288,15 +289,22 @@ def _pick(
         ) from None
 
 
-def out_of_force_note(code: str, last: int) -> str:
-    """The note (a data text, bokmål) on a figure the source keeps under a code no longer in force."""
-    return (
+def out_of_force_note(code: str, last: int) -> Text:
+    """The note (a data text) on a figure the source keeps under a code no longer in force.
+
+    Examples:
+        >>> out_of_force_note("1901", 2012).en
+        'The source gives the figure under code 1901, which KLASS has in force only up to and including 2012; kept as published.'
+    """
+    return Text(
         f"Kilden fører tallet under kode {code}, som etter KLASS bare gjaldt til og med "
-        f"{last}; beholdt slik det ble publisert."
+        f"{last}; beholdt slik det ble publisert.",
+        en=f"The source gives the figure under code {code}, which KLASS has in force only up "
+        f"to and including {last}; kept as published.",
     )
 
 
-def out_of_force(code: str, year: int) -> tuple[AreaType, str, str, str] | None:
+def out_of_force(code: str, year: int) -> tuple[AreaType, str, str, Text] | None:
     """A code in force before ``year`` but not in it: its area, code, last name and a note.
 
     SSB counts former participants where they took part, so the first status
@@ -306,7 +314,7 @@ def out_of_force(code: str, year: int) -> tuple[AreaType, str, str, str] | None:
     note; ``None`` when the code was never in force before ``year``.
 
     Examples:
-        >>> out_of_force("1901", 2013)[2:]
+        >>> out_of_force("1901", 2013)[2], out_of_force("1901", 2013)[3].nb
         ('Harstad', 'Kilden fører tallet under kode 1901, som etter KLASS bare gjaldt til og med 2012; beholdt slik det ble publisert.')
         >>> out_of_force("14", 2020)[:3]
         (<AreaType.COUNTY: 'county'>, '14', 'Sogn og Fjordane')

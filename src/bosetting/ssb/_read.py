@@ -33,7 +33,7 @@ from typing import IO
 from bosetting.data import read_user_bytes, read_user_stream
 from bosetting.errors import BosettingError, SSBFormatError
 from bosetting.i18n import N_
-from bosetting.model import IntroProgrammeOutcome, PartialDate, Source
+from bosetting.model import IntroProgrammeOutcome, PartialDate, Source, Text
 from bosetting.ssb._cells import (
     MAX_SSB_CELLS,
     TABLE_ID,
@@ -66,7 +66,10 @@ def ssb_source(title: str | None = None, updated: str | None = None) -> Source:
         date=date,
         language="nb",
         kind="ssb",
-        note="Lest av bosetting.ssb.read_ssb_10824 fra en nedlastet fil; lisens CC BY 4.0.",
+        note=Text(
+            "Lest av bosetting.ssb.read_ssb_10824 fra en nedlastet fil; lisens CC BY 4.0.",
+            en="Read by bosetting.ssb.read_ssb_10824 from a downloaded file; licence CC BY 4.0.",
+        ),
     )
 
 

@@ -45,7 +45,7 @@ from bosetting.data import (
 )
 from bosetting.errors import BosettingError, DataError, SSBFormatError
 from bosetting.i18n import N_, _
-from bosetting.model import IntroProgrammeOutcome
+from bosetting.model import IntroProgrammeOutcome, Text
 from bosetting.register import first_year, municipalities
 from bosetting.ssb._cells import TABLE_ID
 from bosetting.ssb._http import RateLimit, get
@@ -93,7 +93,7 @@ def _table(name: str, rows: Sequence[dict[str, Any]]) -> bytes:
 
 
 def _source_row(
-    source_id: str, title: str, url: str, fetched: datetime, what: str
+    source_id: str, title: str, url: str, fetched: datetime, what: Text
 ) -> dict[str, Any]:
     stamp = fetched.astimezone(UTC).isoformat(timespec="seconds")
     return {
@@ -104,14 +104,15 @@ def _source_row(
         "published": fetched.astimezone(UTC).date(),
         "language": "nb",
         "kind": "ssb",
-        # Data text in bokmål and, where the table has the column, in English.
+        # A data text, in bokmål and in English (the table's x-translations).
         "note": (
-            f"Hentet med «bosetting update» {stamp} ({what}); hvert svar er lagret med adresse "
+            f"Hentet med «bosetting update» {stamp} ({what.nb}); hvert svar er lagret med adresse "
             "og SHA-256 i hurtigbufferen. Lisens CC BY 4.0, kreditering «Statistisk sentralbyrå»."
         ),
         "note_en": (
-            f"Fetched with 'bosetting update' at {stamp} ({what}); each answer is kept with its "
-            "address and SHA-256 in the cache. Licence CC BY 4.0, credit 'Statistisk sentralbyrå'."
+            f"Fetched with 'bosetting update' at {stamp} ({what.en}); each answer is kept with "
+            "its address and SHA-256 in the cache. Licence CC BY 4.0, credit 'Statistisk "
+            "sentralbyrå'."
         ),
     }
 
@@ -187,14 +188,14 @@ def _klass(limit: RateLimit, progress: Progress | None, timeout: float) -> Sourc
             "Standard for kommuneinndeling (KLASS 131)",
             c_url,
             fetched,
-            "kodene",
+            Text("kodene", en="the codes"),
         ),
         _source_row(
             _CITED["changes"],
             "Endringer i standard for kommuneinndeling (KLASS 131)",
             ch_url,
             fetched,
-            "endringslisten",
+            Text("endringslisten", en="the list of changes"),
         ),
     ]
     years = (start.year, fetched.astimezone().year)
@@ -240,7 +241,8 @@ def _intro_row(o: IntroProgrammeOutcome, source_id: str) -> dict[str, Any]:
         "share_status": o.share_status.value,
         "figure_stage": o.stage.value,
         "method": o.method.value,
-        "note": o.note,
+        "note": o.note.nb if o.note else None,
+        "note_en": o.note.en if o.note else None,
         "source_ids": source_id,
     }
 
@@ -273,7 +275,11 @@ def _ssb(limit: RateLimit, progress: Progress | None, timeout: float) -> SourceR
         raise SSBFormatError(N_("SSB's answer holds no figures bosetting reads"), file=meta_url)
     rows = [_intro_row(o, _CITED["ssb"]) for o in records]
     years = (min(o.status_year for o in records), max(o.status_year for o in records))
-    queries = f"{len(data)} spørring" + ("er" if len(data) != 1 else "")
+    one = len(data) == 1
+    queries = Text(
+        f"{len(data)} spørring" + ("" if one else "er"),
+        en=f"{len(data)} quer" + ("y" if one else "ies"),
+    )
     cited = [
         _source_row(
             _CITED["ssb"], _label(data[0][1]), f"{ssb_api()}/tables/{TABLE_ID}", fetched, queries
