@@ -127,6 +127,19 @@ def test_the_register_reaches_the_year_klass_was_fetched_in(ssb_server: SSBServe
         assert f.url.startswith(ssb_server.klass_api + "/classifications/131/")
 
 
+def test_offline_gets_past_a_damaged_cache(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = data.cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "klass-131.json").write_text("{", encoding="utf-8")
+    data.forget_cache()
+    status, _, err = run(capsys, "municipality", "Kinn")
+    assert status == 2
+    assert "hurtigbufferen med oppdaterte tall er skadet" in err
+    status, out, _ = run(capsys, "municipality", "Kinn", "--offline")
+    assert status == 0
+    assert out.startswith("Kinn (4602)")
+
+
 @pytest.mark.parametrize(
     ("api", "failure", "problem"),
     [

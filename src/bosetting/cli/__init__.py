@@ -8,7 +8,9 @@ Everything the command prints is written by :mod:`bosetting.cli._render`, in
 the language of ``--lang`` (a code of :data:`bosetting.i18n.LANGUAGES`, anywhere
 on the line), else ``BOSETTING_LANG``, else the library's (bokmål by default).
 ``--offline`` (anywhere on the line) keeps a command to the shipped figures
-and register, whatever ``bosetting update`` fetched into the cache.
+and register, whatever ``bosetting update`` fetched into the cache; the parser
+is built under it too (a help text may give the register's years), so
+``--offline`` gets past a damaged cache.
 Every error a user can cause ends as one line on standard error and exit
 status 2, without a traceback: control characters in the message (a file name
 with a line break, an escape sequence in a cell) are written as escapes, and a
@@ -259,13 +261,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status (0 on success, 2 on a user error, 1 on a bug)."""
     try:
         words = _check_argv(sys.argv[1:] if argv is None else argv)
-        parser = build_parser(_named_command(words))
-        args = parser.parse_args(words)
-        if args.command is None:
-            parser.print_help()
-            return 0
-        offline = getattr(args, "offline", False) and args.command != "update"
-        with data.using("shipped" if offline else None):
+        command = _named_command(words)
+        # The parser too: a help text may give the register's years.
+        offline = (
+            "--offline" in words[: words.index("--")] if "--" in words else "--offline" in words
+        )
+        with data.using("shipped" if offline and command != "update" else None):
+            parser = build_parser(command)
+            args = parser.parse_args(words)
+            if args.command is None:
+                parser.print_help()
+                return 0
             status: int = args.run(args)
     except BosettingError as exc:
         _say(said.error_line(exc))
