@@ -91,6 +91,14 @@ def test_an_error_in_a_part_names_the_cache_file_and_row() -> None:
     assert "ssb-10824-" in str(e.value.file)
 
 
+def test_an_english_text_without_its_bokmaal_in_a_part_names_the_cache_file() -> None:
+    _store(KRISTIANSAND_2014.replace(",,,test-fetch", ",,An orphan.,test-fetch"))
+    with pytest.raises(DataError, match="translation without the bokmål text in note") as e:
+        data.read_rows("intro_outcomes")
+    assert "ssb-10824-" in str(e.value.file)
+    assert (e.value.row, e.value.field) == (1, "note_en")
+
+
 def test_a_part_from_another_version_says_to_update_again(tmp_path: Path) -> None:
     stored = _store(KRISTIANSAND_2014)
     part = stored.folder / "intro_outcomes.csv"

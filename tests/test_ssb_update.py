@@ -127,6 +127,40 @@ def test_the_register_reaches_the_year_klass_was_fetched_in(ssb_server: SSBServe
         assert f.url.startswith(ssb_server.klass_api + "/classifications/131/")
 
 
+def _refreshed_rows(table: str) -> list[dict[str, object]]:
+    """The rows of a table in use that the shipped table does not have (the cache's)."""
+    shipped = {tuple(r.items()) for r in data.shipped_rows(table)}
+    return [r for r in data.read_rows(table) if tuple(r.items()) not in shipped]
+
+
+def test_the_refreshed_rows_have_their_texts_in_english_too(ssb_server: SSBServer) -> None:
+    """A refreshed row gives every text a person reads in English too, as a shipped row does."""
+    assert update().ok
+    texts = 0
+    for table in data.resource_names():
+        rows = _refreshed_rows(table)
+        for column, others in data.translations(table).items():
+            for row in rows:
+                nb, en = row[column], row[others["en"]]
+                if nb is None:
+                    continue
+                texts += 1
+                assert isinstance(en, str), (table, column, nb)
+                assert en != nb, (table, column, nb)  # written anew, not the bokmål copied
+    # The notes of the three sources cited, of the 3 figures under a code out of force, and
+    # of the 9 changes whose shipped note the refreshed change keeps.
+    assert texts == 3 + 3 + 9
+    cited = data.sources()
+    for source_id in ("ssb-klass-131-update", "ssb-klass-131-changes-update", "ssb-10824-update"):
+        note = cited[source_id].note
+        assert note is not None
+        assert note.en is not None
+        assert note.en.startswith("Fetched with 'bosetting update'")
+    with language("en"):
+        assert "(the list of changes)" in str(cited["ssb-klass-131-changes-update"].note)
+        assert "(1 query)" in str(cited["ssb-10824-update"].note)
+
+
 def test_offline_gets_past_a_damaged_cache(capsys: pytest.CaptureFixture[str]) -> None:
     folder = data.cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
