@@ -21,9 +21,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bosetting.data import MANIFEST, HashCheck, hash_checks, manifest_text
+from bosetting.data import MANIFEST, HashCheck, dataset_root, hash_checks, manifest_text
 
-DATASETS = Path(__file__).resolve().parents[1] / "datasets"
+#: The data package the library reads: ``datasets/``, or the copy ``$BOSETTING_DATASETS`` names.
+DATASETS = Path(str(dataset_root()))
 
 
 def with_hash(resource: dict[str, Any], value: str) -> dict[str, Any]:

@@ -26,8 +26,10 @@ from bosetting.model import (
     NomineesKnown,
     Outcome,
     PartialDate,
+    PrizeName,
     Sex,
     Source,
+    Text,
     TopKThenJury,
     WeightedBlend,
 )
@@ -40,6 +42,10 @@ texts = (
     .map(str.strip)
     .filter(bool)
 )
+
+
+#: A text in the data: bokmål, and English or not (the loader falls back to bokmål).
+data_texts = st.builds(Text, texts, en=st.none() | texts)
 
 
 @st.composite
@@ -71,7 +77,7 @@ sources = st.builds(
     date=partial_dates(),
     language=st.none() | st.sampled_from(["nb", "nn", "en"]),
     kind=st.none() | texts,
-    note=st.none() | texts,
+    note=st.none() | data_texts,
 )
 
 rules = st.one_of(
@@ -86,8 +92,8 @@ initiatives = st.builds(
     Initiative,
     id=texts,
     name=st.none() | texts,
-    partners=st.lists(texts, max_size=3).map(tuple),
-    summary_nb=texts,
+    partners=st.lists(data_texts, max_size=3).map(tuple),
+    summary=data_texts,
     sources=st.lists(sources, max_size=2).map(tuple),
 )
 
@@ -108,7 +114,7 @@ def editions(draw: st.DrawFn) -> Edition:
             imdi_region=draw(st.none() | texts),
             initiatives=tuple(draw(st.lists(initiatives, max_size=2))),
             current=draw(st.none() | municipalities()),
-            note=draw(st.none() | texts),
+            note=draw(st.none() | data_texts),
             sources=tuple(draw(st.lists(sources, max_size=2))),
         )
         for m, o in zip(places, outcomes, strict=True)
@@ -118,7 +124,7 @@ def editions(draw: st.DrawFn) -> Edition:
         work_year=draw(st.none() | years),
         reference_year=draw(years),
         award_when=draw(partial_dates()),
-        event=draw(st.none() | texts),
+        event=draw(st.none() | data_texts),
         place=draw(st.none() | texts),
         prize_name=draw(texts),
         rule=draw(rules),
@@ -128,8 +134,19 @@ def editions(draw: st.DrawFn) -> Edition:
         nomination_route=draw(st.none() | st.sampled_from(NominationRoute)),
         status=draw(st.sampled_from(EditionStatus)),
         nominations=nominations,
-        note=draw(st.none() | texts),
+        note=draw(st.none() | data_texts),
         sources=tuple(draw(st.lists(sources, max_size=2))),
+        presented_by=draw(st.none() | data_texts),
+        received_by=draw(st.none() | data_texts),
+        prize_names=tuple(
+            PrizeName(
+                label,
+                name,
+                draw(st.none() | data_texts),
+                tuple(draw(st.lists(sources, max_size=2))),
+            )
+            for name in draw(st.lists(texts, max_size=2, unique=True))
+        ),
     )
 
 
@@ -164,7 +181,7 @@ def intro_outcomes(draw: st.DrawFn) -> IntroProgrammeOutcome:
         stage=draw(st.sampled_from(FigureStage)),
         method=draw(st.sampled_from(Method)),
         sources=tuple(draw(st.lists(sources, max_size=2))),
-        note=draw(st.none() | texts),
+        note=draw(st.none() | data_texts),
     )
 
 

@@ -10,9 +10,7 @@ import hashlib
 import importlib.util
 import json
 import re
-import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -41,19 +39,6 @@ def _script() -> ModuleType:
 
 
 refresh_hashes = _script()
-
-
-@pytest.fixture
-def copy_of_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private copy of datasets/ that the loader reads instead of the real one."""
-    target = tmp_path / "datasets"
-    shutil.copytree(DATASETS, target)
-    data._read.cache_clear()
-    data.descriptor.cache_clear()
-    monkeypatch.setattr(data, "dataset_root", lambda: target)
-    yield target
-    data._read.cache_clear()
-    data.descriptor.cache_clear()
 
 
 def _descriptor() -> dict[str, object]:

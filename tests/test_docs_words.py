@@ -129,3 +129,22 @@ def test_the_generators_keep_no_words_of_their_own() -> None:
         text = path.read_text(encoding="utf-8")
         assert not [name for name in gone if name in text], path.name
         assert "type(" not in text.replace("type(err)", ""), path.name
+
+
+def test_the_pages_mark_our_interpretation_and_assumed_criteria(pages: ModuleType) -> None:
+    """The site says what the command says: "vår tolkning" and "Antatt", in the library's words."""
+    with language("nb"):
+        era_2021 = pages.criteria_markdown([bs.edition(2021)])
+        later = pages.criteria_markdown([bs.edition(2024), bs.edition(2025)])
+        page_2025 = pages.edition_markdown(bs.edition(2025))
+        page_2024 = pages.edition_markdown(bs.edition(2024))
+        page_2018 = pages.edition_markdown(bs.edition(2018))
+        newest = pages.latest_looks_for("for-kommuner/hva-juryen-ser-etter.md")
+        assumption = str(bs.edition(2025).criteria.assumption())
+    assert era_2021.count("(vår tolkning)") == 5  # the four judgements and the 50 % rule
+    assert assumption.startswith("Antatt: ")
+    for page in (later, page_2025, newest):
+        assert assumption in page
+    assert "Antatt" not in page_2024
+    assert "«integrerings- og bosetningsprisen 2018»" in page_2018
+    assert "| Tatt imot av | ordfører Simen Nord" in page_2025

@@ -13,6 +13,7 @@ import pytest
 from bosetting.errors import BosettingError, SSBFormatError
 from bosetting.model import AreaType, FigureStatus, Sex
 from bosetting.ssb import build_query, fetch_10824, read_ssb_10824
+from tests.ssb_server import SSBServer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ssb"
 JSON = FIXTURES / "10824_jsonstat2.json"
@@ -159,7 +160,8 @@ def test_missing_file() -> None:
         read_ssb_10824("no/such/file.json")
 
 
-def test_build_query() -> None:
+def test_build_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BOSETTING_SSB_API")  # SSB's own address, as a user gets it
     url = build_query(regions=["0", "1001"], years=[2014], sexes=["0"])
     base, query = url.split("?")
     assert base == "https://data.ssb.no/api/pxwebapi/v2/tables/10824/data"
@@ -170,25 +172,11 @@ def test_build_query() -> None:
     assert params["valueCodes[ContentsCode]"] == "DeltakereProg,DeltakereProg1"
 
 
-def test_fetch_reads_recorded_answer(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[str] = []
-
-    class Answer(io.BytesIO):
-        def __enter__(self) -> Answer:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.close()
-
-    def fake_urlopen(url: str, timeout: float) -> Answer:
-        seen.append(url)
-        return Answer(JSON.read_bytes())
-
-    monkeypatch.setattr("urllib.request.urlopen", fake_urlopen)
-    records = fetch_10824(regions=["1001"], years=[2014])
-    assert seen
-    assert seen[0].startswith("https://data.ssb.no/")
-    assert _find(records, "1001", 2014).share == 0.69
+def test_fetch_reads_the_answers_of_a_loopback_server(ssb_server: SSBServer) -> None:
+    records = fetch_10824(regions=["0301"], years=[2014])
+    assert ssb_server.requests[0] == "/api/pxwebapi/v2/tables/10824/metadata?lang=no"
+    assert "valueCodes[Region]=0301" in ssb_server.requests[1]
+    assert _find(records, "0301", 2014).share == 0.56
 
 
 # -- a sparse value (an object): read in proportion to what the file holds -----------

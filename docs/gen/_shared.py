@@ -1,7 +1,7 @@
 """Helpers shared by the page generators in ``docs/gen/``: paths, links and a Markdown page builder.
 
 The generators use only the public API (``import bosetting as bs``) and the
-shipped tables in ``datasets/``. They keep no words of their own for what the
+tables the library reads (``datasets/``, or the copy ``$BOSETTING_DATASETS`` names). They keep no words of their own for what the
 library names: outcomes, statuses, rules, routes, dates, numbers and lists are
 written by the library (``.label``, ``rule.describe()``, the formatters of
 :mod:`bosetting.i18n`) inside ``with bs.i18n.language("nb")``, so the site and
@@ -11,18 +11,18 @@ the command say the same. What is written here is the site's own prose.
 from __future__ import annotations
 
 import csv
-import json
+import io
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import bosetting as bs
+from bosetting.data import dataset_root, descriptor
 from bosetting.i18n import join_words
 from bosetting.model import Edition, Source
 
 ROOT = Path(__file__).resolve().parents[2]
-DATASETS = ROOT / "datasets"
 DOCS = ROOT / "docs"
 
 #: The ``__name__`` a generator runs under: mkdocs-gen-files runs it with ``runpy.run_path``.
@@ -35,15 +35,14 @@ def notebooks_dir() -> Path:
 
 
 def table(path: str) -> list[dict[str, str]]:
-    """Read one shipped table as a list of rows (all values text, empty for unknown)."""
-    with (DATASETS / path).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    """Read one table the library reads as a list of rows (all values text, empty for unknown)."""
+    text = dataset_root().joinpath(path).read_bytes().decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def datapackage() -> dict[str, Any]:
-    """Return the parsed ``datasets/datapackage.json``."""
-    result: dict[str, Any] = json.loads((DATASETS / "datapackage.json").read_text("utf-8"))
-    return result
+    """Return the parsed ``datapackage.json`` the library reads."""
+    return descriptor()
 
 
 def edition_slug(label: str) -> str:
@@ -62,8 +61,14 @@ def capital(text: str) -> str:
 
 
 def cell(text: object) -> str:
-    """Text safe inside one cell of a Markdown table."""
-    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+    """Text safe inside one cell of a Markdown table (``<`` and ``>`` shown, not read as HTML).
+
+    Examples:
+        >>> cell("<edition>-<code>")
+        '&lt;edition&gt;-&lt;code&gt;'
+    """
+    shown = str(text).replace("<", "&lt;").replace(">", "&gt;")
+    return shown.replace("|", "\\|").replace("\n", " ").strip()
 
 
 def md_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -135,11 +140,6 @@ def criteria_page_for(label: str) -> str | None:
     return None
 
 
-def latest_awarded() -> Edition:
-    """The newest edition with a known winner."""
-    return next(e for e in reversed(bs.editions()) if e.winner is not None)
-
-
 class Page:
     r"""A Markdown page built block by block: headings, paragraphs, lists, tables, notes.
 
@@ -199,6 +199,20 @@ class Page:
     def text(self) -> str:
         """The page's Markdown."""
         return "\n\n".join(self._blocks) + "\n"
+
+
+def fill(page: str, parts: dict[str, Callable[[str], str]]) -> None:
+    """Copy a hand-written page and replace its ``<!-- gen:NAME -->`` lines by generated text."""
+    import mkdocs_gen_files
+
+    text = (DOCS / page).read_text(encoding="utf-8")
+    for name, make in parts.items():
+        marker = f"<!-- gen:{name} -->"
+        if marker not in text:
+            raise SystemExit(f"docs/gen: {page} has no marker {marker}")
+        text = text.replace(marker, make(page))
+    with mkdocs_gen_files.open(page, "w", encoding="utf-8") as fh:
+        fh.write(text)
 
 
 def write_nav(path: str, lines: Iterable[str]) -> None:

@@ -388,6 +388,7 @@ def _write_pages() -> None:
         *api_pages(),
         "* [Command reference](commands.md)",
         "* [Bad input and errors](errors.md)",
+        "* [Adding an edition](new-edition.md)",
     ]
     sh.write_nav("analysts/SUMMARY.md", nav)
 

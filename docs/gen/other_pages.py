@@ -43,7 +43,7 @@ def citations() -> dict[str, Counter[str]]:
 def _source_line(s: Source, used: Counter[str]) -> str:
     where = join_words(f"{table_label(t)} {n}" for t, n in sorted(used.items()))
     date = format_date(s.date)
-    note = f" {s.note.rstrip('.')}." if s.note else ""
+    note = f" {str(s.note).rstrip('.')}." if s.note else ""
     note = note[:2].upper() + note[2:] if note else ""
     return (
         f'- <span id="{s.id}">**{s.id}**</span>: {s.publisher} ({date}, {s.language_label}): '
@@ -132,12 +132,7 @@ def workshop() -> None:
         text = "\n".join(listing)
     else:
         text = "Notatbøkene er ikke lagt ut ennå. Når de er klare, står de i lista her."
-    page = (sh.DOCS / "verksted" / "index.md").read_text(encoding="utf-8")
-    marker = "<!-- gen:notatboker -->"
-    if marker not in page:
-        raise SystemExit(f"docs/gen: verksted/index.md has no marker {marker}")
-    with mkdocs_gen_files.open("verksted/index.md", "w", encoding="utf-8") as fh:
-        fh.write(page.replace(marker, text))
+    sh.fill("verksted/index.md", {"notatboker": lambda page: text})
     if nav:  # an empty nav file would make literate-nav list the nav file itself
         sh.write_nav("verksted/SUMMARY.md", nav)
 

@@ -10,7 +10,7 @@ library's own.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import mkdocs_gen_files
@@ -101,7 +101,7 @@ def _facts(e: Edition) -> list[tuple[str, str]]:
         ("Status", capital(e.status.label)),
         ("Utdelt", format_date(e.award_when)),
         ("Sted", e.place or _("unknown")),
-        ("Arrangement", e.event or _("unknown")),
+        ("Arrangement", str(e.event or _("unknown"))),
         ("Arbeidsåret prisen gjelder", str(e.work_year) if e.work_year else _("unknown")),
         ("Slik ble kommunene nominert", capital(route.label if route else _("unknown"))),
         ("Hvor mye vi vet om de nominerte", capital(e.nominees_known.label)),
@@ -109,6 +109,10 @@ def _facts(e: Edition) -> list[tuple[str, str]]:
     if e.vote_opens.year is not None or e.vote_closes.year is not None:
         vote = f"fra {format_date(e.vote_opens)} til {format_date(e.vote_closes)}"
         facts.append(("Folkeavstemning", vote))
+    if e.presented_by is not None:
+        facts.append(("Delt ut av", str(e.presented_by)))
+    if e.received_by is not None:
+        facts.append(("Tatt imot av", str(e.received_by)))
     return facts
 
 
@@ -118,7 +122,9 @@ def _criteria_section(md: Page, e: Edition, *, page: str) -> None:
     if crit_page is None:
         md.para("Kildene oppgir ingen kriterier for denne utgaven.")
         return
-    md.items((c.text_nb for c in e.criteria.criteria), numbered=True)
+    if e.criteria.assumed:
+        md.note("warning", "Ikke bekreftet av noen kilde", str(e.criteria.assumption()))
+    md.items((str(c.text) for c in e.criteria.criteria), numbered=True)
     link = f"[{_criteria_title(crit_page)}]({sh.rel(crit_page, from_page=page)})"
     md.para(f"Les mer om hva juryen så etter på siden {link}.")
 
@@ -141,7 +147,7 @@ def _nominees_section(md: Page, e: Edition) -> None:
     # Columns that are empty for every nominee of the edition are left out.
     for title, values in (
         ("IMDi-region", [n.imdi_region or "" for n in e.nominations]),
-        ("Merknad", [n.note or "" for n in e.nominations]),
+        ("Merknad", [str(n.note or "") for n in e.nominations]),
     ):
         if any(values):
             header.append(title)
@@ -153,9 +159,9 @@ def _nominees_section(md: Page, e: Edition) -> None:
 def _initiative_line(n: Nomination, *, page: str) -> Iterable[str]:
     for i in n.initiatives:
         head = f"**{i.name}**" if i.name else "**Tiltak**"
-        partners = f" (sammen med {', '.join(i.partners)})" if i.partners else ""
+        partners = f" (sammen med {', '.join(map(str, i.partners))})" if i.partners else ""
         sources = sh.source_links(i.sources, from_page=page)
-        yield f"{head}{partners}: {i.summary_nb} Kilde: {sources}."
+        yield f"{head}{partners}: {i.summary} Kilde: {sources}."
 
 
 def _initiatives_section(md: Page, e: Edition, *, page: str) -> None:
@@ -192,7 +198,14 @@ def edition_markdown(e: Edition) -> str:
         md.para(f"For **{e.prize_name}** for {e.label} er ingen vinner kjent.")
     md.table(("Opplysning", "Verdi"), _facts(e))
     if e.note:
-        md.note("note", "Merknad", e.note)
+        md.note("note", "Merknad", str(e.note))
+    if e.prize_names:
+        md.para("Kildene skriver også navnet slik:")
+        md.items(
+            f"«{p.name_as_written}» ({sh.source_links(p.sources, from_page=page)})"
+            + (f": {p.note}" if p.note else "")
+            for p in e.prize_names
+        )
     md.heading("Slik ble vinneren valgt").para(e.rule.describe())
     _criteria_section(md, e, page=page)
     _nominees_section(md, e)
@@ -293,25 +306,25 @@ def rules_markdown() -> str:
                 target = sh.rel(sh.criteria_page(eds), from_page=page)
                 crit = f"[{len(ids)} {'punkt' if len(ids) == 1 else 'punkter'}]({target})"
             rows.append(
-                (sh.edition_link(e.label, from_page=page), crit, e.criteria.combination_nb or "")
+                (sh.edition_link(e.label, from_page=page), crit, str(e.criteria.combination or ""))
             )
     md.table(("Utgave", "Kriterier", "Slik brukes kriteriene"), rows)
     return md.text()
 
 
-def _criterion_details(c: Criterion, looks: dict[str, str], *, page: str) -> list[str]:
+def _criterion_details(c: Criterion, *, page: str) -> list[str]:
     details = [capital(c.kind.label) + "."]
-    if looks.get("looks_for_nb"):
-        details.append(f"Slik vurderes punktet: {looks['looks_for_nb']}")
+    if c.looks_for is not None:
+        details.append(f"Slik vurderes punktet: {c.looks_for_marked()}")
     if c.threshold is not None:
         details.append(f"Terskel: {format_share(c.threshold, 0)}")
-    if looks.get("note"):
-        details.append(f"Merknad: {looks['note']}")
+    if c.note:
+        details.append(f"Merknad: {c.note}")
     details.append(f"Kilder: {sh.source_links(c.sources, from_page=page)}")
     return details
 
 
-def criteria_markdown(editions: list[Edition], looks_for: dict[str, dict[str, str]]) -> str:
+def criteria_markdown(editions: list[Edition]) -> str:
     """One criteria page for a group of editions that share their criteria."""
     page = sh.criteria_page(editions)
     labels = [e.label for e in editions]
@@ -320,31 +333,22 @@ def criteria_markdown(editions: list[Edition], looks_for: dict[str, dict[str, st
     md = Page(f"Kriterier for {sh.label_range(labels)}", window_title=True)
     links = join_words(sh.edition_link(x, from_page=page) for x in labels)
     md.para(f"Disse kriteriene gjaldt for {word} {links}.")
-    if crit.combination_nb:
-        md.para(f"**Slik brukes kriteriene:** {crit.combination_nb}")
+    for e in editions:
+        if e.criteria.assumed:
+            md.note("warning", "Ikke bekreftet av noen kilde", str(e.criteria.assumption()))
+    if crit.combination:
+        md.para(f"**Slik brukes kriteriene:** {crit.combination}")
     md.heading("Punktene")
     for i, c in enumerate(crit.criteria, 1):
-        md.heading(f"Punkt {i}", 3).para(f"**{c.text_nb}**")
-        md.items(_criterion_details(c, looks_for.get(c.id, {}), page=page))
+        md.heading(f"Punkt {i}", 3).para(f"**{c.text}**")
+        md.items(_criterion_details(c, page=page))
     return md.text()
-
-
-def fill(page: str, parts: dict[str, Callable[[str], str]]) -> None:
-    """Copy a hand-written page and replace its ``<!-- gen:NAME -->`` lines by generated text."""
-    text = (sh.DOCS / page).read_text(encoding="utf-8")
-    for name, make in parts.items():
-        marker = f"<!-- gen:{name} -->"
-        if marker not in text:
-            raise SystemExit(f"docs/gen: {page} has no marker {marker}")
-        text = text.replace(marker, make(page))
-    with mkdocs_gen_files.open(page, "w", encoding="utf-8") as fh:
-        fh.write(text)
 
 
 def home_latest(page: str) -> str:
     """The two links a municipal reader needs first: the newest criteria and the last winner."""
-    newest = bs.editions()[-1]
-    won = sh.latest_awarded()
+    newest = bs.latest()
+    won = bs.latest(with_winner=True)
     crit = sh.criteria_page_for(newest.label)
     out = []
     if crit is not None:
@@ -356,7 +360,7 @@ def home_latest(page: str) -> str:
         out.append(f"- Kildene oppgir ingen kriterier for prisen for {newest.label} ennå.")
     winner = won.winner.name if won.winner is not None else _("unknown")
     initiatives = [i for n in won.nominations if n.outcome is Outcome.WINNER for i in n.initiatives]
-    did = f" {initiatives[0].summary_nb}" if initiatives else ""
+    did = f" {initiatives[0].summary}" if initiatives else ""
     link = sh.edition_link(won.label, from_page=page, text=f"**Hva {winner} gjorde**")
     out.append(f"- {link}: vinneren av prisen for {won.label}.{did}")
     return "\n".join(out)
@@ -384,14 +388,15 @@ def routes_table(page: str) -> str:
 
 def latest_looks_for(page: str) -> str:
     """The newest criteria with what the jury looks for."""
-    newest = bs.editions()[-1]
-    looks = {r["criterion_id"]: r for r in sh.table("criteria.csv")}
+    newest = bs.latest()
     crit = sh.criteria_page_for(newest.label)
     if crit is None:
         return f"Kildene oppgir ingen kriterier for prisen for {newest.label}."
     lines = [f"Slik er punktene for prisen for {newest.label}:", ""]
+    if newest.criteria.assumed:
+        lines[0:0] = [f"**Antatt:** {newest.criteria.assumption()}", ""]
     for c in newest.criteria.criteria:
-        lines.append(f"- **{c.text_nb}** {looks.get(c.id, {}).get('looks_for_nb', '')}".rstrip())
+        lines.append(f"- **{c.text}** {c.looks_for_marked() or ''}".rstrip())
     lines += ["", f"Se [alle detaljene og kildene]({sh.rel(crit, from_page=page)})."]
     return "\n".join(lines)
 
@@ -410,7 +415,7 @@ def initiative_examples(page: str) -> str:
         md.items(
             f"**{n.municipality.name}** ({n.outcome.label})"
             + (f" – {i.name}" if i.name else "")
-            + f": {i.summary_nb} Kilde: {sh.source_links(i.sources, from_page=page)}."
+            + f": {i.summary} Kilde: {sh.source_links(i.sources, from_page=page)}."
             for n in noms
             for i in n.initiatives
         )
@@ -493,26 +498,25 @@ def _write_pages() -> None:
         fh.write(overview_markdown())
     sh.write_nav("prisen/SUMMARY.md", summary)
 
-    looks_for = {r["criterion_id"]: r for r in sh.table("criteria.csv")}
     summary = []
     for ids, group in reversed(sh.criteria_groups()):
         if not ids:
             continue
         path = sh.criteria_page(group)
         with mkdocs_gen_files.open(path, "w", encoding="utf-8") as fh:
-            fh.write(criteria_markdown(group, looks_for))
+            fh.write(criteria_markdown(group))
         labels = sh.label_range([e.label for e in group])
         summary.append(f"* [Kriterier {labels}]({path.removeprefix('slik-velges/')})")
     with mkdocs_gen_files.open("slik-velges/index.md", "w", encoding="utf-8") as fh:
         fh.write(rules_markdown())
     sh.write_nav("slik-velges/SUMMARY.md", summary)
 
-    fill("index.md", {"siste": home_latest})
-    fill("for-kommuner/index.md", {"siste": home_latest})
-    fill("for-kommuner/hva-juryen-ser-etter.md", {"nyeste-kriterier": latest_looks_for})
-    fill("for-kommuner/slik-blir-dere-nominert.md", {"nominasjon": routes_table})
-    fill("for-kommuner/eksempler-pa-tiltak.md", {"tiltak": initiative_examples})
-    fill("for-kommuner/bosetting-mot-anmodning.md", {"screen": screen_tables})
+    sh.fill("index.md", {"siste": home_latest})
+    sh.fill("for-kommuner/index.md", {"siste": home_latest})
+    sh.fill("for-kommuner/hva-juryen-ser-etter.md", {"nyeste-kriterier": latest_looks_for})
+    sh.fill("for-kommuner/slik-blir-dere-nominert.md", {"nominasjon": routes_table})
+    sh.fill("for-kommuner/eksempler-pa-tiltak.md", {"tiltak": initiative_examples})
+    sh.fill("for-kommuner/bosetting-mot-anmodning.md", {"screen": screen_tables})
 
 
 if __name__ in sh.RUN_NAMES:

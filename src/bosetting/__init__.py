@@ -2,7 +2,10 @@
 
 The prize history, the municipality register across the 2020 and 2024 reforms,
 intro-programme outcomes, the criteria of each era and the public vote, all
-from shipped, sourced tables. ``import bosetting`` stays light: pandas, numpy,
+from shipped, sourced tables; ``bs.update()`` (``bosetting update``) fetches SSB's
+newest intro-programme figures and municipality register into a per-user cache,
+and every function uses them from then on (``source="shipped"`` keeps to the
+shipped ones). ``import bosetting`` stays light: pandas, numpy,
 matplotlib and Babel are imported inside the functions that use them (the
 ``to_frame()`` methods, vote-file counting, :mod:`bosetting.frames` and
 :mod:`bosetting.plot` on first use, the formatters of :mod:`bosetting.i18n`).
@@ -50,7 +53,7 @@ if TYPE_CHECKING:
     from bosetting.decision import Decision, decide, sensitivity
     from bosetting.eligibility import assess, screen
     from bosetting.figures import intro_outcomes, settlement
-    from bosetting.history import conflicts, edition, editions, record, winners
+    from bosetting.history import conflicts, edition, editions, latest, record, winners
     from bosetting.jury import JuryAssessment
     from bosetting.model import (
         Award,
@@ -62,7 +65,9 @@ if TYPE_CHECKING:
         Municipality,
         Nomination,
         PartialDate,
+        PrizeName,
         Source,
+        Text,
     )
     from bosetting.register import (
         as_municipality,
@@ -74,6 +79,7 @@ if TYPE_CHECKING:
         succession,
         successors,
     )
+    from bosetting.ssb import update
     from bosetting.voting import Tally, tally
 
 __all__ = [
@@ -101,11 +107,13 @@ __all__ = [
     "NoDataError",
     "Nomination",
     "PartialDate",
+    "PrizeName",
     "SSBFetchError",
     "SSBFormatError",
     "Source",
     "Tally",
     "TallyMergeError",
+    "Text",
     "UsageError",
     "ValidationError",
     "WriteError",
@@ -120,6 +128,7 @@ __all__ = [
     "editions",
     "frames",
     "intro_outcomes",
+    "latest",
     "lineage",
     "municipalities",
     "municipality",
@@ -133,6 +142,7 @@ __all__ = [
     "succession",
     "successors",
     "tally",
+    "update",
     "winners",
 ]
 
@@ -149,6 +159,7 @@ _LAZY: dict[str, str] = {
     "conflicts": "bosetting.history",
     "edition": "bosetting.history",
     "editions": "bosetting.history",
+    "latest": "bosetting.history",
     "record": "bosetting.history",
     "winners": "bosetting.history",
     "JuryAssessment": "bosetting.jury",
@@ -161,7 +172,9 @@ _LAZY: dict[str, str] = {
     "Municipality": "bosetting.model",
     "Nomination": "bosetting.model",
     "PartialDate": "bosetting.model",
+    "PrizeName": "bosetting.model",
     "Source": "bosetting.model",
+    "Text": "bosetting.model",
     "as_municipality": "bosetting.register",
     "current": "bosetting.register",
     "lineage": "bosetting.register",
@@ -170,6 +183,7 @@ _LAZY: dict[str, str] = {
     "predecessors": "bosetting.register",
     "succession": "bosetting.register",
     "successors": "bosetting.register",
+    "update": "bosetting.ssb",
     "Tally": "bosetting.voting",
     "tally": "bosetting.voting",
 }

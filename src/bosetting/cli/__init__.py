@@ -7,6 +7,10 @@ library it calls); ``--help`` and a wrong command name import them all.
 Everything the command prints is written by :mod:`bosetting.cli._render`, in
 the language of ``--lang`` (a code of :data:`bosetting.i18n.LANGUAGES`, anywhere
 on the line), else ``BOSETTING_LANG``, else the library's (bokmål by default).
+``--offline`` (anywhere on the line) keeps a command to the shipped figures
+and register, whatever ``bosetting update`` fetched into the cache; the parser
+is built under it too (a help text may give the register's years), so
+``--offline`` gets past a damaged cache.
 Every error a user can cause ends as one line on standard error and exit
 status 2, without a traceback: control characters in the message (a file name
 with a line break, an escape sequence in a cell) are written as escapes, and a
@@ -34,7 +38,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from bosetting import i18n
+from bosetting import data, i18n
 from bosetting.cli import _render as said
 from bosetting.cli._options import ascii_int
 from bosetting.data import escape_controls
@@ -67,6 +71,7 @@ COMMANDS: tuple[str, ...] = (
     "verify",
     "screen",
     "cite",
+    "update",
 )
 
 #: Exit status of an error the user can fix (and of a wrong command line).
@@ -142,6 +147,15 @@ class _Parser(argparse.ArgumentParser):
         self._optionals.title = _("options")
         self.add_argument(
             "-h", "--help", action="help", default=argparse.SUPPRESS, help=_("show this help")
+        )
+        self.add_argument(
+            "--offline",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help=_(
+                "use the shipped figures and register, whatever 'bosetting update' fetched "
+                "(for results anyone can reproduce)"
+            ),
         )
         self.add_argument(
             "--lang",
@@ -251,7 +265,7 @@ def _named_command(argv: Sequence[str]) -> str | None:
             skip = False
         elif arg == "--lang":
             skip = True
-        elif arg.startswith("--lang="):
+        elif arg.startswith("--lang=") or arg == "--offline":
             continue
         elif arg.startswith("-"):
             return None  # --help, --version, a wrong option or "--": the whole parser answers
@@ -317,13 +331,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     words: list[str] = []
     try:
         words = _check_argv(sys.argv[1:] if argv is None else argv)
-        parser = build_parser(_named_command(words))
-        args = parser.parse_args(words)
-        if args.command is None:
-            parser.print_help()
-            return 0
-        status: int = args.run(args)
-        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        command = _named_command(words)
+        # The parser too: a help text may give the register's years.
+        offline = (
+            "--offline" in words[: words.index("--")] if "--" in words else "--offline" in words
+        )
+        with data.using("shipped" if offline and command != "update" else None):
+            parser = build_parser(command)
+            args = parser.parse_args(words)
+            if args.command is None:
+                parser.print_help()
+                return 0
+            status: int = args.run(args)
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
     except BosettingError as exc:
         _say(said.error_line(_as_typed(exc, words)))
         return EXIT_USAGE

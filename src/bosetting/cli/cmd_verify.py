@@ -20,10 +20,10 @@ __all__ = ["register"]
 
 
 def _run(args: argparse.Namespace) -> int:
-    from bosetting.data import manifest_checks, read_rows, verify
+    from bosetting.data import manifest_checks, shipped_rows, verify
 
     checks = verify()
-    rows = {c.name: len(read_rows(c.name)) for c in checks}
+    rows = {c.name: len(shipped_rows(c.name)) for c in checks}
     print(render_verify(checks, rows, manifest_checks()))
     return 0
 

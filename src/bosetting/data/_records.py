@@ -10,14 +10,17 @@ one structuring function with cattrs' ``make_dict_structure_fn``: a field takes
 the column of the same name unless ``rename`` (a cattrs ``override(rename=...)``)
 says otherwise, an empty cell gives the field its default, and values that need
 other records (a municipality looked up in the register, say) come from
-``derive``. A cell's type (from ``datapackage.json``) must be the field's
+``derive``. A :class:`~bosetting.model.Text` field takes its bokmål column
+and the translations ``datapackage.json`` declares beside it (``note`` and
+``note_en``); a ``tuple[Text, ...]`` field (an initiative's partners) pairs the
+``;``-joined parts of both. A cell's type (from ``datapackage.json``) must be the field's
 type exactly: the reader has typed and checked every cell, and the converter
 neither coerces nor guesses. Everything runs inside
 :func:`~bosetting.data.numbered_rows`' locating context, so an error names the
 file, the row, the column and the value.
 
 Examples:
-    >>> from bosetting.model import Source
+    >>> from bosetting.model import Source, Text
     >>> s = next(r for _, r in records("sources", Source, rename={"id": "source_id", "date": "published"}))
     >>> s.id, s.publisher
     ('ssb-klass-131', 'Statistisk sentralbyrå')
@@ -35,10 +38,12 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from bosetting.data._tables import Row, numbered_rows, read_rows, split_ids
+from bosetting.data._tables import Row, numbered_rows, read_rows, split_ids, translations
+from bosetting.data._texts import TEXTS, is_text, one_text, paired
+from bosetting.data._view import View, current_view
 from bosetting.errors import BosettingError, DataError
-from bosetting.i18n import N_
-from bosetting.model import Source, checked
+from bosetting.i18n import N_, TEXT_LANGUAGE
+from bosetting.model import Source, Text, checked
 
 if TYPE_CHECKING:
     import cattrs
@@ -70,6 +75,8 @@ def row_converter() -> cattrs.Converter:
         conv.register_structure_hook(kind, _exactly(kind))
     conv.register_structure_hook_func(lambda kind: kind == _SOURCES, lambda text, _: _cited(text))
     conv.register_structure_hook_func(lambda kind: kind == _IDS, lambda text, _: split_ids(text))
+    conv.register_structure_hook_func(lambda kind: kind == TEXTS, lambda cells, _: paired(cells))
+    conv.register_structure_hook(Text, lambda cells, _: one_text(**cells))
     return conv
 
 
@@ -115,6 +122,16 @@ class _Builder:
     structure: Callable[[Mapping[str, Any]], Any]
     columns: Mapping[str, str]  # field name -> column
     keep_empty: frozenset[str]  # columns whose empty cell is passed on (no default to fall back on)
+    # Text fields: the bokmål column and its translations' columns, by language.
+    texts: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+
+    def cells(self, row: Row) -> dict[str, Any]:
+        """The row as the structuring function takes it: a text and its translations together."""
+        data = {k: v for k, v in row.items() if v is not None or k in self.keep_empty}
+        for column, others in self.texts:
+            if row.get(column) is not None:
+                data[column] = {TEXT_LANGUAGE: row[column], **{k: row[c] for k, c in others}}
+        return data
 
 
 @functools.cache
@@ -129,7 +146,9 @@ def _builder(
     overrides: dict[str, Any] = {}
     columns: dict[str, str] = {}
     keep_empty: set[str] = set()
-    for a in attrs.fields(cls):
+    texts: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+    declared = translations(table)
+    for a in attrs.fields(attrs.resolve_types(cls)):
         if not a.init:
             continue
         if a.name in derived:
@@ -141,8 +160,10 @@ def _builder(
             overrides[a.name] = override(rename=column)
         if a.default is attrs.NOTHING:
             keep_empty.add(column)
+        if is_text(a.type):
+            texts.append((column, tuple(declared.get(column, {}).items())))
     fn: Callable[[Mapping[str, Any]], Any] = make_dict_structure_fn(cls, conv, **overrides)
-    return _Builder(fn, columns, frozenset(keep_empty))
+    return _Builder(fn, columns, frozenset(keep_empty), tuple(texts))
 
 
 def _problem(exc: BaseException) -> tuple[BaseException, type | None, str | None, Any]:
@@ -274,7 +295,7 @@ def records(
                 check_ids = "source_ids" in row and "source_ids" not in build.columns.values()
             # An empty cell gives the field its default (None, (), ...); a field without
             # a default gets the empty value (None) to check.
-            data = {k: v for k, v in row.items() if v is not None or k in build.keep_empty}
+            data = build.cells(row)
             data.update(given)
             try:
                 record: T = build.structure(data)
@@ -295,7 +316,7 @@ class LazyRecords(Generic[T]):
     table builds three years, not every row.
 
     Examples:
-        >>> from bosetting.model import Source
+        >>> from bosetting.model import Source, Text
         >>> lazy = LazyRecords("sources", Source, rename={"id": "source_id", "date": "published"})
         >>> [s.id for s in lazy.select(lambda row: row["kind"] == "ssb")][:2]
         ['ssb-klass-131', 'ssb-klass-131-changes']
@@ -335,9 +356,13 @@ class LazyRecords(Generic[T]):
         return tuple(self._built[n] for n in wanted)
 
 
-@functools.cache
 def sources() -> Mapping[str, Source]:
-    """Every source, by id, in file order."""
+    """Every source, by id, in file order (with those of the refreshed figures in use)."""
+    return _sources_in(current_view())
+
+
+@functools.cache
+def _sources_in(view: View) -> Mapping[str, Source]:
     pairs = records("sources", Source, rename={"id": "source_id", "date": "published"})
     return {s.id: s for _, s in pairs}
 

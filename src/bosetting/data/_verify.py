@@ -358,5 +358,5 @@ def verify() -> tuple[HashCheck, ...]:
         )
     _check_manifest()
     for name in _tables.resource_names():
-        _tables.read_rows(name)
+        _tables.shipped_rows(name)
     return checks

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from bosetting.figures import Provenance
 from bosetting.i18n import N_, _, format_number, format_share
 from bosetting.model import (
     Criteria,
@@ -79,7 +80,7 @@ class CriterionResult:
     Attributes:
         criterion: The criterion checked.
         verdict: Met, not met, not assessable or needs judgement.
-        reasons: Why, in bokmål, including the rule used.
+        reasons: Why, in the language active when it was assessed, including the rule used.
         figures: The figures the verdict rests on (or context for a judgement).
         sources: The criterion's sources and the figures' sources, without repeats.
     """
@@ -101,15 +102,25 @@ class Assessment:
         edition: The edition's label.
         criteria: The era's criteria.
         results: One result per criterion, in the criteria's order.
+        provenance: Where the intro-programme figures it rests on come from.
+        coverage: One line for each kind of figure the figures in use cannot
+            assess this edition on (and what would fetch them).
     """
 
     municipality: Municipality
     edition: str
     criteria: Criteria
     results: tuple[CriterionResult, ...]
+    provenance: Provenance | None = None
+    coverage: tuple[str, ...] = ()
 
     def to_frame(self) -> pd.DataFrame:
         """One row per criterion: id, kind, verdict, the reasons joined, figures and source ids.
+
+        ``assumed`` is ``True`` where no source confirms the criterion for the
+        edition (it is carried over from an earlier one). The frame's ``attrs`` say
+        where the figures come from (``"figures_source"``) and what they cannot
+        assess (``"coverage"``, one line each).
 
         Examples:
             >>> from bosetting.eligibility import assess
@@ -130,12 +141,18 @@ class Assessment:
                 "reasons": " ".join(r.reasons),
                 "figures": "; ".join(str(f) for f in r.figures),
                 "source_ids": ";".join(s.id for s in r.sources),
+                "assumed": r.criterion.assumed_for(self.edition),
             }
             for r in self.results
         ]
         columns = ["code", "name", "edition", "criterion_id", "kind", "verdict", "reasons"]
-        columns += ["figures", "source_ids"]
-        return pd.DataFrame.from_records(records, columns=columns).astype("string")
+        columns += ["figures", "source_ids", "assumed"]
+        frame = pd.DataFrame.from_records(records, columns=columns)
+        frame = frame.astype({c: "boolean" if c == "assumed" else "string" for c in columns})
+        if self.provenance is not None:
+            frame.attrs["figures_source"] = str(self.provenance)
+        frame.attrs["coverage"] = list(self.coverage)
+        return frame
 
     def result(self, criterion_id: str) -> CriterionResult:
         """The result of one criterion by id.
@@ -157,12 +174,17 @@ class Assessment:
                 edition=self.edition,
             )
         ]
-        if self.criteria.combination_nb:
-            lines.append(_("How they combine: {text}", text=self.criteria.combination_nb))
+        if self.provenance is not None:
+            lines.append(_("Figures: {source}", source=self.provenance))
+        lines.extend(self.coverage)
+        if self.criteria.assumed:
+            lines.append(str(self.criteria.assumption()))
+        if self.criteria.combination:
+            lines.append(_("How they combine: {text}", text=self.criteria.combination))
         if not self.results:
             lines.append(_("No criteria are on record for this edition."))
         for r in self.results:
-            lines.append(f"- [{r.verdict.label}] {r.criterion.id}: {r.criterion.text_nb}")
+            lines.append(f"- [{r.verdict.label}] {r.criterion.id}: {r.criterion.text}")
             lines.extend(f"    {reason}" for reason in r.reasons)
             lines.extend(f"    · {f}" for f in r.figures)
             if r.sources:

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from bosetting.model._arguments import checked, number_argument
 from bosetting.model._common import SOURCE_KINDS, DatePrecision, PartialDate, Source
 from bosetting.model._conflict import Conflict
+from bosetting.model._criteria import Criteria, Criterion, CriterionKind
+from bosetting.model._label import edition_year
 from bosetting.model._labelled import LabelledEnum
 from bosetting.model._municipality import Municipality, name_parts
 from bosetting.model._numbers import MAX_NUMBER_TEXT, number_problem, parse_number, parse_whole
@@ -34,9 +36,6 @@ from bosetting.model._outcome import (
 )
 from bosetting.model._prize import (
     Award,
-    Criteria,
-    Criterion,
-    CriterionKind,
     Edition,
     EditionStatus,
     Initiative,
@@ -44,7 +43,7 @@ from bosetting.model._prize import (
     NominationRoute,
     NomineesKnown,
     Outcome,
-    edition_year,
+    PrizeName,
 )
 from bosetting.model._reasons import PRACTICE_LABEL, RejectReason
 from bosetting.model._register import ChangeKind, MunicipalChange, Succession
@@ -56,6 +55,7 @@ from bosetting.model._rules import (
     WeightedBlend,
 )
 from bosetting.model._settlement import Settlement
+from bosetting.model._text import Text
 from bosetting.model._validate import is_number, is_whole
 
 if TYPE_CHECKING:
@@ -91,11 +91,13 @@ __all__ = [
     "NomineesKnown",
     "Outcome",
     "PartialDate",
+    "PrizeName",
     "RejectReason",
     "Settlement",
     "Sex",
     "Source",
     "Succession",
+    "Text",
     "TopKThenJury",
     "WeightedBlend",
     "checked",

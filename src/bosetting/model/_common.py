@@ -13,6 +13,7 @@ from bosetting.i18n import N_, _, format_date
 from bosetting.model import _validate as v
 from bosetting.model._arguments import checked
 from bosetting.model._labelled import LabelledEnum
+from bosetting.model._text import Text
 
 __all__ = ["SOURCE_KINDS", "DatePrecision", "PartialDate", "Source"]
 
@@ -155,7 +156,7 @@ class Source:
         date: When it was published, as precisely as known.
         language: ``"nb"``, ``"nn"`` or ``"en"`` where known.
         kind: What kind of publisher it is (``"imdi"``, ``"news"``, ``"ssb"`` ...).
-        note: A remark in bokmål, if any.
+        note: A remark, if any.
 
     Examples:
         >>> s = Source("S1", "IMDi", "Bosettingsprisen 2015", "https://www.imdi.no/", PartialDate(2016))
@@ -170,7 +171,7 @@ class Source:
     date: PartialDate = attrs.field(factory=PartialDate, validator=v.instance_of(PartialDate))
     language: str | None = attrs.field(default=None, validator=v.optional_text)
     kind: str | None = attrs.field(default=None, validator=v.optional_text)
-    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    note: Text | None = attrs.field(default=None, validator=v.optional(v.instance_of(Text)))
 
     @url.validator
     def _check_url(self, attribute: attrs.Attribute[str], value: str) -> None:

@@ -8,12 +8,14 @@ from bosetting.i18n import N_, _
 from bosetting.model import _validate as v
 from bosetting.model._arguments import checked
 from bosetting.model._common import Source
+from bosetting.model._text import Text
 
 __all__ = ["Conflict"]
 
 #: The columns sources have disagreed on, in words.
 _FIELD_WORDS = {
     "award_date": N_("award date"),
+    "decision_rule": N_("how the winner was chosen"),
     "edition": N_("edition label"),
     "event": N_("event"),
     "note": N_("note"),
@@ -39,13 +41,14 @@ class Conflict:
         sources_a: The first sources.
         value_b: What the other sources say.
         sources_b: The other sources.
-        resolution: What the tables use and why, in bokmål.
-        note: A remark in bokmål, if any.
+        resolution: What the tables use and why.
+        note: A remark, if any.
 
     Examples:
         >>> from bosetting.model import PartialDate, Source
         >>> s = Source("S1", "IMDi", "T", "https://www.imdi.no/", PartialDate(2019))
-        >>> c = Conflict("C1", "editions", "2018", "place", "Oslo", (s,), "Gardermoen", (s,), "uavklart")
+        >>> c = Conflict("C1", "editions", "2018", "place", Text("Oslo"), (s,), Text("Gardermoen"), (s,),
+        ...              Text("uavklart", en="unresolved"))
         >>> c.concerns("2018"), c.concerns("2019/2020")
         (True, False)
     """
@@ -54,12 +57,12 @@ class Conflict:
     table: str = attrs.field(validator=v.nonempty_text)
     key: str = attrs.field(validator=v.nonempty_text)
     field: str = attrs.field(validator=v.nonempty_text)
-    value_a: str = attrs.field(validator=v.nonempty_text)
+    value_a: Text = attrs.field(validator=v.instance_of(Text))
     sources_a: tuple[Source, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(Source))
-    value_b: str = attrs.field(validator=v.nonempty_text)
+    value_b: Text = attrs.field(validator=v.instance_of(Text))
     sources_b: tuple[Source, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(Source))
-    resolution: str = attrs.field(validator=v.nonempty_text)
-    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    resolution: Text = attrs.field(validator=v.instance_of(Text))
+    note: Text | None = attrs.field(default=None, validator=v.optional(v.instance_of(Text)))
 
     @property
     def field_label(self) -> str:

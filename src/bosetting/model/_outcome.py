@@ -12,6 +12,7 @@ from bosetting.model import _validate as v
 from bosetting.model._arguments import checked
 from bosetting.model._common import Source
 from bosetting.model._labelled import LabelledEnum
+from bosetting.model._text import Text
 
 __all__ = [
     "AreaType",
@@ -129,7 +130,7 @@ class IntroProgrammeOutcome:
         stage: Preliminary or final figure.
         method: SSB's older monitor or the register-based series.
         sources: Where the figures come from.
-        note: A remark in bokmål, if any.
+        note: A remark, if any.
 
     Examples:
         >>> o = IntroProgrammeOutcome(
@@ -171,7 +172,7 @@ class IntroProgrammeOutcome:
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(Source)
     )
-    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    note: Text | None = attrs.field(default=None, validator=v.optional(v.instance_of(Text)))
 
     @years_after.validator
     def _check_years_after(self, attribute: attrs.Attribute[int], value: int) -> None:

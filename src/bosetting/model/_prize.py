@@ -1,10 +1,8 @@
-"""The prize record: editions, nominations, initiatives, awards and criteria."""
+"""The prize record: editions, nominations, initiatives, the names the sources wrote and awards."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from typing import Any
 
 import attrs
 
@@ -13,15 +11,15 @@ from bosetting.i18n import N_, _
 from bosetting.model import _validate as v
 from bosetting.model._arguments import checked
 from bosetting.model._common import PartialDate, Source
+from bosetting.model._criteria import Criteria
+from bosetting.model._label import edition_label, edition_year
 from bosetting.model._labelled import LabelledEnum
 from bosetting.model._municipality import Municipality
 from bosetting.model._rules import RULES, DecisionRule
+from bosetting.model._text import Text
 
 __all__ = [
     "Award",
-    "Criteria",
-    "Criterion",
-    "CriterionKind",
     "Edition",
     "EditionStatus",
     "Initiative",
@@ -29,9 +27,8 @@ __all__ = [
     "NominationRoute",
     "NomineesKnown",
     "Outcome",
+    "PrizeName",
 ]
-
-_LABEL = re.compile(r"([0-9]{4})(?:/([0-9]{4}))?")  # ASCII digits only: "²⁰²²" is no label
 
 
 class Outcome(LabelledEnum):
@@ -79,47 +76,12 @@ class NominationRoute(LabelledEnum):
     SELF_NOMINATION = "self_nomination", N_("self-nominated")
 
 
-class CriterionKind(LabelledEnum):
-    """Whether a criterion can be computed from figures or needs a jury's judgement."""
-
-    MEASURABLE = "measurable", N_("measurable: it can be computed from figures")
-    JUDGEMENT = "judgement", N_("a matter of judgement: the jury assesses it")
-
-
-@checked
-def edition_year(label: str) -> int:
-    """The year an edition label is looked up by: its last year.
-
-    Examples:
-        >>> edition_year("2019/2020")
-        2020
-        >>> edition_year("2018")
-        2018
-    """
-    match = _LABEL.fullmatch(label) if isinstance(label, str) else None
-    if match is None:
-        raise ValidationError(
-            N_(
-                "an edition label is a year or two years joined by '/', written with the digits 0 to 9"
-            ),
-            field="label",
-            value=label,
-        )
-    return int(match.group(2) or match.group(1))
-
-
-def _label(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or _LABEL.fullmatch(value) is None:
-        raise v.fail(
-            attribute,
-            value,
-            N_(
-                "an edition label is a year or two years joined by '/', written with the digits 0 to 9"
-            ),
-        )
-
-
 _source_tuple = attrs.field(default=(), converter=v.to_tuple, validator=v.tuple_of(Source))
+
+
+_optional_text = v.optional(v.instance_of(Text))
+#: An optional :class:`Text` field, ``None`` where there is no text.
+_text_or_none = attrs.field(default=None, validator=_optional_text)
 
 
 @checked
@@ -130,15 +92,16 @@ class Initiative:
     Attributes:
         id: ``<edition>-<code>-<n>``.
         name: The initiative's own name, if it has one.
-        partners: Partners the sources name.
-        summary_nb: A short summary in bokmål.
+        partners: Partners the sources name (a name stays as written; a kind of
+            partner, such as "neighbouring municipalities", is in both languages).
+        summary: A short summary in our own words (bokmål and English).
         sources: Where it is described.
     """
 
     id: str = attrs.field(validator=v.nonempty_text)
     name: str | None = attrs.field(validator=v.optional_text)
-    partners: tuple[str, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(str))
-    summary_nb: str = attrs.field(validator=v.nonempty_text)
+    partners: tuple[Text, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(Text))
+    summary: Text = attrs.field(validator=v.instance_of(Text), metadata={"column": "summary_nb"})
     sources: tuple[Source, ...] = _source_tuple
 
 
@@ -155,11 +118,11 @@ class Nomination:
         imdi_region: IMDi's region where a source names it.
         initiatives: What the municipality was praised for.
         current: Today's municipality, or ``None`` where the succession is ambiguous.
-        note: A remark in bokmål, if any.
+        note: A remark, if any.
         sources: Where the nomination is recorded.
     """
 
-    edition: str = attrs.field(validator=_label)
+    edition: str = attrs.field(validator=edition_label)
     municipality: Municipality = attrs.field(validator=v.instance_of(Municipality))
     name_as_written: str = attrs.field(validator=v.nonempty_text)
     outcome: Outcome = attrs.field(validator=v.instance_of(Outcome))
@@ -171,7 +134,30 @@ class Nomination:
         default=None,
         validator=v.optional(v.instance_of(Municipality)),
     )
-    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    note: Text | None = _text_or_none
+    sources: tuple[Source, ...] = _source_tuple
+
+
+@checked
+@attrs.frozen
+class PrizeName:
+    """The prize's name as one or more sources wrote it for an edition.
+
+    ``Edition.prize_name`` is the name IMDi used; sources also wrote it with
+    the words in another order, another spelling or in nynorsk (Utrop's
+    "integrerings- og bosetningsprisen 2018"). Each way of writing it is one
+    record, with the sources that wrote it.
+
+    Attributes:
+        edition: The edition's label.
+        name_as_written: The name as the sources wrote it.
+        note: A remark, if any.
+        sources: The sources that wrote it so.
+    """
+
+    edition: str = attrs.field(validator=edition_label)
+    name_as_written: str = attrs.field(validator=v.nonempty_text)
+    note: Text | None = _text_or_none
     sources: tuple[Source, ...] = _source_tuple
 
 
@@ -187,64 +173,10 @@ class Award:
         sources: Where the award is recorded.
     """
 
-    edition: str = attrs.field(validator=_label)
+    edition: str = attrs.field(validator=edition_label)
     municipality: Municipality = attrs.field(validator=v.instance_of(Municipality))
     date: PartialDate = attrs.field(factory=PartialDate, validator=v.instance_of(PartialDate))
     sources: tuple[Source, ...] = _source_tuple
-
-
-def _threshold(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not v.is_number(value):
-        raise v.fail(attribute, value, N_("a threshold is a number"))
-
-
-@checked
-@attrs.frozen
-class Criterion:
-    """One criterion of an era, as published by IMDi (in our own words).
-
-    Attributes:
-        id: A short, stable id (for example ``"2021-intro-over-50"``).
-        text_nb: The criterion in bokmål.
-        kind: Measurable from figures, or a matter of judgement.
-        measure: What a measurable criterion is computed from (for example ``"intro_share"``).
-        threshold: The threshold of a measurable criterion, if any.
-        first_edition: The first edition (label) it applies to.
-        last_edition: The last edition it applies to, or ``None`` if still in force.
-        sources: Where IMDi published it.
-    """
-
-    id: str = attrs.field(validator=v.nonempty_text)
-    text_nb: str = attrs.field(validator=v.nonempty_text)
-    kind: CriterionKind = attrs.field(validator=v.instance_of(CriterionKind))
-    measure: str | None = attrs.field(default=None, validator=v.optional_text)
-    threshold: float | None = attrs.field(default=None, validator=_threshold)
-    first_edition: str | None = attrs.field(default=None, validator=v.optional(_label))
-    last_edition: str | None = attrs.field(default=None, validator=v.optional(_label))
-    sources: tuple[Source, ...] = _source_tuple
-
-
-@checked
-@attrs.frozen
-class Criteria:
-    """The criteria of one era and how they combine.
-
-    Attributes:
-        criteria: The criteria, in IMDi's order.
-        combination_nb: How they combine, in bokmål (for example
-            "høy skår på minst ett av tre"), or ``None`` where no rule was published.
-    """
-
-    criteria: tuple[Criterion, ...] = attrs.field(
-        default=(), converter=v.to_tuple, validator=v.tuple_of(Criterion)
-    )
-    combination_nb: str | None = attrs.field(default=None, validator=v.optional_text)
-
-    def __iter__(self) -> Any:
-        return iter(self.criteria)
-
-    def __len__(self) -> int:
-        return len(self.criteria)
 
 
 @checked
@@ -272,18 +204,19 @@ class Edition:
         status: Awarded, planned or unknown.
         nominations: Every recorded nomination, winner first.
         criteria: The era's criteria.
-        note: A remark in bokmål, if any.
+        note: A remark, if any.
         sources: Where the edition is recorded.
         presented_by: Who handed the prize over, with their role, where a source says so.
         received_by: Who received it for the winner, where a source says so.
         handover_sources: The sources for ``presented_by`` and ``received_by``.
+        prize_names: The other ways sources wrote the prize's name for the edition.
     """
 
-    label: str = attrs.field(validator=_label)
+    label: str = attrs.field(validator=edition_label)
     work_year: int | None = attrs.field(validator=v.optional_year)
     reference_year: int = attrs.field(validator=v.year)
     award_when: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
-    event: str | None = attrs.field(validator=v.optional_text)
+    event: Text | None = attrs.field(validator=v.optional(v.instance_of(Text)))
     place: str | None = attrs.field(validator=v.optional_text)
     prize_name: str = attrs.field(validator=v.nonempty_text)
     rule: DecisionRule = attrs.field(validator=v.instance_of(RULES))
@@ -305,11 +238,14 @@ class Edition:
         default=(), converter=v.to_tuple, validator=v.tuple_of(Nomination)
     )
     criteria: Criteria = attrs.field(factory=Criteria, validator=v.instance_of(Criteria))
-    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    note: Text | None = _text_or_none
     sources: tuple[Source, ...] = _source_tuple
-    presented_by: str | None = attrs.field(default=None, validator=v.optional_text)
-    received_by: str | None = attrs.field(default=None, validator=v.optional_text)
+    presented_by: Text | None = _text_or_none
+    received_by: Text | None = _text_or_none
     handover_sources: tuple[Source, ...] = _source_tuple
+    prize_names: tuple[PrizeName, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.tuple_of(PrizeName)
+    )
 
     def __attrs_post_init__(self) -> None:
         winners = [n for n in self.nominations if n.outcome is Outcome.WINNER]
@@ -321,15 +257,28 @@ class Edition:
                 field="nominations",
                 value=[n.municipality.name for n in winners],
             )
-        for n in self.nominations:
-            if n.edition != self.label:
-                raise ValidationError(
-                    N_("a nomination for edition {other} cannot belong to edition {label}"),
-                    other=n.edition,
-                    label=self.label,
-                    field="nominations",
-                    value=n.edition,
-                )
+        parts = (
+            (
+                "nominations",
+                self.nominations,
+                N_("a nomination for edition {other} cannot belong to edition {label}"),
+            ),
+            (
+                "prize_names",
+                self.prize_names,
+                N_("a name written for edition {other} cannot belong to edition {label}"),
+            ),
+        )
+        for field, items, message in parts:
+            for part in items:
+                if part.edition != self.label:
+                    raise ValidationError(
+                        message,
+                        other=part.edition,
+                        label=self.label,
+                        field=field,
+                        value=part.edition,
+                    )
 
     @property
     def year(self) -> int:

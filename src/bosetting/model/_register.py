@@ -10,6 +10,7 @@ from bosetting.model._arguments import checked
 from bosetting.model._common import Source
 from bosetting.model._labelled import LabelledEnum
 from bosetting.model._municipality import Municipality
+from bosetting.model._text import Text
 
 __all__ = ["ChangeKind", "MunicipalChange", "Succession"]
 
@@ -33,7 +34,7 @@ class MunicipalChange:
         old: The municipality before the change.
         new: The municipality after the change.
         kind: Split, merge, renumber or rename.
-        note: A remark in bokmål on cases a plain reading gets wrong.
+        note: A remark on cases a plain reading gets wrong.
         sources: Where the change is recorded.
     """
 
@@ -41,7 +42,7 @@ class MunicipalChange:
     old: Municipality = attrs.field(validator=v.instance_of(Municipality))
     new: Municipality = attrs.field(validator=v.instance_of(Municipality))
     kind: ChangeKind = attrs.field(validator=v.instance_of(ChangeKind))
-    note: str | None = attrs.field(validator=v.optional_text)
+    note: Text | None = attrs.field(validator=v.optional(v.instance_of(Text)))
     sources: tuple[Source, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(Source))
 
 
@@ -72,6 +73,6 @@ class Succession:
         return len(self.candidates) > 1
 
     @property
-    def notes(self) -> tuple[str, ...]:
+    def notes(self) -> tuple[Text, ...]:
         """The notes of the changes passed (for example on the Ålesund/Haram reversal)."""
         return tuple(dict.fromkeys(c.note for c in self.changes if c.note))

@@ -11,6 +11,7 @@ from bosetting.model import _validate as v
 from bosetting.model._arguments import checked
 from bosetting.model._common import Source
 from bosetting.model._outcome import FigureStatus
+from bosetting.model._text import Text
 
 __all__ = ["Settlement"]
 
@@ -46,7 +47,7 @@ class Settlement:
         settled: Refugees settled, if published.
         settled_status: Its status.
         partial_year: Whether the figures are a snapshot taken during the year.
-        note: A remark in bokmål.
+        note: A remark.
         sources: Where the figures come from.
     """
 
@@ -67,7 +68,7 @@ class Settlement:
         validator=[v.instance_of(FigureStatus), _matches("settled")]
     )
     partial_year: bool = attrs.field(default=False, validator=v.instance_of(bool))
-    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    note: Text | None = attrs.field(default=None, validator=v.optional(v.instance_of(Text)))
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(Source)
     )

@@ -357,7 +357,8 @@ def write_blank_jury(
 
     Examples:
         >>> import tempfile, bosetting as bs
-        >>> files = write_blank_jury(bs.edition(2012), tempfile.mkdtemp())
+        >>> with bs.i18n.language("nb"):
+        ...     files = write_blank_jury(bs.edition(2012), tempfile.mkdtemp())
         >>> print(files.jury.read_text(encoding="utf-8").splitlines()[1])
         "jurymedlem 1","Molde","2012-antall","Hvor mange flyktninger kommunen har tatt imot.","","ØVINGSDATA"
     """

@@ -11,7 +11,15 @@ import attrs
 from bosetting.errors import ArgumentError, LimitError
 from bosetting.i18n import N_, _, format_number, join_words
 from bosetting.jury import JuryAssessment, Scale
-from bosetting.model import PRACTICE_LABEL, Edition, Municipality, checked, is_number, is_whole
+from bosetting.model import (
+    PRACTICE_LABEL,
+    Criterion,
+    Edition,
+    Municipality,
+    checked,
+    is_number,
+    is_whole,
+)
 from bosetting.practice._window import vote_window
 from bosetting.register import nominees_of
 from bosetting.voting import Ballot
@@ -97,17 +105,21 @@ class SheetCriteria:
 
     Attributes:
         ids: The criterion ids, in the edition's order (the sheet's ``kriterium`` column).
-        texts: Each criterion's wording in bokmål, as the data has it (``kriterietekst``).
+        texts: Each criterion's wording in the language active when the sheet was
+            made (``kriterietekst``), marked "assumed" where no source confirms it
+            for the edition.
         edition: The edition's label, or ``None`` for nominees without an edition.
         on_record: ``True`` when these are the edition's own criteria; ``False``
             when none are on record and the sheet has one overall score
             (:data:`OVERALL_CRITERION`) instead.
+        assumption: The words that say the criteria are assumed for the edition, if they are.
     """
 
     ids: tuple[str, ...]
     texts: tuple[str, ...]
     edition: str | None = None
     on_record: bool = True
+    assumption: str | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -115,12 +127,13 @@ class SheetCriteria:
     def describe(self) -> str:
         """Which criteria the sheet scores and why, in the active language."""
         if self.on_record:
-            return _(
+            said = _(
                 "The jury sheet scores the criteria for {label} (their wording is in the "
                 "kriterietekst column): {ids}.",
                 label=self.edition,
                 ids=join_words(self.ids),
             )
+            return said if self.assumption is None else f"{said} {self.assumption}"
         if self.edition is None:
             return _(
                 "No edition was given, so the jury sheet has one overall score per "
@@ -153,9 +166,12 @@ def sheet_criteria(nominees: Edition | Iterable[Municipality]) -> SheetCriteria:
         No criteria are on record for 2010, so the jury sheet has one overall score per nominee (criterion 'samlet').
     """
     if isinstance(nominees, Edition) and len(nominees.criteria):
-        items = tuple(nominees.criteria)
+        items: tuple[Criterion, ...] = nominees.criteria.criteria
         return SheetCriteria(
-            tuple(c.id for c in items), tuple(c.text_nb for c in items), nominees.label
+            tuple(c.id for c in items),
+            tuple(c.text_marked(nominees.label) for c in items),
+            nominees.label,
+            assumption=nominees.criteria.assumption(),
         )
     label = nominees.label if isinstance(nominees, Edition) else None
     # TRANSLATORS: the wording of the one overall criterion on a jury sheet (a data cell).

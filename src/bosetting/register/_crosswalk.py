@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bosetting.errors import AmbiguousSuccession, MunicipalityNotFound, ValidationError
 from bosetting.i18n import N_
-from bosetting.model import MunicipalChange, Municipality, Succession, checked, name_parts
+from bosetting.model import MunicipalChange, Municipality, Succession, Text, checked, name_parts
 from bosetting.register._register import (
     check_year,
     describe,
@@ -159,7 +159,7 @@ def current(m: Municipality) -> Municipality:
                 N_("{municipality} went to more than one municipality: {listed}; {notes}"),
                 municipality=describe(m),
                 listed=listed,
-                notes=" ".join(s.notes),
+                notes=Text.join(s.notes),
                 value=m.code,
             )
         raise AmbiguousSuccession(

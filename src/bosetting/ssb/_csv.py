@@ -18,7 +18,7 @@ import re
 from bosetting.data import csv_problem, decode_text
 from bosetting.errors import BosettingError, SSBFormatError
 from bosetting.i18n import N_, lazy_gettext
-from bosetting.register import REGISTER_LAST_YEAR, municipalities, municipality
+from bosetting.register import municipalities, municipality, register_year
 from bosetting.ssb._cells import (
     PERCENT,
     PERSONS,
@@ -92,7 +92,7 @@ def _region(text: str, year: int, *, file: str, row: int) -> str:
         return code
     if label.casefold() in ("hele landet", "landet"):
         return "0"
-    y = min(year, REGISTER_LAST_YEAR)
+    y = register_year(year)
     counties = {m.county.casefold(): m.county_code for m in municipalities(y)}
     if label.casefold() in counties:
         return counties[label.casefold()]

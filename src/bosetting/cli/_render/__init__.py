@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from bosetting.cli._render._areas import (
+        figures_line,
+        figures_notes,
         plot_written,
         render_assessment,
         render_municipality,
@@ -72,6 +74,7 @@ if TYPE_CHECKING:
         interrupted_line,
         language_help,
         out_of_memory_line,
+        progress_line,
         shortened,
         unknown_language,
         usage_problem,
@@ -106,6 +109,8 @@ __all__ = [
     "emit",
     "environment_line",
     "error_line",
+    "figures_line",
+    "figures_notes",
     "history_json",
     "history_table",
     "interrupted_line",
@@ -119,6 +124,7 @@ __all__ = [
     "outcomes_json",
     "outcomes_table",
     "plot_written",
+    "progress_line",
     "record_json",
     "render_assessment",
     "render_decision",
@@ -148,6 +154,8 @@ __all__ = [
 #: Which room each name lives in; a room is imported when one of its names is first asked
 #: for, so a command loads the rooms it prints with and no others.
 _ROOMS: dict[str, str] = {
+    "figures_line": "_areas",
+    "figures_notes": "_areas",
     "plot_written": "_areas",
     "render_assessment": "_areas",
     "render_municipality": "_areas",
@@ -182,6 +190,7 @@ _ROOMS: dict[str, str] = {
     "interrupted_line": "_usage",
     "language_help": "_usage",
     "out_of_memory_line": "_usage",
+    "progress_line": "_usage",
     "shortened": "_usage",
     "unknown_language": "_usage",
     "usage_problem": "_usage",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bosetting.cli._render._layout import DASH, heads, or_unknown, table
+from bosetting.cli._render._layout import DASH, beyond_register, heads, or_unknown, table
 from bosetting.data import sources
 from bosetting.history import conflicts, editions
 from bosetting.i18n import N_, _, format_date, ngettext
@@ -83,18 +83,63 @@ def _nomination_lines(n: Nomination, width: int) -> list[str]:
     lines = [head + (f" ({'; '.join(extras)})" if extras else "") + f" [{ids}]"]
     pad = " " * (width + 4)
     if n.note:
-        lines.append(pad + n.note)
+        lines.append(f"{pad}{n.note}")
     for i in n.initiatives:
         name = i.name or _("(no name)")
         if i.partners:
-            name = _("{name}, with {partners}", name=name, partners=", ".join(i.partners))
+            name = _("{name}, with {partners}", name=name, partners=", ".join(map(str, i.partners)))
         ids = ", ".join(s.id for s in i.sources)
-        lines.append(f"{pad}- {name}: {i.summary_nb} [{ids}]")
+        lines.append(f"{pad}- {name}: {i.summary} [{ids}]")
+    return lines
+
+
+def _ids(sources: Sequence[Source]) -> str:
+    return ", ".join(s.id for s in sources)
+
+
+def _handover_line(e: Edition) -> list[str]:
+    """Who handed the prize over and who received it, where a source says so."""
+    if e.presented_by is None and e.received_by is None:
+        return []
+    return [
+        _(
+            "Handed over by: {presented}; received by: {received} [{ids}]",
+            presented=or_unknown(e.presented_by),
+            received=or_unknown(e.received_by),
+            ids=_ids(e.handover_sources),
+        )
+    ]
+
+
+def _name_lines(e: Edition) -> list[str]:
+    """The other ways the sources wrote the prize's name for the edition."""
+    if not e.prize_names:
+        return []
+    lines = [_("The sources also write the name:")]
+    for p in e.prize_names:
+        line = f"  “{p.name_as_written}” [{_ids(p.sources)}]"
+        lines.append(line + (f": {p.note}" if p.note else ""))
+    return lines
+
+
+def _criteria_lines(e: Edition) -> list[str]:
+    """The era's criteria in our words; whether they are assumed for this edition."""
+    crit = e.criteria
+    if not len(crit):
+        return [_("Criteria: none on record")]
+    lines = [_("Criteria ({n}; `bosetting check` applies them):", n=len(crit))]
+    if crit.assumed:
+        lines.append("  " + str(crit.assumption()))
+    if crit.combination:
+        lines.append("  " + _("How they combine: {text}", text=crit.combination))
+    lines.extend(f"  {i}. {c.text} [{_ids(c.sources)}]" for i, c in enumerate(crit, 1))
     return lines
 
 
 def _cited(e: Edition) -> list[Source]:
-    ids = {s.id for s in e.sources}
+    ids = {s.id for s in (*e.sources, *e.handover_sources)}
+    ids.update(s.id for p in e.prize_names for s in p.sources)
+    ids.update(s.id for c in e.criteria for s in c.sources)
     for n in e.nominations:
         ids.update(s.id for s in n.sources)
         for i in n.initiatives:
@@ -137,6 +182,7 @@ def render_edition(e: Edition) -> str:
             work_year=or_unknown(e.work_year),
             year=e.reference_year,
         ),
+        *beyond_register(e.reference_year),
         _(
             "Awarded: {date}; event: {event}; place: {place}",
             date=format_date(e.award_when),
@@ -154,8 +200,11 @@ def render_edition(e: Edition) -> str:
             )
         )
     lines.append(_("Nomination: {route}", route=or_unknown(e.nomination_route)))
+    lines.extend(_handover_line(e))
+    lines.extend(_name_lines(e))
     if e.note:
         lines.append(_("Note: {note}", note=e.note))
+    lines.extend(_criteria_lines(e))
     lines.append(_("Nominations: {field}", field=_field(e)))
     if not e.nominations:
         lines.append("  " + _("none on record"))

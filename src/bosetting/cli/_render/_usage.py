@@ -15,6 +15,7 @@ __all__ = [
     "interrupted_line",
     "language_help",
     "out_of_memory_line",
+    "progress_line",
     "shortened",
     "unknown_language",
     "usage_problem",
@@ -24,6 +25,11 @@ __all__ = [
 def error_line(exc: object) -> str:
     """The one line the command prints on standard error for a user's error."""
     return _("bosetting: error: {message}", message=exc)
+
+
+def progress_line(text: str) -> str:
+    """One step of a long task, written over the last one on a terminal (a carriage return first)."""
+    return "\r\x1b[2K" + text
 
 
 def interrupted_line() -> str:
