@@ -13,6 +13,7 @@ import csv
 import hashlib
 import importlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -152,3 +153,28 @@ def test_scripts_use_the_library_through_its_public_faces() -> None:
             if line.startswith(("from bosetting", "import bosetting")):
                 module = line.split()[1]
                 assert not any(p.startswith("_") for p in module.split(".")), (path.name, line)
+
+
+def test_the_registers_years_are_the_span_of_its_raw_extract() -> None:
+    """``x-years`` (what ``register.first_year()``/``last_year()`` answer) is not a number
+    typed on its own: it is the span of the KLASS 131 extract the register is built from,
+    and no version or change in the built tables falls after it."""
+    sys.path.insert(0, str(SCRIPTS))
+    try:
+        build = importlib.import_module("build_municipalities")
+    finally:
+        sys.path.remove(str(SCRIPTS))
+    span = re.search(r"_(\d{4})-(\d{4})\.csv$", build.REGISTER_FILE)
+    assert span is not None, build.REGISTER_FILE
+    descriptor = json.loads((DATASETS / "datapackage.json").read_text(encoding="utf-8"))
+    (register,) = [r for r in descriptor["resources"] if r["name"] == "municipalities"]
+    first, last = int(span[1]), int(span[2])
+    assert register["x-years"] == {"first": first, "last": last}
+    with (DATASETS / "municipalities.csv").open(encoding="utf-8", newline="") as f:
+        versions = list(csv.DictReader(f))
+    assert max(int(v["valid_from"]) for v in versions) <= last
+    assert all(not v["valid_to"] or first - 1 <= int(v["valid_to"]) <= last for v in versions)
+    with (DATASETS / "municipality_changes.csv").open(encoding="utf-8", newline="") as f:
+        years = {int(c["date"][:4]) for c in csv.DictReader(f)}
+    assert first <= min(years)
+    assert max(years) <= last
