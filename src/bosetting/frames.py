@@ -12,9 +12,17 @@ assumed (after ``confirmed_to``).
 
 Every frame's dtypes come from the field types in ``datapackage.json``: codes
 and other text as ``string`` (so ``"0301"`` keeps its zero), counts and years as
-nullable ``Int64``, shares as ``Float64``, flags as ``boolean``, dates as
-``datetime64``, and fields with a fixed list of values as (ordered) categories.
-The result is the same on pandas 2.2 and 3.x.
+nullable ``Int64``, shares as ``Float64``, flags as ``boolean``, fields with a
+fixed list of values as (ordered) categories, and full dates (the ``date`` of
+:func:`municipality_changes`) as ``datetime64``. A date the sources give only in
+part is ISO text of the precision known (``string``: ``award_date`` is
+``"2008"``, ``"2020"`` or ``"2021-11-19"``; ``vote_opens``, ``published``), never a
+made-up day; :func:`editions` and :func:`winners` have ``award_year`` (``Int64``)
+beside it. The result is the same on pandas 2.2 and 3.x.
+
+:func:`read_csv` reads a CSV file written from these frames (``DataFrame.to_csv``,
+or the command's ``--format csv``) back with the same dtypes; :func:`dtypes`
+is the map it uses, one dtype per column name.
 
 Examples:
     >>> df = municipalities()
@@ -26,20 +34,24 @@ Examples:
 
 from __future__ import annotations
 
+import functools
+import os
 from typing import Any
 
 import pandas as pd
 
-from bosetting.data import read_rows, resource, using
+from bosetting.data import FORMULA_PREFIXES, descriptor, read_rows, resource, using
 from bosetting.figures import provenance
 from bosetting.history import editions as _editions
 from bosetting.history import winners as _winners
 from bosetting.model import ChangeKind, MunicipalChange, Municipality, Outcome, checked
+from bosetting.register import municipalities as _municipalities
 from bosetting.register import succession
 
 __all__ = [
     "conflicts",
     "criteria",
+    "dtypes",
     "editions",
     "initiatives",
     "intro_outcomes",
@@ -47,6 +59,7 @@ __all__ = [
     "municipality_changes",
     "nominations",
     "prize_names",
+    "read_csv",
     "settlement",
     "sources",
     "table",
@@ -85,23 +98,35 @@ def table(name: str) -> pd.DataFrame:
     for field in fields:
         values = [row[field["name"]] for row in rows]
         if field.get("type") == "date":
-            columns[field["name"]] = pd.to_datetime(pd.Series(values, dtype="object"))
+            # One unit on pandas 2.2 and 3.x (3.x would pick seconds for dates).
+            columns[field["name"]] = pd.to_datetime(pd.Series(values, dtype="object")).astype(
+                "datetime64[ns]"
+            )
         else:
             columns[field["name"]] = pd.Series(values, dtype=_dtype(field))
     return pd.DataFrame(columns)
 
 
 @checked
-def municipalities() -> pd.DataFrame:
-    """The municipality register 2008-2025, one row per run of code and name.
+def municipalities(year: int | None = None) -> pd.DataFrame:
+    """The municipality register, one row per run of code and name; with ``year``, that year's.
 
     The county's name is ``county``, as on :class:`~bosetting.model.Municipality`.
+    ``year`` is checked as :func:`bosetting.municipalities` checks it, and gives
+    the same municipalities.
 
     Examples:
         >>> list(municipalities().columns)[:4]
         ['code', 'name', 'county_code', 'county']
+        >>> len(municipalities(2019)), len(municipalities(2020))
+        (422, 356)
     """
-    return table("municipalities").rename(columns={"county_name": "county"})
+    df = table("municipalities").rename(columns={"county_name": "county"})
+    if year is None:
+        return df
+    runs = {(m.code, m.valid_from) for m in _municipalities(year)}
+    alive = [key in runs for key in zip(df["code"], df["valid_from"], strict=True)]
+    return df[alive].sort_values("code", kind="stable").reset_index(drop=True)
 
 
 @checked
@@ -127,15 +152,24 @@ def _edition_order(df: pd.DataFrame) -> pd.DataFrame:
 def editions() -> pd.DataFrame:
     """Every edition of the prize, oldest first; ``edition`` is ordered by time.
 
+    ``award_date`` is ISO text of the precision the sources give; ``award_year``
+    (``Int64``) is its year.
+
     Examples:
         >>> df = editions()
-        >>> df.loc[df["edition"] == "2018", "award_date"].tolist()
-        ['2019-02-13']
+        >>> df.loc[df["edition"] == "2018", ["award_date", "award_year"]].values.tolist()
+        [['2019-02-13', 2019]]
         >>> df["decision_rule"].cat.categories.tolist()
         ['jury_only', 'top_k_then_jury', 'weighted_blend']
     """
     df = _edition_order(table("editions"))
+    df.insert(list(df.columns).index("award_date") + 1, "award_year", _year_of(df["award_date"]))
     return df.sort_values("edition", kind="stable").reset_index(drop=True)
+
+
+def _year_of(dates: pd.Series) -> pd.Series:
+    """The year of each partial ISO date (``"2020"``, ``"2021-11"``, ``"2021-11-19"``), as Int64."""
+    return pd.Series(dates, dtype="string").str.slice(0, 4).astype("Int64")
 
 
 def _today(m: Municipality) -> tuple[Municipality | None, MunicipalChange | None]:
@@ -186,7 +220,8 @@ def nominations() -> pd.DataFrame:
 def winners() -> pd.DataFrame:
     """Every award: edition, date, the winner then (code, name, county) and today's municipality.
 
-    ``current_*`` are missing where the winner's area was split since.
+    ``award_date`` is ISO text of the precision known, ``award_year`` its year
+    (``Int64``); ``current_*`` are missing where the winner's area was split since.
 
     Examples:
         >>> df = winners()
@@ -213,6 +248,7 @@ def winners() -> pd.DataFrame:
             }
         )
     df = pd.DataFrame.from_records(records)
+    df.insert(2, "award_year", _year_of(df["award_date"]))
     df = df.astype(
         {
             "award_date": "string",
@@ -305,3 +341,155 @@ def settlement() -> pd.DataFrame:
         [256]
     """
     return table("settlement")
+
+
+#: The columns a frame here (or a result's ``to_frame()``) has that no table declares.
+_DERIVED: dict[str, Any] = {
+    "county": "string",
+    "formal": "boolean",
+    "current_code": "string",
+    "current_name": "string",
+    "current_county": "string",
+    "changed_year": "Int64",
+    "changed_kind": pd.CategoricalDtype([k.value for k in ChangeKind]),
+    "award_year": "Int64",
+    "rank": "Int64",
+    "votes": "Int64",
+    "share": "Float64",
+    "settled_share": "Float64",
+    "intro_share": "Float64",
+    "winner": "boolean",
+    "finalist": "boolean",
+    "public_share": "Float64",
+    "public_score": "Float64",
+    "jury_score": "Float64",
+    "combined": "Float64",
+    "relation": "string",
+}
+
+
+@checked
+def dtypes() -> dict[str, Any]:
+    """The dtype of every column name the frames use: the map :func:`read_csv` reads with.
+
+    From every table's fields in ``datapackage.json``, then the columns the
+    frames and the results' ``to_frame()`` add. A name two tables type
+    differently is ``string`` (text keeps whatever it holds).
+
+    Examples:
+        >>> d = dtypes()
+        >>> str(d["code"]), str(d["year"]), str(d["share"]), str(d["award_year"])
+        ('string', 'Int64', 'Float64', 'Int64')
+    """
+    return dict(_dtypes())
+
+
+def _field_dtype(field: dict[str, Any]) -> Any:
+    return "datetime64[ns]" if field.get("type") == "date" else _dtype(field)
+
+
+@functools.cache
+def _table_dtypes() -> tuple[tuple[str, dict[str, Any]], ...]:
+    """Each table's columns and dtypes, as its frame names them (``county_name`` is ``county``)."""
+    out = []
+    for res in descriptor()["resources"]:
+        fields = {
+            ("county" if f["name"] == "county_name" else f["name"]): _field_dtype(f)
+            for f in res["schema"]["fields"]
+        }
+        out.append((res["name"], fields))
+    return tuple(out)
+
+
+@functools.cache
+def _dtypes() -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for _, fields in _table_dtypes():
+        for name, kind in fields.items():
+            found[name] = "string" if name in found and found[name] != kind else kind
+    found.update(_DERIVED)
+    return found
+
+
+def _dtypes_for(header: list[str]) -> dict[str, Any]:
+    """The dtypes for a file's header: the table sharing most of its columns first, then the map.
+
+    A name two tables type differently (``kind``) takes the type of the table the file is from.
+    """
+    best: dict[str, Any] = {}
+    overlap = 0
+    for _, fields in _table_dtypes():
+        shared = len(set(header) & set(fields))
+        if shared > overlap:
+            best, overlap = fields, shared
+    return {**_dtypes(), **best}
+
+
+def _unneutralised(value: str) -> str:
+    """A text cell as it was before the CSV writer put ``'`` in front of a formula sign."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        return value[1:]
+    return value
+
+
+def _column(values: pd.Series, dtype: Any, decimal: str) -> pd.Series:
+    text = values.astype("string")
+    if str(dtype) in ("Int64", "Float64"):
+        cleaned = text.str.replace("\u00a0", "", regex=False)
+        if decimal == ",":
+            cleaned = cleaned.str.replace(",", ".", regex=False)
+        return pd.to_numeric(cleaned).astype(dtype)
+    if str(dtype) == "boolean":
+        folded = text.str.casefold()
+        return folded.map({"true": True, "false": False}, na_action="ignore").astype("boolean")
+    if str(dtype).startswith("datetime64"):
+        return pd.to_datetime(text).astype(dtype)
+    if isinstance(dtype, pd.CategoricalDtype):
+        return text.astype("object").astype(dtype)
+    return text.map(_unneutralised, na_action="ignore").astype("string")
+
+
+@checked
+def read_csv(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read a CSV file written from a frame back with the frame's dtypes (codes as text).
+
+    Reads what ``DataFrame.to_csv(index=False)`` writes and what the command's
+    ``--format csv`` writes (quoted cells, a ``'`` before a formula sign, a
+    byte-order mark and ``;`` with decimal commas for ``--excel`` in bokmål).
+    Each column takes its dtype from the table whose columns the file shares
+    most (``kind`` is typed as in that table), else from :func:`dtypes` by name; a column not named
+    there stays text (``string``). ``edition`` is ordered by time, as in the frames.
+
+    Args:
+        path: The CSV file.
+
+    Examples:
+        >>> import io, tempfile, os
+        >>> df = municipalities(2019)
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     df.to_csv(os.path.join(d, "k.csv"), index=False)
+        ...     back = read_csv(os.path.join(d, "k.csv"))
+        >>> back["code"].iloc[0], str(back["valid_to"].dtype), back.equals(df)
+        ('0101', 'Int64', True)
+    """
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        head = f.readline()
+    delimiter = ";" if head.count(";") > head.count(",") else ","
+    decimal = "," if delimiter == ";" else "."
+    raw = pd.read_csv(
+        path,
+        sep=delimiter,
+        dtype=str,
+        keep_default_na=False,
+        na_values=[""],
+        encoding="utf-8-sig",
+    )
+    columns: dict[str, pd.Series] = {}
+    known = _dtypes_for([str(c) for c in raw.columns])
+    for name in raw.columns:
+        dtype = known.get(str(name), "string")
+        columns[str(name)] = _column(raw[name], dtype, decimal)
+    df = pd.DataFrame(columns)
+    if "edition" in df.columns:
+        df = _edition_order(df)
+    return df

@@ -44,7 +44,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     p.add_argument(
-        "name", metavar="NAME|CODE", help=_("a name (Kinn) or a four-digit number (4602)")
+        "name", metavar=_("NAME|CODE"), help=_("a name (Kinn) or a four-digit number (4602)")
     )
     p.add_argument(
         "--year",

@@ -51,7 +51,8 @@ CRITERION_SHARE = 0.5
 NATIONAL_GOAL = 0.7
 
 _NATIONAL = ("national", "0", "norge", "hele landet")
-_COUNTY_TOKEN = "county"
+_COUNTY_TOKENS = ("county", "fylke")
+_COUNTY_TOKEN = _COUNTY_TOKENS[0]
 
 Area = Municipality | str
 
@@ -188,7 +189,7 @@ def _areas(
         text = area.strip() if isinstance(area, str) else None
         if text is not None and text.casefold() in _NATIONAL:
             found.append(_region_area("national", "0", rows))
-        elif text is not None and text.casefold() == _COUNTY_TOKEN:
+        elif text is not None and text.casefold() in _COUNTY_TOKENS:
             found.extend(_region_area("county", c, rows) for c in _counties_of(found))
         elif text is not None and text.isdigit() and len(text) == 2:
             found.append(_region_area("county", text, rows))
