@@ -179,3 +179,16 @@ def test_municipalities_of_a_year_are_the_registers(year: int) -> None:
     df = frames.municipalities(year)
     assert df["code"].tolist() == [m.code for m in bs.municipalities(year)]
     assert df["name"].tolist() == [m.name for m in bs.municipalities(year)]
+
+
+def test_read_csv_names_file_row_column_and_value_of_a_bad_cell(tmp_path: Path) -> None:
+    path = tmp_path / "settlement.csv"
+    frames.settlement().head(3).to_csv(path, index=False)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace(",2008,", ",20x8,", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(bs.DataError) as info:
+        frames.read_csv(path)
+    err = info.value
+    assert (err.row, err.field, err.value) == (2, "year", "20x8")
+    assert "hele tall" in str(err)

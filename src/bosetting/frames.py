@@ -40,10 +40,19 @@ from typing import Any
 
 import pandas as pd
 
-from bosetting.data import FORMULA_PREFIXES, descriptor, read_rows, resource, using
+from bosetting.data import (
+    FORMULA_PREFIXES,
+    descriptor,
+    read_csv_text,
+    read_rows,
+    resource,
+    using,
+)
+from bosetting.errors import DataError
 from bosetting.figures import provenance
 from bosetting.history import editions as _editions
 from bosetting.history import winners as _winners
+from bosetting.i18n import N_
 from bosetting.model import ChangeKind, MunicipalChange, Municipality, Outcome, checked
 from bosetting.register import municipalities as _municipalities
 from bosetting.register import succession
@@ -432,19 +441,61 @@ def _unneutralised(value: str) -> str:
     return value
 
 
-def _column(values: pd.Series, dtype: Any, decimal: str) -> pd.Series:
-    text = values.astype("string")
+def _bad_cell(file: str, row: int, field: str, value: str, dtype: Any) -> DataError:
+    if isinstance(dtype, pd.CategoricalDtype):
+        return DataError(
+            N_("the column holds one of {values}"),
+            values=", ".join(str(c) for c in dtype.categories),
+            file=file,
+            row=row,
+            field=field,
+            value=value,
+        )
+    words = {
+        "Int64": N_("the column holds whole numbers"),
+        "Float64": N_("the column holds numbers"),
+        "boolean": N_("the column holds true or false"),
+    }.get(str(dtype), N_("the column holds dates such as 2020-01-01"))
+    return DataError(words, file=file, row=row, field=field, value=value)
+
+
+def _column(text: pd.Series, dtype: Any, decimal: str, file: str, field: str) -> pd.Series:
+    """One column's text (``<NA>`` for an empty cell) as the frames' dtype.
+
+    Raises:
+        DataError: For the first cell that is not a value of that dtype.
+    """
     if str(dtype) in ("Int64", "Float64"):
         cleaned = text.str.replace("\u00a0", "", regex=False)
         if decimal == ",":
             cleaned = cleaned.str.replace(",", ".", regex=False)
-        return pd.to_numeric(cleaned).astype(dtype)
+        numbers = pd.to_numeric(cleaned, errors="coerce")
+        bad = numbers.isna() & text.notna()
+        if str(dtype) == "Int64":
+            bad |= numbers.notna() & (numbers % 1 != 0)
+        if bad.any():
+            at = int(bad.to_numpy().nonzero()[0][0])
+            raise _bad_cell(file, at + 1, field, str(text.iloc[at]), dtype)
+        return numbers.astype(dtype)
     if str(dtype) == "boolean":
-        folded = text.str.casefold()
-        return folded.map({"true": True, "false": False}, na_action="ignore").astype("boolean")
+        flags = text.str.casefold().map({"true": True, "false": False}, na_action="ignore")
+        bad = flags.isna() & text.notna()
+        if bad.any():
+            at = int(bad.to_numpy().nonzero()[0][0])
+            raise _bad_cell(file, at + 1, field, str(text.iloc[at]), dtype)
+        return flags.astype("boolean")
     if str(dtype).startswith("datetime64"):
-        return pd.to_datetime(text).astype(dtype)
+        dates = pd.to_datetime(text, errors="coerce", format="ISO8601")
+        bad = dates.isna() & text.notna()
+        if bad.any():
+            at = int(bad.to_numpy().nonzero()[0][0])
+            raise _bad_cell(file, at + 1, field, str(text.iloc[at]), dtype)
+        return dates.astype(dtype)
     if isinstance(dtype, pd.CategoricalDtype):
+        bad = ~text.isin(list(dtype.categories)) & text.notna()
+        if bad.any():
+            at = int(bad.to_numpy().nonzero()[0][0])
+            raise _bad_cell(file, at + 1, field, str(text.iloc[at]), dtype)
         return text.astype("object").astype(dtype)
     return text.map(_unneutralised, na_action="ignore").astype("string")
 
@@ -454,17 +505,24 @@ def read_csv(path: str | os.PathLike[str]) -> pd.DataFrame:
     """Read a CSV file written from a frame back with the frame's dtypes (codes as text).
 
     Reads what ``DataFrame.to_csv(index=False)`` writes and what the command's
-    ``--format csv`` writes (quoted cells, a ``'`` before a formula sign, a
-    byte-order mark and ``;`` with decimal commas for ``--excel`` in bokmål).
-    Each column takes its dtype from the table whose columns the file shares
-    most (``kind`` is typed as in that table), else from :func:`dtypes` by name; a column not named
-    there stays text (``string``). ``edition`` is ordered by time, as in the frames.
+    ``--format csv`` writes (quoted cells, a ``'`` before a formula sign, ``;``
+    with decimal commas), through the library's one reader of files people
+    give it (:func:`bosetting.data.read_csv_text`). Each column takes its dtype
+    from the table whose columns the file shares most (``kind`` is typed as in
+    that table), else from :func:`dtypes` by name; a column not named there
+    stays text (``string``). An empty cell is ``<NA>``. ``edition`` is ordered by
+    time, as in the frames.
 
     Args:
         path: The CSV file.
 
+    Raises:
+        DataError: For a file that cannot be read as CSV, a row of the wrong
+            length, or a cell that is not a value of its column's dtype (naming
+            file, row, column and value).
+
     Examples:
-        >>> import io, tempfile, os
+        >>> import tempfile, os
         >>> df = municipalities(2019)
         >>> with tempfile.TemporaryDirectory() as d:
         ...     df.to_csv(os.path.join(d, "k.csv"), index=False)
@@ -472,24 +530,25 @@ def read_csv(path: str | os.PathLike[str]) -> pd.DataFrame:
         >>> back["code"].iloc[0], str(back["valid_to"].dtype), back.equals(df)
         ('0101', 'Int64', True)
     """
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        head = f.readline()
-    delimiter = ";" if head.count(";") > head.count(",") else ","
-    decimal = "," if delimiter == ";" else "."
-    raw = pd.read_csv(
-        path,
-        sep=delimiter,
-        dtype=str,
-        keep_default_na=False,
-        na_values=[""],
-        encoding="utf-8-sig",
-    )
+    text = read_csv_text(path)
+    width = len(text.header)
+    for i, row in enumerate(text.rows, start=1):
+        if len(row) != width:
+            raise DataError(
+                N_("the row has {fields} fields but the header {columns}"),
+                fields=len(row),
+                columns=width,
+                file=text.file,
+                row=i,
+                value=text.delimiter.join(row),
+            )
+    decimal = "," if text.delimiter == ";" else "."
+    known = _dtypes_for(list(text.header))
     columns: dict[str, pd.Series] = {}
-    known = _dtypes_for([str(c) for c in raw.columns])
-    for name in raw.columns:
-        dtype = known.get(str(name), "string")
-        columns[str(name)] = _column(raw[name], dtype, decimal)
-    df = pd.DataFrame(columns)
+    for j, name in enumerate(text.header):
+        cells = pd.Series([row[j] if row[j] != "" else None for row in text.rows], dtype="string")
+        columns[name] = _column(cells, known.get(name, "string"), decimal, text.file, name)
+    df = pd.DataFrame(columns, index=pd.RangeIndex(len(text.rows)))
     if "edition" in df.columns:
         df = _edition_order(df)
     return df

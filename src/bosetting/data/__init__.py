@@ -106,6 +106,7 @@ from bosetting.data._writes import (
     write_user_bytes,
     write_user_files,
 )
+from bosetting.data._xlsxout import xlsx_bytes
 
 __all__ = [
     "CACHE_ENV_VAR",
@@ -181,4 +182,5 @@ __all__ = [
     "write_csv",
     "write_user_bytes",
     "write_user_files",
+    "xlsx_bytes",
 ]

@@ -48,8 +48,8 @@ from bosetting.data import using
 from bosetting.eligibility._assess import assess
 from bosetting.eligibility._coverage import coverage_notes
 from bosetting.eligibility._measures import (
-    INTRO_WINDOW,
     SETTLEMENT_YEARS,
+    intro_status_years,
     one_year_status,
     settlement_years,
 )
@@ -244,7 +244,7 @@ def _intro_share(
     where: AreaFilter, outcomes: Iterable[IntroProgrammeOutcome], ref: int
 ) -> tuple[float | None, tuple[int, ...]]:
     """The intro share and the status years of the rows behind it."""
-    picked = one_year_status(where, outcomes, range(ref - INTRO_WINDOW, ref))
+    picked = one_year_status(where, outcomes, intro_status_years(ref))
     chosen = list(picked.values())[-SETTLEMENT_YEARS:]
     rows = [o for o, _ in chosen if o is not None]
     if len(rows) < SETTLEMENT_YEARS:
@@ -300,7 +300,7 @@ def _screen(edition: Edition | str | int, by: str) -> Screen:
         for s in settlement(year=y):
             by_code_s[s.code].append(s)
     by_code_o: dict[str, list[IntroProgrammeOutcome]] = defaultdict(list)
-    for y in range(e.reference_year - INTRO_WINDOW, e.reference_year):
+    for y in intro_status_years(e.reference_year):
         for o in intro_outcomes(None, sex="all", status_year=y):
             by_code_o[o.area_code].append(o)
 

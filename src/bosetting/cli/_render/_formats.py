@@ -36,14 +36,22 @@ the format asked for::
     numbers as they are. The practice files are written the same way.
 
 ``--excel``
-    The CSV for a spreadsheet set up for the active language, with a byte-order
-    mark so æøå arrive whole. Excel set up for Norway splits columns at ``;``
+    The CSV for a person with a spreadsheet set up for the active language: the
+    headings and the values with words in that language (``kommunenummer``,
+    ``vinner``, ``må vurderes``, ``ja``; :mod:`bosetting.cli._render._people`),
+    with a byte-order mark so æøå arrive whole. Excel set up for Norway splits columns at ``;``
     and reads ``0,686`` as a number (``0.686`` as text), so in bokmål (a
     language whose decimal sign is a comma) the cells are separated by ``;``
     and decimals written with a comma; in English, ``,`` and ``.``. Everything
     else is as for ``csv``. (Excel itself drops the leading zero of a code such
     as ``0301`` when it opens a CSV file; import the file through *Data → From
-    Text/CSV* and mark the column as text to keep it.)
+    Text/CSV* and mark the column as text to keep it, or use ``xlsx``.)
+
+``xlsx``
+    An Excel workbook (:func:`bosetting.data.xlsx_bytes`) with the headings and
+    words of ``--excel``, written to standard output (``> fil.xlsx``; refused on
+    a terminal): a code is a text cell by type, so ``0301`` stays ``0301``;
+    numbers are numbers and shares shown as percentages.
 
 Other formats (``cite``'s ``bibtex`` and ``cff``) are passed to :func:`emit` by
 name. Machine formats are written to standard output as UTF-8 bytes whatever
@@ -68,7 +76,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from bosetting.data import csv_bytes
+from bosetting.cli._render._people import for_people, percent_columns
+from bosetting.data import csv_bytes, xlsx_bytes
 from bosetting.errors import UsageError
 from bosetting.i18n import N_, _
 
@@ -78,7 +87,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "Table", "add_format_options", "emit", "json_text"]
 
 #: The formats every result command offers.
-FORMATS: tuple[str, ...] = ("text", "csv", "json")
+FORMATS: tuple[str, ...] = ("text", "csv", "json", "xlsx")
 
 
 @attrs.frozen
@@ -165,8 +174,9 @@ def add_format_options(parser: Any, formats: Sequence[str] = FORMATS) -> None:
             "--excel",
             action="store_true",
             help=_(
-                "with --format csv: a file for Excel in the chosen language (a byte-order "
-                "mark; in bokmål semicolons between cells and decimal commas)"
+                "with --format csv: a file for Excel in the chosen language, its headings "
+                "and words too (a byte-order mark; in bokmål semicolons between cells and "
+                "decimal commas); --format xlsx writes an Excel workbook"
             ),
         )
 
@@ -201,7 +211,21 @@ def emit(
         raise UsageError(N_("--excel goes with --format csv"))
     if fmt == "csv" and csv is not None:
         table = csv()
-        _write(csv_bytes(table.columns, table.rows, excel=bool(getattr(args, "excel", False))))
+        if getattr(args, "excel", False):
+            _write(csv_bytes(*for_people(table.columns, table.rows), excel=True))
+        else:
+            _write(csv_bytes(table.columns, table.rows))
+    elif fmt == "xlsx" and csv is not None:
+        if sys.stdout.isatty():
+            raise UsageError(
+                N_("--format xlsx writes a workbook: send it to a file ('> result.xlsx')")
+            )
+        table = csv()
+        _write(
+            xlsx_bytes(
+                *for_people(table.columns, table.rows), percent=percent_columns(table.columns)
+            )
+        )
     elif fmt == "json" and json is not None:
         _write(json_text(json()))
     elif fmt in others:
