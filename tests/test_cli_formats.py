@@ -333,6 +333,14 @@ def test_every_result_command_offers_the_formats() -> None:
     sub = next(a for a in parser._actions if a.dest == "command")
     for name in ("history", "show", "record", "municipality", "outcomes", "check", "screen"):
         fmt = next(a for a in sub.choices[name]._actions if a.dest == "format")  # type: ignore[attr-defined]
-        assert tuple(fmt.choices) == FORMATS, name
+        assert [fmt.type(f) for f in FORMATS] == list(FORMATS), name
+        assert fmt.metavar == "tekst|csv|json|xlsx", name  # the words of the active language
+        assert fmt.type("tekst") == fmt.type("text") == "text"
     cite = next(a for a in sub.choices["cite"]._actions if a.dest == "format")  # type: ignore[attr-defined]
-    assert {"text", "bibtex", "cff", "json", "csv"} == set(cite.choices)
+    assert [cite.type(f) for f in ("text", "bibtex", "cff", "json", "csv")] == [
+        "text",
+        "bibtex",
+        "cff",
+        "json",
+        "csv",
+    ]

@@ -49,6 +49,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--year",
         type=int,
+        metavar=_("YEAR"),
         default=None,
         help=_(
             "the year ({first}–{last}); without it, the register’s last year",

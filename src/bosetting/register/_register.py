@@ -337,7 +337,7 @@ def _municipality_in(name_or_code: str, y: int) -> Municipality:
     if elsewhere:
         spans = "; ".join(describe(m) for m in elsewhere)
         raise MunicipalityNotFound(
-            N_("no municipality has this name in {year}; it was {spans}: give one of those years"),
+            N_("no municipality has this name in {year}; it was {spans}"),
             year=y,
             spans=spans,
             value=query,

@@ -157,16 +157,51 @@ def _no_nan(data: Any) -> Any:
     return data
 
 
+#: The words of a format that has them in a language ("tekst" in bokmål); the others are names.
+_FORMAT_WORDS = {"text": N_("text")}
+
+
+def _format_word(name: str) -> str:
+    return _(_FORMAT_WORDS[name]) if name in _FORMAT_WORDS else name
+
+
+def _format_type(formats: Sequence[str]) -> Callable[[str], str]:
+    """``--format``: a format's name, or its word in any language of the catalogue (``tekst``)."""
+    from bosetting import i18n
+
+    def read(text: str) -> str:
+        wanted = text.strip().casefold()
+        for name in formats:
+            words = {name}
+            for lang in i18n.LANGUAGES:
+                with i18n.language(lang):
+                    words.add(_format_word(name).casefold())
+            if wanted in words:
+                return name
+        raise argparse.ArgumentTypeError(
+            _(
+                "choose one of {words}, not '{text}'",
+                words=", ".join(_format_word(f) for f in formats),
+                text=text[:200],
+            )
+        )
+
+    read.__name__ = "format"
+    return read
+
+
 def add_format_options(parser: Any, formats: Sequence[str] = FORMATS) -> None:
     """Add ``--format`` (the first of ``formats`` is the default) and, with ``csv``, ``--excel``."""
+    shown = [_format_word(f) for f in formats]
     parser.add_argument(
         "--format",
-        choices=list(formats),
+        type=_format_type(formats),
         default=formats[0],
+        metavar="|".join(shown),
         help=_(
             "how to write the result: {formats} (default {default})",
-            formats=", ".join(formats),
-            default=formats[0],
+            formats=", ".join(shown),
+            default=shown[0],
         ),
     )
     if "csv" in formats:
