@@ -153,7 +153,7 @@ def test_every_predecessor_is_drawn_or_named() -> None:
 
 def test_the_criterion_is_drawn_only_over_its_editions_years() -> None:
     """The 50 % criterion belongs to the 2021 edition: status years 2016–2020, not every year."""
-    from bosetting.plot._outcomes import criterion_spans
+    from bosetting.plot import criterion_spans
 
     spans = criterion_spans()
     assert [(s.threshold, s.editions) for s in spans] == [(0.5, ("2021",))]
