@@ -201,13 +201,18 @@ _EXISTS = N_("the file exists already; add --force to replace it")
 
 
 def _as_typed(
-    exc: BosettingError, words: Sequence[str], options: Sequence[str] = ()
+    exc: BosettingError,
+    words: Sequence[str],
+    options: Sequence[str] = (),
+    positionals: Sequence[str] = (),
 ) -> BosettingError:
     """The error in the command's terms: the option as the user types it, never a Python name.
 
     Where the library named its argument (``public_weight``) and the command has
     that option, the error names ``--public-weight``; an option not given shows
-    no value (not ``None``); ``force=True`` is ``--force``.
+    no value (not ``None``); ``force=True`` is ``--force``. A library argument
+    the command takes as its one positional argument (``name_or_code``) is named
+    as the help names it (``NAVN|NUMMER``).
     """
     clone = exc
     if exc.message_id == data.EXISTS:
@@ -218,6 +223,9 @@ def _as_typed(
     option = "--" + exc.field.replace("_", "-")
     typed = any(w == option or w.startswith(option + "=") for w in words)
     if not typed and option not in options:
+        if len(positionals) == 1 and isinstance(exc.value, str) and exc.value in words:
+            clone = clone.located() if clone is exc else clone
+            clone.field = positionals[0]
         return clone
     clone = clone.located() if clone is exc else clone
     clone.field = option
@@ -226,15 +234,22 @@ def _as_typed(
     return clone
 
 
-def _options_of(parser: argparse.ArgumentParser | None, command: str | None) -> tuple[str, ...]:
-    """The option strings of ``command``'s parser (of the whole parser without one)."""
+def _options_of(
+    parser: argparse.ArgumentParser | None, command: str | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The option strings of ``command``'s parser and its positional arguments' names as shown."""
     if parser is None:
-        return ()
+        return (), ()
     found = parser
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction) and command in action.choices:
             found = action.choices[command]
-    return tuple(found._option_string_actions)
+    positionals = tuple(
+        str(a.metavar or a.dest)
+        for a in found._actions
+        if not a.option_strings and not isinstance(a, argparse._SubParsersAction)
+    )
+    return tuple(found._option_string_actions), positionals
 
 
 def _quiet_stdout() -> None:
@@ -376,7 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             status: int = args.run(args)
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
     except BosettingError as exc:
-        _say(said.error_line(_as_typed(exc, words, _options_of(parser, command))))
+        _say(said.error_line(_as_typed(exc, words, *_options_of(parser, command))))
         return EXIT_USAGE
     except BrokenPipeError:
         _quiet_stdout()
