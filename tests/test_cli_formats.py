@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Any
 
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bosetting.cli import main
 from bosetting.cli._render import FORMATS, Table, json_text
 from bosetting.data import FORMULA_PREFIXES, csv_text, neutralise_cell
+from bosetting.i18n import language
 from tests.helpers import run
 
 #: Every command of this module's concern with arguments, and the top-level JSON keys it writes.
@@ -165,23 +168,77 @@ def test_excel_puts_a_bom_first_and_follows_the_language(
     _, out, _ = run(capsys, "--lang", "en", "history", "--format", "csv", "--excel")
     assert out.startswith('\ufeff"edition",')
     df = pd.read_csv(io.BytesIO(out.encode("utf-8")), dtype=str, encoding="utf-8-sig")
-    assert df.columns[0] == "edition"
-    # Excel set up for Norway: ";" between cells, decimal commas, so the shares are numbers.
+    assert list(df.columns[:3]) == ["edition", "work year", "reference year"]
+    assert "the jury alone" in df["decision rule"].tolist()  # words, not jury_only
+    # Excel set up for Norway: ";" between cells, decimal commas, so the shares are numbers;
+    # the headings and words in bokmål.
     _, nb, _ = run(capsys, "outcomes", "national", "--format", "csv", "--excel")
     assert nb.startswith("\ufeff")
     back = pd.read_csv(
-        io.BytesIO(nb.encode("utf-8")),
-        sep=";",
-        decimal=",",
-        encoding="utf-8-sig",
-        dtype={"code": str},
+        io.BytesIO(nb.encode("utf-8")), sep=";", decimal=",", encoding="utf-8-sig", dtype=object
     )
     _, plain, _ = run(capsys, "outcomes", "national", "--format", "csv")
     same = pd.read_csv(io.StringIO(plain), dtype={"code": str})
-    assert list(back.columns) == list(same.columns)
+    assert list(back.columns) == [heading_nb(c) for c in same.columns]
+    assert {"andel", "statusår", "kull", "kjønn"} <= set(back.columns)
+    assert "begge kjønn" in back["kjønn"].tolist()
+    assert "all" not in back["kjønn"].tolist()
     shares = [c for c in same.columns if same[c].dtype == float]
     assert shares  # there are decimals to compare
-    pd.testing.assert_frame_equal(back[shares], same[shares])
+    for c in shares:
+        got = pd.to_numeric(back[heading_nb(c)].str.replace(",", ".")).astype(float)
+        pd.testing.assert_series_equal(got, same[c], check_names=False)
+
+
+def heading_nb(column: str) -> str:
+    from bosetting.cli._render._people import heading
+
+    with language("nb"):
+        return heading(column)
+
+
+def _xlsx(capsysbinary: pytest.CaptureFixture[bytes], *argv: str) -> Any:
+    import openpyxl
+
+    assert main(list(argv)) == 0
+    raw = capsysbinary.readouterr().out
+    assert raw.startswith(b"PK")  # a zip: a real workbook
+    return openpyxl.load_workbook(io.BytesIO(raw)).active
+
+
+def test_xlsx_keeps_codes_as_text_with_bokmal_headings(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    """Read as Excel reads it: 0301 stays 0301 (a text cell by type), the headings in bokmål."""
+    ws = _xlsx(capsysbinary, "municipality", "Oslo", "--format", "xlsx")
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    assert rows[0][:3] == ["forhold", "kommunenummer", "navn"]
+    code = next(row for row in ws.iter_rows(min_row=2) if row[1].value == "0301")[1]
+    assert code.data_type == "s"
+    ws = _xlsx(capsysbinary, "show", "2022", "--format", "xlsx")
+    head = [c.value for c in ws[1]]
+    assert head[:4] == ["utdeling", "kommunenummer", "navn slik det er skrevet", "utfall"]
+    outcomes = {row[3].value for row in ws.iter_rows(min_row=2)}
+    assert "vinner" in outcomes
+    assert "winner" not in outcomes
+    formal = {row[head.index("formell nominasjon")].value for row in ws.iter_rows(min_row=2)}
+    assert formal <= {"ja", "nei"}
+    # pandas' Excel reader, as an analyst would open it: the code column is text.
+    ws = _xlsx(capsysbinary, "outcomes", "Oslo", "--format", "xlsx")
+    codes = {row[1].value for row in ws.iter_rows(min_row=2)}
+    assert "0301" in codes
+    share = [c.value for c in ws[1]].index("andel")
+    assert ws.cell(row=2, column=share + 1).number_format == "0.0%"
+
+
+def test_xlsx_with_english_and_a_formula_like_text(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    ws = _xlsx(
+        capsysbinary, "--lang", "en", "check", "Kinn", "--edition", "2022", "--format", "xlsx"
+    )
+    assert [c.value for c in ws[1]][:3] == ["municipality number", "name", "edition"]
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
 
 
 @pytest.mark.parametrize(
@@ -276,6 +333,14 @@ def test_every_result_command_offers_the_formats() -> None:
     sub = next(a for a in parser._actions if a.dest == "command")
     for name in ("history", "show", "record", "municipality", "outcomes", "check", "screen"):
         fmt = next(a for a in sub.choices[name]._actions if a.dest == "format")  # type: ignore[attr-defined]
-        assert tuple(fmt.choices) == FORMATS, name
+        assert [fmt.type(f) for f in FORMATS] == list(FORMATS), name
+        assert fmt.metavar == "tekst|csv|json|xlsx", name  # the words of the active language
+        assert fmt.type("tekst") == fmt.type("text") == "text"
     cite = next(a for a in sub.choices["cite"]._actions if a.dest == "format")  # type: ignore[attr-defined]
-    assert {"text", "bibtex", "cff", "json", "csv"} == set(cite.choices)
+    assert [cite.type(f) for f in ("text", "bibtex", "cff", "json", "csv")] == [
+        "text",
+        "bibtex",
+        "cff",
+        "json",
+        "csv",
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -20,12 +21,40 @@ ROOT = Path(__file__).resolve().parents[1]
 # --- screen ---------------------------------------------------------------------------------
 
 
+def test_screen_states_the_years_it_used(capsys: pytest.CaptureFixture[str]) -> None:
+    """The 2016 edition sums settlement 2014–2016 and the cohorts with figures; it says so."""
+    status, out, _ = run(capsys, "screen", "--edition", "2016", "--top", "3")
+    assert status == 0
+    assert "426 kommuner (slik registeret har dem i 2017)" in out.splitlines()[0]
+    assert "2014–2016 samlet" in out
+    s = bs.screen("2016")
+    first, last = s.intro_years[0], s.intro_years[-1]
+    assert (first, last) == (2012, 2014)  # the shipped figures end with status year 2014
+    assert f"kullene {first - 1}–{last - 1} (statusårene {first}–{last})" in out
+
+
+def test_screen_top_marks_a_gap_only_where_rows_are_left_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    s = bs.screen("2023")
+    status, out, _ = run(capsys, "screen", "--edition", "2023", "--top", "3")
+    assert status == 0
+    lines = [line.strip() for line in out.splitlines()]
+    ranks = [int(line.split()[0]) for line in lines if line[:1].isdigit()]
+    marks = [line for line in lines if line == "…"]
+    gaps = sum(1 for a, b in itertools.pairwise(ranks) if b > a + 1)
+    assert ranks[:3] == [1, 2, 3]
+    assert len(marks) == gaps  # one "…" per gap, none between neighbours
+    if s.rows[3].nominated:  # the case that was reported: rank 4 a nominee right after the top 3
+        assert lines[lines.index(next(x for x in lines if x.startswith("3 "))) + 1].startswith("4 ")
+
+
 def test_screen_text_has_headers_marks_and_unknowns(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "screen", "--edition", "2022")
     assert status == 0
     lines = out.splitlines()
     assert lines[0] == (
-        "Bosettings- og integreringsprisen 2022: 356 kommuner i 2022, "
+        "Bosettings- og integreringsprisen 2022: 356 kommuner (slik registeret har dem i 2022), "
         "rangert etter bosatt mot anmodning"
     )
     header = next(line for line in lines if line.lstrip().startswith("Plass"))

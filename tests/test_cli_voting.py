@@ -43,6 +43,45 @@ def test_tally(capsys: pytest.CaptureFixture[str], practice: tuple[Path, Path]) 
     )
     assert status == 0
     assert out2 != out
+    # The choice in the active language's words, or in another's: the same count.
+    for word in ("forkast-alle", "reject-all"):
+        assert (
+            run(capsys, "tally", str(practice[0]), "--edition", "2022", "--duplicates", word)[1]
+            == out2
+        )
+    status, _, err = run(
+        capsys, "tally", str(practice[0]), "--edition", "2022", "--duplicates", "x"
+    )
+    assert status == 2
+    assert "keep-first, keep-last, reject-all" in err
+    assert "keep_first" not in err
+
+
+def test_tally_refuses_a_jury_sheet(
+    capsys: pytest.CaptureFixture[str], practice: tuple[Path, Path]
+) -> None:
+    """The jury sheet given as the ballot file (it has a ``kommune`` column) is not counted."""
+    status, out, err = run(capsys, "tally", str(practice[1]), "--edition", "2022")
+    assert status == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "not a ballot file" in err
+    assert "jurymedlem, kommune, kriterium" in err  # the columns found
+    assert "(choice, valg, stemme" in err  # the columns a ballot file has
+    status, _, err = run(
+        capsys,
+        "decide",
+        "--edition",
+        "2022",
+        "--votes",
+        str(practice[1]),
+        "--jury",
+        str(practice[1]),
+        "--public-weight",
+        "0.5",
+    )
+    assert status == 2
+    assert "not a ballot file" in err
 
 
 def test_decide_blend_needs_weight(
@@ -53,7 +92,10 @@ def test_decide_blend_needs_weight(
     assert status == 2
     assert out == ""
     assert len(err.strip().splitlines()) == 1
-    assert "public_weight" in err
+    # The option as the user types it; no Python name, no Python literal.
+    assert "'--public-weight'" in err
+    assert "public_weight" not in err
+    assert "None" not in err
     status, out, _ = run(
         capsys,
         "decide",

@@ -10,6 +10,7 @@ correctly, or rejected per row with a reason.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,12 @@ def test_command(case: BadInput, tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert err.endswith("\n")
     assert err.startswith("bosetting: error: ")
     assert case.cli_fragment in err, err
+    # The command's words, never Python's: no literal, no keyword argument, no parameter name.
+    assert not _PYTHON.search(err.replace(str(tmp_path), "")), err
+
+
+#: What a Python name or literal looks like in a line the command prints.
+_PYTHON = re.compile(r"\b(None|True|False)\b|\w=True|field '[a-z]+_[a-z_]+'")
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.id in NEW_IN_ROUND_TWO], ids=lambda c: c.id)

@@ -121,17 +121,60 @@ def test_overlay_names_every_area_once() -> None:
     ax = outcome_over_time("Kinn", compare=["county", "national"])
     labels = _legend(ax)
     assert len(labels) == len(set(labels))
-    assert labels[:4] == [
+    assert labels[:5] == [
         "Flora (1401), i dag en del av Kinn",
         "Vågsøy (1439), i dag en del av Kinn: ingen publiserte tall",
-        "Sogn og Fjordane (fylke 14)",
+        "Sogn og Fjordane (fylke 14), til og med 2019",
         "Hele landet",
+        # Kinn's county from 2020, named as it was then; the shipped figures end in 2014.
+        "Vestland (fylke 46), fra 2020: ingen tall i dataene",
     ]
     assert sum("ikke publisert" in t for t in labels) == 1
     assert sum("prisens kriterium" in t for t in labels) == 1
-    assert (
-        ax.get_title().splitlines()[0] == "Kinn (4602), Sogn og Fjordane (fylke 14) og hele landet"
+    assert ax.get_title().splitlines()[0] == (
+        "Kinn (4602), Sogn og Fjordane (fylke 14), til og med 2019 og Vestland (fylke 46), "
+        "fra 2020 og hele landet"
     )
+
+
+def test_every_predecessor_is_drawn_or_named() -> None:
+    """Kristiansand has figures of its own (1001) and draws Søgne and Songdalen too."""
+    ax = outcome_over_time("Kristiansand")
+    labels = _legend(ax)
+    assert labels[0] == "Kristiansand (1001)"
+    for name in ("Songdalen (1017), i dag en del av Kristiansand", "Søgne (1018)"):
+        assert any(t.startswith(name) for t in labels), labels
+    assert len(_drawn(ax)) >= 3
+    assert outcome_over_time("Kristiansand", merged=False).get_legend().get_texts()[
+        0
+    ].get_text() == ("Kristiansand (1001)")
+    assert not any("Søgne" in t for t in _legend(outcome_over_time("Kristiansand", merged=False)))
+
+
+def test_the_criterion_is_drawn_only_over_its_editions_years() -> None:
+    """The 50 % criterion belongs to the 2021 edition: status years 2016–2020, not every year."""
+    from bosetting.plot import criterion_spans
+
+    spans = criterion_spans()
+    assert [(s.threshold, s.editions) for s in spans] == [(0.5, ("2021",))]
+    ax = outcome_over_time("national")
+    red = [c for c in ax.collections if "prisens kriterium" in str(c.get_label())]
+    assert len(red) == 1
+    (segment,) = red[0].get_segments()
+    xs = sorted(float(x) for x, _ in segment)
+    assert 2015 < xs[0] < 2016
+    assert 2020 < xs[1] < 2021
+    assert {float(y) for _, y in segment} == {0.5}
+    assert "utdelingen 2021, statusår 2016–2020" in str(red[0].get_label())
+    # A municipality whose figures end in 2014 has no years of that edition on the figure.
+    assert not any("prisens kriterium" in t for t in _legend(outcome_over_time("Bodø")))
+
+
+def test_the_not_published_band_is_named_on_the_axis() -> None:
+    ax = outcome_over_time("Kinn")
+    minor = [t.get_text() for t in ax.get_yticklabels(minor=True)]
+    assert minor == ["ikke publisert"]
+    assert all(t.get_text().endswith("%") for t in ax.get_yticklabels())
 
 
 def test_overlay_of_a_list_and_a_repeated_area() -> None:
@@ -154,7 +197,7 @@ def test_save_refuses_to_overwrite_and_leaves_no_temporary_file(tmp_path: Path) 
     save(outcome_over_time("Kinn"), target)
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     first = target.read_bytes()
-    with pytest.raises(WriteError, match="--force"):
+    with pytest.raises(WriteError, match="force=True"):
         save(outcome_over_time("Bodø"), target)
     assert target.read_bytes() == first
     save(outcome_over_time("Bodø"), target, force=True)

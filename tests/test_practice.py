@@ -434,4 +434,8 @@ def test_excel_means_the_same_for_practice_files_and_command_output(
     output = capsys.readouterr().out
     for text in (sheet, output):
         assert text.startswith("\ufeff")
-        assert text.splitlines()[0][1:].split(separator)[0] in ('"jurymedlem"', '"edition"')
+        assert text.splitlines()[0][1:].split(separator)[0] in (
+            '"jurymedlem"',
+            '"edition"',
+            '"utdeling"',
+        )

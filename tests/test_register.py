@@ -9,7 +9,7 @@ from bosetting.errors import (
     MunicipalityNotFound,
     ValidationError,
 )
-from bosetting.register import changes, lineage, succession
+from bosetting.register import changes, latest, lineage, succession
 
 
 @pytest.mark.parametrize(
@@ -74,9 +74,20 @@ class TestLookup:
         assert "Tromsø" in str(info.value)
         assert info.value.value == "Tromso"
 
-    def test_name_from_another_year(self) -> None:
-        with pytest.raises(MunicipalityNotFound, match=r"Flora \(1401, 1977-2019\)"):
-            bs.municipality("Flora")
+    @pytest.mark.parametrize("query", ["Flora", "flora", "1401"])
+    def test_a_historical_name_or_code_needs_no_year(self, query: str) -> None:
+        flora = bs.municipality(query)
+        assert (flora.code, flora.name, flora.valid_to) == ("1401", "Flora", 2019)
+        assert flora == bs.municipality("1401", year=2019) == latest(query)
+
+    def test_another_year_suggests_years_the_register_covers(self) -> None:
+        """The years suggested are years ``year=`` takes (2008-2019, not 1977-2019)."""
+        with pytest.raises(MunicipalityNotFound, match=r"Flora \(1401, 2008-2019\)") as info:
+            bs.municipality("Flora", year=2021)
+        assert "1977" not in str(info.value)
+        assert bs.municipality("Flora", year=2008).name == "Flora"
+        with pytest.raises(MunicipalityNotFound, match=r"Flora \(1401, 2008-2019\)"):
+            bs.municipality("1401", year=2020)
 
     @pytest.mark.parametrize("code", ["301", "03011", "12"])
     def test_malformed_code(self, code: str) -> None:
@@ -96,7 +107,8 @@ class TestLookup:
 
     def test_code_out_of_force(self) -> None:
         with pytest.raises(MunicipalityNotFound, match="ikke i bruk i 2025"):
-            bs.municipality("1902")
+            bs.municipality("1902", year=2025)
+        assert bs.municipality("1902").with_years() == "Tromsø (1902, 1977-2019)"
 
     def test_ambiguous_name(self) -> None:
         with pytest.raises(AmbiguousMunicipality, match="Våler"):

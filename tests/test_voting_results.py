@@ -196,7 +196,7 @@ def test_csv_for_excel_and_json_keep_a_rejected_ballot_as_written(
     _, out, _ = run(capsys, "tally", str(votes), "--edition", "2022", "--format", "csv", "--excel")
     assert out.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";"))
-    assert rows[0] == ["rank", "code", "name", "county", "votes", "share"]
+    assert rows[0] == ["plass", "kommunenummer", "navn", "fylke", "stemmer", "andel"]  # bokmål
     assert ["1", "4602", "Kinn", "Vestland", "1", "1,0"] in rows  # Excel set up for Norway
 
 

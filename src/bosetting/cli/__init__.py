@@ -196,16 +196,60 @@ def _say(message: str) -> None:
     print(line, file=sys.stderr)
 
 
-def _as_typed(exc: BosettingError, words: Sequence[str]) -> BosettingError:
-    """The error naming the option the user typed (``--year``) where the library named its argument (``year``)."""
+#: What the command says for a file that exists, where the library says ``force=True``.
+_EXISTS = N_("the file exists already; add --force to replace it")
+
+
+def _as_typed(
+    exc: BosettingError,
+    words: Sequence[str],
+    options: Sequence[str] = (),
+    positionals: Sequence[str] = (),
+) -> BosettingError:
+    """The error in the command's terms: the option as the user types it, never a Python name.
+
+    Where the library named its argument (``public_weight``) and the command has
+    that option, the error names ``--public-weight``; an option not given shows
+    no value (not ``None``); ``force=True`` is ``--force``. A library argument
+    the command takes as its one positional argument (``name_or_code``) is named
+    as the help names it (``NAVN|NUMMER``).
+    """
+    clone = exc
+    if exc.message_id == data.EXISTS:
+        clone = exc.located()
+        clone.message_id = _EXISTS
     if exc.file is not None or not isinstance(exc.field, str) or exc.field.startswith("-"):
-        return exc
+        return clone
     option = "--" + exc.field.replace("_", "-")
-    if not any(w == option or w.startswith(option + "=") for w in words):
-        return exc
-    clone = exc.located()
+    typed = any(w == option or w.startswith(option + "=") for w in words)
+    if not typed and option not in options:
+        if len(positionals) == 1 and isinstance(exc.value, str) and exc.value in words:
+            clone = clone.located() if clone is exc else clone
+            clone.field = positionals[0]
+        return clone
+    clone = clone.located() if clone is exc else clone
     clone.field = option
+    if not typed and exc.value is None:
+        clone.has_value = False
     return clone
+
+
+def _options_of(
+    parser: argparse.ArgumentParser | None, command: str | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The option strings of ``command``'s parser and its positional arguments' names as shown."""
+    if parser is None:
+        return (), ()
+    found = parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            found = action.choices[command]
+    positionals = tuple(
+        str(a.metavar or a.dest)
+        for a in found._actions
+        if not a.option_strings and not isinstance(a, argparse._SubParsersAction)
+    )
+    return tuple(found._option_string_actions), positionals
 
 
 def _quiet_stdout() -> None:
@@ -329,6 +373,8 @@ def _in_chosen_language(run: Callable[[Sequence[str] | None], int]) -> Any:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status (0 on success, 2 on a user error, 1 on a bug)."""
     words: list[str] = []
+    parser: argparse.ArgumentParser | None = None
+    command: str | None = None
     try:
         words = _check_argv(sys.argv[1:] if argv is None else argv)
         command = _named_command(words)
@@ -345,7 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             status: int = args.run(args)
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
     except BosettingError as exc:
-        _say(said.error_line(_as_typed(exc, words)))
+        _say(said.error_line(_as_typed(exc, words, *_options_of(parser, command))))
         return EXIT_USAGE
     except BrokenPipeError:
         _quiet_stdout()

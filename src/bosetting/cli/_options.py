@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "add_ballot_options",
     "add_plot_options",
+    "add_word_choice",
     "ascii_int",
     "bounded",
     "public_weight",
@@ -90,24 +91,71 @@ def bounded(low: int, high: Callable[[], int]) -> Callable[[str], int]:
     return read
 
 
+def add_word_choice(
+    p: Any, flag: str, words: dict[str, str], *, default: str | None, help: str
+) -> None:
+    """An option whose choices are words in the active language (``--duplicates behold-første``).
+
+    ``words`` maps each value the library takes to its word (an ``N_`` message).
+    The option takes the word in any language of the catalogue, or the value
+    itself (``keep_first``, as scripts written before may type it); help and
+    errors show the active language's words only.
+    """
+    from bosetting import i18n
+
+    def spelled(text: str) -> str:
+        return text.strip().casefold().replace("_", "-")
+
+    def read(text: str) -> str:
+        for value, word in words.items():
+            accepted = {spelled(value)}
+            for lang in i18n.LANGUAGES:
+                with i18n.language(lang):
+                    accepted.add(spelled(_(word)))
+            if spelled(text) in accepted:
+                return value
+        raise argparse.ArgumentTypeError(
+            _(
+                "choose one of {words}, not '{text}'",
+                words=", ".join(_(w) for w in words.values()),
+                text=text[:MAX_NUMBER_TEXT],
+            )
+        )
+
+    read.__name__ = "word"
+    shown = "|".join(_(w) for w in words.values())
+    extra = "" if default is None else " " + _("(default: {word})", word=_(words[default]))
+    p.add_argument(flag, type=read, default=default, metavar=shown, help=help + extra)
+
+
 def add_ballot_options(p: Any, *, positional: bool = False, required: bool = True) -> None:
     """``--edition``, the ballot file (``VOTES.csv`` or ``--votes``) and ``--duplicates``."""
     from bosetting.voting import DuplicatePolicy
 
     p.add_argument(
-        "--edition", required=True, metavar="E", help=_("the edition’s label or year, such as 2021")
+        "--edition",
+        required=True,
+        metavar=_("EDITION"),
+        help=_("the edition’s label or year, such as 2021"),
     )
     if positional:
-        p.add_argument("votes", metavar="VOTES.csv", help=_("the ballot file"))
+        p.add_argument("votes", metavar=_("VOTES.csv"), help=_("the ballot file"))
     else:
-        p.add_argument("--votes", required=required, metavar="VOTES.csv", help=_("the ballot file"))
-    p.add_argument(
+        p.add_argument(
+            "--votes", required=required, metavar=_("VOTES.csv"), help=_("the ballot file")
+        )
+    add_word_choice(
+        p,
         "--duplicates",
-        choices=[d.value for d in DuplicatePolicy],
+        {
+            DuplicatePolicy.KEEP_FIRST.value: N_("keep-first"),
+            DuplicatePolicy.KEEP_LAST.value: N_("keep-last"),
+            DuplicatePolicy.REJECT_ALL.value: N_("reject-all"),
+        },
         default=DuplicatePolicy.KEEP_FIRST.value,
         help=_(
             "what to do with several ballots from one voter id: keep the first, keep the "
-            "last, or count none of them (default: keep_first)"
+            "last, or count none of them"
         ),
     )
 
@@ -121,7 +169,7 @@ def read_tally(args: argparse.Namespace, e: Edition) -> Tally:
 
 def add_plot_options(p: Any, what: str) -> None:
     """``--plot FILE.png`` (``what``: its help, what is drawn) and ``--force``."""
-    p.add_argument("--plot", metavar="FILE.png", default=None, help=what)
+    p.add_argument("--plot", metavar=_("FILE.png"), default=None, help=what)
     p.add_argument(
         "--force", action="store_true", help=_("with --plot: replace the file if it exists")
     )

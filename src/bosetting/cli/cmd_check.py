@@ -43,7 +43,12 @@ def register(subparsers: Any) -> None:
             "judgement, with reasons, figures and sources."
         ),
     )
-    c.add_argument("name", metavar="NAME|CODE", help=_("a name or a number"))
-    c.add_argument("--edition", required=True, help=_("the edition’s label or year, such as 2021"))
+    c.add_argument("name", metavar=_("NAME|CODE"), help=_("a name or a number"))
+    c.add_argument(
+        "--edition",
+        required=True,
+        metavar=_("EDITION"),
+        help=_("the edition’s label or year, such as 2021"),
+    )
     add_format_options(c)
     c.set_defaults(run=_run)

@@ -55,12 +55,14 @@ def register(subparsers: Any) -> None:
         ),
     )
     add_ballot_options(p, required=False)
-    p.add_argument("--jury", required=True, metavar="JURY.csv", help=_("the jury’s scoring sheet"))
+    p.add_argument(
+        "--jury", required=True, metavar=_("JURY.csv"), help=_("the jury’s scoring sheet")
+    )
     p.add_argument(
         "--public-weight",
         type=public_weight,
         default=None,
-        metavar="W",
+        metavar=_("WEIGHT"),
         help=_(
             "how much the public vote weighs in a blend, from 0 to 1; needed from 2021, "
             "where IMDi has not published it (an assumption)"

@@ -44,11 +44,12 @@ def register(subparsers: Any) -> None:
         ),
     )
     p.add_argument(
-        "name", metavar="NAME|CODE", help=_("a name (Kinn) or a four-digit number (4602)")
+        "name", metavar=_("NAME|CODE"), help=_("a name (Kinn) or a four-digit number (4602)")
     )
     p.add_argument(
         "--year",
         type=int,
+        metavar=_("YEAR"),
         default=None,
         help=_(
             "the year ({first}–{last}); without it, the register’s last year",

@@ -24,7 +24,7 @@ import argparse
 import sys
 from typing import Any
 
-from bosetting.cli._options import add_plot_options, write_plot
+from bosetting.cli._options import add_plot_options, add_word_choice, write_plot
 from bosetting.cli._render import (
     add_format_options,
     emit,
@@ -98,12 +98,13 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument(
         "name",
-        metavar="NAME|national",
+        metavar=_("NAME|CODE|national"),
         help=_("a name (Kristiansand), a number, or national for the whole country"),
     )
-    p.add_argument(
+    add_word_choice(
+        p,
         "--figures",
-        choices=["intro", "settlement"],
+        {"intro": N_("intro"), "settlement": N_("settlement")},
         default=None,
         help=_(
             "only the intro outcomes or only the settlement figures (CSV: the intro outcomes unless settlement)"
@@ -114,7 +115,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--compare",
         action="append",
-        metavar="county|national|NAME",
+        metavar=_("county|national|NAME"),
         help=_("with --plot: draw this area too (repeat it for more)"),
     )
     p.set_defaults(run=_run)

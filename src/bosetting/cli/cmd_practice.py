@@ -82,22 +82,25 @@ def register(subparsers: Any) -> None:
         ),
     )
     p.add_argument(
-        "--edition", required=True, metavar="E", help=_("the edition’s label or year, such as 2021")
+        "--edition",
+        required=True,
+        metavar=_("EDITION"),
+        help=_("the edition’s label or year, such as 2021"),
     )
-    p.add_argument("--out", required=True, metavar="DIR", help=_("the folder to write into"))
+    p.add_argument("--out", required=True, metavar=_("FOLDER"), help=_("the folder to write into"))
     p.add_argument(
-        "--seed", type=int, metavar="S", help=_("the random seed (required without --blank)")
+        "--seed", type=int, metavar=_("SEED"), help=_("the random seed (required without --blank)")
     )
     p.add_argument(
         "--ballots",
         type=bounded(0, _max_ballots),
-        metavar="N",
+        metavar=_("N"),
         help=_("how many ballots (default 1000)"),
     )
     p.add_argument(
         "--jurors",
         type=bounded(1, _max_jurors),
-        metavar="N",
+        metavar=_("N"),
         help=_("jurors (or groups) on the jury sheet (default 5; 1 with --blank)"),
     )
     p.add_argument(

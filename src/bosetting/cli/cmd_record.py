@@ -46,6 +46,6 @@ def register(subparsers: Any) -> None:
             "the municipalities merged into it."
         ),
     )
-    p.add_argument("name", metavar="NAME", help=_("a municipality’s name or number"))
+    p.add_argument("name", metavar=_("NAME|CODE"), help=_("a municipality’s name or number"))
     add_format_options(p)
     p.set_defaults(run=_run)

@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from bosetting.cli._options import ascii_int
+from bosetting.cli._options import add_word_choice, ascii_int
 from bosetting.cli._render import (
     Table,
     add_format_options,
@@ -31,7 +31,7 @@ from bosetting.cli._render import (
     screen_json,
 )
 from bosetting.eligibility import RANKINGS, screen
-from bosetting.i18n import _
+from bosetting.i18n import N_, _
 from bosetting.model import MAX_NUMBER_TEXT
 
 __all__ = ["register"]
@@ -75,19 +75,23 @@ def register(subparsers: Any) -> None:
         ),
     )
     p.add_argument(
-        "--edition", required=True, metavar="E", help=_("the edition’s label or year, such as 2021")
+        "--edition",
+        required=True,
+        metavar=_("EDITION"),
+        help=_("the edition’s label or year, such as 2021"),
     )
-    p.add_argument(
+    add_word_choice(
+        p,
         "--by",
-        choices=list(RANKINGS),
+        {"settlement": N_("settlement"), "intro": N_("intro")},
         default=RANKINGS[0],
-        help=_("rank by settled against request (settlement, the default) or by the intro share"),
+        help=_("rank by settled against request (settlement) or by the intro share"),
     )
     p.add_argument(
         "--top",
         type=_positive,
         default=None,
-        metavar="N",
+        metavar=_("N"),
         help=_("only the first N (the text lists the nominees further down too)"),
     )
     add_format_options(p)

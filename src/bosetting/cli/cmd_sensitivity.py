@@ -71,12 +71,14 @@ def register(subparsers: Any) -> None:
         ),
     )
     add_ballot_options(p)
-    p.add_argument("--jury", required=True, metavar="JURY.csv", help=_("the jury’s scoring sheet"))
+    p.add_argument(
+        "--jury", required=True, metavar=_("JURY.csv"), help=_("the jury’s scoring sheet")
+    )
     p.add_argument(
         "--steps",
         type=int,
         default=100,
-        metavar="N",
+        metavar=_("N"),
         help=_("sample points for the plot (default 100); the stretches printed are exact"),
     )
     p.add_argument(

@@ -42,6 +42,6 @@ def register(subparsers: Any) -> None:
             "where the sources disagree, and the sources."
         ),
     )
-    p.add_argument("edition", metavar="EDITION", help=_("a label (2019/2020) or a year (2022)"))
+    p.add_argument("edition", metavar=_("EDITION"), help=_("a label (2019/2020) or a year (2022)"))
     add_format_options(p)
     p.set_defaults(run=_run)

@@ -99,11 +99,19 @@ from bosetting.data._view import (
     set_source,
     using,
 )
-from bosetting.data._writes import check_writable, write_csv, write_user_bytes, write_user_files
+from bosetting.data._writes import (
+    EXISTS,
+    check_writable,
+    write_csv,
+    write_user_bytes,
+    write_user_files,
+)
+from bosetting.data._xlsxout import xlsx_bytes
 
 __all__ = [
     "CACHE_ENV_VAR",
     "DATASETS_ENV",
+    "EXISTS",
     "FORMULA_PREFIXES",
     "MANIFEST",
     "MAX_CSV_ROWS",
@@ -174,4 +182,5 @@ __all__ = [
     "write_csv",
     "write_user_bytes",
     "write_user_files",
+    "xlsx_bytes",
 ]

@@ -32,7 +32,9 @@ def _target(path: object) -> Path:
 
 
 _A_FOLDER = N_("is a folder; give a file name")
-_EXISTS = N_("the file exists already; pass force=True (the command's --force) to replace it")
+#: The library's words for a file that exists (the command says its own, naming ``--force``).
+EXISTS = N_("the file exists already; pass force=True to replace it")
+_EXISTS = EXISTS
 _CANNOT_WRITE = N_("cannot write the file: {reason}")
 
 

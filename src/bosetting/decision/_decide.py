@@ -190,7 +190,7 @@ def _blend(rule: WeightedBlend, case: Case) -> Decision:
         raise DecisionError(
             N_(
                 "IMDi has not published how much the public vote weighs; give the weight "
-                "you assume (--public-weight W on the command line, public_weight=W in Python)"
+                "you assume, a number from 0 to 1"
             ),
             field="public_weight",
             value=None,

@@ -12,7 +12,7 @@ figures are not fetched by any command.
 
 from __future__ import annotations
 
-from bosetting.eligibility._measures import INTRO_WINDOW, SETTLEMENT_YEARS
+from bosetting.eligibility._measures import SETTLEMENT_YEARS, intro_status_years
 from bosetting.figures import Provenance, full_years
 from bosetting.i18n import _
 from bosetting.model import Criterion, Edition
@@ -51,7 +51,7 @@ def coverage_notes(
     measures = {c.measure for c in criteria}
     notes = []
     ref = e.reference_year
-    window = range(ref - INTRO_WINDOW, ref)
+    window = intro_status_years(ref)
     if (headline or measures & set(INTRO_MEASURES)) and provenance.covered(
         window
     ) < SETTLEMENT_YEARS:

@@ -44,6 +44,7 @@ from bosetting.model import (
     Method,
     Sex,
     Source,
+    checked,
 )
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "SETTLEMENT_YEARS",
     "intro_context",
     "intro_over_time",
+    "intro_status_years",
     "one_year_status",
     "settlement_context",
     "settlement_vs_request",
@@ -65,6 +67,17 @@ _COHORTS = 3
 _STAGE_ORDER = {FigureStage.FINAL: 0, FigureStage.UNKNOWN: 1, FigureStage.PRELIMINARY: 2}
 
 T = TypeVar("T")
+
+
+@checked
+def intro_status_years(reference_year: int) -> range:
+    """The status years an edition's intro-programme rules look at: the five before its reference year.
+
+    Examples:
+        >>> intro_status_years(2021)
+        range(2016, 2021)
+    """
+    return range(reference_year - INTRO_WINDOW, reference_year)
 
 
 def _pick(
@@ -156,7 +169,7 @@ def intro_context(
     criterion: Criterion, where: AreaFilter, outcomes: Iterable[IntroProgrammeOutcome], ref: int
 ) -> tuple[list[Figure], list[str], tuple[Source, ...]]:
     """The one-year shares in the window, shown beside a judgement criterion."""
-    picked = one_year_status(where, outcomes, range(ref - INTRO_WINDOW, ref))
+    picked = one_year_status(where, outcomes, intro_status_years(ref))
     rows = [r for r, _ in picked.values() if r is not None]
     notes = [n for _, n in picked.values() if n]
     if not picked:

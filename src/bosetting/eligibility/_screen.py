@@ -48,8 +48,8 @@ from bosetting.data import using
 from bosetting.eligibility._assess import assess
 from bosetting.eligibility._coverage import coverage_notes
 from bosetting.eligibility._measures import (
-    INTRO_WINDOW,
     SETTLEMENT_YEARS,
+    intro_status_years,
     one_year_status,
     settlement_years,
 )
@@ -139,6 +139,9 @@ class Screen:
         provenance: Where the intro-programme figures come from.
         coverage: One line for each kind of figure the figures in use cannot
             assess this edition on (and what would fetch them).
+        intro_years: The status years of every intro-programme figure behind an
+            intro share in the screen, oldest first (the cohort is the year before);
+            empty when no municipality has one.
     """
 
     edition: Edition
@@ -149,6 +152,7 @@ class Screen:
     rows: tuple[ScreenRow, ...]
     provenance: Provenance | None = None
     coverage: tuple[str, ...] = ()
+    intro_years: tuple[int, ...] = ()
 
     def row(self, municipality: Municipality) -> ScreenRow:
         """The row of one municipality.
@@ -238,13 +242,14 @@ def _settled_against_request(
 
 def _intro_share(
     where: AreaFilter, outcomes: Iterable[IntroProgrammeOutcome], ref: int
-) -> float | None:
-    picked = one_year_status(where, outcomes, range(ref - INTRO_WINDOW, ref))
+) -> tuple[float | None, tuple[int, ...]]:
+    """The intro share and the status years of the rows behind it."""
+    picked = one_year_status(where, outcomes, intro_status_years(ref))
     chosen = list(picked.values())[-SETTLEMENT_YEARS:]
     rows = [o for o, _ in chosen if o is not None]
     if len(rows) < SETTLEMENT_YEARS:
-        return None
-    return weighted_share(rows)
+        return None, ()
+    return weighted_share(rows), tuple(o.status_year for o in rows)
 
 
 def _descending(value: float | None) -> float:
@@ -295,11 +300,12 @@ def _screen(edition: Edition | str | int, by: str) -> Screen:
         for s in settlement(year=y):
             by_code_s[s.code].append(s)
     by_code_o: dict[str, list[IntroProgrammeOutcome]] = defaultdict(list)
-    for y in range(e.reference_year - INTRO_WINDOW, e.reference_year):
+    for y in intro_status_years(e.reference_year):
         for o in intro_outcomes(None, sex="all", status_year=y):
             by_code_o[o.area_code].append(o)
 
     rows: list[tuple[Any, ...]] = []
+    intro_years: set[int] = set()
     for m in municipalities(year):
         codes = {r.code for r in area_runs(m)}
         own_s = [s for c in sorted(codes) for s in by_code_s.get(c, ())]
@@ -308,7 +314,8 @@ def _screen(edition: Edition | str | int, by: str) -> Screen:
         where = AreaFilter.of(m)
         settled, requested = _settled_against_request(where, own_s, years)
         share = settled / requested if settled is not None and requested else None
-        intro = _intro_share(where, own_o, e.reference_year)
+        intro, used = _intro_share(where, own_o, e.reference_year)
+        intro_years.update(used)
         results = tuple(r for r in a.results if r.criterion.id in wanted)
         rows.append((m, settled, requested if settled is not None else None, share, intro, results))
 
@@ -332,4 +339,6 @@ def _screen(edition: Edition | str | int, by: str) -> Screen:
         for i, (m, st, rq, sh, it, res) in enumerate(rows, start=1)
     )
     notes = coverage_notes(e, criteria, figures, headline=True)
-    return Screen(e, year, by, criteria, tuple(years), ranked, figures, notes)
+    return Screen(
+        e, year, by, criteria, tuple(years), ranked, figures, notes, tuple(sorted(intro_years))
+    )

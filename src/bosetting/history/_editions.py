@@ -258,7 +258,8 @@ def _by_year(year: int) -> Edition:
 def edition(label_or_year: str | int) -> Edition:
     """One edition, by IMDi's label or by a year in it.
 
-    ``2020``, ``"2020"`` and ``"2019/2020"`` all reach the edition labelled
+    ``2020``, ``"2020"``, ``"2019/2020"`` and ``"2019-2020"`` (as the site's
+    address writes it; an en dash too) all reach the edition labelled
     ``"2019/2020"``. Labels are not award years: the edition labelled 2018 was
     awarded in February 2019.
 
@@ -272,6 +273,8 @@ def edition(label_or_year: str | int) -> Edition:
     Examples:
         >>> edition("2019/2020").winner.name
         'Sunndal'
+        >>> edition("2019-2020") is edition(2020)
+        True
         >>> edition(2017)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
@@ -281,6 +284,10 @@ def edition(label_or_year: str | int) -> Edition:
         return _by_year(label_or_year)
     if isinstance(label_or_year, str):
         text = label_or_year.strip()
+        # Two years joined by "-" or "–" (the site's /prisen/2019-2020/) are the label with "/".
+        joined = re.fullmatch(r"([0-9]{4})\s*[-–/]\s*([0-9]{4})", text)
+        if joined:
+            text = f"{joined[1]}/{joined[2]}"
         for e in editions():
             if e.label == text:
                 return e

@@ -3,20 +3,28 @@
 An *area* is a municipality (a :class:`~bosetting.model.Municipality`, a name or
 a code, of today or of any year of the register: ``"Flora"`` works), a two-digit
 county code as SSB published it (``"14"`` for Sogn og Fjordane), ``"national"``
-for the whole country, or, after a municipality, ``"county"``: the county that
-municipality's figures were published under (Kinn's are Flora's and Vågsøy's,
-so Sogn og Fjordane).
+for the whole country, or, after a municipality, ``"county"`` (``"fylke"``): each
+county the municipality and the municipalities merged into it belonged to, named
+as it was in those years (Kinn's is Sogn og Fjordane up to 2019 and Vestland
+from 2020), each drawn over its own years.
 
 What each area draws, one line per series, each named in the legend:
 
 * the country and a county: their own series;
-* a municipality: its own rows under every number it has had (one line);
-  where it has none (Kinn and Lillestrøm were made in 2020, after the last
-  published municipal figures), the rows of the municipalities merged into it,
-  each as its own line under its own name. Figures are never added up.
+* a municipality: its own rows under every number it has had (one line), and
+  the rows of every municipality merged into it, each as its own line under
+  its own name (Kristiansand: 1001, Søgne and Songdalen; Kinn, made in 2020
+  after the last published municipal figures: Flora and Vågsøy). Figures are
+  never added up. A predecessor with no figure on record is named in the
+  legend as missing, never left out silently.
+
+The prize's criterion on the share (more than 50 %, the 2021 edition's) is drawn
+only over the status years the editions that had it looked at, as the criteria
+table gives them; the national goal (70 %) across the figure.
 
 A year with no figure on record breaks the line; a figure SSB did not publish
-(``:``) breaks it too and is marked ``x`` at the bottom; SSB's older monitor
+(``:``) breaks it too and is marked ``x`` in a band below 0 % labelled "not
+published" on the axis (a mark, not a value); SSB's older monitor
 (the national series before 2011) is drawn dashed and apart from the
 register-based series, as the two cannot be compared directly.
 """
@@ -30,7 +38,7 @@ import attrs
 
 from bosetting.data import using
 from bosetting.errors import ArgumentError, NoDataError
-from bosetting.figures import AreaFilter, intro_outcomes, provenance
+from bosetting.figures import AreaFilter, area_runs, intro_outcomes, provenance
 from bosetting.i18n import N_, _, format_share, join_words
 from bosetting.model import (
     AreaType,
@@ -41,17 +49,15 @@ from bosetting.model import (
     checked,
 )
 from bosetting.plot._axes import legend_once, new_axes
+from bosetting.plot._reference import reference_lines
 from bosetting.register import latest
 
-__all__ = ["CRITERION_SHARE", "NATIONAL_GOAL", "outcome_over_time"]
+__all__ = ["outcome_over_time"]
 
-#: The prize criterion (2021): more than half in work or education.
-CRITERION_SHARE = 0.5
-#: The national goal since 2010: at least 70 % one year after the programme.
-NATIONAL_GOAL = 0.7
 
 _NATIONAL = ("national", "0", "norge", "hele landet")
-_COUNTY_TOKEN = "county"
+_COUNTY_TOKENS = ("county", "fylke")
+_COUNTY_TOKEN = _COUNTY_TOKENS[0]
 
 Area = Municipality | str
 
@@ -82,10 +88,16 @@ class _Series:
 
 @attrs.frozen
 class _Area:
-    """One area asked for: its name in the title, and the series it draws."""
+    """One area asked for: its name in the title, the series it draws, and what it lacks.
+
+    ``missing`` are legend lines for parts with no figure on record (a predecessor,
+    a county of some years); ``municipality`` is the municipality asked for, if one.
+    """
 
     name: str
     series: tuple[_Series, ...]
+    missing: tuple[str, ...] = ()
+    municipality: Municipality | None = None
 
 
 def _capital(text: str) -> str:
@@ -124,7 +136,7 @@ def _municipality_area(
     series: list[_Series] = []
     if own:
         series.append(_Series(_named(own), tuple(own)))
-    if others and (merged or (merged is None and not own)):
+    if others and merged is not False:
         series.extend(
             _Series(_("{series}, today part of {name}", series=p.label, name=m.name), p.rows)
             for p in _by_code(others)
@@ -147,7 +159,62 @@ def _municipality_area(
             area=m.with_years(),
             years=_municipal_years(rows),
         )
-    return _Area(str(m), tuple(series))
+    drawn = {o.area_code for s in series for o in s.rows}
+    missing = tuple(
+        _(
+            "{municipality}, today part of {name}: no figure on record",
+            municipality=str(r),
+            name=m.name,
+        )
+        for r in area_runs(m)
+        if merged is not False and r.code not in drawn and not where.owns(r.code, r.valid_from)
+    )
+    return _Area(str(m), tuple(series), missing, m)
+
+
+def _span(first: int, last: int | None) -> str:
+    if last is None:
+        return "" if first <= 0 else _("from {year}", year=first)
+    return _("up to {year}", year=last) if first <= 0 else f"{first}–{last}"
+
+
+def _county_area(m: Municipality, rows: Sequence[IntroProgrammeOutcome]) -> _Area:
+    """Every county ``m`` and its predecessors were in, each over the years it was theirs."""
+    spans: dict[str, tuple[str, int, int | None]] = {}
+    for r in area_runs(m):
+        name, first, last = spans.get(r.county_code, (r.county, r.valid_from, r.valid_to))
+        end = None if last is None or r.valid_to is None else max(last, r.valid_to)
+        spans[r.county_code] = (name, min(first, r.valid_from), end)
+    series: list[_Series] = []
+    missing: list[str] = []
+    names: list[str] = []
+    several = len(spans) > 1
+    for code, (county, first, last) in sorted(spans.items(), key=lambda kv: kv[1][1]):
+        mine = [
+            o
+            for o in rows
+            if o.area_type is AreaType.COUNTY
+            and o.area_code == code
+            and first <= o.status_year
+            and (last is None or o.status_year <= last)
+        ]
+        name = mine[-1].area_name if mine else county
+        label = _("{name} (county {code})", name=name, code=code)
+        if several:
+            shown_first = 0 if first <= min(s[1] for s in spans.values()) else first
+            span = _span(shown_first, last)
+            label = f"{label}, {span}" if span else label
+        names.append(label)
+        if mine:
+            series.append(_Series(_capital(label), tuple(mine)))
+        else:
+            missing.append(_("{area}: no figure on record", area=_capital(label)))
+    if not series:
+        raise NoDataError(
+            N_("no one-year intro-programme figures on record for {area}"),
+            area=join_words(names),
+        )
+    return _Area(join_words(names), tuple(series), tuple(missing))
 
 
 def _region_area(kind: str, code: str, rows: Sequence[IntroProgrammeOutcome]) -> _Area:
@@ -163,16 +230,10 @@ def _region_area(kind: str, code: str, rows: Sequence[IntroProgrammeOutcome]) ->
     return _Area(name, (_Series(_capital(name), tuple(mine), colour),))
 
 
-def _counties_of(areas: Sequence[_Area]) -> list[str]:
-    for a in areas:
-        codes = [
-            o.area_code[:2]
-            for s in a.series
-            for o in s.rows
-            if o.area_type is AreaType.MUNICIPALITY
-        ]
-        if codes:
-            return list(dict.fromkeys(codes))
+def _municipality_before(areas: Sequence[_Area]) -> Municipality:
+    for a in reversed(areas):
+        if a.municipality is not None:
+            return a.municipality
     raise ArgumentError(
         N_("'county' means the county of a municipality named before it"),
         field="areas",
@@ -188,8 +249,8 @@ def _areas(
         text = area.strip() if isinstance(area, str) else None
         if text is not None and text.casefold() in _NATIONAL:
             found.append(_region_area("national", "0", rows))
-        elif text is not None and text.casefold() == _COUNTY_TOKEN:
-            found.extend(_region_area("county", c, rows) for c in _counties_of(found))
+        elif text is not None and text.casefold() in _COUNTY_TOKENS:
+            found.append(_county_area(_municipality_before(found), rows))
         elif text is not None and text.isdigit() and len(text) == 2:
             found.append(_region_area("county", text, rows))
         else:
@@ -256,6 +317,9 @@ def _draw(ax: Any, areas: Sequence[_Area]) -> tuple[int, int]:
                     color=colour,
                     zorder=3,
                 )
+    for area in areas:
+        for text in area.missing:
+            ax.plot([], [], linestyle="none", marker="", label=text)
     if hidden_symbols:
         label = _("not published ({symbols})", symbols=" ".join(sorted(hidden_symbols)))
         ax.scatter([], [], marker="x", color="grey", label=label)
@@ -273,20 +337,9 @@ def _draw(ax: Any, areas: Sequence[_Area]) -> tuple[int, int]:
     return first, last
 
 
-def _reference_lines(ax: Any) -> None:
-    ax.axhline(
-        CRITERION_SHARE,
-        linestyle="--",
-        color="tab:red",
-        linewidth=1,
-        label=_("the prize’s criterion {share}", share=format_share(CRITERION_SHARE, 0)),
-    )
-    ax.axhline(
-        NATIONAL_GOAL,
-        linestyle=":",
-        color="tab:green",
-        linewidth=1.2,
-        label=_("national goal {share}", share=format_share(NATIONAL_GOAL, 0)),
+def _has_hidden(ax: Any) -> bool:
+    return any(
+        len(c.get_offsets()) and float(c.get_offsets()[0][1]) == _HIDDEN_Y for c in ax.collections
     )
 
 
@@ -351,13 +404,18 @@ def outcome_over_time(
         rows = _one_year(intro_outcomes(None) if outcomes is None else outcomes)
         areas = _areas(wanted, rows, merged)
         where = provenance() if outcomes is None else None
-    ax = new_axes(ax, figsize=(8.0, 5.0))
+    ax = new_axes(ax, figsize=(9.0, 5.6))
     first, last = _draw(ax, areas)
-    _reference_lines(ax)
+    reference_lines(ax, first, last)
     ax.set_ylim(_STRIP[0], 1.04)
-    ax.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+    ticks = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
+    ax.set_yticks(ticks)
     ax.set_xlim(first - 0.5, last + 0.5)
     ax.yaxis.set_major_formatter(mticker.FuncFormatter(lambda y, _pos: format_share(y, 0)))
+    if _has_hidden(ax):
+        # The band of marks below 0 % is named on the axis: a mark, not a value.
+        ax.set_yticks([_HIDDEN_Y], [_("not published")], minor=True)
+        ax.tick_params(axis="y", which="minor", length=0, labelsize="small", labelcolor="0.3")
     ax.xaxis.set_major_locator(mticker.MaxNLocator(integer=True))
     ax.set_xlabel(_("status year (the cohort left the year before)"))
     ax.set_ylabel(_("in work or education"))

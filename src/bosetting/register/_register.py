@@ -217,20 +217,37 @@ def municipalities(year: int | None = None) -> tuple[Municipality, ...]:
 
 
 def describe(m: Municipality) -> str:
-    """A municipality with its years, as error messages name it."""
-    return m.with_years()
+    """A municipality with the years the register covers it, as error messages name it.
+
+    A year it suggests is one ``--year`` takes: Flora, in force since 1977, is
+    ``"Flora (1401, 2008-2019)"`` in a register that starts in 2008.
+
+    Examples:
+        >>> describe(municipality("Flora", 2019))
+        'Flora (1401, 2008-2019)'
+    """
+    first, last = _years()
+    start = max(m.valid_from, first)
+    end = "" if m.valid_to is None or m.valid_to >= last else str(m.valid_to)
+    return f"{m.name} ({m.code}, {start}-{end})"
 
 
 @checked
 def municipality(name_or_code: str, year: int | None = None) -> Municipality:
     """Find the municipality of one year by name or kommunenummer.
 
+    Without a year, today's municipality; a name or code no longer in use gives
+    the municipality that last had it, when one did (``"Flora"`` and ``"1401"``
+    give Flora (1401, 2008-2019)); several in that year are ambiguous. Every
+    command and function that takes a name looks it up here.
+
     Names match case-insensitively with æøå exact, on the whole official name
     or on any part of a double name ("Levanger" finds "Levanger - Levangke").
 
     Args:
         name_or_code: A name (``"Kinn"``) or a four-digit code (``"4602"``).
-        year: The year; ``None`` means the register's last year (today's municipality).
+        year: The year; ``None`` means the register's last year (today's municipality),
+            else the newest year that knew the name or code.
 
     Returns:
         The municipality as it was in that year.
@@ -246,12 +263,28 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
         '1902'
         >>> municipality("levanger").name
         'Levanger - Levangke'
+        >>> municipality("Flora").with_years(), municipality("1401").name
+        ('Flora (1401, 1977-2019)', 'Flora')
         >>> municipality("Bodo")
         Traceback (most recent call last):
         ...
         bosetting.errors.MunicipalityNotFound: value 'Bodo': no municipality has this name in 2025; close matches: Bodø
     """
-    y = check_year(year)
+    if year is not None:
+        return _municipality_in(name_or_code, check_year(year))
+    last = last_year()
+    try:
+        return _municipality_in(name_or_code, last)
+    except MunicipalityNotFound as exc:
+        for y in range(last - 1, first_year() - 1, -1):
+            try:
+                return _municipality_in(name_or_code, y)
+            except MunicipalityNotFound:
+                continue
+        raise exc from None
+
+
+def _municipality_in(name_or_code: str, y: int) -> Municipality:
     if not isinstance(name_or_code, str) or not name_or_code.strip():
         raise ValidationError(
             N_("give a municipality name or a four-digit code"),
@@ -304,7 +337,7 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
     if elsewhere:
         spans = "; ".join(describe(m) for m in elsewhere)
         raise MunicipalityNotFound(
-            N_("no municipality has this name in {year}; it was {spans}: give one of those years"),
+            N_("no municipality has this name in {year}; it was {spans}"),
             year=y,
             spans=spans,
             value=query,
@@ -333,7 +366,7 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
 def latest(name_or_code: str) -> Municipality:
     """Today's municipality by name or code, else the one of the newest year that knew it.
 
-    Use it where a name may be historical ("Skedsmo") and any year will do.
+    The same as :func:`municipality` without a year (kept for the callers that name it).
 
     Raises:
         MunicipalityNotFound: When no year of the register knows the name or code
@@ -346,16 +379,7 @@ def latest(name_or_code: str) -> Municipality:
         >>> latest("1001").name
         'Kristiansand'
     """
-    try:
-        return municipality(name_or_code)
-    except MunicipalityNotFound as exc:
-        first, last = _years()
-        for year in range(last - 1, first - 1, -1):
-            try:
-                return municipality(name_or_code, year)
-            except MunicipalityNotFound:
-                continue
-        raise exc from None
+    return municipality(name_or_code)
 
 
 @checked

@@ -14,6 +14,11 @@ found case-insensitively:
 * timestamp: ``timestamp``, ``tidspunkt``, ``time``;
 * label: ``label``, ``merknad``.
 
+A file whose header holds any other column is not taken for a ballot file (a
+jury sheet given by mistake has ``kommune`` too, and would count as votes):
+it is refused, naming the columns found and those a ballot file has, unless
+the choice column is named (``choice="..."``), which says the file is a vote.
+
 Encoding, line ends and delimiter are detected as described in
 :mod:`bosetting._csvtext` (BOM, UTF-8, Windows-1252, Latin-1; ``;`` or ``,``).
 
@@ -48,6 +53,7 @@ __all__ = [
     "ballot_columns",
     "ballots_from_iterable",
     "ballots_from_series",
+    "check_ballot_header",
     "check_row_lengths",
     "choice_text",
     "is_missing",
@@ -177,6 +183,46 @@ class BallotColumns:
     label: int | None
 
 
+#: Every column a ballot file may have (when no column is named by the caller).
+BALLOT_COLUMNS = CHOICE_COLUMNS + VOTER_COLUMNS + TIMESTAMP_COLUMNS + LABEL_COLUMNS
+
+
+def check_ballot_header(
+    header: tuple[str, ...], file: str | None, *, named: Iterable[str | None] = ()
+) -> None:
+    """Refuse a header with a column a ballot file does not have (a jury sheet, a register).
+
+    ``named`` are columns the caller named (a voter or timestamp column of
+    another name): a ballot file may have those too.
+
+    Examples:
+        >>> check_ballot_header(("Velger", "valg"), "stemmer.csv")
+        >>> check_ballot_header(("jurymedlem", "kommune", "kriterium", "poeng"), "jury.csv")
+        Traceback (most recent call last):
+        ...
+        bosetting.errors.BallotFileError: jury.csv, field 'jurymedlem', value 'jurymedlem,kommune,kriterium,poeng': not a ballot file: its columns are jurymedlem, kommune, kriterium, poeng; a ballot file has a choice column (choice, valg, stemme, kommune, kommunenummer, nominee, vote) and may have a voter id (voter, voter_id, velger, velger_id), a timestamp (timestamp, tidspunkt, time) and a label (label, merknad), nothing else
+    """
+    known = {c.casefold() for c in (*BALLOT_COLUMNS, *(n for n in named if n is not None))}
+    other = [h for h in header if h.strip().casefold() not in known]
+    if not other:
+        return
+    raise BallotFileError(
+        N_(
+            "not a ballot file: its columns are {found}; a ballot file has a choice column "
+            "({choice}) and may have a voter id ({voter}), a timestamp ({timestamp}) and a "
+            "label ({label}), nothing else"
+        ),
+        found=", ".join(header),
+        choice=", ".join(CHOICE_COLUMNS),
+        voter=", ".join(VOTER_COLUMNS),
+        timestamp=", ".join(TIMESTAMP_COLUMNS),
+        label=", ".join(LABEL_COLUMNS),
+        file=file,
+        field=other[0],
+        value=",".join(header),
+    )
+
+
 def ballot_columns(
     text: CsvText,
     *,
@@ -187,7 +233,9 @@ def ballot_columns(
     """Find the columns of a decoded ballot file.
 
     Raises:
-        BallotFileError: if the choice column (or a column asked for by name) is missing.
+        BallotFileError: if the choice column (or a column asked for by name) is
+            missing, or (with no column named) the header holds a column a ballot
+            file does not have.
     """
     c = find_column(text.header, choice, CHOICE_COLUMNS)
     if c is None:
@@ -215,6 +263,8 @@ def ballot_columns(
             field=timestamp,
             value=",".join(text.header),
         )
+    if choice is None:
+        check_ballot_header(text.header, text.file, named=(voter, timestamp))
     return BallotColumns(c, v, t, find_column(text.header, None, LABEL_COLUMNS))
 
 

@@ -36,14 +36,22 @@ the format asked for::
     numbers as they are. The practice files are written the same way.
 
 ``--excel``
-    The CSV for a spreadsheet set up for the active language, with a byte-order
-    mark so æøå arrive whole. Excel set up for Norway splits columns at ``;``
+    The CSV for a person with a spreadsheet set up for the active language: the
+    headings and the values with words in that language (``kommunenummer``,
+    ``vinner``, ``må vurderes``, ``ja``; :mod:`bosetting.cli._render._people`),
+    with a byte-order mark so æøå arrive whole. Excel set up for Norway splits columns at ``;``
     and reads ``0,686`` as a number (``0.686`` as text), so in bokmål (a
     language whose decimal sign is a comma) the cells are separated by ``;``
     and decimals written with a comma; in English, ``,`` and ``.``. Everything
     else is as for ``csv``. (Excel itself drops the leading zero of a code such
     as ``0301`` when it opens a CSV file; import the file through *Data → From
-    Text/CSV* and mark the column as text to keep it.)
+    Text/CSV* and mark the column as text to keep it, or use ``xlsx``.)
+
+``xlsx``
+    An Excel workbook (:func:`bosetting.data.xlsx_bytes`) with the headings and
+    words of ``--excel``, written to standard output (``> fil.xlsx``; refused on
+    a terminal): a code is a text cell by type, so ``0301`` stays ``0301``;
+    numbers are numbers and shares shown as percentages.
 
 Other formats (``cite``'s ``bibtex`` and ``cff``) are passed to :func:`emit` by
 name. Machine formats are written to standard output as UTF-8 bytes whatever
@@ -68,7 +76,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from bosetting.data import csv_bytes
+from bosetting.cli._render._people import for_people, percent_columns
+from bosetting.data import csv_bytes, xlsx_bytes
 from bosetting.errors import UsageError
 from bosetting.i18n import N_, _
 
@@ -78,7 +87,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "Table", "add_format_options", "emit", "json_text"]
 
 #: The formats every result command offers.
-FORMATS: tuple[str, ...] = ("text", "csv", "json")
+FORMATS: tuple[str, ...] = ("text", "csv", "json", "xlsx")
 
 
 @attrs.frozen
@@ -148,16 +157,51 @@ def _no_nan(data: Any) -> Any:
     return data
 
 
+#: The words of a format that has them in a language ("tekst" in bokmål); the others are names.
+_FORMAT_WORDS = {"text": N_("text")}
+
+
+def _format_word(name: str) -> str:
+    return _(_FORMAT_WORDS[name]) if name in _FORMAT_WORDS else name
+
+
+def _format_type(formats: Sequence[str]) -> Callable[[str], str]:
+    """``--format``: a format's name, or its word in any language of the catalogue (``tekst``)."""
+    from bosetting import i18n
+
+    def read(text: str) -> str:
+        wanted = text.strip().casefold()
+        for name in formats:
+            words = {name}
+            for lang in i18n.LANGUAGES:
+                with i18n.language(lang):
+                    words.add(_format_word(name).casefold())
+            if wanted in words:
+                return name
+        raise argparse.ArgumentTypeError(
+            _(
+                "choose one of {words}, not '{text}'",
+                words=", ".join(_format_word(f) for f in formats),
+                text=text[:200],
+            )
+        )
+
+    read.__name__ = "format"
+    return read
+
+
 def add_format_options(parser: Any, formats: Sequence[str] = FORMATS) -> None:
     """Add ``--format`` (the first of ``formats`` is the default) and, with ``csv``, ``--excel``."""
+    shown = [_format_word(f) for f in formats]
     parser.add_argument(
         "--format",
-        choices=list(formats),
+        type=_format_type(formats),
         default=formats[0],
+        metavar="|".join(shown),
         help=_(
             "how to write the result: {formats} (default {default})",
-            formats=", ".join(formats),
-            default=formats[0],
+            formats=", ".join(shown),
+            default=shown[0],
         ),
     )
     if "csv" in formats:
@@ -165,8 +209,9 @@ def add_format_options(parser: Any, formats: Sequence[str] = FORMATS) -> None:
             "--excel",
             action="store_true",
             help=_(
-                "with --format csv: a file for Excel in the chosen language (a byte-order "
-                "mark; in bokmål semicolons between cells and decimal commas)"
+                "with --format csv: a file for Excel in the chosen language, its headings "
+                "and words too (a byte-order mark; in bokmål semicolons between cells and "
+                "decimal commas); --format xlsx writes an Excel workbook"
             ),
         )
 
@@ -201,7 +246,21 @@ def emit(
         raise UsageError(N_("--excel goes with --format csv"))
     if fmt == "csv" and csv is not None:
         table = csv()
-        _write(csv_bytes(table.columns, table.rows, excel=bool(getattr(args, "excel", False))))
+        if getattr(args, "excel", False):
+            _write(csv_bytes(*for_people(table.columns, table.rows), excel=True))
+        else:
+            _write(csv_bytes(table.columns, table.rows))
+    elif fmt == "xlsx" and csv is not None:
+        if sys.stdout.isatty():
+            raise UsageError(
+                N_("--format xlsx writes a workbook: send it to a file ('> result.xlsx')")
+            )
+        table = csv()
+        _write(
+            xlsx_bytes(
+                *for_people(table.columns, table.rows), percent=percent_columns(table.columns)
+            )
+        )
     elif fmt == "json" and json is not None:
         _write(json_text(json()))
     elif fmt in others:

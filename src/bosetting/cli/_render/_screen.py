@@ -42,6 +42,25 @@ def _row(row: ScreenRow, measured: list[str]) -> list[str]:
     ]
 
 
+def _intro_line(s: Screen) -> str:
+    if not s.intro_years:
+        return _(
+            "Intro share: former participants in work or education one year after the "
+            "programme, the three latest cohorts together; no municipality has them in "
+            "the figures in use."
+        )
+    first, last = s.intro_years[0], s.intro_years[-1]
+    return _(
+        "Intro share: former participants in work or education one year after the "
+        "programme, the three latest cohorts with figures together: cohorts "
+        "{first_cohort}–{last_cohort} (status years {first}–{last}).",
+        first_cohort=first - 1,
+        last_cohort=last - 1,
+        first=first,
+        last=last,
+    )
+
+
 def render_screen(s: Screen, top: int | None = None) -> str:
     """Every municipality of the edition's year, ranked, the nominees and the winner marked.
 
@@ -53,7 +72,8 @@ def render_screen(s: Screen, top: int | None = None) -> str:
     first, last = s.settlement_years[0], s.settlement_years[-1]
     lines = [
         _(
-            "{prize} {label}: {municipalities} of {year}, ranked by {by}",
+            "{prize} {label}: {municipalities} (as the register has them in {year}), "
+            "ranked by {by}",
             prize=e.prize_name,
             label=e.label,
             municipalities=ngettext("{n} municipality", "{n} municipalities", len(s.rows)),
@@ -68,11 +88,7 @@ def render_screen(s: Screen, top: int | None = None) -> str:
             first=first,
             last=last,
         ),
-        "  "
-        + _(
-            "Intro share: former participants in work or education one year after the "
-            "programme, the three latest cohorts together."
-        ),
+        "  " + _intro_line(s),
         "  "
         + _(
             "“{unknown}”: a figure is missing, hidden (:) or covers only part of a year; it is "
@@ -98,9 +114,14 @@ def render_screen(s: Screen, top: int | None = None) -> str:
     shown = list(s.rows if top is None else s.rows[:top])
     rows = [_row(r, measured) for r in shown]
     later = [r for r in s.rows if r.outcome is not None and r not in shown]
-    if later:
-        rows.append(["…"] + [""] * (len(headers) - 1))
-        rows.extend(_row(r, measured) for r in later)
+    place = {id(r): i for i, r in enumerate(s.rows)}
+    before = len(shown) - 1
+    for r in later:
+        # "…" stands for rows left out: none between two rows next to each other.
+        if place[id(r)] > before + 1:
+            rows.append(["…"] + [""] * (len(headers) - 1))
+        rows.append(_row(r, measured))
+        before = place[id(r)]
     lines.extend(table(headers, rows, right=(0, 2, 3, 4, 5)))
     marked = [r for r in s.rows if r.outcome is not None]
     if not marked:

@@ -12,9 +12,17 @@ assumed (after ``confirmed_to``).
 
 Every frame's dtypes come from the field types in ``datapackage.json``: codes
 and other text as ``string`` (so ``"0301"`` keeps its zero), counts and years as
-nullable ``Int64``, shares as ``Float64``, flags as ``boolean``, dates as
-``datetime64``, and fields with a fixed list of values as (ordered) categories.
-The result is the same on pandas 2.2 and 3.x.
+nullable ``Int64``, shares as ``Float64``, flags as ``boolean``, fields with a
+fixed list of values as (ordered) categories, and full dates (the ``date`` of
+:func:`municipality_changes`) as ``datetime64``. A date the sources give only in
+part is ISO text of the precision known (``string``: ``award_date`` is
+``"2008"``, ``"2020"`` or ``"2021-11-19"``; ``vote_opens``, ``published``), never a
+made-up day; :func:`editions` and :func:`winners` have ``award_year`` (``Int64``)
+beside it. The result is the same on pandas 2.2 and 3.x.
+
+:func:`read_csv` reads a CSV file written from these frames (``DataFrame.to_csv``,
+or the command's ``--format csv``) back with the same dtypes; :func:`dtypes`
+is the map it uses, one dtype per column name.
 
 Examples:
     >>> df = municipalities()
@@ -32,14 +40,18 @@ import pandas as pd
 
 from bosetting.data import read_rows, resource, using
 from bosetting.figures import provenance
+from bosetting.frames._csv import dtypes, read_csv
+from bosetting.frames._types import edition_order, field_dtype
 from bosetting.history import editions as _editions
 from bosetting.history import winners as _winners
 from bosetting.model import ChangeKind, MunicipalChange, Municipality, Outcome, checked
+from bosetting.register import municipalities as _municipalities
 from bosetting.register import succession
 
 __all__ = [
     "conflicts",
     "criteria",
+    "dtypes",
     "editions",
     "initiatives",
     "intro_outcomes",
@@ -47,27 +59,12 @@ __all__ = [
     "municipality_changes",
     "nominations",
     "prize_names",
+    "read_csv",
     "settlement",
     "sources",
     "table",
     "winners",
 ]
-
-_DTYPES = {
-    "string": "string",
-    "integer": "Int64",
-    "year": "Int64",
-    "number": "Float64",
-    "boolean": "boolean",
-}
-
-
-def _dtype(field: dict[str, Any]) -> Any:
-    rules = field.get("constraints", {})
-    categories = field.get("categories") or rules.get("enum")
-    if categories is not None and field.get("type", "string") == "string":
-        return pd.CategoricalDtype(list(categories), ordered=bool(field.get("categoriesOrdered")))
-    return _DTYPES.get(field.get("type", "string"), "object")
 
 
 @checked
@@ -85,23 +82,35 @@ def table(name: str) -> pd.DataFrame:
     for field in fields:
         values = [row[field["name"]] for row in rows]
         if field.get("type") == "date":
-            columns[field["name"]] = pd.to_datetime(pd.Series(values, dtype="object"))
+            # One unit on pandas 2.2 and 3.x (3.x would pick seconds for dates).
+            columns[field["name"]] = pd.to_datetime(pd.Series(values, dtype="object")).astype(
+                "datetime64[ns]"
+            )
         else:
-            columns[field["name"]] = pd.Series(values, dtype=_dtype(field))
+            columns[field["name"]] = pd.Series(values, dtype=field_dtype(field))
     return pd.DataFrame(columns)
 
 
 @checked
-def municipalities() -> pd.DataFrame:
-    """The municipality register 2008-2025, one row per run of code and name.
+def municipalities(year: int | None = None) -> pd.DataFrame:
+    """The municipality register, one row per run of code and name; with ``year``, that year's.
 
     The county's name is ``county``, as on :class:`~bosetting.model.Municipality`.
+    ``year`` is checked as :func:`bosetting.municipalities` checks it, and gives
+    the same municipalities.
 
     Examples:
         >>> list(municipalities().columns)[:4]
         ['code', 'name', 'county_code', 'county']
+        >>> len(municipalities(2019)), len(municipalities(2020))
+        (422, 356)
     """
-    return table("municipalities").rename(columns={"county_name": "county"})
+    df = table("municipalities").rename(columns={"county_name": "county"})
+    if year is None:
+        return df
+    runs = {(m.code, m.valid_from) for m in _municipalities(year)}
+    alive = [key in runs for key in zip(df["code"], df["valid_from"], strict=True)]
+    return df[alive].sort_values("code", kind="stable").reset_index(drop=True)
 
 
 @checked
@@ -116,26 +125,28 @@ def sources() -> pd.DataFrame:
     return table("sources")
 
 
-def _edition_order(df: pd.DataFrame) -> pd.DataFrame:
-    """Make the ``edition`` column an ordered categorical in edition order."""
-    labels = [e.label for e in _editions()]
-    df["edition"] = pd.Series(df["edition"], dtype=pd.CategoricalDtype(labels, ordered=True))
-    return df
-
-
 @checked
 def editions() -> pd.DataFrame:
     """Every edition of the prize, oldest first; ``edition`` is ordered by time.
 
+    ``award_date`` is ISO text of the precision the sources give; ``award_year``
+    (``Int64``) is its year.
+
     Examples:
         >>> df = editions()
-        >>> df.loc[df["edition"] == "2018", "award_date"].tolist()
-        ['2019-02-13']
+        >>> df.loc[df["edition"] == "2018", ["award_date", "award_year"]].values.tolist()
+        [['2019-02-13', 2019]]
         >>> df["decision_rule"].cat.categories.tolist()
         ['jury_only', 'top_k_then_jury', 'weighted_blend']
     """
-    df = _edition_order(table("editions"))
+    df = edition_order(table("editions"))
+    df.insert(list(df.columns).index("award_date") + 1, "award_year", _year_of(df["award_date"]))
     return df.sort_values("edition", kind="stable").reset_index(drop=True)
+
+
+def _year_of(dates: pd.Series) -> pd.Series:
+    """The year of each partial ISO date (``"2020"``, ``"2021-11"``, ``"2021-11-19"``), as Int64."""
+    return pd.Series(dates, dtype="string").str.slice(0, 4).astype("Int64")
 
 
 def _today(m: Municipality) -> tuple[Municipality | None, MunicipalChange | None]:
@@ -179,14 +190,15 @@ def nominations() -> pd.DataFrame:
         [c.kind.value if c else None for _, c in today],
         dtype=pd.CategoricalDtype([k.value for k in ChangeKind]),
     )
-    return _edition_order(df)
+    return edition_order(df)
 
 
 @checked
 def winners() -> pd.DataFrame:
     """Every award: edition, date, the winner then (code, name, county) and today's municipality.
 
-    ``current_*`` are missing where the winner's area was split since.
+    ``award_date`` is ISO text of the precision known, ``award_year`` its year
+    (``Int64``); ``current_*`` are missing where the winner's area was split since.
 
     Examples:
         >>> df = winners()
@@ -213,6 +225,7 @@ def winners() -> pd.DataFrame:
             }
         )
     df = pd.DataFrame.from_records(records)
+    df.insert(2, "award_year", _year_of(df["award_date"]))
     df = df.astype(
         {
             "award_date": "string",
@@ -225,7 +238,7 @@ def winners() -> pd.DataFrame:
             "changed_year": "Int64",
         }
     )
-    return _edition_order(df)
+    return edition_order(df)
 
 
 @checked
@@ -255,13 +268,13 @@ def prize_names() -> pd.DataFrame:
         >>> df.loc[df["edition"] == "2018", "name_as_written"].tolist()
         ['integrerings- og bosetningsprisen 2018', 'integrerings- og bosettingsprisen']
     """
-    return _edition_order(table("prize_names"))
+    return edition_order(table("prize_names"))
 
 
 @checked
 def initiatives() -> pd.DataFrame:
     """Every initiative a nominee was praised for; ``edition`` is ordered by time."""
-    return _edition_order(table("initiatives"))
+    return edition_order(table("initiatives"))
 
 
 @checked
