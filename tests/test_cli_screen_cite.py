@@ -29,7 +29,7 @@ def test_screen_text_has_headers_marks_and_unknowns(capsys: pytest.CaptureFixtur
         "rangert etter bosatt mot anmodning"
     )
     header = next(line for line in lines if line.lstrip().startswith("Plass"))
-    for word in ("Kommune", "Bosatt", "Anmodet", "Introandel", "I denne utdelingen"):
+    for word in ("Kommune", "Bosatt", "Anmodet", "Introandel", "I denne utgaven"):
         assert word in header
     kinn = next(line for line in lines if "Kinn (4602)" in line)
     assert kinn.rstrip().endswith("vinner")

@@ -336,7 +336,7 @@ def test_refusal_of_a_jury_only_edition_is_in_the_catalogue(tmp_path: Path) -> N
     with pytest.raises(ArgumentError) as info, language("nb"):
         write_practice(bs.edition(2012), tmp_path, seed=1, n=5, force=True)
     with language("nb"):
-        assert "hadde ingen folkeavstemning" in str(info.value)
+        assert "hadde ingen publikumsavstemning" in str(info.value)
         assert "--blank" in str(info.value)
     assert list(tmp_path.iterdir()) == []
 

@@ -155,6 +155,7 @@ def editions() -> tuple[Edition, ...]:
                 "label": "edition",
                 "award_when": "award_date",
                 "handover_sources": "handover_source_ids",
+                "rule_basis": "decision_rule_basis",
             },
             derive=derived,
         )

@@ -42,6 +42,7 @@ from bosetting.model._prize import (
     NomineesKnown,
     Outcome,
     PrizeName,
+    RuleBasis,
 )
 from bosetting.model._reasons import PRACTICE_LABEL, RejectReason
 from bosetting.model._register import ChangeKind, MunicipalChange, Succession
@@ -90,6 +91,7 @@ __all__ = [
     "PartialDate",
     "PrizeName",
     "RejectReason",
+    "RuleBasis",
     "Settlement",
     "Sex",
     "Source",
