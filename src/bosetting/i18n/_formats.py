@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from numbers import Rational
@@ -29,6 +29,7 @@ __all__ = [
     "format_share",
     "join_words",
     "language_names",
+    "text_table",
 ]
 
 _DATE_UNKNOWN = N_("date unknown")
@@ -184,3 +185,35 @@ def join_words(items: Iterable[object], *, conjunction: Literal["and", "or"] = "
 
     style: Literal["standard", "or"] = "or" if conjunction == "or" else "standard"
     return format_list(words, style=style, locale=_locale())
+
+
+def text_table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    right: Iterable[int] = (),
+    indent: str = "  ",
+) -> list[str]:
+    """A listing with a header row: columns padded to their widest cell (the command's tables).
+
+    Args:
+        headers: One heading per column.
+        rows: The cells, as text.
+        right: Columns to align right (numbers).
+        indent: Put before every line.
+
+    Examples:
+        >>> text_table(["Kommune", "Poeng"], [["Molde", "5"], ["Kinn", "12"]], right=[1])
+        ['  Kommune  Poeng', '  Molde        5', '  Kinn        12']
+    """
+    body = [list(r) for r in rows]
+    widths = [max(len(str(c)) for c in col) for col in zip(headers, *body, strict=True)]
+    right_set = set(right)
+    lines = []
+    for cells in [list(headers), *body]:
+        shown = [
+            c.rjust(w) if i in right_set else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        lines.append((indent + "  ".join(shown)).rstrip())
+    return lines

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bosetting.plot._axes import new_axes, save
 from bosetting.plot._outcomes import outcome_over_time
+from bosetting.plot._room import room
 from bosetting.plot._sensitivity import sensitivity
 
-__all__ = ["new_axes", "outcome_over_time", "save", "sensitivity"]
+__all__ = ["new_axes", "outcome_over_time", "room", "save", "sensitivity"]
