@@ -14,6 +14,7 @@ import bosetting as bs
 from bosetting import workshop as ws
 from bosetting.errors import ArgumentError, JurySheetError
 from bosetting.model import WeightedBlend
+from tests.helpers import run
 from tests.strategies import group_sheets
 
 matplotlib.use("Agg")
@@ -204,3 +205,65 @@ def test_expected_answers_are_computed_from_the_data() -> None:
     assert ws.expected("1.1") == bs.edition("2015").winner.name
     assert ws.expected("2.3").startswith("2008, 2010")
     assert ws.expected("5.1") == "35"
+
+
+# --- the room's set-up: working copies, a pristine copy to go back to, the checklist --------
+
+
+def _pristine(tmp_path: Path) -> Path:
+    src = tmp_path / "notebooks"
+    (src / ".jupyter" / "lab" / "settings").mkdir(parents=True)
+    for name in ("01_prisen.ipynb", "02_vinneren.ipynb"):
+        (src / name).write_text('{"cells": []}', encoding="utf-8")
+    return src
+
+
+def test_the_command_makes_working_copies_and_resets_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, work = _pristine(tmp_path), tmp_path / "verksted"
+    argv = ["workshop", "--notebooks", str(src), "--folder", str(work), "--no-lab"]
+    status, out, _ = run(capsys, *argv)
+    assert status == 0
+    assert "Nye kopier: 01_prisen.ipynb, 02_vinneren.ipynb" in out
+    (work / "01_prisen.ipynb").write_text("a participant's edits", encoding="utf-8")
+    status, out, _ = run(capsys, *argv)
+    assert "Beholdt som de var" in out
+    assert (work / "01_prisen.ipynb").read_text(encoding="utf-8") == "a participant's edits"
+    status, out, _ = run(capsys, *argv, "--reset")
+    assert status == 0
+    assert (work / "01_prisen.ipynb").read_text(encoding="utf-8") == '{"cells": []}'
+    kept = list((work / "forrige").glob("*/01_prisen.ipynb"))
+    assert [k.read_text(encoding="utf-8") for k in kept] == ["a participant's edits"]
+
+
+def test_the_command_without_notebooks_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _out, err = run(capsys, "workshop", "--notebooks", str(tmp_path), "--no-lab")
+    assert status == 2
+    assert err.count("\n") == 1
+    assert "ingen notatbøker i denne mappen" in err
+
+
+def test_the_checklist_says_what_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, "workshop", "--check", "--notebooks", str(_pristine(tmp_path)))
+    lines = out.splitlines()
+    assert lines[0].startswith("[OK] Python")
+    assert any("2 notatbøker" in line for line in lines)
+    ok = all(line.startswith("[OK]") for line in lines[:-1])
+    assert (status, lines[-1]) == ((0, "Alt er klart for verkstedet.") if ok else (2, lines[-1]))
+    status, out, _ = run(capsys, "workshop", "--check", "--notebooks", str(tmp_path / "x"))
+    assert status == 2
+    assert "[MANGLER] 0 notatbøker" in out
+    assert out.splitlines()[-1] == "Noe mangler: se linjene merket MANGLER."
+
+
+def test_jupyterlab_is_started_in_the_working_folder_with_the_settings(tmp_path: Path) -> None:
+    argv = ws.lab_command(tmp_path / "verksted", tmp_path / "notebooks")
+    assert argv[1:3] == ["-m", "jupyterlab"]
+    assert f"--ServerApp.root_dir={(tmp_path / 'verksted').resolve()}" in argv
+    assert any(a.startswith("--LabApp.app_settings_dir=") and a.endswith("settings") for a in argv)
+    assert "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate" in argv

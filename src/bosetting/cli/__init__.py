@@ -60,6 +60,7 @@ COMMANDS: tuple[str, ...] = (
     "decide",
     "sensitivity",
     "practice",
+    "workshop",
     "outcomes",
     "check",
     "verify",

@@ -126,7 +126,8 @@ def write_user_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool =
     except OSError as exc:
         raise _os_error(exc, shown, folder) from None
     try:
-        os.fchmod(fd, _NEW_FILE_MODE & ~_umask())  # as an ordinary new file, not mkstemp's 0600
+        if hasattr(os, "fchmod"):  # not on Windows before Python 3.13, where modes differ anyway
+            os.fchmod(fd, _NEW_FILE_MODE & ~_umask())  # as an ordinary new file, not mkstemp's 0600
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

@@ -12,5 +12,6 @@ from bosetting.plot._axes import new_axes, save
 from bosetting.plot._outcomes import outcome_over_time
 from bosetting.plot._room import room
 from bosetting.plot._sensitivity import sensitivity
+from bosetting.plot._timeline import timeline
 
-__all__ = ["new_axes", "outcome_over_time", "room", "save", "sensitivity"]
+__all__ = ["new_axes", "outcome_over_time", "room", "save", "sensitivity", "timeline"]

@@ -14,13 +14,17 @@ so that they hold no words, rules or figures of their own:
   :func:`bosetting.plot.room`), from the sheets the groups saved
   (:func:`read_groups`) or, before they are in, made-up groups
   (:func:`example_groups`);
+* the room's set-up: working copies of the notebooks and a pristine copy to go
+  back to (:func:`prepare`), the pre-workshop checklist (:func:`checklist`) and
+  JupyterLab's command line (:func:`lab_command`), which ``bosetting workshop`` runs;
 * the notebooks' checkable exercises, each answer computed from the data
   (:func:`check`, :func:`expected`, :data:`EXERCISES`), and a what-if edition
   for the shipped figures' years (:func:`as_if`).
 
 Everything a group or a practice vote makes is labelled ØVINGSDATA: it is not
 IMDi's jury and not a real vote. The package's engine: ``_kit`` (the ground),
-``_group`` (one group), ``_room`` (all groups), ``_check`` (the exercises).
+``_group`` (one group), ``_room`` (all groups), ``_check`` (the exercises),
+``_setup`` (the room's set-up).
 
 Examples:
     >>> import bosetting as bs
@@ -50,25 +54,43 @@ from bosetting.workshop._kit import (
     practice_vote,
 )
 from bosetting.workshop._room import GroupOutcome, Room, compare, share
+from bosetting.workshop._setup import (
+    NOTEBOOK_PATTERN,
+    SETTINGS,
+    WORK_FOLDER,
+    CheckItem,
+    Prepared,
+    checklist,
+    lab_command,
+    prepare,
+)
 
 __all__ = [
     "EXERCISES",
+    "NOTEBOOK_PATTERN",
+    "SETTINGS",
+    "WORK_FOLDER",
+    "CheckItem",
     "Exercise",
     "Feedback",
     "GroupJury",
     "GroupOutcome",
     "NomineeProfile",
     "NomineeSpread",
+    "Prepared",
     "Room",
     "as_if",
     "check",
+    "checklist",
     "compare",
     "example_groups",
     "exercise_edition",
     "expected",
     "group_jury",
+    "lab_command",
     "nominee_profiles",
     "practice_vote",
+    "prepare",
     "read_groups",
     "share",
 ]

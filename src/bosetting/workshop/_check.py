@@ -281,10 +281,14 @@ def check(exercise: str, answer: Any) -> Feedback:
     Examples:
         >>> from bosetting.i18n import language
         >>> with language("nb"):
-        ...     check("1.1", "grimstad"), check("1.1", "Molde"), check("1.2", "fire")
-        (Riktig: Grimstad., Ikke helt ennå: du svarte «Molde». Les hintet over og prøv igjen., Svaret på oppgave 1.2 er et helt tall; du svarte «fire».)
+        ...     check("1.1", ""), check("1.1", "grimstad"), check("1.1", "Molde"), check("1.2", "fire")
+        (Ingen svar ennå: skriv svaret ditt og kjør cellen på nytt., Riktig: Grimstad., Ikke helt ennå: du svarte «Molde». Les hintet over og prøv igjen., Svaret på oppgave 1.2 er et helt tall; du svarte «fire».)
     """
     x = _exercise(exercise)
+    if answer is None or (isinstance(answer, str | list | tuple | set) and not answer):
+        return Feedback(x.id, False, _("No answer yet: write your answer and run the cell again."))
+    if isinstance(answer, str) and not answer.strip():
+        return Feedback(x.id, False, _("No answer yet: write your answer and run the cell again."))
     wanted = None if x.id == "3.2" else _answer(x.id)
     if x.compare(answer, wanted):
         return Feedback(x.id, True, _("Correct: {answer}.", answer=expected(x.id)))
