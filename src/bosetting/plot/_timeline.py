@@ -68,10 +68,10 @@ def timeline(editions: Sequence[Edition] | None = None, ax: Any = None) -> Any:
             e.label, (x, 0), xytext=(0, -12), textcoords="offset points", rotation=90,
             ha="center", va="top", fontsize=9,
         )  # fmt: skip
-    for x, year in _gaps(eds):
-        ax.vlines(x, -0.5, 0.9, color="grey", linestyle="--", linewidth=1)
+    for at, year in _gaps(eds):
+        ax.vlines(at, -0.5, 0.9, color="grey", linestyle="--", linewidth=1)
         ax.text(
-            x, -0.55, _("no edition for the work year {year}", year=year), ha="center",
+            at, -0.55, _("no edition for the work year {year}", year=year), ha="center",
             va="top", fontsize=8, color="grey", wrap=True,
         )  # fmt: skip
     for i in range(1, len(eds)):
