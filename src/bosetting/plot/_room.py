@@ -71,7 +71,12 @@ def room(result: Room, ax: Any = None) -> Any:
         for change in outcome.result.changes:
             at = float(change.at)
             ax.plot([at, at], [y - 0.36, y + 0.36], color="black", linewidth=1)
-            ax.text(at, y + 0.38, share(change.at), ha="center", va="bottom", fontsize=8)
+            said = share(change.at)
+            if change.tie is not None and change.at in (0, 1):
+                said = _("{at} (a tie)", at=said)
+            ax.text(
+                at, y + 0.38, said, ha="center" if 0 < at < 1 else "left", va="bottom", fontsize=8
+            )
     ax.set_yticks(range(len(groups)), [o.name for o in reversed(groups)])
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.6, len(groups) - 0.2)

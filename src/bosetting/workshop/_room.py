@@ -104,10 +104,16 @@ class GroupOutcome:
 
     def describe(self) -> str:
         """Who wins at which weights, in one sentence, and every tie out loud."""
-        parts = [
-            _("{winner} {stretch}", winner=i.winner.name, stretch=_stretch(i))
-            for i in self.result.intervals
-        ]
+        parts = []
+        before: Interval | None = None
+        for i in self.result.intervals:
+            stretch = _stretch(i)
+            if before is not None and before.start == before.end == i.start != i.end:
+                stretch = _(
+                    "from just above {start} to {end}", start=share(i.start), end=share(i.end)
+                )
+            parts.append(_("{winner} {stretch}", winner=i.winner.name, stretch=stretch))
+            before = i
         if len(parts) == 1:
             lead = _(
                 "{group}: {winner} wins at every weight, from {low} to {high}.",
