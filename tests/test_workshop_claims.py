@@ -44,8 +44,8 @@ RULE_WORDS = re.compile(
 )
 #: Words that say a claim is not settled.
 HEDGES = re.compile(
-    r"antatt|antar|omstridt|uenige|planlagt|planen|ikke bekreft|ukjent|kildene sier ikke|"
-    r"sier kildene ikke|vet vi ikke|vet ikke|kildene bekrefter ikke|bekrefter ikke|sier ikke",
+    r"antatt|antar vi|vi antar|omstridt|uenige|planlagt|planen|ikke bekreft|bekrefter ikke|"
+    r"utfallet[^.]{0,30}ukjent|kildene sier ikke|sier kildene ikke|ikke hvordan vinneren|vet vi ikke",
     re.IGNORECASE,
 )
 _LABEL = r"(20\d\d(?:/20\d\d)?)"
