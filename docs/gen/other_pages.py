@@ -183,7 +183,7 @@ def workshop() -> None:
     if listing:
         text = "\n".join(listing)
     else:
-        text = "Notatbøkene er ikke lagt ut ennå. Når de er klare, står de i lista her."
+        text = "Notatbøkene er ikke lagt ut ennå. Når de er klare, står de i listen her."
     sh.fill("verksted/index.md", {"notatboker": lambda page: text})
     if nav:  # an empty nav file would make literate-nav list the nav file itself
         sh.write_nav("verksted/SUMMARY.md", nav)
