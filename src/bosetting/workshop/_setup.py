@@ -20,7 +20,7 @@ from pathlib import Path
 
 import attrs
 
-from bosetting.data import escape_controls, write_user_bytes
+from bosetting.data import escape_controls, os_reason, write_user_bytes
 from bosetting.errors import ArgumentError, WriteError
 from bosetting.i18n import N_, _
 
@@ -111,11 +111,7 @@ def prepare(notebooks: str | Path, folder: str | Path, *, reset: bool = False) -
             try:
                 os.replace(p, moved_to / p.name)
             except OSError as exc:
-                raise WriteError(
-                    N_("cannot move the old copy aside: {reason}"),
-                    reason=exc.strerror or type(exc).__name__,
-                    file=escape_controls(str(p)),
-                ) from None
+                raise _refused(N_("cannot move the old copy aside: {reason}"), exc, p) from None
         present = []
     copied = []
     for p in sources:
@@ -127,15 +123,16 @@ def prepare(notebooks: str | Path, folder: str | Path, *, reset: bool = False) -
     return Prepared(work, tuple(copied), tuple(present), moved_to)
 
 
+def _refused(message: str, exc: OSError, path: Path) -> WriteError:
+    """What the system refused, as a :class:`WriteError` naming the path, in the data's words."""
+    return WriteError(message, reason=os_reason(exc), file=escape_controls(str(path)))
+
+
 def _make(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WriteError(
-            N_("cannot create the folder: {reason}"),
-            reason=exc.strerror or type(exc).__name__,
-            file=escape_controls(str(folder)),
-        ) from None
+        raise _refused(N_("cannot create the folder: {reason}"), exc, folder) from None
 
 
 @attrs.frozen
