@@ -6,6 +6,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NB_STAMP := $(VENV)/.installed-notebooks
 WS_STAMP := $(VENV)/.installed-workshop
+# The notebooks, the docs and `make test` show the shipped figures, whatever `bosetting update`
+# fetched into your cache: they read an empty cache folder (one that does not exist).
+NO_CACHE := BOSETTING_CACHE_DIR=$(CURDIR)/$(VENV)/no-cache
+# Jupyter refuses to run as root unless told; a root shell (a container, CI) says so here.
+AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: demo test lint typecheck pytest nbval workshop reset-notebooks workshop-check notebooks bench clean messages docs docs-build chromium data
 
@@ -46,7 +51,7 @@ pytest: $(STAMP) chromium
 
 # The teaching notebooks: every cell runs and its stored output must match (nbval).
 nbval: $(STAMP)
-	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks/
+	$(NO_CACHE) $(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks/
 
 # The docs test drives Debian's chromium (Playwright's own browser download does not work here).
 chromium:
@@ -54,10 +59,10 @@ chromium:
 
 # Serve the docs site at http://127.0.0.1:8000 (rebuilds on edits); `docs-build` writes site/.
 docs: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(NO_CACHE) NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 docs-build: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	$(NO_CACHE) NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 test: lint typecheck pytest nbval
 
@@ -78,7 +83,7 @@ workshop-check: $(WS_STAMP)
 # Re-run every notebook and store its outputs (after a change to the data or the code).
 notebooks: $(NB_STAMP)
 	for nb in notebooks/*.ipynb; do \
-		$(BIN)/jupyter nbconvert --execute --to notebook --inplace \
+		$(NO_CACHE) $(BIN)/jupyter nbconvert --execute --to notebook --inplace \
 			--ExecutePreprocessor.record_timing=False "$$nb" || exit 1; \
 	done
 
@@ -99,7 +104,7 @@ data: $(STAMP)
 	$(BIN)/python scripts/build_data.py
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(NO_CACHE) $(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -40,9 +40,8 @@ from _build import build_one_table, raw_bytes
 
 from bosetting.data import source, table_path
 from bosetting.errors import SSBFormatError
-from bosetting.model import AreaType, FigureStatus, IntroProgrammeOutcome, Sex, Text
-from bosetting.register import latest
-from bosetting.ssb import area_of
+from bosetting.model import AreaType, FigureStatus, IntroProgrammeOutcome, Sex
+from bosetting.ssb import area_of, out_of_force
 
 FILES = (
     "ssb10824_imdi-copy_intro_status_arbutd-fylke-2011_2013.csv",
@@ -139,16 +138,10 @@ def records(
         try:
             area_type, code, name = area_of(code, year, file=file, where="region")
         except SSBFormatError:
-            last = latest(code)
-            if len(code) != 4 or last.valid_to is None or last.valid_to >= year:
+            kept = out_of_force(code, year)
+            if kept is None or kept[0] is not AreaType.MUNICIPALITY:
                 raise
-            area_type, name = AreaType.MUNICIPALITY, last.name
-            note = Text(
-                f"Kilden fører tallet under kode {code}, som etter KLASS bare gjaldt til og med "
-                f"{last.valid_to}; beholdt slik det ble publisert.",
-                en=f"The source gives the figure under code {code}, which KLASS has in force only "
-                f"up to and including {last.valid_to}; kept as published.",
-            )
+            area_type, code, name, note = kept
             counts["area-years under a number not in force that year, kept with a note"] += 1
         for sex_code, sex in SEXES.items():
             total, total_status = figure(block[sex_code, TOTAL, PERSONS])

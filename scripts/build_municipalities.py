@@ -12,9 +12,8 @@ Rules:
 * ``municipalities.csv``: one row per run of the same code and name, sorted by code and
   first year; the county code is the code's first two digits.
 * ``municipality_changes.csv``: one row per change, sorted by date and codes. The kind
-  is ours, read from how many codes are on each side of the change that day: an old
-  code going to several new ones is a split, several old codes going to one new one a
-  merge, the same code with a new name a rename, and anything else a new number.
+  is ours, read from how many codes are on each side of the change that day
+  (:func:`bosetting.register.change_kinds`, the rule ``bosetting update`` uses too).
   Where that plain reading misleads, the row gets a note (``NOTES``) and also cites
   SSB's statbank page on the history of split municipalities.
 """
@@ -24,12 +23,11 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-from collections import defaultdict
 from pathlib import Path
 
 from _build import out_folder, raw_bytes, write_table
 
-from bosetting.model import ChangeKind
+from bosetting.register import change_kinds
 
 REGISTER_FILE = "municipalities_klass131_2008-2025.csv"
 CHANGES_FILE = "municipalities_changes_klass131_2008-2024.csv"
@@ -107,25 +105,16 @@ def register_rows(register: list[dict[str, str]]) -> list[list[str]]:
 
 
 def change_rows(changes: list[dict[str, str]]) -> list[list[str]]:
-    successors: dict[tuple[str, str], set[str]] = defaultdict(set)
-    predecessors: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for c in changes:
-        successors[c["change_date"], c["old_kommunenummer"]].add(c["new_kommunenummer"])
-        predecessors[c["change_date"], c["new_kommunenummer"]].add(c["old_kommunenummer"])
-    out = []
-    for c in sorted(
+    ordered = sorted(
         changes,
         key=lambda c: (c["change_date"], c["old_kommunenummer"], c["new_kommunenummer"]),
-    ):
+    )
+    kinds = change_kinds(
+        [(c["change_date"], c["old_kommunenummer"], c["new_kommunenummer"]) for c in ordered]
+    )
+    out = []
+    for c, kind in zip(ordered, kinds, strict=True):
         day, old, new = c["change_date"], c["old_kommunenummer"], c["new_kommunenummer"]
-        if len(successors[day, old]) > 1:
-            kind = ChangeKind.SPLIT
-        elif len(predecessors[day, new]) > 1:
-            kind = ChangeKind.MERGE
-        elif old == new:
-            kind = ChangeKind.RENAME
-        else:
-            kind = ChangeKind.RENUMBER
         note, note_en = NOTES.get((day, old), ("", ""))
         sources = SOURCE_CHANGES + (";" + SOURCE_STATBANK if note else "")
         out.append(

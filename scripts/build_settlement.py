@@ -37,12 +37,7 @@ from _build import build_one_table, raw_bytes
 
 from bosetting.data import read_rows
 from bosetting.model import ChangeKind, FigureStatus, Municipality
-from bosetting.register import (
-    REGISTER_FIRST_YEAR,
-    REGISTER_LAST_YEAR,
-    changes,
-    municipalities,
-)
+from bosetting.register import changes, first_year, last_year, municipalities
 
 SOURCE_FILE = "imdi_bosatt_anmodede_1995-2023.csv"
 SOURCE_ID = "imdi-bosatt-anmodede-2023"
@@ -147,7 +142,7 @@ def base_name(name: str) -> str:
 def runs_by_code() -> dict[str, tuple[Municipality, ...]]:
     """Every run of the register, by code, oldest first."""
     runs: dict[str, set[Municipality]] = defaultdict(set)
-    for year in range(REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR + 1):
+    for year in range(first_year(), last_year() + 1):
         for m in municipalities(year):
             runs[m.code].add(m)
     return {code: tuple(sorted(ms, key=lambda m: m.valid_from)) for code, ms in runs.items()}

@@ -6,12 +6,13 @@ Fixtures are in ``conftest.py``; hypothesis strategies in ``strategies.py``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pytest
 
 import bosetting as bs
 from bosetting.cli import main
+from bosetting.errors import BosettingError
 from bosetting.model import Municipality, Nomination, Outcome, edition_year
 
 #: The newest edition the facts the tests state about a municipality's record were checked
@@ -34,6 +35,21 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     status = main(list(argv))
     out, err = capsys.readouterr()
     return status, out, err
+
+
+def only_bosetting_errors(call: Callable[[], object]) -> object:
+    """Run ``call``; a result or a BosettingError subclass (one line, never the base) is fine.
+
+    Any other exception propagates and fails the test. Returns the result, or the error.
+    """
+    try:
+        return call()
+    except BosettingError as exc:
+        caught = exc
+    assert type(caught) is not BosettingError, "raise a subclass, never the base"
+    assert str(caught)
+    assert "\n" not in str(caught), str(caught)
+    return caught
 
 
 def through(

@@ -429,3 +429,64 @@ def group_sheets(draw: st.DrawFn, nominees: list[Municipality]) -> dict[str, dic
     jurors = draw(st.lists(texts, min_size=1, max_size=5, unique_by=str.casefold))
     halves = st.integers(2, 12).map(lambda h: f"{h // 2}" if h % 2 == 0 else f"{h // 2},5")
     return {j: {m.name: draw(halves) for m in nominees} for j in jurors}
+
+
+# -- the public API driven with arbitrary arguments (tests/test_errors_api.py) ------------------
+
+#: Values no public function should take for most of its arguments: wrong types, NaN,
+#: infinities, huge and negative numbers, text that looks like a number but is not one.
+HOSTILE_VALUES: tuple[object, ...] = (
+    None,
+    True,
+    False,
+    0,
+    -1,
+    -(10**30),
+    10**30,
+    2**63,
+    float("nan"),
+    float("inf"),
+    float("-inf"),
+    1e308,
+    -0.0,
+    "",
+    " ",
+    "\x00",
+    "x\ny",
+    "٣",
+    "１",
+    "1e99999999",
+    "3/2",
+    "1_0",
+    "nan",
+    "-inf",
+    "x" * 5000,
+    b"bytes",
+    bytearray(b"b"),
+    [],
+    [None],
+    [float("nan")],
+    {},
+    {None: None},
+    {"score": float("inf")},
+    (),
+    (None,),
+    object(),
+    complex(1, 1),
+    set(),
+    frozenset({None}),
+    int,
+    Ellipsis,
+)
+
+
+def api_values(good: tuple[object, ...]) -> st.SearchStrategy[object]:
+    """One argument: a value some public function takes (``good``), a hostile one, or a number or text."""
+    return st.one_of(
+        st.sampled_from(good),
+        st.sampled_from(HOSTILE_VALUES),
+        st.integers(min_value=-(10**20), max_value=10**20),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=12),
+        st.lists(st.sampled_from(good), max_size=3),
+    )

@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 from bosetting.history import edition, editions
-from bosetting.register import REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR
+from bosetting.register import first_year, last_year
 from tests.helpers import record_of, run
 
 
@@ -49,12 +49,13 @@ def test_show_says_when_the_register_does_not_reach_the_edition() -> None:
 
     e = edition(2022)
     assert not any(line.startswith("Kommuneregisteret") for line in render_edition(e).splitlines())
-    newer = attrs.evolve(e, reference_year=REGISTER_LAST_YEAR + 1)
+    last = last_year()
+    newer = attrs.evolve(e, reference_year=last + 1)
     said = [x for x in render_edition(newer).splitlines() if x.startswith("Kommuneregisteret")]
     assert said == [
-        f"Kommuneregisteret går bare til {REGISTER_LAST_YEAR}, så kommunene og kommunenumrene er "
-        f"slik de var i {REGISTER_LAST_YEAR}; for å se {REGISTER_LAST_YEAR + 1} trengs et nyere "
-        "register (SSBs KLASS 131)."
+        f"Kommuneregisteret går bare til {last}, så kommunene og kommunenumrene er slik de var i "
+        f"{last}; «bosetting update» henter et nyere register (SSBs KLASS 131) for å se "
+        f"{last + 1}."
     ]
 
 
@@ -62,7 +63,7 @@ def test_municipality_help_gives_the_register_years(capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit):
         run(capsys, "municipality", "--help")
     out = " ".join(capsys.readouterr().out.split())
-    assert f"året ({REGISTER_FIRST_YEAR}–{REGISTER_LAST_YEAR})" in out
+    assert f"året ({first_year()}–{last_year()})" in out
 
 
 def test_record(capsys: pytest.CaptureFixture[str]) -> None:

@@ -137,7 +137,7 @@ from bosetting.model import Source, Text  # noqa: E402
 
 
 def _fresh_sources() -> None:
-    _records.sources.cache_clear()
+    _records._sources_in.cache_clear()
 
 
 def test_records_name_file_row_field_value_for_a_model_validator(copy_of_datasets: Path) -> None:

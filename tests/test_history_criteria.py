@@ -90,7 +90,7 @@ def test_only_suppressed_outcomes_are_not_assessable() -> None:
 def test_no_recent_figures_is_not_assessable() -> None:
     r = assess("Asker", "2021").result("2021-over-50")
     assert r.verdict is Verdict.NOT_ASSESSABLE
-    assert any("fetch_10824" in x for x in r.reasons)
+    assert any("bosetting update" in x for x in r.reasons)
 
 
 def test_assess_with_records_from_ssb() -> None:

@@ -20,13 +20,15 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 import bosetting as bs
-from bosetting.data import DATASETS_ENV
-from bosetting.register import REGISTER_LAST_YEAR
+from bosetting.data import CACHE_ENV_VAR, DATASETS_ENV
+from bosetting.register import last_year
+from tests.ssb_server import SSBServer
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "analysts" / "new-edition.md"
@@ -133,6 +135,9 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict
         },
     )
     env = {**os.environ, DATASETS_ENV: str(folder), "NO_MKDOCS_2_WARNING": "1"}
+    env[CACHE_ENV_VAR] = str(
+        tmp_path_factory.mktemp("cache")
+    )  # the shipped figures, no one's cache
     env.pop("BOSETTING_LANG", None)
 
     # Step 7: make data (what it runs), on the copy.
@@ -175,14 +180,15 @@ def test_show_the_new_edition(added: tuple[Path, dict[str, str], str]) -> None:
     assert done.stdout.startswith(f"{bs.latest().prize_name} {label}")
     assert "vinner    Kinn (4602)" in done.stdout
     assert TEST_DATA in done.stdout
-    if int(label) > REGISTER_LAST_YEAR:  # the register does not reach the edition: said in one line
+    if int(label) > last_year():  # the register does not reach the edition: said in one line
         said = [
             line
             for line in done.stdout.splitlines()
             if line.startswith("Kommuneregisteret går bare til")
         ]
         assert len(said) == 1
-        assert str(REGISTER_LAST_YEAR) in said[0]
+        assert str(last_year()) in said[0]
+        assert "«bosetting update»" in said[0]  # the command that fetches a newer register
     done = _run(env, "-m", "bosetting", "--lang", "en", "show", label, "--format", "json")
     assert done.returncode == 0, done.stderr
 
@@ -195,6 +201,38 @@ def test_screen_the_new_edition(added: tuple[Path, dict[str, str], str]) -> None
     assert lines[0].startswith(f"{bs.latest().prize_name} {label}:")
     kinn = next(line for line in lines if "Kinn (4602)" in line)
     assert kinn.rstrip().endswith("vinner")
+
+
+def test_refreshed_figures_lay_over_the_copy(
+    added: tuple[Path, dict[str, str], str],
+    ssb_server: SSBServer,
+    tmp_path: Path,
+) -> None:
+    """``bosetting update`` with the copy in use: the cache lays over the copy, not datasets/."""
+    _, copy_env, label = added
+    env = {
+        **copy_env,
+        CACHE_ENV_VAR: str(tmp_path / "cache"),
+        "BOSETTING_SSB_API": ssb_server.ssb_api,
+        "BOSETTING_KLASS_API": ssb_server.klass_api,
+    }
+    done = _run(env, "-m", "bosetting", "update")
+    assert done.returncode == 0, done.stderr
+    done = _run(env, "-m", "bosetting", "verify")  # the copy's hashes, the cache beside them
+    assert done.returncode == 0, done.stdout + done.stderr
+    # The made-up edition (the copy's) is assessed with SSB's figures (the cache's).
+    done = _run(env, "-m", "bosetting", "check", "Kinn", "--edition", "2022")
+    assert done.returncode == 0, done.stderr
+    assert "Tall: SSB-tabell 10824, hentet" in done.stdout
+    done = _run(env, "-m", "bosetting", "show", label)
+    assert done.returncode == 0, done.stderr
+    assert TEST_DATA in done.stdout
+    beyond = [x for x in done.stdout.splitlines() if x.startswith("Kommuneregisteret går bare")]
+    # KLASS as fetched reaches the year of the fetch: the line only for an edition after it.
+    assert len(beyond) == (1 if int(label) > date.today().year else 0)
+    done = _run(env, "-m", "bosetting", "screen", "--edition", label, "--offline")
+    assert done.returncode == 0, done.stderr
+    assert "Tall: fra datapakken" in done.stdout + done.stderr
 
 
 def test_the_site_builds_with_the_new_edition(

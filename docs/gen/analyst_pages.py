@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import ast
+import html
+import importlib
 import inspect
 import os
 import sys
@@ -282,7 +284,11 @@ def error_page() -> str:
         lines += ["## The catalogue of bad inputs", "", doc, ""]
         lines += [
             "The test suite feeds every case below to the library and checks the error class "
-            "and what the message names.",
+            "and what the message names. Each case's line is the one a person sees, in bokmål "
+            "and in English, made by running the case while this page was built "
+            "(`tests/bad_input_runs.py`; the scratch folder's name is left out).",
+            "",
+            *_catalogue_table(),
             "",
             '??? example "tests/bad_inputs.py"',
             "",
@@ -304,6 +310,37 @@ def error_page() -> str:
         cls = getattr(errors, name)
         lines += [f"### {name}", "", _prose(inspect.getdoc(cls) or ""), ""]
     return "\n".join(lines)
+
+
+def _catalogue_table() -> list[str]:
+    """Every case of the catalogue with the line it gives in bokmål and in English.
+
+    An HTML table with a class of its own: its long lines wrap inside the page
+    (``extra.css``), so it needs no sideways scrolling, which a keyboard could not reach.
+    """
+    if str(sh.ROOT) not in sys.path:
+        sys.path.insert(0, str(sh.ROOT))
+    catalogue: Any = importlib.import_module("tests.bad_inputs")
+    runs: Any = importlib.import_module("tests.bad_input_runs")
+    lines = [
+        '<table class="bad-inputs">',
+        '<colgroup><col style="width: 15%"><col style="width: 17%"><col style="width: 12%">'
+        '<col style="width: 28%"><col style="width: 28%"></colgroup>',
+        "<thead><tr><th>Case</th><th>What is given</th><th>Error</th>"
+        "<th>Bokmål</th><th>English</th></tr></thead>",
+        "<tbody>",
+    ]
+    for case in catalogue.CASES:
+        nb = html.escape(runs.one_line(case, "nb"), quote=False)
+        en = html.escape(runs.one_line(case, "en"), quote=False)
+        lines.append(
+            f"<tr><td><code>{html.escape(case.id)}</code></td>"
+            f"<td>{html.escape(case.note, quote=False)}</td>"
+            f"<td><code>{case.error.__name__}</code></td>"
+            f'<td lang="nb">{nb}</td><td>{en}</td></tr>'
+        )
+    lines += ["</tbody>", "</table>"]
+    return ["\n".join(lines)]
 
 
 SECTIONS = ("Args:", "Arguments:", "Attributes:", "Examples:", "Example:", "Raises:", "Returns:")

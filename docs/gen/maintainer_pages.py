@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _shared as sh
 
 import bosetting as bs
-from bosetting.register import REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR
+from bosetting.register import first_year, last_year
 
 PAGE = "analysts/new-edition.md"
 
@@ -145,8 +145,8 @@ def status(page: str) -> str:
         f"Where the record stands (read from the tables when this site was built): "
         f"{len(bs.editions())} editions, the newest labelled **{newest.label}** "
         f"({newest.status.label}); the newest known winner is {won.winner}, for "
-        f"{won.label}. The municipality register covers {REGISTER_FIRST_YEAR}–"
-        f"{REGISTER_LAST_YEAR}. The next free prize source id is `{next_source_id()}`."
+        f"{won.label}. The municipality register covers {first_year()}–"
+        f"{last_year()}. The next free prize source id is `{next_source_id()}`."
     )
 
 

@@ -2,7 +2,10 @@
 
 The prize history, the municipality register across the 2020 and 2024 reforms,
 intro-programme outcomes, the criteria of each era and the public vote, all
-from shipped, sourced tables. ``import bosetting`` stays light: pandas, numpy,
+from shipped, sourced tables; ``bs.update()`` (``bosetting update``) fetches SSB's
+newest intro-programme figures and municipality register into a per-user cache,
+and every function uses them from then on (``source="shipped"`` keeps to the
+shipped ones). ``import bosetting`` stays light: pandas, numpy,
 matplotlib and Babel are imported inside the functions that use them (the
 ``to_frame()`` methods, vote-file counting, :mod:`bosetting.frames` and
 :mod:`bosetting.plot` on first use, the formatters of :mod:`bosetting.i18n`).
@@ -76,6 +79,7 @@ if TYPE_CHECKING:
         succession,
         successors,
     )
+    from bosetting.ssb import update
     from bosetting.voting import Tally, tally
 
 __all__ = [
@@ -138,6 +142,7 @@ __all__ = [
     "succession",
     "successors",
     "tally",
+    "update",
     "winners",
     "workshop",
 ]
@@ -179,6 +184,7 @@ _LAZY: dict[str, str] = {
     "predecessors": "bosetting.register",
     "succession": "bosetting.register",
     "successors": "bosetting.register",
+    "update": "bosetting.ssb",
     "Tally": "bosetting.voting",
     "tally": "bosetting.voting",
 }

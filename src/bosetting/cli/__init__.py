@@ -7,6 +7,10 @@ library it calls); ``--help`` and a wrong command name import them all.
 Everything the command prints is written by :mod:`bosetting.cli._render`, in
 the language of ``--lang`` (a code of :data:`bosetting.i18n.LANGUAGES`, anywhere
 on the line), else ``BOSETTING_LANG``, else the library's (bokmål by default).
+``--offline`` (anywhere on the line) keeps a command to the shipped figures
+and register, whatever ``bosetting update`` fetched into the cache; the parser
+is built under it too (a help text may give the register's years), so
+``--offline`` gets past a damaged cache.
 Every error a user can cause ends as one line on standard error and exit
 status 2, without a traceback: control characters in the message (a file name
 with a line break, an escape sequence in a cell) are written as escapes, and a
@@ -28,17 +32,19 @@ import argparse
 import functools
 import importlib
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from bosetting import i18n
+from bosetting import data, i18n
 from bosetting.cli import _render as said
 from bosetting.cli._options import ascii_int
 from bosetting.data import escape_controls
 from bosetting.errors import ArgumentError, BosettingError, UsageError
 from bosetting.i18n import N_, _
+from bosetting.model import checked
 
 __all__ = [
     "COMMANDS",
@@ -66,6 +72,7 @@ COMMANDS: tuple[str, ...] = (
     "verify",
     "screen",
     "cite",
+    "update",
 )
 
 #: Exit status of an error the user can fix (and of a wrong command line).
@@ -105,17 +112,51 @@ class _Formatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
 
 
+class _StoreOnce(argparse.Action):
+    """An option that takes one value and may be given once: a second one is refused, never kept."""
+
+    def __call__(
+        self, parser: Any, namespace: argparse.Namespace, values: Any, option_string: Any = None
+    ) -> None:
+        given: set[str] = namespace.__dict__.setdefault(_GIVEN, set())
+        if self.dest in given:
+            raise argparse.ArgumentError(self, _("given more than once; give it once"))
+        given.add(self.dest)
+        setattr(namespace, self.dest, values)
+
+
+#: Where a parse keeps the options given so far (removed when the parse is done).
+_GIVEN = "_bosetting_given"
+
+
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are exceptions, so ``main`` prints one line."""
+    """An argument parser whose errors are exceptions, so ``main`` prints one line.
+
+    An option's value may start with ``-`` (``--public-weight -inf`` gives the
+    value ``-inf`` to ``--public-weight``, which then names it); an option that
+    takes a value may be given once.
+    """
 
     def __init__(self, *args: Any, lang_default: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
+        # argparse reads "-1" as a value but "-inf" or "-x" as an unknown option; every
+        # word starting with one "-" (but -h) is a value here: the option before it names it.
+        self._negative_number_matcher = re.compile(r"^-(?!-)(?!h$).+")
         self._positionals.title = _("arguments")
         self._optionals.title = _("options")
         self.add_argument(
             "-h", "--help", action="help", default=argparse.SUPPRESS, help=_("show this help")
+        )
+        self.add_argument(
+            "--offline",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help=_(
+                "use the shipped figures and register, whatever 'bosetting update' fetched "
+                "(for results anyone can reproduce)"
+            ),
         )
         self.add_argument(
             "--lang",
@@ -128,10 +169,18 @@ class _Parser(argparse.ArgumentParser):
         )
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
-        """Add an argument; ``type=int`` takes ASCII digits only (``int`` takes any script's)."""
+        """Add an argument; ``type=int`` takes ASCII digits only; an option's value is given once."""
         if kwargs.get("type") is int:
             kwargs["type"] = ascii_int
+        if args and str(args[0]).startswith("-") and kwargs.get("action", "store") == "store":
+            kwargs["action"] = _StoreOnce
         return super().add_argument(*args, **kwargs)
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """Parse, then forget which options were given (see :class:`_StoreOnce`)."""
+        parsed, extras = super().parse_known_args(args, namespace)
+        parsed.__dict__.pop(_GIVEN, None)
+        return parsed, extras
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(
@@ -148,7 +197,38 @@ def _say(message: str) -> None:
     print(line, file=sys.stderr)
 
 
-def _check_argv(argv: Sequence[object]) -> list[str]:
+def _as_typed(exc: BosettingError, words: Sequence[str]) -> BosettingError:
+    """The error naming the option the user typed (``--year``) where the library named its argument (``year``)."""
+    if exc.file is not None or not isinstance(exc.field, str) or exc.field.startswith("-"):
+        return exc
+    option = "--" + exc.field.replace("_", "-")
+    if not any(w == option or w.startswith(option + "=") for w in words):
+        return exc
+    clone = exc.located()
+    clone.field = option
+    return clone
+
+
+def _quiet_stdout() -> None:
+    """After a failed write to standard output, send what is still buffered nowhere.
+
+    Otherwise Python's own flush at exit fails again and prints a traceback.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (a test's capture)
+        pass
+
+
+def _check_argv(argv: object) -> list[str]:
+    if not isinstance(argv, list | tuple):
+        raise UsageError(
+            N_("the command line is a list of arguments, not {kind}"),
+            kind=type(argv).__name__,
+            field="argv",
+        )
     out: list[str] = []
     for i, arg in enumerate(argv, start=1):
         if not isinstance(arg, str):
@@ -186,7 +266,7 @@ def _named_command(argv: Sequence[str]) -> str | None:
             skip = False
         elif arg == "--lang":
             skip = True
-        elif arg.startswith("--lang="):
+        elif arg.startswith("--lang=") or arg == "--offline":
             continue
         elif arg.startswith("-"):
             return None  # --help, --version, a wrong option or "--": the whole parser answers
@@ -195,6 +275,7 @@ def _named_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+@checked
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command's argument parser with every subcommand registered (or only ``command``)."""
     parser = _Parser(
@@ -236,7 +317,9 @@ def _chosen_language(argv: Sequence[str]) -> str:
 def _in_chosen_language(run: Callable[[Sequence[str] | None], int]) -> Any:
     @functools.wraps(run)
     def wrapper(argv: Sequence[str] | None = None) -> int:
-        words = list(sys.argv[1:] if argv is None else argv)
+        given = sys.argv[1:] if argv is None else argv
+        listed = isinstance(given, list | tuple)
+        words = [w for w in given if isinstance(w, str)] if listed else []
         with i18n.language(_chosen_language(words)):
             return run(argv)
 
@@ -246,24 +329,38 @@ def _in_chosen_language(run: Callable[[Sequence[str] | None], int]) -> Any:
 @_in_chosen_language
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status (0 on success, 2 on a user error, 1 on a bug)."""
+    words: list[str] = []
     try:
         words = _check_argv(sys.argv[1:] if argv is None else argv)
-        parser = build_parser(_named_command(words))
-        args = parser.parse_args(words)
-        if args.command is None:
-            parser.print_help()
-            return 0
-        status: int = args.run(args)
+        command = _named_command(words)
+        # The parser too: a help text may give the register's years.
+        offline = (
+            "--offline" in words[: words.index("--")] if "--" in words else "--offline" in words
+        )
+        with data.using("shipped" if offline and command != "update" else None):
+            parser = build_parser(command)
+            args = parser.parse_args(words)
+            if args.command is None:
+                parser.print_help()
+                return 0
+            status: int = args.run(args)
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
     except BosettingError as exc:
-        _say(said.error_line(exc))
+        _say(said.error_line(_as_typed(exc, words)))
         return EXIT_USAGE
     except BrokenPipeError:
-        return 0
+        _quiet_stdout()
+        _say(said.closed_output_line())
+        return EXIT_USAGE
     except KeyboardInterrupt:
         _say(said.interrupted_line())
         return 130
     except MemoryError:
         _say(said.out_of_memory_line())
+        return EXIT_USAGE
+    except OSError as exc:  # the environment: a full disk, no permission, a device error
+        _quiet_stdout()
+        _say(said.environment_line(exc))
         return EXIT_USAGE
     except Exception as exc:
         if os.environ.get("BOSETTING_DEBUG"):

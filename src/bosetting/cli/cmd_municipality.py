@@ -18,7 +18,7 @@ from bosetting.cli._render import (
     render_municipality,
 )
 from bosetting.i18n import _
-from bosetting.register import REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR, municipality
+from bosetting.register import first_year, last_year, municipality
 
 __all__ = ["register"]
 
@@ -52,8 +52,8 @@ def register(subparsers: Any) -> None:
         default=None,
         help=_(
             "the year ({first}–{last}); without it, the register’s last year",
-            first=REGISTER_FIRST_YEAR,
-            last=REGISTER_LAST_YEAR,
+            first=first_year(),
+            last=last_year(),
         ),
     )
     add_format_options(p)

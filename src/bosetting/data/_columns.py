@@ -1,4 +1,4 @@
-"""One column of a shipped table, typed and checked against its field in ``datapackage.json``.
+"""One file of a table, typed and checked column by column against its fields in ``datapackage.json``.
 
 A column repeats its values (years, codes, statuses, source ids), so each
 distinct text is converted and checked once and every cell then takes the value
@@ -15,7 +15,9 @@ Examples:
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -24,7 +26,7 @@ from typing import Any
 from bosetting.errors import DataError
 from bosetting.i18n import N_
 
-__all__ = ["TRANSLATIONS", "Found", "check_translations", "column"]
+__all__ = ["TRANSLATIONS", "Found", "check_translations", "column", "parse_file"]
 
 #: The field property naming a bokmål text's translations: ``{"en": "note_en"}``.
 TRANSLATIONS = "x-translations"
@@ -119,6 +121,84 @@ def column(
         error = DataError(template, file=path, row=number, field=name, value=text, **params)
         return [], ((number, position), error)
     return list(map(typed.get, cells)), None
+
+
+def _decoded(raw: bytes, path: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            N_("not UTF-8: byte {at} cannot be read as UTF-8"), at=exc.start + 1, file=path
+        ) from None
+
+
+def parse_file(
+    schema: Mapping[str, Any], raw: bytes, path: str, *, cached: bool
+) -> list[dict[str, Any]]:
+    """The rows of one file of a table, each cell typed and checked against its field.
+
+    The file is decoded as UTF-8; its translations are checked
+    (:func:`check_translations`), file by file, so an error names the file a
+    row is in.
+
+    Args:
+        schema: The table's schema in ``datapackage.json``.
+        raw: The file's bytes.
+        path: The file as messages name it.
+        cached: Whether the file is a part the per-user cache holds (a header
+            that does not fit then means another version of bosetting wrote it).
+
+    Raises:
+        DataError: Naming the file, the row, the field and the value.
+    """
+    text = _decoded(raw, path)
+    fields = schema["fields"]
+    missing = set(schema.get("missingValues", [""]))
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    header = next(reader, None)
+    expected = [f["name"] for f in fields]
+    if header != expected:
+        if cached:  # written by another version of bosetting, whose tables had other columns
+            raise DataError(
+                N_(
+                    "the refreshed figures were saved by another version of bosetting; run "
+                    "'bosetting update' again (--offline uses the shipped figures meanwhile)"
+                ),
+                file=path,
+            )
+        raise DataError(
+            N_("the header does not match the schema, which expects {fields}"),
+            fields=", ".join(expected),
+            file=path,
+            field="header",
+            value=header,
+        )
+    lines = list(reader)
+    if set(map(len, lines)) - {len(fields)}:
+        number, cells = next((n, c) for n, c in enumerate(lines, 1) if len(c) != len(fields))
+        raise DataError(
+            N_("expected {expected} cells, found {found}"),
+            expected=len(fields),
+            found=len(cells),
+            file=path,
+            row=number,
+        )
+    # Column by column; the problem reported is the first in reading order (row, then field).
+    columns: list[list[Any]] = []
+    found: list[Found] = []
+    for position, (field, texts) in enumerate(
+        zip(fields, zip(*lines, strict=True) if lines else [()] * len(fields), strict=True)
+    ):
+        values, problem = column(field, position, texts, missing, path)
+        columns.append(values)
+        if problem is not None:
+            found.append(problem)
+    if found:
+        raise min(found, key=lambda f: f[0])[1]
+    # Every column has one value per line, so the rows are whole (no strict zip needed).
+    rows = [dict(zip(expected, values, strict=False)) for values in zip(*columns, strict=False)]
+    check_translations(path, fields, rows)
+    return rows
 
 
 def check_translations(path: str, fields: list[Any], rows: Sequence[Mapping[str, Any]]) -> None:

@@ -40,9 +40,10 @@ import attrs
 
 from bosetting.data._tables import Row, numbered_rows, read_rows, split_ids, translations
 from bosetting.data._texts import TEXTS, is_text, one_text, paired
+from bosetting.data._view import View, current_view
 from bosetting.errors import BosettingError, DataError
 from bosetting.i18n import N_, TEXT_LANGUAGE
-from bosetting.model import Source, Text
+from bosetting.model import Source, Text, checked
 
 if TYPE_CHECKING:
     import cattrs
@@ -232,6 +233,7 @@ def _structure(value: Any, kind: Any, column: str | None = None) -> Any:
         raise _as_data_error(exc, data, {}, column) from None
 
 
+@checked
 def structure(row: Row, kind: type[T]) -> T:
     """One value of the model made from a whole row (a decision rule from ``editions.csv``).
 
@@ -248,6 +250,7 @@ def structure(row: Row, kind: type[T]) -> T:
     return value
 
 
+@checked
 def records(
     table: str,
     cls: type[T],
@@ -303,6 +306,7 @@ def records(
         yield row, record
 
 
+@checked
 class LazyRecords(Generic[T]):
     """The records of one shipped table, each built the first time a caller selects its row.
 
@@ -352,13 +356,18 @@ class LazyRecords(Generic[T]):
         return tuple(self._built[n] for n in wanted)
 
 
-@functools.cache
 def sources() -> Mapping[str, Source]:
-    """Every source, by id, in file order."""
+    """Every source, by id, in file order (with those of the refreshed figures in use)."""
+    return _sources_in(current_view())
+
+
+@functools.cache
+def _sources_in(view: View) -> Mapping[str, Source]:
     pairs = records("sources", Source, rename={"id": "source_id", "date": "published"})
     return {s.id: s for _, s in pairs}
 
 
+@checked
 def source(source_id: str) -> Source:
     """One source by its id.
 
@@ -373,6 +382,7 @@ def source(source_id: str) -> Source:
         ) from None
 
 
+@checked
 def resolve(
     ids: Iterable[str],
     *,

@@ -36,9 +36,7 @@ Examples:
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -48,15 +46,19 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from bosetting.data._columns import TRANSLATIONS, Found, check_translations, column
+from bosetting.data._columns import TRANSLATIONS, parse_file
+from bosetting.data._overlay import lay_parts
+from bosetting.data._view import SHIPPED, View, current_view
 from bosetting.errors import BosettingError, DataError
 from bosetting.i18n import N_, _
+from bosetting.model import checked
 
 __all__ = [
     "DATASETS_ENV",
     "HASH_PREFIX",
     "LIST_FOREIGN_KEYS",
     "TRANSLATIONS",
+    "YEARS",
     "Row",
     "dataset_root",
     "descriptor",
@@ -64,9 +66,11 @@ __all__ = [
     "read_rows",
     "resource",
     "resource_names",
+    "shipped_rows",
     "split_ids",
     "table_label",
     "table_path",
+    "table_years",
     "translations",
 ]
 
@@ -75,6 +79,9 @@ HASH_PREFIX = "sha256:"
 
 #: The schema property declaring list-valued foreign keys (``;``-joined ids).
 LIST_FOREIGN_KEYS = "x-listForeignKeys"
+
+#: The resource property giving the years a shipped table covers: ``{"first": ..., "last": ...}``.
+YEARS = "x-years"
 
 #: One row of a table: field name to typed value (``None`` where the cell is empty).
 Row = Mapping[str, Any]
@@ -133,11 +140,13 @@ def descriptor() -> dict[str, Any]:
     return parsed
 
 
+@checked
 def resource_names() -> tuple[str, ...]:
     """The names of every table in the package, in descriptor order."""
     return tuple(r["name"] for r in descriptor()["resources"])
 
 
+@checked
 def resource(name: str) -> dict[str, Any]:
     """The descriptor entry of one table.
 
@@ -173,6 +182,7 @@ _TABLE_WORDS = {
 }
 
 
+@checked
 def table_label(name: str) -> str:
     """A shipped table in words, in the active language (its name where it has none).
 
@@ -186,6 +196,7 @@ def table_label(name: str) -> str:
     return name if words is None else _(words)
 
 
+@checked
 def translations(name: str) -> dict[str, dict[str, str]]:
     """The bokmål text columns of a table and the columns of their translations, by language.
 
@@ -200,6 +211,7 @@ def translations(name: str) -> dict[str, dict[str, str]]:
     }
 
 
+@checked
 def split_ids(value: str | None) -> tuple[str, ...]:
     """Split a ``;``-separated cell into its parts (empty parts dropped)."""
     if not value:
@@ -214,7 +226,13 @@ def _as_list(value: str | list[str]) -> list[str]:
 _READING: set[str] = set()
 
 
-def _keys_of(name: str, fields: list[str]) -> set[tuple[Any, ...]]:
+class _Rows(tuple[Row, ...]):
+    """A table's rows, each with where it came from: ``(file, row)`` in :attr:`origins`."""
+
+    origins: tuple[tuple[str, int], ...] = ()
+
+
+def _keys_of(name: str, fields: list[str], view: View) -> set[tuple[Any, ...]]:
     if name in _READING:
         raise DataError(
             N_("the foreign keys form a cycle"),
@@ -222,10 +240,10 @@ def _keys_of(name: str, fields: list[str]) -> set[tuple[Any, ...]]:
             field="foreignKeys",
             value=name,
         )
-    return {tuple(r[f] for f in fields) for r in _read(name)}
+    return {tuple(r[f] for f in fields) for r in _read(name, view)}
 
 
-def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: list[Row]) -> None:
+def _check_references(name: str, schema: Mapping[str, Any], rows: _Rows, view: View) -> None:
     """Check declared foreign keys and list-valued foreign keys, naming row, field and value."""
     for fk in schema.get("foreignKeys", []):
         local = _as_list(fk["fields"])
@@ -235,9 +253,9 @@ def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: lis
         keys = (
             {tuple(r[f] for f in remote) for r in rows}
             if target == name
-            else _keys_of(target, remote)
+            else _keys_of(target, remote, view)
         )
-        for number, row in enumerate(rows, start=1):
+        for (path, number), row in zip(rows.origins, rows, strict=True):
             value = tuple(row[f] for f in local)
             if None in value or value in keys:
                 continue
@@ -256,11 +274,11 @@ def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: lis
         delimiter = lfk.get("delimiter", ";")
         of = lfk["reference"]["resource"]
         [key] = _as_list(lfk["reference"]["fields"])
-        known = {k[0] for k in _keys_of(of, [key])}
+        known = {k[0] for k in _keys_of(of, [key], view)}
         cells = {row[field] for row in rows} - {None}
         if all(part.strip() in known for cell in cells for part in str(cell).split(delimiter)):
             continue
-        for number, row in enumerate(rows, start=1):
+        for (path, number), row in zip(rows.origins, rows, strict=True):
             cell = row[field]
             if cell is None:
                 continue
@@ -278,100 +296,100 @@ def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: lis
 
 
 @functools.cache
-def _read(name: str) -> tuple[Row, ...]:
+def _read(name: str, view: View = SHIPPED) -> _Rows:
     _READING.add(name)
     try:
-        return _read_checked(name)
+        return _read_checked(name, view)
     finally:
         _READING.discard(name)
 
 
-def _read_checked(name: str) -> tuple[Row, ...]:
+def _read_checked(name: str, view: View) -> _Rows:
     res = resource(name)
     path = res["path"]
     schema = res["schema"]
-    fields = schema["fields"]
-    missing = set(schema.get("missingValues", [""]))
     try:
-        text = dataset_root().joinpath(path).read_bytes().decode("utf-8")
+        raw = dataset_root().joinpath(path).read_bytes()
     except FileNotFoundError:
         raise DataError(N_("the table's file is missing"), file=path) from None
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            N_("not UTF-8: byte {at} cannot be read as UTF-8"), at=exc.start + 1, file=path
-        ) from None
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    header = next(reader, None)
-    expected = [f["name"] for f in fields]
-    if header != expected:
-        raise DataError(
-            N_("the header does not match the schema, which expects {fields}"),
-            fields=", ".join(expected),
-            file=path,
-            field="header",
-            value=header,
-        )
-    lines = list(reader)
-    if set(map(len, lines)) - {len(fields)}:
-        number, cells = next((n, c) for n, c in enumerate(lines, 1) if len(c) != len(fields))
-        raise DataError(
-            N_("expected {expected} cells, found {found}"),
-            expected=len(fields),
-            found=len(cells),
-            file=path,
-            row=number,
-        )
-    # Column by column; the problem reported is the first in reading order (row, then field).
-    columns: list[list[Any]] = []
-    found: list[Found] = []
-    for position, (field, texts) in enumerate(
-        zip(fields, zip(*lines, strict=True) if lines else [()] * len(fields), strict=True)
-    ):
-        values, problem = column(field, position, texts, missing, path)
-        columns.append(values)
-        if problem is not None:
-            found.append(problem)
-    if found:
-        raise min(found, key=lambda f: f[0])[1]
-    # Every column has one value per line, so the rows are whole (no strict zip needed).
-    rows: list[Row] = [
-        dict(zip(expected, values, strict=False)) for values in zip(*columns, strict=False)
-    ]
+    rows = parse_file(schema, raw, path, cached=False)
+    origins = [(path, number) for number in range(1, len(rows) + 1)]
+    rows, origins = lay_parts(schema, rows, origins, view.parts(name))
+    table = _Rows(rows)
+    table.origins = tuple(origins)
     key_fields = schema.get("primaryKey", [])
     if key_fields:
-        keys = list(zip(*(columns[expected.index(k)] for k in key_fields), strict=True))
+        keys = [tuple(r[k] for k in key_fields) for r in table]
         if len(set(keys)) != len(keys):
-            seen_keys: dict[tuple[Any, ...], int] = {}
-            for number, key in enumerate(keys, start=1):
+            seen_keys: dict[tuple[Any, ...], tuple[str, int]] = {}
+            for (file, number), key in zip(table.origins, keys, strict=True):
                 if key in seen_keys:
+                    first_file, first_row = seen_keys[key]
                     raise DataError(
-                        N_("duplicate primary key {key}, first seen in row {first}"),
+                        N_("duplicate primary key {key}, first seen in row {first}")
+                        if first_file == file
+                        else N_("duplicate primary key {key}, first seen in {first}"),
                         key=", ".join(f"{k} = {v}" for k, v in zip(key_fields, key, strict=True)),
-                        first=seen_keys[key],
-                        file=path,
+                        first=first_row if first_file == file else f"{first_file}:{first_row}",
+                        file=file,
                         row=number,
                     )
-                seen_keys[key] = number
-    check_translations(path, fields, rows)
-    _check_references(name, path, schema, rows)
-    return tuple(rows)
+                seen_keys[key] = (file, number)
+    _check_references(name, schema, table, view)
+    return table
 
 
+@checked
 def read_rows(name: str) -> tuple[Row, ...]:
-    """Every row of a shipped table, typed and checked against its schema.
+    """Every row of a table as in use now, typed and checked against its schema.
+
+    The shipped table, with the refreshed parts laid over it where the per-user
+    cache holds them and the source of figures allows it
+    (:func:`~bosetting.data.current_view`).
 
     Args:
         name: The table's name in ``datapackage.json`` (for example ``"municipalities"``).
 
     Returns:
-        The rows in file order. The result is cached; treat it as read-only.
+        The rows in file order (the shipped rows kept, then the refreshed ones). The
+        result is cached per view; treat it as read-only.
 
     Raises:
         DataError: When the file is missing or a value breaks the schema.
     """
-    return _read(name)
+    return _read(name, current_view())
 
 
+@checked
+def shipped_rows(name: str) -> tuple[Row, ...]:
+    """Every row of a shipped table as shipped, whatever the per-user cache holds."""
+    return _read(name, SHIPPED)
+
+
+@checked
+def table_years(name: str) -> tuple[int, int] | None:
+    """The years a table as in use now covers (first, last), where that is recorded.
+
+    A cached source that replaces the whole table says which years its answer
+    covers; otherwise the shipped table's ``x-years`` in ``datapackage.json`` does.
+
+    Examples:
+        >>> from bosetting.data import using
+        >>> with using("shipped"):
+        ...     table_years("municipalities")
+        (2008, 2025)
+    """
+    for source, part in reversed(current_view().parts(name)):
+        if not part.replaces and source.years is not None:
+            return source.years
+    years = resource(name).get(YEARS)
+    if isinstance(years, dict) and isinstance(years.get("first"), int):
+        last = years.get("last")
+        return years["first"], last if isinstance(last, int) else years["first"]
+    return None
+
+
+@checked
 def table_path(name: str) -> Traversable:
     """The shipped CSV file of one table (for readers such as pandas)."""
     return dataset_root().joinpath(resource(name)["path"])
@@ -398,6 +416,7 @@ class _Located:
         return False
 
 
+@checked
 def numbered_rows(
     name: str, numbers: Iterable[int] | None = None
 ) -> Iterator[tuple[int, Row, _Located]]:
@@ -419,8 +438,8 @@ def numbered_rows(
         ...
         bosetting.errors.ValidationError: municipalities.csv, row 1, field 'valid_from', value 1800: a year must lie between 1838 and 2100
     """
-    path = resource(name)["path"]
-    rows = read_rows(name)
+    rows = _read(name, current_view())
     chosen = range(1, len(rows) + 1) if numbers is None else sorted(numbers)
     for number in chosen:
-        yield number, rows[number - 1], _Located(path, number)
+        file, line = rows.origins[number - 1]
+        yield number, rows[number - 1], _Located(file, line)

@@ -15,7 +15,7 @@ from typing import Any
 from bosetting.data._tables import Row, split_ids, translations
 from bosetting.errors import DataError
 from bosetting.i18n import N_, TEXT_LANGUAGE
-from bosetting.model import Text
+from bosetting.model import Text, checked
 
 __all__ = ["TEXTS", "is_text", "one_text", "paired", "row_text"]
 
@@ -52,6 +52,7 @@ def paired(cells: Mapping[str, str | None] | None) -> tuple[Text, ...]:
     )
 
 
+@checked
 def row_text(table: str, row: Row, column: str) -> Text | None:
     """The text in ``column`` of a row with its translations, or ``None`` where the cell is empty.
 

@@ -46,6 +46,7 @@ from bosetting.model import (
     DecisionRule,
     Edition,
     Municipality,
+    checked,
     is_number,
     is_whole,
 )
@@ -71,6 +72,7 @@ def _up(x: Fraction) -> float:
     return math.nextafter(f, math.inf) if f < x else f
 
 
+@checked
 @attrs.frozen
 class Interval:
     """A stretch of public weights with one winner.
@@ -127,6 +129,7 @@ class Interval:
             return self.describe()
 
 
+@checked
 @attrs.frozen
 class Change:
     """Where the winner changes.
@@ -161,6 +164,7 @@ class Change:
         return _up(self.at)
 
 
+@checked
 @attrs.frozen
 class Sensitivity:
     """The winner of a weighted blend for every public weight in [0, 1].
@@ -276,6 +280,7 @@ def _key(m: Municipality) -> tuple[str, str, int]:
     return (m.code, m.name, m.valid_from)
 
 
+@checked
 def sensitivity(
     tally: Tally,
     jury: JuryAssessment,

@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from bosetting.data import using
+from bosetting.eligibility._coverage import coverage_notes
 from bosetting.eligibility._measures import (
     intro_context,
     intro_over_time,
@@ -31,7 +33,7 @@ from bosetting.eligibility._measures import (
 )
 from bosetting.eligibility._results import Assessment, CriterionResult, Figure, Verdict
 from bosetting.errors import ValidationError
-from bosetting.figures import AreaFilter, Settlement, intro_outcomes, settlement
+from bosetting.figures import AreaFilter, Settlement, intro_outcomes, provenance, settlement
 from bosetting.history import criteria_for
 from bosetting.history import edition as lookup
 from bosetting.i18n import N_, _
@@ -41,6 +43,7 @@ from bosetting.model import (
     Edition,
     IntroProgrammeOutcome,
     Municipality,
+    checked,
 )
 from bosetting.register import as_municipality, register_year
 
@@ -80,12 +83,14 @@ def _judgement(
     return CriterionResult(c, Verdict.NEEDS_JUDGEMENT, tuple(reasons), tuple(figures), sources)
 
 
+@checked
 def assess(
     municipality: Municipality | str,
     edition: Edition | str | int,
     *,
     outcomes: Iterable[IntroProgrammeOutcome] | None = None,
     settlements: Iterable[Settlement] | None = None,
+    source: str | None = None,
 ) -> Assessment:
     """Check one municipality against one edition's criteria.
 
@@ -96,9 +101,13 @@ def assess(
         outcomes: Intro-programme outcomes to use instead of the shipped table
             (for example from :func:`bosetting.ssb.fetch_10824`).
         settlements: Settlement figures to use instead of the shipped table.
+        source: ``"shipped"`` for the data package's figures and register whatever
+            the cache holds; ``None`` (or ``"auto"``) for SSB's as ``bosetting
+            update`` last fetched them where cached (see :func:`bosetting.data.using`).
 
     Returns:
-        One result per criterion, with reasons, figures and sources.
+        One result per criterion, with reasons, figures and sources; where the
+        figures come from, and what they cannot assess for the edition.
 
     Raises:
         EditionNotFound: For an unknown edition.
@@ -109,6 +118,16 @@ def assess(
         >>> [r.verdict.value for r in a.results]
         ['needs judgement', 'needs judgement', 'needs judgement']
     """
+    with using(source):
+        return _assess(municipality, edition, outcomes, settlements)
+
+
+def _assess(
+    municipality: Municipality | str,
+    edition: Edition | str | int,
+    outcomes: Iterable[IntroProgrammeOutcome] | None,
+    settlements: Iterable[Settlement] | None,
+) -> Assessment:
     e = _edition(edition)
     ref = e.reference_year
     if isinstance(municipality, str):
@@ -132,4 +151,8 @@ def assess(
             results.append(settlement_vs_request(c, where, rows, basis))
         else:
             results.append(_judgement(c, where, outs, rows, ref, basis))
-    return Assessment(m, e.label, crit, tuple(results))
+    if outcomes is not None:  # the caller's figures: where they come from is the caller's to say
+        return Assessment(m, e.label, crit, tuple(results))
+    figures = provenance()
+    notes = coverage_notes(e, tuple(crit), figures)
+    return Assessment(m, e.label, crit, tuple(results), figures, notes)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from bosetting.figures import Provenance
 from bosetting.i18n import N_, _, format_number, format_share
 from bosetting.model import (
     Criteria,
@@ -24,6 +25,7 @@ from bosetting.model import (
     LabelledEnum,
     Municipality,
     Source,
+    checked,
 )
 
 if TYPE_CHECKING:
@@ -41,6 +43,7 @@ class Verdict(LabelledEnum):
     NEEDS_JUDGEMENT = "needs judgement", N_("needs judgement")
 
 
+@checked
 @attrs.frozen
 class Figure:
     """One figure a result rests on or shows as context.
@@ -69,6 +72,7 @@ class Figure:
         return f"{self.label}: {format_number(self.value, digits)}"
 
 
+@checked
 @attrs.frozen
 class CriterionResult:
     """One criterion's verdict with its reasons, figures and sources.
@@ -88,6 +92,7 @@ class CriterionResult:
     sources: tuple[Source, ...] = ()
 
 
+@checked
 @attrs.frozen
 class Assessment:
     """A municipality against one edition's criteria, one result per criterion.
@@ -97,18 +102,25 @@ class Assessment:
         edition: The edition's label.
         criteria: The era's criteria.
         results: One result per criterion, in the criteria's order.
+        provenance: Where the intro-programme figures it rests on come from.
+        coverage: One line for each kind of figure the figures in use cannot
+            assess this edition on (and what would fetch them).
     """
 
     municipality: Municipality
     edition: str
     criteria: Criteria
     results: tuple[CriterionResult, ...]
+    provenance: Provenance | None = None
+    coverage: tuple[str, ...] = ()
 
     def to_frame(self) -> pd.DataFrame:
         """One row per criterion: id, kind, verdict, the reasons joined, figures and source ids.
 
         ``assumed`` is ``True`` where no source confirms the criterion for the
-        edition (it is carried over from an earlier one).
+        edition (it is carried over from an earlier one). The frame's ``attrs`` say
+        where the figures come from (``"figures_source"``) and what they cannot
+        assess (``"coverage"``, one line each).
 
         Examples:
             >>> from bosetting.eligibility import assess
@@ -136,7 +148,11 @@ class Assessment:
         columns = ["code", "name", "edition", "criterion_id", "kind", "verdict", "reasons"]
         columns += ["figures", "source_ids", "assumed"]
         frame = pd.DataFrame.from_records(records, columns=columns)
-        return frame.astype({c: "boolean" if c == "assumed" else "string" for c in columns})
+        frame = frame.astype({c: "boolean" if c == "assumed" else "string" for c in columns})
+        if self.provenance is not None:
+            frame.attrs["figures_source"] = str(self.provenance)
+        frame.attrs["coverage"] = list(self.coverage)
+        return frame
 
     def result(self, criterion_id: str) -> CriterionResult:
         """The result of one criterion by id.
@@ -158,6 +174,9 @@ class Assessment:
                 edition=self.edition,
             )
         ]
+        if self.provenance is not None:
+            lines.append(_("Figures: {source}", source=self.provenance))
+        lines.extend(self.coverage)
         if self.criteria.assumed:
             lines.append(str(self.criteria.assumption()))
         if self.criteria.combination:

@@ -26,7 +26,7 @@ import functools
 from bosetting.data import records, row_text
 from bosetting.errors import DataError
 from bosetting.i18n import N_
-from bosetting.model import Criteria, Criterion, CriterionKind, Text, edition_year
+from bosetting.model import Criteria, Criterion, CriterionKind, Text, checked, edition_year
 
 __all__ = ["MEASURABLE", "all_criteria", "criteria_for"]
 
@@ -53,6 +53,7 @@ def _rows() -> tuple[tuple[Criterion, int, Text | None], ...]:
 MEASURABLE = {"intro_share_over_time", "settlement_vs_request"}
 
 
+@checked
 def all_criteria() -> tuple[Criterion, ...]:
     """Every criterion on record, in file order."""
     return tuple(c for c, _, _ in _rows())
@@ -64,6 +65,7 @@ def _applies(c: Criterion, year: int) -> bool:
     return (first is None or first <= year) and (last is None or year <= last)
 
 
+@checked
 def criteria_for(edition_label: str | int) -> Criteria:
     """The criteria of the era an edition belongs to.
 

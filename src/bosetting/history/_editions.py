@@ -27,7 +27,7 @@ import functools
 import re
 from collections import defaultdict
 
-from bosetting.data import Row, read_rows, records, structure
+from bosetting.data import Row, View, current_view, read_rows, records, structure
 from bosetting.errors import (
     AmbiguousSuccession,
     DataError,
@@ -45,6 +45,7 @@ from bosetting.model import (
     Nomination,
     Outcome,
     PrizeName,
+    checked,
     is_whole,
 )
 from bosetting.register import (
@@ -119,9 +120,11 @@ def _prize_names() -> dict[str, list[PrizeName]]:
     return out
 
 
-@functools.cache
 def editions() -> tuple[Edition, ...]:
     """Every edition on record, oldest first, including editions only announced.
+
+    Built once per view of the tables (:func:`bosetting.data.current_view`): a
+    nomination holds the municipality as the register in use has it.
 
     Raises:
         DataError: When a table breaks its schema, cites an unknown source, or a
@@ -131,6 +134,11 @@ def editions() -> tuple[Edition, ...]:
         >>> [e.label for e in editions()][8:11]
         ['2016', '2018', '2019/2020']
     """
+    return _editions(current_view())
+
+
+@functools.cache
+def _editions(view: View) -> tuple[Edition, ...]:
     rows = read_rows("editions")
     nominations = _nominations({r["edition"]: r["reference_year"] for r in rows})
     names = _prize_names()
@@ -163,6 +171,7 @@ def editions() -> tuple[Edition, ...]:
     return tuple(sorted(built, key=lambda e: e.year))
 
 
+@checked
 def latest(*, with_winner: bool = False) -> Edition:
     """The newest edition on record, or the newest whose winner is known.
 
@@ -246,6 +255,7 @@ def _by_year(year: int) -> Edition:
     )
 
 
+@checked
 def edition(label_or_year: str | int) -> Edition:
     """One edition, by IMDi's label or by a year in it.
 
@@ -295,6 +305,7 @@ def edition(label_or_year: str | int) -> Edition:
     )
 
 
+@checked
 def winners() -> tuple[Award, ...]:
     """Every award with a known winner, oldest edition first.
 
@@ -306,6 +317,7 @@ def winners() -> tuple[Award, ...]:
     return tuple(e.award for e in editions() if e.award is not None)
 
 
+@checked
 def record(municipality_or_name: Municipality | str) -> tuple[Nomination, ...]:
     """Every nomination of one municipality across mergers, oldest first.
 
@@ -349,6 +361,7 @@ def _conflicts() -> tuple[Conflict, ...]:
     return tuple(c for _, c in records("conflicts", Conflict, rename=rename))
 
 
+@checked
 def conflicts(label_or_year: str | int | None = None) -> tuple[Conflict, ...]:
     """Where sources disagree: all conflicts, or those about one edition.
 

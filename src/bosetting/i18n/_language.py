@@ -88,6 +88,19 @@ def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
     return message
 
 
+def refuse_argument(argument: str, expected: str, value: object) -> ArgumentError:
+    """The error for an argument of an i18n function of the wrong kind (the floor below :func:`bosetting.model.checked`)."""
+    shown = value if value is None or isinstance(value, str | int | float) else type(value).__name__
+    return ArgumentError(
+        N_("the argument {argument} is {expected}, not {kind}"),
+        argument=argument,
+        expected=expected,
+        kind="None" if value is None else type(value).__name__,
+        field=argument,
+        value=shown,
+    )
+
+
 def normalise_language(lang: object) -> str:
     """The code of the language in :data:`LANGUAGES` that ``lang`` names (``"nb"``, ``"en"``).
 

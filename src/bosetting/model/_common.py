@@ -11,6 +11,7 @@ import attrs
 from bosetting.errors import ValidationError
 from bosetting.i18n import N_, _, format_date
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._labelled import LabelledEnum
 from bosetting.model._text import Text
 
@@ -48,7 +49,7 @@ class DatePrecision(LabelledEnum):
 
 
 def _month(obj: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and not 1 <= value <= 12:
+    if value is not None and not (v.is_whole(value) and 1 <= value <= 12):
         raise v.fail(attribute, value, N_("a month is a number from 1 to 12"))
     if value is None and obj.day is not None:
         raise v.fail(attribute, value, N_("a day needs a month"))
@@ -57,6 +58,8 @@ def _month(obj: PartialDate, attribute: attrs.Attribute[Any], value: int | None)
 def _day(obj: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is None:
         return
+    if not v.is_whole(value) or not 1 <= value <= 31:
+        raise v.fail(attribute, value, N_("a day is a number from 1 to 31"))
     if obj.year is None or obj.month is None:
         raise v.fail(attribute, value, N_("a day needs a year and a month"))
     try:
@@ -67,6 +70,7 @@ def _day(obj: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -
         ) from None
 
 
+@checked
 @attrs.frozen(order=True)
 class PartialDate:
     """A date known to the day, the month, the year, or not at all.
@@ -94,6 +98,7 @@ class PartialDate:
             raise ValidationError(N_("a month needs a year"), field="month", value=self.month)
 
     @classmethod
+    @checked
     def parse(cls, text: str | None) -> PartialDate:
         """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or an empty string (unknown).
 
@@ -138,6 +143,7 @@ class PartialDate:
         return text
 
 
+@checked
 @attrs.frozen
 class Source:
     """A public source that facts in the datasets come from.
@@ -162,14 +168,10 @@ class Source:
     publisher: str = attrs.field(validator=v.nonempty_text)
     title: str = attrs.field(validator=v.nonempty_text)
     url: str = attrs.field(validator=v.nonempty_text)
-    date: PartialDate = attrs.field(
-        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
-    )
+    date: PartialDate = attrs.field(factory=PartialDate, validator=v.instance_of(PartialDate))
     language: str | None = attrs.field(default=None, validator=v.optional_text)
     kind: str | None = attrs.field(default=None, validator=v.optional_text)
-    note: Text | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Text))
-    )
+    note: Text | None = attrs.field(default=None, validator=v.optional(v.instance_of(Text)))
 
     @url.validator
     def _check_url(self, attribute: attrs.Attribute[str], value: str) -> None:

@@ -6,6 +6,7 @@ import attrs
 
 from bosetting.i18n import N_, _
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._common import Source
 from bosetting.model._text import Text
 
@@ -25,6 +26,7 @@ _FIELD_WORDS = {
 }
 
 
+@checked
 @attrs.frozen
 class Conflict:
     """Two sets of sources that disagree on one value, and what the tables use.
@@ -55,14 +57,12 @@ class Conflict:
     table: str = attrs.field(validator=v.nonempty_text)
     key: str = attrs.field(validator=v.nonempty_text)
     field: str = attrs.field(validator=v.nonempty_text)
-    value_a: Text = attrs.field(validator=attrs.validators.instance_of(Text))
+    value_a: Text = attrs.field(validator=v.instance_of(Text))
     sources_a: tuple[Source, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(Source))
-    value_b: Text = attrs.field(validator=attrs.validators.instance_of(Text))
+    value_b: Text = attrs.field(validator=v.instance_of(Text))
     sources_b: tuple[Source, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(Source))
-    resolution: Text = attrs.field(validator=attrs.validators.instance_of(Text))
-    note: Text | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Text))
-    )
+    resolution: Text = attrs.field(validator=v.instance_of(Text))
+    note: Text | None = attrs.field(default=None, validator=v.optional(v.instance_of(Text)))
 
     @property
     def field_label(self) -> str:

@@ -27,6 +27,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
+from bosetting.model._arguments import checked
 from bosetting.model._common import PartialDate
 from bosetting.model._rules import RULES, DecisionRule
 
@@ -63,6 +64,7 @@ def _tag(cls: type) -> str:
     return typing.cast(type[DecisionRule], cls).tag
 
 
+@checked
 def make_converter(*, rule_tag: str = "rule", forbid_extra_keys: bool = True) -> cattrs.Converter:
     """A converter for the model: :data:`converter` is one; :mod:`bosetting.data` makes its own.
 

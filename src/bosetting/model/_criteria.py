@@ -15,6 +15,7 @@ import attrs
 
 from bosetting.i18n import N_, _
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._common import Source
 from bosetting.model._label import edition_label, edition_year
 from bosetting.model._labelled import LabelledEnum
@@ -22,7 +23,7 @@ from bosetting.model._text import Text
 
 __all__ = ["ASSUMED", "INTERPRETATION", "Criteria", "Criterion", "CriterionKind"]
 
-_optional_text = attrs.validators.optional(attrs.validators.instance_of(Text))
+_optional_text = v.optional(v.instance_of(Text))
 _text_or_none = attrs.field(default=None, validator=_optional_text)
 _source_tuple = attrs.field(default=(), converter=v.to_tuple, validator=v.tuple_of(Source))
 
@@ -39,6 +40,7 @@ def _threshold(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
         raise v.fail(attribute, value, N_("a threshold is a number"))
 
 
+@checked
 @attrs.frozen
 class Criterion:
     """One criterion of an era, as published by IMDi (in our own words).
@@ -63,31 +65,23 @@ class Criterion:
     """
 
     id: str = attrs.field(validator=v.nonempty_text)
-    text: Text = attrs.field(
-        validator=attrs.validators.instance_of(Text), metadata={"column": "text_nb"}
-    )
-    kind: CriterionKind = attrs.field(validator=attrs.validators.instance_of(CriterionKind))
+    text: Text = attrs.field(validator=v.instance_of(Text), metadata={"column": "text_nb"})
+    kind: CriterionKind = attrs.field(validator=v.instance_of(CriterionKind))
     measure: str | None = attrs.field(default=None, validator=v.optional_text)
     threshold: float | None = attrs.field(default=None, validator=_threshold)
-    first_edition: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(edition_label)
-    )
-    last_edition: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(edition_label)
-    )
+    first_edition: str | None = attrs.field(default=None, validator=v.optional(edition_label))
+    last_edition: str | None = attrs.field(default=None, validator=v.optional(edition_label))
     sources: tuple[Source, ...] = _source_tuple
     looks_for: Text | None = attrs.field(
         default=None, validator=_optional_text, metadata={"column": "looks_for_nb"}
     )
     interpretation: bool = attrs.field(
         default=False,
-        validator=attrs.validators.instance_of(bool),
+        validator=v.instance_of(bool),
         metadata={"column": "looks_for_interpretation"},
     )
     note: Text | None = _text_or_none
-    confirmed_to: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(edition_label)
-    )
+    confirmed_to: str | None = attrs.field(default=None, validator=v.optional(edition_label))
 
     def looks_for_marked(self) -> str | None:
         """What a jury looks for, in the active language, marked where it is our interpretation.
@@ -135,6 +129,7 @@ INTERPRETATION = N_("our interpretation")
 ASSUMED = N_("assumed")
 
 
+@checked
 @attrs.frozen
 class Criteria:
     """The criteria of one edition's era and how they combine.
@@ -152,12 +147,8 @@ class Criteria:
         default=(), converter=v.to_tuple, validator=v.tuple_of(Criterion)
     )
     combination: Text | None = _text_or_none
-    edition: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(edition_label)
-    )
-    confirmed_to: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(edition_label)
-    )
+    edition: str | None = attrs.field(default=None, validator=v.optional(edition_label))
+    confirmed_to: str | None = attrs.field(default=None, validator=v.optional(edition_label))
 
     @property
     def assumed(self) -> bool:

@@ -10,12 +10,14 @@ import attrs
 from bosetting.errors import ValidationError
 from bosetting.i18n import N_
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 
 __all__ = ["edition_label", "edition_year"]
 
 _LABEL = re.compile(r"([0-9]{4})(?:/([0-9]{4}))?")  # ASCII digits only: "²⁰²²" is no label
 
 
+@checked
 def edition_year(label: str) -> int:
     """The year an edition label is looked up by: its last year.
 

@@ -20,7 +20,9 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, Self
 
-from bosetting.i18n import _
+from bosetting.errors import ValidationError
+from bosetting.i18n import N_, _
+from bosetting.model._arguments import shown
 
 __all__ = ["LabelledEnum"]
 
@@ -42,6 +44,16 @@ class LabelledEnum(enum.Enum):
         @property
         def value(self) -> str:
             """The member's value, as the tables and JSON hold it."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> LabelledEnum:
+        """An unknown value is a :class:`~bosetting.errors.ValidationError` listing the values."""
+        raise ValidationError(
+            N_("expected one of {names}"),
+            names=", ".join(repr(m.value) for m in cls),
+            field=cls.__name__,
+            value=shown(value),
+        )
 
     @property
     def label(self) -> str:

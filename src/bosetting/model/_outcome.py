@@ -9,6 +9,7 @@ import attrs
 from bosetting.errors import ValidationError
 from bosetting.i18n import N_
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._common import Source
 from bosetting.model._labelled import LabelledEnum
 from bosetting.model._text import Text
@@ -105,6 +106,7 @@ def _status_matches(value_field: str) -> Any:
     return check
 
 
+@checked
 @attrs.frozen
 class IntroProgrammeOutcome:
     """The status of former intro-programme participants some years after they left.
@@ -138,43 +140,39 @@ class IntroProgrammeOutcome:
         True
     """
 
-    area_type: AreaType = attrs.field(validator=attrs.validators.instance_of(AreaType))
+    area_type: AreaType = attrs.field(validator=v.instance_of(AreaType))
     area_code: str = attrs.field(validator=v.nonempty_text)
     area_name: str = attrs.field(validator=v.nonempty_text)
     cohort_year: int = attrs.field(validator=v.year)
     status_year: int = attrs.field(validator=v.year)
     years_after: int = attrs.field()
-    sex: Sex = attrs.field(validator=attrs.validators.instance_of(Sex))
+    sex: Sex = attrs.field(validator=v.instance_of(Sex))
     former_participants: int | None = attrs.field(validator=v.count)
     former_participants_status: FigureStatus = attrs.field(
         validator=[
-            attrs.validators.instance_of(FigureStatus),
+            v.instance_of(FigureStatus),
             _status_matches("former_participants"),
         ]
     )
     in_work_or_education: int | None = attrs.field(validator=v.count)
     in_work_or_education_status: FigureStatus = attrs.field(
         validator=[
-            attrs.validators.instance_of(FigureStatus),
+            v.instance_of(FigureStatus),
             _status_matches("in_work_or_education"),
         ]
     )
     share: float | None = attrs.field(validator=v.share)
     share_status: FigureStatus = attrs.field(
-        validator=[attrs.validators.instance_of(FigureStatus), _status_matches("share")]
+        validator=[v.instance_of(FigureStatus), _status_matches("share")]
     )
     stage: FigureStage = attrs.field(
-        default=FigureStage.UNKNOWN, validator=attrs.validators.instance_of(FigureStage)
+        default=FigureStage.UNKNOWN, validator=v.instance_of(FigureStage)
     )
-    method: Method = attrs.field(
-        default=Method.REGISTER, validator=attrs.validators.instance_of(Method)
-    )
+    method: Method = attrs.field(default=Method.REGISTER, validator=v.instance_of(Method))
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(Source)
     )
-    note: Text | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Text))
-    )
+    note: Text | None = attrs.field(default=None, validator=v.optional(v.instance_of(Text)))
 
     @years_after.validator
     def _check_years_after(self, attribute: attrs.Attribute[int], value: int) -> None:

@@ -9,6 +9,7 @@ import attrs
 from bosetting.errors import ValidationError
 from bosetting.i18n import N_, _
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._common import PartialDate, Source
 from bosetting.model._criteria import Criteria
 from bosetting.model._label import edition_label, edition_year
@@ -114,11 +115,12 @@ class NominationRoute(LabelledEnum):
 _source_tuple = attrs.field(default=(), converter=v.to_tuple, validator=v.tuple_of(Source))
 
 
-_optional_text = attrs.validators.optional(attrs.validators.instance_of(Text))
+_optional_text = v.optional(v.instance_of(Text))
 #: An optional :class:`Text` field, ``None`` where there is no text.
 _text_or_none = attrs.field(default=None, validator=_optional_text)
 
 
+@checked
 @attrs.frozen
 class Initiative:
     """A measure or project a nominated municipality was praised for.
@@ -135,12 +137,11 @@ class Initiative:
     id: str = attrs.field(validator=v.nonempty_text)
     name: str | None = attrs.field(validator=v.optional_text)
     partners: tuple[Text, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(Text))
-    summary: Text = attrs.field(
-        validator=attrs.validators.instance_of(Text), metadata={"column": "summary_nb"}
-    )
+    summary: Text = attrs.field(validator=v.instance_of(Text), metadata={"column": "summary_nb"})
     sources: tuple[Source, ...] = _source_tuple
 
 
+@checked
 @attrs.frozen
 class Nomination:
     """One municipality's place in one edition.
@@ -158,21 +159,22 @@ class Nomination:
     """
 
     edition: str = attrs.field(validator=edition_label)
-    municipality: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
+    municipality: Municipality = attrs.field(validator=v.instance_of(Municipality))
     name_as_written: str = attrs.field(validator=v.nonempty_text)
-    outcome: Outcome = attrs.field(validator=attrs.validators.instance_of(Outcome))
+    outcome: Outcome = attrs.field(validator=v.instance_of(Outcome))
     imdi_region: str | None = attrs.field(default=None, validator=v.optional_text)
     initiatives: tuple[Initiative, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(Initiative)
     )
     current: Municipality | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Municipality)),
+        validator=v.optional(v.instance_of(Municipality)),
     )
     note: Text | None = _text_or_none
     sources: tuple[Source, ...] = _source_tuple
 
 
+@checked
 @attrs.frozen
 class PrizeName:
     """The prize's name as one or more sources wrote it for an edition.
@@ -195,6 +197,7 @@ class PrizeName:
     sources: tuple[Source, ...] = _source_tuple
 
 
+@checked
 @attrs.frozen
 class Award:
     """The prize as given: which municipality, for which edition, and when.
@@ -207,13 +210,12 @@ class Award:
     """
 
     edition: str = attrs.field(validator=edition_label)
-    municipality: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
-    date: PartialDate = attrs.field(
-        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
-    )
+    municipality: Municipality = attrs.field(validator=v.instance_of(Municipality))
+    date: PartialDate = attrs.field(factory=PartialDate, validator=v.instance_of(PartialDate))
     sources: tuple[Source, ...] = _source_tuple
 
 
+@checked
 @attrs.frozen
 class Edition:
     """One edition of the prize.
@@ -250,40 +252,34 @@ class Edition:
     label: str = attrs.field(validator=edition_label)
     work_year: int | None = attrs.field(validator=v.optional_year)
     reference_year: int = attrs.field(validator=v.year)
-    award_when: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
-    event: Text | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(Text))
-    )
+    award_when: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
+    event: Text | None = attrs.field(validator=v.optional(v.instance_of(Text)))
     place: str | None = attrs.field(validator=v.optional_text)
     prize_name: str = attrs.field(validator=v.nonempty_text)
-    rule: DecisionRule = attrs.field(validator=attrs.validators.instance_of(RULES))
+    rule: DecisionRule = attrs.field(validator=v.instance_of(RULES))
     rule_basis: RuleBasis = attrs.field(
         default=RuleBasis.STATED,
         kw_only=True,
-        validator=attrs.validators.instance_of(RuleBasis),
+        validator=v.instance_of(RuleBasis),
     )
-    vote_opens: PartialDate = attrs.field(
-        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
-    )
+    vote_opens: PartialDate = attrs.field(factory=PartialDate, validator=v.instance_of(PartialDate))
     vote_closes: PartialDate = attrs.field(
-        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
+        factory=PartialDate, validator=v.instance_of(PartialDate)
     )
     nominees_known: NomineesKnown = attrs.field(
-        default=NomineesKnown.WINNER_ONLY, validator=attrs.validators.instance_of(NomineesKnown)
+        default=NomineesKnown.WINNER_ONLY, validator=v.instance_of(NomineesKnown)
     )
     nomination_route: NominationRoute | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(NominationRoute)),
+        validator=v.optional(v.instance_of(NominationRoute)),
     )
     status: EditionStatus = attrs.field(
-        default=EditionStatus.AWARDED, validator=attrs.validators.instance_of(EditionStatus)
+        default=EditionStatus.AWARDED, validator=v.instance_of(EditionStatus)
     )
     nominations: tuple[Nomination, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(Nomination)
     )
-    criteria: Criteria = attrs.field(
-        factory=Criteria, validator=attrs.validators.instance_of(Criteria)
-    )
+    criteria: Criteria = attrs.field(factory=Criteria, validator=v.instance_of(Criteria))
     note: Text | None = _text_or_none
     sources: tuple[Source, ...] = _source_tuple
     presented_by: Text | None = _text_or_none

@@ -6,6 +6,7 @@ import attrs
 
 from bosetting.i18n import N_
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._common import Source
 from bosetting.model._labelled import LabelledEnum
 from bosetting.model._municipality import Municipality
@@ -23,6 +24,7 @@ class ChangeKind(LabelledEnum):
     RENAME = "rename", N_("new name")
 
 
+@checked
 @attrs.frozen
 class MunicipalChange:
     """One row of SSB's change list: an old municipality and a new one on 1 January.
@@ -37,15 +39,14 @@ class MunicipalChange:
     """
 
     year: int = attrs.field(validator=v.year)
-    old: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
-    new: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
-    kind: ChangeKind = attrs.field(validator=attrs.validators.instance_of(ChangeKind))
-    note: Text | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(Text))
-    )
+    old: Municipality = attrs.field(validator=v.instance_of(Municipality))
+    new: Municipality = attrs.field(validator=v.instance_of(Municipality))
+    kind: ChangeKind = attrs.field(validator=v.instance_of(ChangeKind))
+    note: Text | None = attrs.field(validator=v.optional(v.instance_of(Text)))
     sources: tuple[Source, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(Source))
 
 
+@checked
 @attrs.frozen
 class Succession:
     """Where a municipality's area belongs in a later year.
@@ -57,7 +58,7 @@ class Succession:
         changes: The changes passed on the way.
     """
 
-    start: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
+    start: Municipality = attrs.field(validator=v.instance_of(Municipality))
     year: int = attrs.field(validator=v.year)
     candidates: tuple[Municipality, ...] = attrs.field(
         converter=v.to_tuple, validator=v.tuple_of(Municipality)

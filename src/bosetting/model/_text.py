@@ -28,10 +28,12 @@ import attrs
 
 from bosetting.i18n import text_languages
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 
 __all__ = ["Text"]
 
 
+@checked
 @attrs.frozen
 class Text:
     """One text in bokmål and, where written, in English.
@@ -61,6 +63,7 @@ class Text:
         return self.nb
 
     @classmethod
+    @checked
     def join(cls, texts: Iterable[Text], sep: str = " ") -> Text:
         """Several texts as one, each language joined by ``sep`` (English only if all have it).
 

@@ -19,6 +19,7 @@ import attrs
 
 from bosetting.errors import ValidationError
 from bosetting.i18n import N_
+from bosetting.model._arguments import checked
 
 #: The earliest and latest years any object in the library may carry.
 MIN_YEAR = 1838
@@ -27,11 +28,13 @@ MAX_YEAR = 2100
 _CODE = re.compile(r"[0-9]{4}")
 
 
+@checked
 def is_whole(value: object) -> TypeGuard[int]:
     """Whether ``value`` is a whole number (an ``int``, but not ``True`` or ``False``)."""
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+@checked
 def is_number(value: object) -> TypeGuard[int | float]:
     """Whether ``value`` is a number (an ``int`` or a ``float``, but not a ``bool``)."""
     return isinstance(value, int | float) and not isinstance(value, bool)
@@ -122,6 +125,38 @@ def tuple_of(kind: type) -> Callable[[object, attrs.Attribute[Any], object], Non
     return check
 
 
+def instance_of(
+    kind: type | tuple[type, ...],
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Check that a value is an instance of ``kind`` (attrs' own check raises a bare TypeError)."""
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = " | ".join(k.__name__ for k in kinds)
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kinds):
+            raise fail(
+                attribute,
+                value,
+                N_("expected {kind}, not {type}"),
+                kind=names,
+                type=type(value).__name__,
+            )
+
+    return check
+
+
+def optional(
+    validator: Callable[[Any, attrs.Attribute[Any], Any], None],
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Run ``validator`` unless the value is ``None``."""
+
+    def check(obj: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            validator(obj, attribute, value)
+
+    return check
+
+
 def optional_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check an optional :class:`datetime.date`."""
     if value is not None and not isinstance(value, date):
@@ -129,11 +164,13 @@ def optional_date(_: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    """Convert any iterable (but not a string) to a tuple.
+    """Convert any iterable (but not a string) to a tuple; anything else is left for the validator.
 
     Typed with ``Any`` rather than a type variable: attrs' mypy plugin cannot
     bind a generic converter, so callers passing ``tuple[Source, ...]`` failed.
     """
     if isinstance(value, str):
         return (value,)
+    if not isinstance(value, Iterable) or isinstance(value, bytes | bytearray):
+        return value  # type: ignore[return-value]  # the field's validator names it
     return tuple(value)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bosetting.i18n import _
-from bosetting.model import PRACTICE_LABEL
+from bosetting.model import PRACTICE_LABEL, checked
 from bosetting.plot._axes import legend_once, mark_practice, new_axes
-
-if TYPE_CHECKING:
-    from bosetting.workshop import Room
+from bosetting.workshop import Room, share
 
 __all__ = ["room"]
 
@@ -17,6 +15,7 @@ __all__ = ["room"]
 _NAMED = 0.1
 
 
+@checked
 def room(result: Room, ax: Any = None) -> Any:
     """One bar per group from 0 % to 100 % public weight, in the colour of the winner there.
 
@@ -42,8 +41,6 @@ def room(result: Room, ax: Any = None) -> Any:
         >>> len(room(r).patches) >= 3
         True
     """
-    from bosetting.workshop import share
-
     groups = list(result.outcomes)
     ax = new_axes(ax, figsize=(10.0, 1.6 + 0.7 * len(groups)))
     palette = [f"C{i}" for i in range(10)]

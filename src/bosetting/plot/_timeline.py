@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bosetting.i18n import _
-from bosetting.model import RULES, Edition
+from bosetting.model import RULES, Edition, checked
 from bosetting.plot._axes import legend_once, new_axes
 
 __all__ = ["timeline"]
@@ -22,6 +22,7 @@ def _gaps(eds: Sequence[Edition]) -> list[tuple[float, int]]:
     return out
 
 
+@checked
 def timeline(editions: Sequence[Edition] | None = None, ax: Any = None) -> Any:
     """One dot per edition, coloured by its decision rule, with the winner's name above it.
 

@@ -11,7 +11,15 @@ import attrs
 from bosetting.errors import ArgumentError, LimitError
 from bosetting.i18n import N_, _, format_number, join_words
 from bosetting.jury import JuryAssessment, Scale
-from bosetting.model import PRACTICE_LABEL, Criterion, Edition, Municipality, is_number, is_whole
+from bosetting.model import (
+    PRACTICE_LABEL,
+    Criterion,
+    Edition,
+    Municipality,
+    checked,
+    is_number,
+    is_whole,
+)
 from bosetting.practice._window import vote_window
 from bosetting.register import nominees_of
 from bosetting.voting import Ballot
@@ -90,6 +98,7 @@ def nominees_for_practice(nominees: Edition | Iterable[Municipality]) -> tuple[M
     return items
 
 
+@checked
 @attrs.frozen
 class SheetCriteria:
     """The criteria a practice jury sheet scores, and where they come from.
@@ -139,6 +148,7 @@ class SheetCriteria:
         )
 
 
+@checked
 def sheet_criteria(nominees: Edition | Iterable[Municipality]) -> SheetCriteria:
     """The criteria a practice jury sheet for ``nominees`` scores: the edition's era's own.
 
@@ -169,6 +179,7 @@ def sheet_criteria(nominees: Edition | Iterable[Municipality]) -> SheetCriteria:
     return SheetCriteria((OVERALL_CRITERION,), (text,), label, on_record=False)
 
 
+@checked
 def practice_ballots(
     nominees: Edition | Iterable[Municipality],
     n: int = 1000,
@@ -262,6 +273,7 @@ def _row(
     }
 
 
+@checked
 def practice_jury_records(
     nominees: Edition | Iterable[Municipality],
     *,
@@ -307,6 +319,7 @@ def practice_jury_records(
     return tuple(rows)
 
 
+@checked
 def blank_jury_records(
     nominees: Edition | Iterable[Municipality],
     *,
@@ -331,6 +344,7 @@ def blank_jury_records(
     return tuple(_row(j, m, c, None) for j in range(1, jurors + 1) for m in noms for c in chosen)
 
 
+@checked
 def practice_jury(
     nominees: Edition | Iterable[Municipality],
     *,

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bosetting.errors import AmbiguousSuccession, MunicipalityNotFound, ValidationError
 from bosetting.i18n import N_
-from bosetting.model import MunicipalChange, Municipality, Succession, Text, name_parts
+from bosetting.model import MunicipalChange, Municipality, Succession, Text, checked, name_parts
 from bosetting.register._register import (
     check_year,
     describe,
@@ -31,6 +31,7 @@ from bosetting.register._register import (
 __all__ = ["current", "lineage", "predecessors", "succession", "successors"]
 
 
+@checked
 def successors(m: Municipality) -> tuple[Municipality, ...]:
     """The municipalities that directly followed ``m`` (empty while it is in force).
 
@@ -52,6 +53,7 @@ def successors(m: Municipality) -> tuple[Municipality, ...]:
         return ()
 
 
+@checked
 def predecessors(m: Municipality, *, direct: bool = False) -> tuple[Municipality, ...]:
     """The municipalities that went (wholly or partly) into ``m``, following the whole chain.
 
@@ -102,6 +104,7 @@ def _steps(m: Municipality) -> tuple[MunicipalChange, ...]:
     return register_index().changes_from.get((m.code, m.valid_to + 1), ())
 
 
+@checked
 def succession(m: Municipality, year: int | None = None) -> Succession:
     """Follow ``m`` forward to ``year`` (default: the register's last year).
 
@@ -132,6 +135,7 @@ def succession(m: Municipality, year: int | None = None) -> Succession:
     return Succession(m, target, candidates, tuple(dict.fromkeys(passed)))
 
 
+@checked
 def current(m: Municipality) -> Municipality:
     """Today's municipality for ``m`` (the register's last year).
 
@@ -175,6 +179,7 @@ def _shares_name(a: Municipality, b: Municipality) -> bool:
     return bool(set(name_parts(a.name)) & set(name_parts(b.name)))
 
 
+@checked
 def lineage(m: Municipality) -> tuple[Municipality, ...]:
     """The same municipality under its numbers and names over time, oldest first.
 

@@ -27,9 +27,13 @@ from bosetting.ssb._cells import (
     DIMENSIONS,
     MAX_SSB_CELLS,
     MAX_VALUE,
+    PERCENT,
+    PERSONS,
     SYMBOLS,
     TABLE_ID,
     TOO_LARGE,
+    TOTAL,
+    WORK_OR_EDUCATION,
     Cell,
 )
 
@@ -335,8 +339,8 @@ def parse_jsonstat(doc: dict[str, Any], file: str) -> list[Cell]:
     pos = {d: ids.index(d) for d in DIMENSIONS}
     years = {c: _year(c, file) for c in codes[pos["Tid"]]}
     afters = {c: _after(c, file) for c in codes[pos["IntroAvbrudd"]]}
-    cells: list[Cell] = []
-    for i, combo in enumerate(itertools.product(*codes)):
+
+    def cell(i: int, combo: tuple[str, ...]) -> Cell:
         raw = _value_at(values, i)
         symbol = _status_at(status, i)
         if symbol in SYMBOLS:  # SSB's symbol wins over any number beside it
@@ -347,18 +351,69 @@ def parse_jsonstat(doc: dict[str, Any], file: str) -> list[Cell]:
             value, state = None, FigureStatus.MISSING
         else:
             value, state = _number(raw, i, file), FigureStatus.PUBLISHED
-        cells.append(
-            Cell(
-                region=combo[pos["Region"]],
-                sex=combo[pos["Kjonn"]],
-                years_after=afters[combo[pos["IntroAvbrudd"]]],
-                labour=combo[pos["Arbeidsmarkedsstatus"]],
-                contents=combo[pos["ContentsCode"]],
-                year=years[combo[pos["Tid"]]],
-                value=value,
-                status=state,
-                row=None,
-                field=f"value[{i}]",
-            )
+        return Cell(
+            region=combo[pos["Region"]],
+            sex=combo[pos["Kjonn"]],
+            years_after=afters[combo[pos["IntroAvbrudd"]]],
+            labour=combo[pos["Arbeidsmarkedsstatus"]],
+            contents=combo[pos["ContentsCode"]],
+            year=years[combo[pos["Tid"]]],
+            value=value,
+            status=state,
+            row=None,
+            field=f"value[{i}]",
         )
-    return cells
+
+    if isinstance(
+        values, list
+    ):  # dense: one entry per cell, so the cells are as many as the bytes allow
+        return [cell(i, combo) for i, combo in enumerate(itertools.product(*codes))]
+    return _sparse_cells(values, status, codes, sizes, pos, total, cell)
+
+
+#: The (status, contents) cells a record is made from (see :mod:`bosetting.ssb._cells`).
+_RECORD_CELLS = ((TOTAL, PERSONS), (WORK_OR_EDUCATION, PERSONS), (WORK_OR_EDUCATION, PERCENT))
+
+
+def _sparse_cells(
+    values: dict[str, Any],
+    status: Any,
+    codes: list[list[str]],
+    sizes: list[int],
+    pos: dict[str, int],
+    total: int,
+    cell: Any,
+) -> list[Cell]:
+    """The cells of a sparse ``value`` (an object): only those the file holds, and their records' gaps.
+
+    The dimensions may declare many more cells than the file holds; the work is
+    proportional to the entries present, never to the declared size. A record with
+    at least one entry gets its other cells as missing (JSON-stat leaves out null
+    values); a combination with no entry at all is not in the file and makes no record.
+    """
+    present = {int(k) for k in values}
+    if isinstance(status, dict):
+        present |= {int(k) for k in status if re.fullmatch(r"[0-9]{1,9}", k) and int(k) < total}
+    elif isinstance(status, list):
+        present |= {i for i, x in enumerate(status[:total]) if isinstance(x, str)}
+    strides = [math.prod(sizes[d + 1 :]) for d in range(len(sizes))]
+
+    def combo_of(i: int) -> tuple[int, ...]:
+        return tuple((i // stride) % size for stride, size in zip(strides, sizes, strict=True))
+
+    where = {
+        dim: {code: n for n, code in enumerate(codes[pos[dim]])}
+        for dim in ("Arbeidsmarkedsstatus", "ContentsCode")
+    }
+    needed = [
+        (where["Arbeidsmarkedsstatus"].get(labour), where["ContentsCode"].get(contents))
+        for labour, contents in _RECORD_CELLS
+    ]
+    wanted = set(present)
+    for i in present:
+        at = list(combo_of(i))
+        for labour, contents in needed:
+            if labour is not None and contents is not None:
+                at[pos["Arbeidsmarkedsstatus"]], at[pos["ContentsCode"]] = labour, contents
+                wanted.add(sum(p * stride for p, stride in zip(at, strides, strict=True)))
+    return [cell(i, tuple(codes[d][p] for d, p in enumerate(combo_of(i)))) for i in sorted(wanted)]

@@ -23,7 +23,7 @@ from bosetting.eligibility import Verdict
 from bosetting.errors import ArgumentError
 from bosetting.history import edition, editions, record
 from bosetting.i18n import N_, _, format_number, join_words
-from bosetting.model import Municipality, name_parts
+from bosetting.model import Municipality, checked, name_parts
 from bosetting.practice import practice_jury
 from bosetting.workshop._group import GroupJury
 from bosetting.workshop._kit import as_if, exercise_edition, practice_vote
@@ -252,6 +252,7 @@ def _words(value: Any) -> str:
     return str(value)
 
 
+@checked
 def expected(exercise: str) -> str:
     """The expected answer of a checkable exercise, in words (from the data).
 
@@ -268,6 +269,7 @@ def expected(exercise: str) -> str:
     return _words(_answer(exercise))
 
 
+@checked
 def check(exercise: str, answer: Any) -> Feedback:
     """Say whether ``answer`` is the expected answer to a notebook exercise, in the active language.
 

@@ -25,7 +25,7 @@ import attrs
 from bosetting.errors import JurySheetError
 from bosetting.i18n import N_, _, format_number, join_words, ngettext, text_table
 from bosetting.jury import JuryAssessment, Scale, read_jury_sheet
-from bosetting.model import PRACTICE_LABEL, Edition, Municipality, RejectReason
+from bosetting.model import PRACTICE_LABEL, Edition, Municipality, RejectReason, checked
 from bosetting.practice import OVERALL_CRITERION, practice_jury_records, write_jury_csv
 from bosetting.register import Resolver
 from bosetting.voting import Tie, order_by_score
@@ -314,6 +314,7 @@ def _juror_records(
     return records
 
 
+@checked
 def group_jury(
     edition: Edition,
     jurors: Mapping[str, str | Mapping[Any, Any]],
@@ -366,6 +367,7 @@ def group_jury(
     return GroupJury(name or _("Group {n}", n=1), edition, jury)
 
 
+@checked
 def example_groups(
     edition: Edition, *, groups: int = 4, jurors: int = 4, seed: int
 ) -> tuple[GroupJury, ...]:
@@ -390,6 +392,7 @@ def example_groups(
     return tuple(out)
 
 
+@checked
 def read_groups(folder: str | Path, edition: Edition) -> tuple[GroupJury, ...]:
     """Every group's sheet in ``folder`` (``*.csv``, sorted by name); none if the folder is missing.
 

@@ -9,7 +9,7 @@ from bosetting.errors import DataError
 from bosetting.history import edition as find_edition
 from bosetting.history import editions
 from bosetting.i18n import N_, _, format_number, format_share
-from bosetting.model import Edition, Municipality, NomineesKnown, Outcome, RuleBasis
+from bosetting.model import Edition, Municipality, NomineesKnown, Outcome, RuleBasis, checked
 from bosetting.practice import practice_ballots
 from bosetting.voting import Tally, tally
 
@@ -23,6 +23,7 @@ def _edition(e: Edition | str | int) -> Edition:
     return e if isinstance(e, Edition) else find_edition(e)
 
 
+@checked
 def exercise_edition() -> Edition:
     """The edition the workshop practises on, chosen from the data.
 
@@ -55,6 +56,7 @@ def exercise_edition() -> Edition:
     return fits[-1]
 
 
+@checked
 def practice_vote(edition: Edition | str | int, *, seed: int, n: int = 1000) -> Tally:
     """``n`` seeded practice ballots for the edition's nominees, counted (labelled ØVINGSDATA).
 
@@ -69,6 +71,7 @@ def practice_vote(edition: Edition | str | int, *, seed: int, n: int = 1000) -> 
     return tally(practice_ballots(e, n, seed=seed), e)
 
 
+@checked
 def as_if(edition: Edition | str | int, reference_year: int) -> Edition:
     """The edition's criteria and rule, applied as if its reference year were ``reference_year``.
 
@@ -138,6 +141,7 @@ def _intro_lines(m: Municipality, e: Edition) -> tuple[str, ...]:
     )
 
 
+@checked
 def nominee_profiles(edition: Edition | str | int) -> tuple[NomineeProfile, ...]:
     r"""A profile of each nominee: settled against requested, intro results, initiatives.
 

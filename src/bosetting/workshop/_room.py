@@ -11,7 +11,7 @@ import attrs
 from bosetting.decision import Interval, Sensitivity, sensitivity
 from bosetting.errors import ArgumentError
 from bosetting.i18n import N_, _, join_words, ngettext, text_table
-from bosetting.model import Edition, Municipality, WeightedBlend
+from bosetting.model import Edition, Municipality, WeightedBlend, checked, number_argument
 from bosetting.voting import Tally, order_by_score
 from bosetting.workshop._group import GroupJury
 
@@ -23,9 +23,10 @@ __all__ = ["GroupOutcome", "Room", "compare"]
 _SHARE = WeightedBlend()
 
 
+@checked
 def share(weight: Fraction | float) -> str:
-    """A public weight as the workshop writes it: ``39,4 %``, ``50 %``."""
-    return _SHARE.weight_text(float(weight))
+    """A public weight as the workshop writes it: ``39,4 %``, ``50 %`` (a weight from 0 to 1)."""
+    return _SHARE.weight_text(float(number_argument(weight, "weight", low=0, high=1)))
 
 
 def _stretch(i: Interval) -> str:
@@ -194,6 +195,7 @@ class Room:
         return pd.concat(frames, ignore_index=True)
 
 
+@checked
 def compare(groups: Iterable[GroupJury], tally: Tally) -> Room:
     """Every group's jury against the same public vote, for every weight (the facilitator's view).
 

@@ -23,6 +23,7 @@ import attrs
 from bosetting.data import escape_controls, os_reason, write_user_bytes
 from bosetting.errors import ArgumentError, WriteError
 from bosetting.i18n import N_, _
+from bosetting.model import checked
 
 __all__ = [
     "NOTEBOOK_PATTERN",
@@ -76,6 +77,7 @@ class Prepared:
     moved_to: Path | None = None
 
 
+@checked
 def prepare(notebooks: str | Path, folder: str | Path, *, reset: bool = False) -> Prepared:
     """Copy the pristine notebooks into the working folder; with ``reset``, replace the copies.
 
@@ -152,6 +154,7 @@ def _has(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
+@checked
 def checklist(notebooks: str | Path) -> tuple[CheckItem, ...]:
     """What a laptop needs for the workshop, each checked here and now.
 
@@ -189,6 +192,7 @@ def checklist(notebooks: str | Path) -> tuple[CheckItem, ...]:
     )
 
 
+@checked
 def lab_command(folder: str | Path, notebooks: str | Path) -> list[str]:
     """The command line that starts JupyterLab on the working folder with the workshop's settings.
 

@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from bosetting.cli._render._areas import (
+        figures_line,
+        figures_notes,
         plot_written,
         render_assessment,
         render_municipality,
@@ -66,10 +68,13 @@ if TYPE_CHECKING:
     from bosetting.cli._render._screen import render_screen
     from bosetting.cli._render._usage import (
         bug_line,
+        closed_output_line,
+        environment_line,
         error_line,
         interrupted_line,
         language_help,
         out_of_memory_line,
+        progress_line,
         shortened,
         unknown_language,
         usage_problem,
@@ -95,13 +100,17 @@ __all__ = [
     "Table",
     "add_format_options",
     "bug_line",
+    "closed_output_line",
     "counts",
     "decision_json",
     "decision_table",
     "edition_json",
     "edition_table",
     "emit",
+    "environment_line",
     "error_line",
+    "figures_line",
+    "figures_notes",
     "history_json",
     "history_table",
     "interrupted_line",
@@ -115,6 +124,7 @@ __all__ = [
     "outcomes_json",
     "outcomes_table",
     "plot_written",
+    "progress_line",
     "record_json",
     "render_assessment",
     "render_checklist",
@@ -146,6 +156,8 @@ __all__ = [
 #: Which room each name lives in; a room is imported when one of its names is first asked
 #: for, so a command loads the rooms it prints with and no others.
 _ROOMS: dict[str, str] = {
+    "figures_line": "_areas",
+    "figures_notes": "_areas",
     "plot_written": "_areas",
     "render_assessment": "_areas",
     "render_municipality": "_areas",
@@ -176,10 +188,13 @@ _ROOMS: dict[str, str] = {
     "screen_json": "_records",
     "render_screen": "_screen",
     "bug_line": "_usage",
+    "closed_output_line": "_usage",
+    "environment_line": "_usage",
     "error_line": "_usage",
     "interrupted_line": "_usage",
     "language_help": "_usage",
     "out_of_memory_line": "_usage",
+    "progress_line": "_usage",
     "shortened": "_usage",
     "unknown_language": "_usage",
     "usage_problem": "_usage",

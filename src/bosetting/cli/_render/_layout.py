@@ -42,8 +42,8 @@ def beyond_register(year: int) -> list[str]:
     return [
         _(
             "The municipality register reaches only {last}, so the municipalities and their "
-            "numbers are those of {last}; a newer register (Statistics Norway’s KLASS 131) is "
-            "needed to see {year}.",
+            "numbers are those of {last}; 'bosetting update' fetches a newer register "
+            "(Statistics Norway’s KLASS 131) to see {year}.",
             last=last,
             year=year,
         )

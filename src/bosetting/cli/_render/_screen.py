@@ -79,9 +79,12 @@ def render_screen(s: Screen, top: int | None = None) -> str:
             "never filled in, and such rows come last.",
             unknown=_unknown(),
         ),
+        "  " + _("Figures: {source}", source=s.provenance) if s.provenance else "",
+        *("  " + note for note in s.coverage),
     ]
     if e.criteria.assumed:
         lines.append("  " + str(e.criteria.assumption()))
+    lines = [line for line in lines if line]
     measured = [c.id for c in s.criteria if c.kind is CriterionKind.MEASURABLE]
     headers = heads(
         N_("Place"),

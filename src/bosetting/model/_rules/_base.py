@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from bosetting.i18n import language
+from bosetting.errors import ArgumentError
+from bosetting.i18n import N_, language
 
 __all__ = ["DecisionRule"]
 
@@ -34,6 +35,14 @@ class DecisionRule:
     """The base class of every decision rule (see the module docstring)."""
 
     __slots__ = ()
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        """The base takes no arguments (each rule class has its own constructor)."""
+        if args or kwargs:
+            raise ArgumentError(
+                N_("the base class DecisionRule takes no arguments; make one of its rule classes"),
+                field="arguments",
+            )
 
     #: The rule's value in ``editions.csv`` (``decision_rule``) and in JSON (``"rule"``).
     tag: ClassVar[str]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import attrs
 
 from bosetting.i18n import _
+from bosetting.model._arguments import checked
 from bosetting.model._rules._base import DecisionRule
 
 __all__ = ["JuryOnly"]
 
 
+@checked
 @attrs.frozen
 class JuryOnly(DecisionRule):
     """Up to the 2016 edition: the jury alone picks the winner among the nominees.

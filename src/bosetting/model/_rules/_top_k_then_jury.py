@@ -8,6 +8,7 @@ import attrs
 
 from bosetting.i18n import N_, _, ngettext
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._rules._base import DecisionRule
 
 __all__ = ["TopKThenJury"]
@@ -18,6 +19,7 @@ def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None
         raise v.fail(attribute, value, N_("k is a whole number of at least 1"))
 
 
+@checked
 @attrs.frozen
 class TopKThenJury(DecisionRule):
     """2018 and 2019/2020: the ``k`` nominees with most public votes go on; the jury picks.

@@ -8,6 +8,7 @@ import attrs
 
 from bosetting.i18n import N_, _, format_share
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._rules._base import DecisionRule
 
 __all__ = ["WeightedBlend"]
@@ -18,6 +19,7 @@ def _weight(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise v.fail(attribute, value, N_("the public weight is a number between 0 and 1"))
 
 
+@checked
 @attrs.frozen
 class WeightedBlend(DecisionRule):
     r"""From 2021: a combined assessment of the public vote and the jury.
