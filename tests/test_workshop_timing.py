@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import json
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -74,3 +75,19 @@ def test_a_longer_core_path_would_not_fit(timing: ModuleType, tmp_path: Path) ->
 def test_extra_exercises_are_off_the_core_path(timing: ModuleType) -> None:
     t = timing.timing(ROOT / "notebooks" / "03_juryen.ipynb")
     assert t.exercises == 12 + 5 + 5  # the jury sheet, the vote leader, the discussion
+
+
+def test_each_notebook_states_its_slot_and_its_extra_minutes(timing: ModuleType) -> None:
+    """The 'Tid:' line a participant reads is the agenda's slot, and the extra minutes are the sum of its extras."""
+    stated = re.compile(r"\*\*Tid:\*\* (\d+) minutter(?:[^\n]*?(\d+) minutter til)?")
+    extra = re.compile(r"^### Oppgave \d+ \(ekstra, (\d+) min\)", re.M)
+    slots = _slots(timing)
+    for book in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        text = "\n".join(
+            "".join(c["source"]) for c in json.loads(book.read_text(encoding="utf-8"))["cells"]
+        )
+        found = stated.search(text)
+        assert found, f"{book.name}: no '**Tid:** N minutter'"
+        assert int(found.group(1)) == slots[book.name], book.name
+        extras = sum(int(m) for m in extra.findall(text))
+        assert int(found.group(2) or 0) == extras, f"{book.name}: extras {extras} min"

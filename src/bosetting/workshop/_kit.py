@@ -155,7 +155,7 @@ def nominee_profiles(edition: Edition | str | int) -> tuple[NomineeProfile, ...]
         ...     print(nominee_profiles("2023")[0])
         Tønsberg (Vestfold og Telemark)
           Bosatt 266, anmodet 264 (2020–2022): 101 %
-          Ingen ettårsstatus etter introduksjonsprogrammet for statusårene 2018–2022 i tallene bosetting har.
+          Ingen ettårsstatus etter introduksjonsprogrammet for statusårene 2018–2022 i tallene verktøyet har.
           - Kommunen tok tidlig politiske og administrative grep for å håndtere den store bosettingen i 2022.
     """
     e = _edition(edition)
