@@ -26,7 +26,7 @@ def test_screen_text_has_headers_marks_and_unknowns(capsys: pytest.CaptureFixtur
     lines = out.splitlines()
     assert lines[0] == (
         "Bosettings- og integreringsprisen 2022: 356 kommuner i 2022, "
-        "rangert etter bosatt mot anmodning"
+        "rangert etter bosatt mot anmodet"
     )
     header = next(line for line in lines if line.lstrip().startswith("Plass"))
     for word in ("Kommune", "Bosatt", "Anmodet", "Introandel", "I denne utgaven"):
