@@ -268,3 +268,11 @@ def test_jupyterlab_is_started_in_the_working_folder_with_the_settings(tmp_path:
     assert f"--ServerApp.root_dir={(tmp_path / 'verksted').resolve()}" in argv
     assert any(a.startswith("--LabApp.app_settings_dir=") and a.endswith("settings") for a in argv)
     assert "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate" in argv
+
+
+def test_feedback_on_a_list_says_its_items_in_words() -> None:
+    """No Python literal in what a participant reads: a list answer is said item by item."""
+    with bs.i18n.language("nb"):
+        said = str(ws.check("2.2", ["Ullensvang", "Kristiansand"]))
+    assert "«Ullensvang» og «Kristiansand»" in said
+    assert "[" not in said and "'" not in said

@@ -90,7 +90,9 @@ def sensitivity(result: Sensitivity, ax: Any = None) -> Any:
     from matplotlib.ticker import FuncFormatter
 
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: _WEIGHT.weight_text(x)))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_number(x, 1)))  # 0,2 in bokmål
+    ax.yaxis.set_major_formatter(
+        FuncFormatter(lambda x, _pos: format_number(x, 1))
+    )  # 0,2 in bokmål
     top = max([*map(float, result.public.values()), *map(float, result.jury.values()), 0.0])
     ax.set_ylim(0, max(1.0, top) * 1.05)
     ax.set_xlabel(_("weight of the public vote (an assumption: IMDi has not published it)"))

@@ -285,6 +285,9 @@ def check(exercise: str, answer: Any) -> Feedback:
         >>> with language("nb"):
         ...     check("1.1", ""), check("1.1", "grimstad"), check("1.1", "Molde"), check("1.2", "fire")
         (Ingen svar ennå: skriv svaret ditt og kjør cellen på nytt., Riktig: Grimstad., Ikke helt ennå: du svarte «Molde». Les hintet over og prøv igjen., Svaret på oppgave 1.2 er et helt tall; du svarte «fire».)
+        >>> with language("nb"):
+        ...     check("2.2", ["Ullensvang", "Kristiansand"])
+        Ikke helt ennå: du svarte «Ullensvang» og «Kristiansand». Les hintet over og prøv igjen.
     """
     x = _exercise(exercise)
     if answer is None or (isinstance(answer, str | list | tuple | set) and not answer):
@@ -297,7 +300,15 @@ def check(exercise: str, answer: Any) -> Feedback:
     if isinstance(answer, GroupJury) and x.id == "3.2":
         return Feedback(x.id, False, _not_yet_for_the_leader(answer))
     given = answer.name if isinstance(answer, Municipality) else answer
-    shown = _("'{text}'", text=_words(given)) if isinstance(given, str | int) else _words(given)
+    if isinstance(given, list | tuple | set | frozenset):
+        items = [v.name if isinstance(v, Municipality) else v for v in given]
+        if isinstance(given, set | frozenset):
+            items = sorted(items, key=str)
+        shown = join_words(_("'{text}'", text=_words(v)) for v in items)
+    elif isinstance(given, str | int):
+        shown = _("'{text}'", text=_words(given))
+    else:
+        shown = _words(given)
     fits = _fits(x.kind, answer)
     if not fits:
         return Feedback(
