@@ -29,6 +29,7 @@ from bosetting.model import (
     Municipality,
     Nomination,
     Outcome,
+    RuleBasis,
     Source,
 )
 
@@ -107,8 +108,7 @@ def _facts(e: Edition) -> list[tuple[str, str]]:
         ("Hvor mye vi vet om de nominerte", capital(e.nominees_known.label)),
     ]
     if e.vote_opens.year is not None or e.vote_closes.year is not None:
-        vote = f"fra {format_date(e.vote_opens)} til {format_date(e.vote_closes)}"
-        facts.append(("Publikumsavstemning", vote))
+        facts.append(("Publikumsavstemning", _vote_window(e, "fra {} til {}")))
     if e.presented_by is not None:
         facts.append(("Delt ut av", str(e.presented_by)))
     if e.received_by is not None:
@@ -378,14 +378,23 @@ def home_latest(page: str) -> str:
     return "\n".join(out)
 
 
+def _vote_window(e: Edition, form: str) -> str:
+    """When the public vote ran: one date where it opened and closed within one (``mars 2020``)."""
+    opens, closes = format_date(e.vote_opens), format_date(e.vote_closes)
+    return opens if opens == closes else form.format(opens, closes)
+
+
 def routes_table(page: str) -> str:
     """How municipalities were nominated, edition by edition."""
     rows = []
     for e in bs.editions():
         if e.vote_opens.year is not None:
-            vote = f"{format_date(e.vote_opens)}–{format_date(e.vote_closes)}"
+            vote = _vote_window(e, "{}–{}")
         else:
+            # A vote only the assumed rule implies (2024, 2025) is not a vote on record.
             vote = "ja" if e.rule.public_vote else "nei"
+            if e.rule_basis is RuleBasis.ASSUMED:
+                vote += " (antatt)"
         route = e.nomination_route
         rows.append(
             (
