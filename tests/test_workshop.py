@@ -15,6 +15,7 @@ from bosetting import workshop as ws
 from bosetting.errors import ArgumentError, JurySheetError
 from bosetting.model import WeightedBlend
 from tests.helpers import run
+from tests.ssb_server import SSBServer
 from tests.strategies import group_sheets
 
 matplotlib.use("Agg")
@@ -277,3 +278,16 @@ def test_feedback_on_a_list_says_its_items_in_words() -> None:
     assert "«Ullensvang» og «Kristiansand»" in said
     assert "[" not in said
     assert "'" not in said
+
+
+def test_nominee_profiles_use_the_refreshed_figures_when_present(
+    ssb_server: SSBServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After ``bosetting update`` a nominee with published figures shows them (the fixtures' Kinn)."""
+    before = {p.municipality.name: str(p) for p in ws.nominee_profiles("2022")}
+    assert "Ingen ettårsstatus" in before["Kinn"]
+    status, _, err = run(capsys, "update")
+    assert status == 0, err
+    after = {p.municipality.name: str(p) for p in ws.nominee_profiles("2022")}
+    assert "Ingen ettårsstatus" not in after["Kinn"]
+    assert "Ettårsstatus etter introduksjonsprogrammet:" in after["Kinn"]
