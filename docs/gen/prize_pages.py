@@ -305,7 +305,7 @@ def rules_markdown() -> str:
         "Vekten er ikke kjent, og den vektede summen er vår modell",
         "Kildene sier at vinneren fra 2021 ble kåret ut fra en samlet vurdering av "
         "publikumsavstemningen og juryens vurdering, men IMDi har ikke sagt hvor mye hver del "
-        "teller eller hvordan de regnes sammen. Biblioteket regner med en vektet sum av to skårer "
+        "teller eller hvordan de regnes sammen. Verktøyet `bosetting` regner med en vektet sum av to skårer "
         "mellom 0 og 1. Det er vår modell, ikke IMDis metode. Når du bruker den, må du selv oppgi "
         "vekten som en antakelse, og da ser du også hvor mye resultatet avhenger av den.",
     )
