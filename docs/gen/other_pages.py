@@ -145,11 +145,7 @@ def jury_sheet(page: str) -> str:
     md.para(f"Kriteriene for {e.label}-utgaven, som dere kan tenke på:")
     if e.criteria.assumed:
         md.para(str(e.criteria.assumption()))
-    # A measurable criterion is one the tool computes; its note says where it is ours (2023's split).
-    md.items(
-        f"{c.text} *{c.note}*" if c.threshold is not None and c.note else str(c.text)
-        for c in e.criteria
-    )
+    md.items(f"{c.text}{sh.ours_note(c)}" for c in e.criteria)
     md.table(
         ("Kommune", "Poeng (sett ring rundt ett)", "Hvorfor?"),
         ((m.name, "1 · 2 · 3 · 4 · 5 · 6", "") for m in e.nominees),

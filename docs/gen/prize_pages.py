@@ -124,7 +124,7 @@ def _criteria_section(md: Page, e: Edition, *, page: str) -> None:
         return
     if e.criteria.assumed:
         md.note("warning", "Ikke bekreftet av noen kilde", str(e.criteria.assumption()))
-    md.items((str(c.text) for c in e.criteria.criteria), numbered=True)
+    md.items((f"{c.text}{sh.ours_note(c)}" for c in e.criteria.criteria), numbered=True)
     link = f"[{_criteria_title(crit_page)}]({sh.rel(crit_page, from_page=page)})"
     md.para(f"Les mer om hva juryen så etter på siden {link}.")
 
@@ -366,7 +366,11 @@ def home_latest(page: str) -> str:
     if crit is not None:
         out.append(
             f"- [**Kriteriene for prisen for {newest.label}**]({sh.rel(crit, from_page=page)}): "
-            "hva juryen ser etter nå."
+            + (
+                "antatt de samme som sist kildene oppga dem."
+                if newest.criteria.assumed
+                else "hva juryen ser etter nå."
+            )
         )
     else:
         out.append(f"- Kildene oppgir ingen kriterier for prisen for {newest.label} ennå.")
@@ -415,9 +419,9 @@ def latest_looks_for(page: str) -> str:
         return f"Kildene oppgir ingen kriterier for prisen for {newest.label}."
     lines = [f"Slik er kriteriene for prisen for {newest.label}:", ""]
     if newest.criteria.assumed:
-        lines[0:0] = [f"**Antatt:** {newest.criteria.assumption()}", ""]
+        lines[0:0] = [str(newest.criteria.assumption()), ""]
     for c in newest.criteria.criteria:
-        lines.append(f"- **{c.text}** {c.looks_for_marked() or ''}".rstrip())
+        lines.append(f"- **{c.text}** {c.looks_for_marked() or ''}".rstrip() + sh.ours_note(c))
     lines += ["", f"Se [alle detaljene og kildene]({sh.rel(crit, from_page=page)})."]
     return "\n".join(lines)
 
