@@ -367,7 +367,7 @@ def home_latest(page: str) -> str:
         out.append(
             f"- [**Kriteriene for prisen for {newest.label}**]({sh.rel(crit, from_page=page)}): "
             + (
-                "antatt de samme som sist kildene oppga dem."
+                "antatt de samme som kildene sist oppga."
                 if newest.criteria.assumed
                 else "hva juryen ser etter nå."
             )
