@@ -29,6 +29,7 @@ from bosetting.model import PRACTICE_LABEL, Edition, Municipality, RejectReason,
 from bosetting.practice import OVERALL_CRITERION, practice_jury_records, write_jury_csv
 from bosetting.register import Resolver
 from bosetting.voting import Tie, order_by_score
+from bosetting.workshop._setup import is_folder
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -404,7 +405,7 @@ def read_groups(folder: str | Path, edition: Edition) -> tuple[GroupJury, ...]:
         JurySheetError: a sheet that cannot be read, naming the file, row and column.
     """
     where = Path(folder)
-    if not where.is_dir():
+    if not is_folder(where):
         return ()
     out = []
     for path in sorted(where.glob("*.csv")):

@@ -46,8 +46,16 @@ SETTINGS = Path(".jupyter") / "lab" / "settings"
 _OLD = "forrige"
 
 
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; a name the system refuses (one too long) is none."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def _pristine(notebooks: Path) -> list[Path]:
-    found = sorted(notebooks.glob(NOTEBOOK_PATTERN)) if notebooks.is_dir() else []
+    found = sorted(notebooks.glob(NOTEBOOK_PATTERN)) if is_folder(notebooks) else []
     if not found:
         raise ArgumentError(
             N_(
@@ -165,7 +173,7 @@ def checklist(notebooks: str | Path) -> tuple[CheckItem, ...]:
     """
     where = Path(notebooks)
     install = _('install the workshop\'s tools: pip install -e ".[workshop]"')
-    found = sorted(where.glob(NOTEBOOK_PATTERN)) if where.is_dir() else []
+    found = sorted(where.glob(NOTEBOOK_PATTERN)) if is_folder(where) else []
     return (
         CheckItem(
             _("Python {version} (3.11 or newer is needed)", version=sys.version.split()[0]),
@@ -181,7 +189,7 @@ def checklist(notebooks: str | Path) -> tuple[CheckItem, ...]:
         CheckItem(_("the Python kernel for notebooks (ipykernel)"), _has("ipykernel"), install),
         CheckItem(
             _("the workshop’s JupyterLab settings ({path})", path=where / SETTINGS),
-            (where / SETTINGS).is_dir(),
+            is_folder(where / SETTINGS),
             _("run the command in the project's folder, or give --notebooks"),
         ),
         CheckItem(
