@@ -207,12 +207,20 @@ def lab_command(folder: str | Path, notebooks: str | Path) -> list[str]:
     In bokmål, without news, update checks or extension look-ups (nothing needs the
     internet); as root (a container) it says so to Jupyter, which refuses otherwise.
     """
+    paths = {"--folder": Path(folder), "--notebooks": Path(notebooks) / SETTINGS}
+    for option, path in paths.items():
+        try:
+            paths[option] = path.resolve()
+        except (OSError, ValueError):  # a name the system refuses: too long, a NUL byte
+            raise ArgumentError(
+                N_("the system refuses this folder name"), field=option, value=str(path)
+            ) from None
     argv = [
         sys.executable,
         "-m",
         "jupyterlab",
-        f"--ServerApp.root_dir={Path(folder).resolve()}",
-        f"--LabApp.app_settings_dir={(Path(notebooks) / SETTINGS).resolve()}",
+        f"--ServerApp.root_dir={paths['--folder']}",
+        f"--LabApp.app_settings_dir={paths['--notebooks']}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly",
     ]
