@@ -5,14 +5,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NB_STAMP := $(VENV)/.installed-notebooks
-NB_SETTINGS := $(CURDIR)/notebooks/.jupyter/lab/settings
+WS_STAMP := $(VENV)/.installed-workshop
 # The notebooks, the docs and `make test` show the shipped figures, whatever `bosetting update`
 # fetched into your cache: they read an empty cache folder (one that does not exist).
 NO_CACHE := BOSETTING_CACHE_DIR=$(CURDIR)/$(VENV)/no-cache
 # Jupyter refuses to run as root unless told; a root shell (a container, CI) says so here.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: demo test lint typecheck pytest nbval workshop notebooks bench clean messages docs docs-build chromium data
+.PHONY: demo test lint typecheck pytest nbval workshop reset-notebooks workshop-check notebooks bench clean messages docs docs-build chromium data
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test,docs]"
 	touch $(STAMP)
 
-# JupyterLab, its Norwegian language pack and nbconvert, for the workshop and for re-running notebooks.
+# The workshop's tools alone: the library, JupyterLab, its Norwegian language pack, the kernel.
+$(WS_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[workshop]"
+	touch $(WS_STAMP)
+
+# Everything for re-running the notebooks and storing their outputs (maintainers).
 $(NB_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,docs,notebooks]"
 	touch $(NB_STAMP)
@@ -59,13 +66,19 @@ docs-build: $(STAMP)
 
 test: lint typecheck pytest nbval
 
-# JupyterLab on notebooks/ in Norwegian bokmål (notebooks/.jupyter/lab/settings/overrides.json),
-# without the news popup, update checks or extension lookups: nothing needs the internet.
-workshop: $(NB_STAMP)
-	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=notebooks \
-		--LabApp.app_settings_dir=$(NB_SETTINGS) \
-		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
-		--LabApp.extension_manager=readonly
+# The workshop (README "Workshop"): `bosetting workshop` copies the notebooks into verksted/
+# (the ones in notebooks/ stay pristine) and opens JupyterLab there in bokmål, without the news
+# popup, update checks or extension lookups: nothing needs the internet. Only the slim
+# `workshop` extra is installed (no test or docs tools). `reset-notebooks` gives fresh copies
+# and keeps the old ones in verksted/forrige/; `workshop-check` is the pre-workshop checklist.
+workshop: $(WS_STAMP)
+	$(BIN)/bosetting workshop
+
+reset-notebooks: $(WS_STAMP)
+	$(BIN)/bosetting workshop --reset --no-lab
+
+workshop-check: $(WS_STAMP)
+	$(BIN)/bosetting workshop --check
 
 # Re-run every notebook and store its outputs (after a change to the data or the code).
 notebooks: $(NB_STAMP)

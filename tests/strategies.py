@@ -420,6 +420,17 @@ applicable_rules = st.one_of(
 )
 
 
+@st.composite
+def group_sheets(draw: st.DrawFn, nominees: list[Municipality]) -> dict[str, dict[str, str]]:
+    """A workshop group's jurors (1 to 5), each scoring every nominee 1 to 6 in halves.
+
+    Scores are written as a participant would type them: ``4``, ``4,5`` or ``4.5``.
+    """
+    jurors = draw(st.lists(texts, min_size=1, max_size=5, unique_by=str.casefold))
+    halves = st.integers(2, 12).map(lambda h: f"{h // 2}" if h % 2 == 0 else f"{h // 2},5")
+    return {j: {m.name: draw(halves) for m in nominees} for j in jurors}
+
+
 # -- the public API driven with arbitrary arguments (tests/test_errors_api.py) ------------------
 
 #: Values no public function should take for most of its arguments: wrong types, NaN,

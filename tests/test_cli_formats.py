@@ -217,7 +217,7 @@ def test_xlsx_keeps_codes_as_text_with_bokmal_headings(
     assert code.data_type == "s"
     ws = _xlsx(capsysbinary, "show", "2022", "--format", "xlsx")
     head = [c.value for c in ws[1]]
-    assert head[:4] == ["utdeling", "kommunenummer", "navn slik det er skrevet", "utfall"]
+    assert head[:4] == ["utgave", "kommunenummer", "navn slik det er skrevet", "utfall"]
     outcomes = {row[3].value for row in ws.iter_rows(min_row=2)}
     assert "vinner" in outcomes
     assert "winner" not in outcomes

@@ -16,9 +16,9 @@ def test_history_one_line_per_edition(capsys: pytest.CaptureFixture[str]) -> Non
     lines = out.splitlines()
     # A header row, one line per edition, and one for the missing work year 2017.
     assert len(lines) == 1 + len(editions()) + 1
-    assert lines[0].split()[:2] == ["Utdeling", "Delt"]
+    assert lines[0].split()[:2] == ["Utgave", "Delt"]
     assert lines[1].split()[:2] == ["2008", "2008"]
-    assert "ingen utdeling for arbeidsåret 2017" in next(x for x in lines if x.startswith("2017 "))
+    assert "ingen utgave for arbeidsåret 2017" in next(x for x in lines if x.startswith("2017 "))
     assert "13. februar 2019" in next(line for line in lines if line.startswith("2018 "))
     assert "Kinn" in next(line for line in lines if line.startswith("2022 "))
 
@@ -83,7 +83,7 @@ def test_record(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [
-        (["show", "2017"], "det finnes ingen utdeling for arbeidsåret 2017"),
+        (["show", "2017"], "det finnes ingen utgave for arbeidsåret 2017"),
         (["show", "abc"], "2019/2020"),
         (["record", "Bodo"], "Bodø"),
         (["show"], "du må oppgi"),

@@ -55,10 +55,10 @@ def test_screen_text_has_headers_marks_and_unknowns(capsys: pytest.CaptureFixtur
     lines = out.splitlines()
     assert lines[0] == (
         "Bosettings- og integreringsprisen 2022: 356 kommuner (slik registeret har dem i 2022), "
-        "rangert etter bosatt mot anmodning"
+        "rangert etter bosatt mot anmodet"
     )
     header = next(line for line in lines if line.lstrip().startswith("Plass"))
-    for word in ("Kommune", "Bosatt", "Anmodet", "Introandel", "I denne utdelingen"):
+    for word in ("Kommune", "Bosatt", "Anmodet", "Introandel", "I denne utgaven"):
         assert word in header
     kinn = next(line for line in lines if "Kinn (4602)" in line)
     assert kinn.rstrip().endswith("vinner")

@@ -110,7 +110,7 @@ def test_decide_blend_needs_weight(
     )
     assert status == 0
     assert "Winner:" in out
-    assert "30.0%" in out
+    assert "30%" in out
 
 
 def test_sensitivity(capsys: pytest.CaptureFixture[str], practice: tuple[Path, Path]) -> None:

@@ -243,7 +243,7 @@ def test_lone_surrogate_is_a_write_error(tmp_path: Path) -> None:
 def test_written_csv_is_excel_friendly(tmp_path: Path) -> None:
     path = write_ballots_csv(tmp_path / "x.csv", [Ballot("Bodø", voter="a;b")])
     raw = path.read_bytes()
-    assert raw.startswith(b'"valg","velger","tidspunkt","label"\r\n')
+    assert raw.startswith(b'"valg","velger","tidspunkt","merknad"\r\n')
     assert '"Bodø","a;b","",""\r\n'.encode() in raw
     assert read_csv_text(path).rows == [["Bodø", "a;b", "", ""]]
     assert list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))[1][1] == "a;b"

@@ -53,6 +53,7 @@ PUBLIC_MODULES = (
     "bosetting.jury",
     "bosetting.decision",
     "bosetting.practice",
+    "bosetting.workshop",
     "bosetting.citation",
     "bosetting.frames",
     "bosetting.plot",

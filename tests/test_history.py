@@ -183,7 +183,7 @@ def test_2017_has_no_edition() -> None:
     with pytest.raises(EditionNotFound) as info:
         edition(2017)
     text = str(info.value)
-    assert "det finnes ingen utdeling for arbeidsåret 2017" in text
+    assert "det finnes ingen utgave for arbeidsåret 2017" in text
     assert "26. april 2017" in text
     assert "13. februar 2019" in text
 

@@ -55,8 +55,8 @@ def test_settlement_criterion_has_figures_and_rule() -> None:
     a = assess("Sunndal", "2019/2020")
     r = a.result("2019-anmodning")
     assert r.verdict in (Verdict.MET, Verdict.NOT_MET)
-    assert any("bosatt av anmodet" in f.label for f in r.figures)
-    assert any("bosettings tolkning" in reason for reason in r.reasons)
+    assert any("bosatt mot anmodet" in f.label for f in r.figures)
+    assert any("en tolkning i bosetting, ikke IMDis" in reason for reason in r.reasons)
     assert any(s.id == "imdi-bosatt-anmodede-2023" for s in r.sources)
 
 

@@ -103,6 +103,7 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict
             "award_date": f"{label}-11",
             "prize_name": bs.latest().prize_name,
             "decision_rule": bs.latest().rule.tag,
+            "decision_rule_basis": "stated",
             "nominees_known": "complete",
             "status": "awarded",
             "note": TEST_DATA,

@@ -323,7 +323,7 @@ def test_api_exceptions_follow_the_active_language() -> None:
         bs.edition(2017)
     err = info.value
     with language("nb"):
-        assert str(err).startswith("felt «edition», verdi 2017: det finnes ingen utdeling")
+        assert str(err).startswith("felt «edition», verdi 2017: det finnes ingen utgave")
         assert "26. april 2017" in str(err)
     with language("en"):  # the same error, shown again: rendered when shown
         assert str(err).startswith("field 'edition', value 2017: no edition exists")
@@ -559,10 +559,10 @@ ENGLISH_LABELS = [
 
 BOKMAAL_LABELS = [
     "vinner", "Vinner", "nominert", "nominerte", "Nominasjoner", "Arbeidsår", "Delt ut",
-    "sted", "arrangement", "ukjent", "Kilder", "kilder", "Merknad", "Folkeavstemning",
+    "sted", "arrangement", "ukjent", "Kilder", "kilder", "Merknad", "Publikumsavstemning",
     "kjente", "juryen", "planlagt", "publisert", "skjult", "skjønn", "oppfylt",
     "Slått sammen", "Kommunen i dag", "Kommunenummer", "seire", "i dag", "sammen med",
-    "uten navn", "feil", "rad", "felt", "verdi", "Utdeling", "Utfall", "Statusår", "Andel",
+    "uten navn", "feil", "rad", "felt", "verdi", "Utgave", "Utfall", "Statusår", "Andel",
     "Anmodet", "Bosatt", "mot", "kandidat", "bruk", "oppgi", "velg", "se", "og", "av",
     "år", "ingen", "kommune", "etter", "meldte",
 ]  # fmt: skip

@@ -165,7 +165,7 @@ def test_the_criterion_is_drawn_only_over_its_editions_years() -> None:
     assert 2015 < xs[0] < 2016
     assert 2020 < xs[1] < 2021
     assert {float(y) for _, y in segment} == {0.5}
-    assert "utdelingen 2021, statusår 2016–2020" in str(red[0].get_label())
+    assert "utgaven 2021, statusår 2016–2020" in str(red[0].get_label())
     # A municipality whose figures end in 2014 has no years of that edition on the figure.
     assert not any("prisens kriterium" in t for t in _legend(outcome_over_time("Bodø")))
 

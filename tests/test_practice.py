@@ -34,7 +34,7 @@ def test_seeded_and_labelled() -> None:
 def test_written_files_carry_the_label_and_read_back(tmp_path: Path) -> None:
     votes, jury_path = write_practice(NOMS, tmp_path / "ut", seed=11, n=200)
     assert "ØVINGSDATA" in votes.read_text(encoding="utf-8").splitlines()[1]
-    assert jury_path.read_text(encoding="utf-8").splitlines()[0].endswith(',"label"')
+    assert jury_path.read_text(encoding="utf-8").splitlines()[0].endswith(',"merknad"')
     ballots = read_ballots(votes)
     assert {b.label for b in ballots} == {PRACTICE_LABEL}
     assert tally_file(votes, NOMS) == tally(ballots, NOMS)
@@ -143,7 +143,7 @@ def test_blank_jury_sheet_content_and_reading_it(tmp_path: Path) -> None:
     assert len(rows) == 2 * len(e.nominees) * len(e.criteria)
     cells = [dict(zip(header, r, strict=True)) for r in rows]
     assert {c["poeng"] for c in cells} == {""}
-    assert {c["label"] for c in cells} == {PRACTICE_LABEL}
+    assert {c["merknad"] for c in cells} == {PRACTICE_LABEL}
     assert {c["jurymedlem"] for c in cells} == {"jurymedlem 1", "jurymedlem 2"}
     assert {c["kommune"] for c in cells} == {m.name for m in e.nominees}
     assert tuple(dict.fromkeys(c["kriterium"] for c in cells)) == _criteria_ids("2022")
@@ -336,7 +336,7 @@ def test_refusal_of_a_jury_only_edition_is_in_the_catalogue(tmp_path: Path) -> N
     with pytest.raises(ArgumentError) as info, language("nb"):
         write_practice(bs.edition(2012), tmp_path, seed=1, n=5, force=True)
     with language("nb"):
-        assert "hadde ingen folkeavstemning" in str(info.value)
+        assert "hadde ingen publikumsavstemning" in str(info.value)
         assert "--blank" in str(info.value)
     assert list(tmp_path.iterdir()) == []
 
@@ -437,5 +437,5 @@ def test_excel_means_the_same_for_practice_files_and_command_output(
         assert text.splitlines()[0][1:].split(separator)[0] in (
             '"jurymedlem"',
             '"edition"',
-            '"utdeling"',
+            '"utgave"',
         )

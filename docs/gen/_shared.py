@@ -20,7 +20,7 @@ from typing import Any
 import bosetting as bs
 from bosetting.data import dataset_root, descriptor
 from bosetting.i18n import join_words
-from bosetting.model import Edition, Source
+from bosetting.model import Criterion, Edition, Source
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -105,6 +105,11 @@ def label_range(labels: Sequence[str]) -> str:
     if len(labels) <= 2:
         return join_words(labels)
     return f"{labels[0]}–{labels[-1]}"
+
+
+def ours_note(c: Criterion) -> str:
+    """For a criterion the tool computes, its note in italics (where the split or the grense is ours)."""
+    return f" *{c.note}*" if c.threshold is not None and c.note else ""
 
 
 def criteria_groups() -> list[tuple[tuple[str, ...], list[Edition]]]:

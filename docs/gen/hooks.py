@@ -5,7 +5,8 @@
   site itself is ``lang="nb"``.
 - Notebook pages (mkdocs-jupyter) get a bokmål text alternative on figures that
   have none, no script loaded from a CDN (the site must work offline), and their
-  code blocks, which scroll sideways, can take keyboard focus (WCAG 2.1.1).
+  code blocks, in code cells and in Markdown cells, which scroll sideways, can
+  take keyboard focus (WCAG 2.1.1).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _CDN_SCRIPT = re.compile(
 
 # A code block that may scroll sideways: it must be reachable with the keyboard.
 _SCROLLING = re.compile(r'<div class="(highlight-ipynb[^"]*)"(?![^>]*\btabindex=)')
+# A code block in a Markdown cell (a solution, an example): the same.
+_MARKDOWN_CODE = re.compile(r'<div class="highlight"><pre>')
 
 
 def _notebook_html(html: str, title: str) -> str:
@@ -34,6 +37,9 @@ def _notebook_html(html: str, title: str) -> str:
     html = _NO_ALT.sub(lambda m: f"<img {alt}" if m.group(0) == "<img" else alt, html)
     html = _SCROLLING.sub(
         lambda m: f'<div class="{m.group(1)}" tabindex="0" role="region" aria-label="Kode"', html
+    )
+    html = _MARKDOWN_CODE.sub(
+        '<div class="highlight"><pre tabindex="0" role="region" aria-label="Kode">', html
     )
     return _CDN_SCRIPT.sub("", html)
 

@@ -1,8 +1,11 @@
-"""Generate the sources page, the changelog page and the workshop section's notebook pages.
+"""Generate the sources page, the changelog page and the workshop section's pages.
 
 Run by mkdocs-gen-files at build time. Every ``notebooks/*.ipynb`` becomes a page
 under *Læringsverksted* (mkdocs-jupyter renders it with the outputs as stored);
-with no notebooks the section holds only its introduction.
+with no notebooks the section holds only its introduction. The participants'
+handout (``verksted/deltakerhefte.md``) gets one page per nominee of the edition
+the workshop practises on and a paper jury sheet, both from
+:mod:`bosetting.workshop`.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import mkdocs_gen_files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _shared as sh
-from _shared import capital
+from _shared import Page, capital
 
 import bosetting as bs
 from bosetting.data import sources as all_sources
@@ -102,8 +105,57 @@ def notebook_title(path: Path) -> str:
     return path.stem.replace("_", " ").replace("-", " ")
 
 
+def nominee_pages(page: str) -> str:
+    """One printed page per nominee of the edition the workshop practises on, from the library."""
+    e = bs.workshop.exercise_edition()
+    md = Page()
+    md.heading(f"De nominerte i {e.label}-utgaven")
+    md.para(
+        f"Her er det dataene sier om hver av de {len(e.nominees)} nominerte: hvor mange flyktninger "
+        "kommunen bosatte mot hvor mange den ble bedt om, tall for introduksjonsprogrammet der vi har "
+        "dem, og tiltakene kildene trekker fram. Der et tall mangler, står det. Hver kommune har sin "
+        "egen side når heftet skrives ut."
+    )
+    for profile in bs.workshop.nominee_profiles(e):
+        m = profile.municipality
+        md.heading(f"{m.name} {{ .ny-side }}", 3)
+        md.para(f"{m.county}. {capital(profile.settlement)}.")
+        if profile.intro:
+            md.para(" ".join(line.strip() for line in profile.intro))
+        initiatives = profile.initiatives or ("Kildene omtaler ingen tiltak.",)
+        md.items(initiatives)
+        md.para(
+            "**Mine notater:** ______________________________________________",
+            "______________________________________________________________",
+        )
+    return md.text()
+
+
+def jury_sheet(page: str) -> str:
+    """A paper jury sheet for one juror: the edition's criteria to think of, a score per nominee."""
+    e = bs.workshop.exercise_edition()
+    md = Page()
+    md.heading(f"Papirjuryark for {e.label}-utgaven {{ .ny-side }}")
+    md.para(
+        "Fyll ut arket på egen hånd før gruppen snakker sammen. Gi hver kommune ett samlet poeng fra "
+        "1 til 6, der 6 er best: sett ring rundt tallet. Skriv poengene inn i juryarket i notatbok 3 "
+        "etterpå. Dette er ØVINGSDATA, ikke IMDis jury."
+    )
+    md.para("**Jurymedlem:** ______________________   **Gruppe:** __________")
+    md.para(f"Kriteriene for {e.label}-utgaven, som dere kan tenke på:")
+    if e.criteria.assumed:
+        md.para(str(e.criteria.assumption()))
+    md.items(f"{c.text}{sh.ours_note(c)}" for c in e.criteria)
+    md.table(
+        ("Kommune", "Poeng (sett ring rundt ett)", "Hvorfor?"),
+        ((m.name, "1 · 2 · 3 · 4 · 5 · 6", "") for m in e.nominees),
+    )
+    return md.text()
+
+
 def workshop() -> None:
-    """The notebook pages and the nav of *Læringsverksted*."""
+    """The notebook pages, the participants' handout and the nav of *Læringsverksted*."""
+    sh.fill("verksted/deltakerhefte.md", {"nominerte": nominee_pages, "juryark": jury_sheet})
     notebooks = sorted(sh.notebooks_dir().glob("*.ipynb"))
     nav: list[str] = []
     # Hand-written pages of the section (a facilitator's guide, say) come before the notebooks.
@@ -131,7 +183,7 @@ def workshop() -> None:
     if listing:
         text = "\n".join(listing)
     else:
-        text = "Notatbøkene er ikke lagt ut ennå. Når de er klare, står de i lista her."
+        text = "Notatbøkene er ikke lagt ut ennå. Når de er klare, står de i listen her."
     sh.fill("verksted/index.md", {"notatboker": lambda page: text})
     if nav:  # an empty nav file would make literate-nav list the nav file itself
         sh.write_nav("verksted/SUMMARY.md", nav)

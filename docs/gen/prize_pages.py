@@ -29,6 +29,7 @@ from bosetting.model import (
     Municipality,
     Nomination,
     Outcome,
+    RuleBasis,
     Source,
 )
 
@@ -107,8 +108,7 @@ def _facts(e: Edition) -> list[tuple[str, str]]:
         ("Hvor mye vi vet om de nominerte", capital(e.nominees_known.label)),
     ]
     if e.vote_opens.year is not None or e.vote_closes.year is not None:
-        vote = f"fra {format_date(e.vote_opens)} til {format_date(e.vote_closes)}"
-        facts.append(("Folkeavstemning", vote))
+        facts.append(("Publikumsavstemning", _vote_window(e, "fra {} til {}")))
     if e.presented_by is not None:
         facts.append(("Delt ut av", str(e.presented_by)))
     if e.received_by is not None:
@@ -124,7 +124,7 @@ def _criteria_section(md: Page, e: Edition, *, page: str) -> None:
         return
     if e.criteria.assumed:
         md.note("warning", "Ikke bekreftet av noen kilde", str(e.criteria.assumption()))
-    md.items((str(c.text) for c in e.criteria.criteria), numbered=True)
+    md.items((f"{c.text}{sh.ours_note(c)}" for c in e.criteria.criteria), numbered=True)
     link = f"[{_criteria_title(crit_page)}]({sh.rel(crit_page, from_page=page)})"
     md.para(f"Les mer om hva juryen så etter på siden {link}.")
 
@@ -206,7 +206,7 @@ def edition_markdown(e: Edition) -> str:
             + (f": {p.note}" if p.note else "")
             for p in e.prize_names
         )
-    md.heading("Slik ble vinneren valgt").para(e.rule.describe())
+    md.heading("Slik ble vinneren valgt").para(e.rule_description())
     _criteria_section(md, e, page=page)
     _nominees_section(md, e)
     _initiatives_section(md, e, page=page)
@@ -233,8 +233,9 @@ def overview_markdown() -> str:
         "Det finnes ingen utgave for arbeidsåret 2017.",
     )
     md.para(
-        "Merkelappen på en utgave er IMDis egen, og den er ikke alltid året prisen ble delt ut.",
-        "Prisen for 2015 ble for eksempel delt ut i 2016.",
+        "Navnet på en utgave (som regel et årstall) er IMDis eget. Det er ikke alltid året "
+        "prisen ble delt ut, og heller ikke alltid året arbeidet ble gjort.",
+        "Prisen for 2015 ble for eksempel delt ut i 2016, mens prisen for 2023 gjaldt arbeidet i 2022.",
     )
     md.para(
         f"Tabellen viser alle {len(eds)} utgavene vi har kilder for.",
@@ -249,7 +250,7 @@ def overview_markdown() -> str:
                 e.prize_name,
                 e.winner.name if e.winner is not None else _("unknown"),
                 len(e.nominations) or "ingen kjent",
-                capital(e.rule.label),
+                capital(e.rule_label),
             )
             for e in eds
         ),
@@ -288,14 +289,25 @@ def rules_markdown() -> str:
         md.heading(f"{capital(rule.label)} ({eds[0].label}–{eds[-1].label})", 3)
         md.para(rule.describe())
         md.para(
-            "Utgaver: " + ", ".join(sh.edition_link(e.label, from_page=page) for e in eds) + "."
+            "Utgaver: "
+            + ", ".join(
+                sh.edition_link(e.label, from_page=page)
+                + (f" ({e.rule_basis.mark})" if e.rule_basis.hedged else "")
+                for e in eds
+            )
+            + "."
         )
+        hedged = [e for e in eds if e.rule_basis.hedged]
+        if hedged:
+            md.items(f"{e.label}: {e.rule_basis.label}." for e in hedged)
     md.note(
         "info",
-        "Vekten er ikke kjent",
-        "Fra 2021 veies folkeavstemningen og juryens vurdering sammen, men IMDi har ikke "
-        "sagt hvor mye hver del teller. Når du regner på en slik utgave med biblioteket, må du "
-        "selv oppgi vekten som en antakelse. Da ser du også hvor mye resultatet avhenger av den.",
+        "Vekten er ikke kjent, og den vektede summen er vår modell",
+        "Kildene sier at vinneren fra 2021 ble kåret ut fra en samlet vurdering av "
+        "publikumsavstemningen og juryens vurdering, men IMDi har ikke sagt hvor mye hver del "
+        "teller eller hvordan de regnes sammen. Verktøyet `bosetting` regner med en vektet sum av to skårer "
+        "mellom 0 og 1. Det er vår modell, ikke IMDis metode. Når du bruker den, må du selv oppgi "
+        "vekten som en antakelse, og da ser du også hvor mye resultatet avhenger av den.",
     )
     md.heading("Kriteriene utgave for utgave")
     rows = []
@@ -304,7 +316,7 @@ def rules_markdown() -> str:
             crit = "ingen kjent"
             if ids:
                 target = sh.rel(sh.criteria_page(eds), from_page=page)
-                crit = f"[{len(ids)} {'punkt' if len(ids) == 1 else 'punkter'}]({target})"
+                crit = f"[{len(ids)} {'kriterium' if len(ids) == 1 else 'kriterier'}]({target})"
             rows.append(
                 (sh.edition_link(e.label, from_page=page), crit, str(e.criteria.combination or ""))
             )
@@ -315,9 +327,9 @@ def rules_markdown() -> str:
 def _criterion_details(c: Criterion, *, page: str) -> list[str]:
     details = [capital(c.kind.label) + "."]
     if c.looks_for is not None:
-        details.append(f"Slik vurderes punktet: {c.looks_for_marked()}")
+        details.append(f"Slik vurderes kriteriet: {c.looks_for_marked()}")
     if c.threshold is not None:
-        details.append(f"Terskel: {format_share(c.threshold, 0)}")
+        details.append(f"Grense: {format_share(c.threshold, 0)}")
     if c.note:
         details.append(f"Merknad: {c.note}")
     details.append(f"Kilder: {sh.source_links(c.sources, from_page=page)}")
@@ -338,9 +350,9 @@ def criteria_markdown(editions: list[Edition]) -> str:
             md.note("warning", "Ikke bekreftet av noen kilde", str(e.criteria.assumption()))
     if crit.combination:
         md.para(f"**Slik brukes kriteriene:** {crit.combination}")
-    md.heading("Punktene")
+    md.heading("Kriteriene")
     for i, c in enumerate(crit.criteria, 1):
-        md.heading(f"Punkt {i}", 3).para(f"**{c.text}**")
+        md.heading(f"Kriterium {i}", 3).para(f"**{c.text}**")
         md.items(_criterion_details(c, page=page))
     return md.text()
 
@@ -354,7 +366,11 @@ def home_latest(page: str) -> str:
     if crit is not None:
         out.append(
             f"- [**Kriteriene for prisen for {newest.label}**]({sh.rel(crit, from_page=page)}): "
-            "hva juryen ser etter nå."
+            + (
+                "antatt de samme som kildene sist oppga."
+                if newest.criteria.assumed
+                else "hva juryen ser etter nå."
+            )
         )
     else:
         out.append(f"- Kildene oppgir ingen kriterier for prisen for {newest.label} ennå.")
@@ -366,14 +382,23 @@ def home_latest(page: str) -> str:
     return "\n".join(out)
 
 
+def _vote_window(e: Edition, form: str) -> str:
+    """When the public vote ran: one date where it opened and closed within one (``mars 2020``)."""
+    opens, closes = format_date(e.vote_opens), format_date(e.vote_closes)
+    return opens if opens == closes else form.format(opens, closes)
+
+
 def routes_table(page: str) -> str:
     """How municipalities were nominated, edition by edition."""
     rows = []
     for e in bs.editions():
         if e.vote_opens.year is not None:
-            vote = f"{format_date(e.vote_opens)}–{format_date(e.vote_closes)}"
+            vote = _vote_window(e, "{}–{}")
         else:
+            # A vote only the assumed rule implies (2024, 2025) is not a vote on record.
             vote = "ja" if e.rule.public_vote else "nei"
+            if e.rule_basis is RuleBasis.ASSUMED:
+                vote += " (antatt)"
         route = e.nomination_route
         rows.append(
             (
@@ -383,7 +408,7 @@ def routes_table(page: str) -> str:
                 len(e.nominations) or "ingen kjent",
             )
         )
-    return sh.md_table(("Utgave", "Nominasjon", "Folkeavstemning", "Kommuner nevnt"), rows)
+    return sh.md_table(("Utgave", "Nominasjon", "Publikumsavstemning", "Kommuner nevnt"), rows)
 
 
 def latest_looks_for(page: str) -> str:
@@ -392,11 +417,11 @@ def latest_looks_for(page: str) -> str:
     crit = sh.criteria_page_for(newest.label)
     if crit is None:
         return f"Kildene oppgir ingen kriterier for prisen for {newest.label}."
-    lines = [f"Slik er punktene for prisen for {newest.label}:", ""]
+    lines = [f"Slik er kriteriene for prisen for {newest.label}:", ""]
     if newest.criteria.assumed:
-        lines[0:0] = [f"**Antatt:** {newest.criteria.assumption()}", ""]
+        lines[0:0] = [str(newest.criteria.assumption()), ""]
     for c in newest.criteria.criteria:
-        lines.append(f"- **{c.text}** {c.looks_for_marked() or ''}".rstrip())
+        lines.append(f"- **{c.text}** {c.looks_for_marked() or ''}".rstrip() + sh.ours_note(c))
     lines += ["", f"Se [alle detaljene og kildene]({sh.rel(crit, from_page=page)})."]
     return "\n".join(lines)
 
@@ -446,12 +471,12 @@ def screen_tables(page: str) -> str:
         link = sh.edition_link(label, from_page=page, text=f"prisen for {label}")
         md.heading(f"Prisen for {label}")
         md.para(
-            f"Bosatt av anmodet i {years}, for de {len(s.rows)} kommunene i {s.year};",
+            f"Bosatt mot anmodet i {years}, for de {len(s.rows)} kommunene i {s.year};",
             f"{known} av dem har et tall som kan vurderes. Se også {link}.",
         )
         md.para("De nominerte:")
         md.table(
-            ("Plass", "Kommune", "Utfall", "Bosatt", "Anmodet", "Bosatt av anmodet"),
+            ("Plass", "Kommune", "Utfall", "Bosatt", "Anmodet", "Bosatt mot anmodet"),
             (
                 (
                     r.rank,
@@ -467,7 +492,7 @@ def screen_tables(page: str) -> str:
         )
         md.para("De ti øverste på listen:")
         md.table(
-            ("Plass", "Kommune", "Bosatt", "Anmodet", "Bosatt av anmodet"),
+            ("Plass", "Kommune", "Bosatt", "Anmodet", "Bosatt mot anmodet"),
             (
                 (
                     r.rank,

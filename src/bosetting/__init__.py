@@ -48,7 +48,7 @@ from bosetting.errors import (
 from bosetting.i18n import set_language
 
 if TYPE_CHECKING:
-    from bosetting import frames, plot
+    from bosetting import frames, plot, workshop
     from bosetting.citation import cite
     from bosetting.decision import Decision, decide, sensitivity
     from bosetting.eligibility import assess, screen
@@ -144,6 +144,7 @@ __all__ = [
     "tally",
     "update",
     "winners",
+    "workshop",
 ]
 
 #: Where each public name lives; it is imported on first use (``import bosetting`` stays light).
@@ -187,8 +188,8 @@ _LAZY: dict[str, str] = {
     "Tally": "bosetting.voting",
     "tally": "bosetting.voting",
 }
-#: Submodules loaded on first use: they import pandas and matplotlib.
-_LAZY_MODULES = ("frames", "plot")
+#: Submodules loaded on first use: they import pandas and matplotlib, or the whole library.
+_LAZY_MODULES = ("frames", "plot", "workshop")
 
 
 def __getattr__(name: str) -> Any:

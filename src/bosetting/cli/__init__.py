@@ -66,6 +66,7 @@ COMMANDS: tuple[str, ...] = (
     "decide",
     "sensitivity",
     "practice",
+    "workshop",
     "outcomes",
     "check",
     "verify",

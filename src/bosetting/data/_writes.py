@@ -187,7 +187,8 @@ def _temporary(target: Path, data: bytes) -> str:
     """``data`` in a new temporary file beside ``target``, synced to disk; its name."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        os.fchmod(fd, _NEW_FILE_MODE & ~_umask())  # as an ordinary new file, not mkstemp's 0600
+        if hasattr(os, "fchmod"):  # not on Windows before Python 3.13, where modes differ anyway
+            os.fchmod(fd, _NEW_FILE_MODE & ~_umask())  # as an ordinary new file, not mkstemp's 0600
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

@@ -47,7 +47,7 @@ from bosetting.decision._scores import (
 )
 from bosetting.decision._trace import Decision, ScoreLine, Trace
 from bosetting.errors import ArgumentError, DecisionError
-from bosetting.i18n import N_, _, format_number, format_share
+from bosetting.i18n import N_, _, format_number
 from bosetting.jury import JuryAssessment
 from bosetting.model import (
     DecisionRule,
@@ -202,8 +202,8 @@ def _blend(rule: WeightedBlend, case: Case) -> Decision:
         _(
             "The public vote is assumed to count {public} and the jury {jury}; "
             "IMDi has not published the weighting.",
-            public=format_share(float(w)),
-            jury=format_share(float(1 - w)),
+            public=used.weight_text(),
+            jury=used.weight_text(float(1 - w)),
         )
     )
     assumptions.append(_("The public vote is normalised as {how}.", how=_(PUBLIC_NORMALISATION)))

@@ -163,6 +163,7 @@ def _editions(view: View) -> tuple[Edition, ...]:
                 "label": "edition",
                 "award_when": "award_date",
                 "handover_sources": "handover_source_ids",
+                "rule_basis": "decision_rule_basis",
             },
             derive=derived,
         )

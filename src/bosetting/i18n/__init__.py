@@ -46,7 +46,8 @@ Formatting (one formatter per kind; Babel, with the language's locale):
     * :func:`format_date`: ``17. november 2022`` / ``17 November 2022``, and for a
       date known only to the month or year ``november 2022`` / ``2022``;
     * :func:`join_words`: ``a, b og c`` / ``a, b and c`` (``a eller b`` / ``a or b``);
-    * :func:`decimal_sign`: ``,`` / ``.`` (what a spreadsheet set up for the language expects).
+    * :func:`decimal_sign`: ``,`` / ``.`` (what a spreadsheet set up for the language expects);
+    * :func:`text_table`: columns of text padded to their widest cell (the command's listings).
 
 Adding or changing a message:
     1. Mark it in the code as above (English).
@@ -95,6 +96,7 @@ from bosetting.i18n._formats import (
     format_share,
     join_words,
     language_names,
+    text_table,
 )
 from bosetting.i18n._language import (
     DEFAULT_LANGUAGE,
@@ -142,4 +144,5 @@ __all__ = [
     "normalise_language",
     "set_language",
     "text_languages",
+    "text_table",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import functools
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from numbers import Rational, Real
@@ -31,6 +31,7 @@ __all__ = [
     "format_share",
     "join_words",
     "language_names",
+    "text_table",
 ]
 
 _DATE_UNKNOWN = N_("date unknown")
@@ -210,3 +211,61 @@ def join_words(items: Iterable[object], *, conjunction: Literal["and", "or"] = "
 
     style: Literal["standard", "or"] = "or" if conjunction == "or" else "standard"
     return format_list(words, style=style, locale=_locale())
+
+
+def text_table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    right: Iterable[int] = (),
+    indent: str = "  ",
+) -> list[str]:
+    """A listing with a header row: columns padded to their widest cell (the command's tables).
+
+    Args:
+        headers: One heading per column.
+        rows: The cells, as text.
+        right: Columns to align right (numbers).
+        indent: Put before every line.
+
+    Examples:
+        >>> text_table(["Kommune", "Poeng"], [["Molde", "5"], ["Kinn", "12"]], right=[1])
+        ['  Kommune  Poeng', '  Molde        5', '  Kinn        12']
+    """
+
+    def texts(value: object) -> bool:
+        return (
+            isinstance(value, Sequence)
+            and not isinstance(value, str)
+            and all(isinstance(c, str) for c in value)
+        )
+
+    if not texts(headers):
+        raise refuse_argument("headers", "Sequence[str]", headers)
+    if isinstance(rows, str) or not isinstance(rows, Iterable):
+        raise refuse_argument("rows", "Iterable[Sequence[str]]", rows)
+    body: list[list[str]] = []
+    for r in rows:
+        if not texts(r) or len(r) != len(headers):
+            raise refuse_argument("rows", f"Iterable[Sequence[str]] of {len(headers)} cells", r)
+        body.append(list(r))
+    if isinstance(right, str) or not isinstance(right, Iterable):
+        raise refuse_argument("right", "Iterable[int]", right)
+    right_set = set()
+    for i in right:
+        if not isinstance(i, int) or isinstance(i, bool):
+            raise refuse_argument("right", "Iterable[int]", right)
+        right_set.add(i)
+    if not isinstance(indent, str):
+        raise refuse_argument("indent", "str", indent)
+    if not headers:
+        return []
+    widths = [max(len(c) for c in col) for col in zip(headers, *body, strict=True)]
+    lines = []
+    for cells in [list(headers), *body]:
+        shown = [
+            c.rjust(w) if i in right_set else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        lines.append((indent + "  ".join(shown)).rstrip())
+    return lines

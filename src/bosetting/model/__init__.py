@@ -44,6 +44,7 @@ from bosetting.model._prize import (
     NomineesKnown,
     Outcome,
     PrizeName,
+    RuleBasis,
 )
 from bosetting.model._reasons import PRACTICE_LABEL, RejectReason
 from bosetting.model._register import ChangeKind, MunicipalChange, Succession
@@ -93,6 +94,7 @@ __all__ = [
     "PartialDate",
     "PrizeName",
     "RejectReason",
+    "RuleBasis",
     "Settlement",
     "Sex",
     "Source",

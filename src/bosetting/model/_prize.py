@@ -28,6 +28,7 @@ __all__ = [
     "NomineesKnown",
     "Outcome",
     "PrizeName",
+    "RuleBasis",
 ]
 
 
@@ -57,6 +58,41 @@ class EditionStatus(LabelledEnum):
     AWARDED = "awarded", N_("awarded")
     PLANNED = "planned", N_("planned")
     UNKNOWN = "unknown", N_("outcome unknown")
+
+
+class RuleBasis(LabelledEnum):
+    """How far the sources bear out an edition's decision rule.
+
+    Examples:
+        >>> from bosetting.i18n import language
+        >>> with language("nb"):
+        ...     RuleBasis.ASSUMED.label, RuleBasis.ASSUMED.mark, RuleBasis.STATED.hedged
+        ('antatt: ingen kilde sier hvordan vinneren ble valgt', 'antatt', False)
+    """
+
+    STATED = "stated", N_("stated by the sources")
+    DISPUTED = "disputed", N_("disputed: the sources disagree")
+    PLANNED = "planned", N_("planned: a source gives the plan, not whether it was followed")
+    ASSUMED = "assumed", N_("assumed: no source says how the winner was chosen")
+
+    @property
+    def hedged(self) -> bool:
+        """Whether a sentence about the rule must say it is not settled (all but ``STATED``)."""
+        return self is not RuleBasis.STATED
+
+    @property
+    def mark(self) -> str:
+        """A short word for a table, in the active language ("" for ``STATED``)."""
+        words = _RULE_MARKS[self]
+        return _(words) if words else ""
+
+
+_RULE_MARKS = {
+    RuleBasis.STATED: "",
+    RuleBasis.DISPUTED: N_("disputed"),
+    RuleBasis.PLANNED: N_("planned, not confirmed"),
+    RuleBasis.ASSUMED: N_("assumed"),
+}
 
 
 class NomineesKnown(LabelledEnum):
@@ -197,6 +233,7 @@ class Edition:
         place: Where.
         prize_name: The prize's name at the time.
         rule: The era's decision rule.
+        rule_basis: How far the sources bear out ``rule`` (stated, disputed, planned, assumed).
         vote_opens: When the public vote opened, if there was one.
         vote_closes: When it closed.
         nominees_known: Whether the sources name the whole field.
@@ -220,6 +257,11 @@ class Edition:
     place: str | None = attrs.field(validator=v.optional_text)
     prize_name: str = attrs.field(validator=v.nonempty_text)
     rule: DecisionRule = attrs.field(validator=v.instance_of(RULES))
+    rule_basis: RuleBasis = attrs.field(
+        default=RuleBasis.STATED,
+        kw_only=True,
+        validator=v.instance_of(RuleBasis),
+    )
     vote_opens: PartialDate = attrs.field(factory=PartialDate, validator=v.instance_of(PartialDate))
     vote_closes: PartialDate = attrs.field(
         factory=PartialDate, validator=v.instance_of(PartialDate)
@@ -284,6 +326,36 @@ class Edition:
     def year(self) -> int:
         """The label's last year (``2020`` for ``"2019/2020"``)."""
         return edition_year(self.label)
+
+    @property
+    def rule_label(self) -> str:
+        """The rule's short name, marked where the sources do not bear it out ("… (assumed)").
+
+        Examples:
+            >>> import bosetting as bs
+            >>> from bosetting.i18n import language
+            >>> with language("nb"):
+            ...     bs.edition(2023).rule_label, bs.edition(2025).rule_label
+            ('publikumsavstemning og jury veid sammen', 'publikumsavstemning og jury veid sammen (antatt)')
+        """
+        if not self.rule_basis.hedged:
+            return self.rule.label
+        return _("{rule} ({mark})", rule=self.rule.label, mark=self.rule_basis.mark)
+
+    def rule_description(self) -> str:
+        """How the winner is chosen, in one sentence, and how far the sources bear it out.
+
+        Examples:
+            >>> import bosetting as bs
+            >>> from bosetting.i18n import language
+            >>> with language("nb"):
+            ...     print(bs.edition(2019).rule_description())
+            De 3 med flest stemmer i publikumsavstemningen går videre, og juryen velger vinneren blant dem. Planlagt: en kilde oppgir planen, men ikke om den ble fulgt.
+        """
+        if not self.rule_basis.hedged:
+            return self.rule.describe()
+        basis = self.rule_basis.label
+        return _("{rule} {basis}.", rule=self.rule.describe(), basis=basis[:1].upper() + basis[1:])
 
     @property
     def award_date(self) -> date | None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bosetting.i18n import _, format_number
-from bosetting.model import checked
+from bosetting.model import WeightedBlend, checked
 from bosetting.plot._axes import legend_once, mark_practice, new_axes
 
 if TYPE_CHECKING:
     from bosetting.decision import Sensitivity
 
 __all__ = ["sensitivity"]
+
+#: A public weight written as the rule writes it (``40,7 %``, ``50 %``), on the axis and at each change.
+_WEIGHT = WeightedBlend()
 
 
 def _title(result: Sensitivity) -> str:
@@ -73,7 +76,7 @@ def sensitivity(result: Sensitivity, ax: Any = None) -> Any:
                 "{before} → {after} at {at}",
                 before=c.before.name,
                 after=c.after.name,
-                at=format_number(at, 3),
+                at=_WEIGHT.weight_text(at),
             ),
             (at, 0.02),
             xycoords=("data", "axes fraction"),
@@ -86,9 +89,10 @@ def sensitivity(result: Sensitivity, ax: Any = None) -> Any:
     ax.set_xlim(0, 1)
     from matplotlib.ticker import FuncFormatter
 
-    decimal = FuncFormatter(lambda x, _pos: format_number(x, 1))  # 0,2 in bokmål
-    ax.xaxis.set_major_formatter(decimal)
-    ax.yaxis.set_major_formatter(decimal)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: _WEIGHT.weight_text(x)))
+    ax.yaxis.set_major_formatter(
+        FuncFormatter(lambda x, _pos: format_number(x, 1))
+    )  # 0,2 in bokmål
     top = max([*map(float, result.public.values()), *map(float, result.jury.values()), 0.0])
     ax.set_ylim(0, max(1.0, top) * 1.05)
     ax.set_xlabel(_("weight of the public vote (an assumption: IMDi has not published it)"))

@@ -3,7 +3,7 @@
 Everything here is made up and labelled :data:`PRACTICE_LABEL`
 (``"ØVINGSDATA"``): each :class:`~bosetting.voting.Ballot` and each
 :class:`~bosetting.jury.JuryAssessment` carries the label, and every file written
-has a ``label`` column with it. The same seed gives the same data on every run.
+has a ``merknad`` column with it (the readers take ``label`` too). The same seed gives the same data on every run.
 
 What the data is made of follows the edition, as far as the record goes:
 

@@ -50,11 +50,11 @@ __all__ = [
 ]
 
 #: The header of a ballot file bosetting writes.
-BALLOT_HEADER = ("valg", "velger", "tidspunkt", "label")
+BALLOT_HEADER = ("valg", "velger", "tidspunkt", "merknad")
 
 #: The header of a jury sheet bosetting writes (``kriterietekst`` is for the reader;
 #: :func:`~bosetting.jury.read_jury_sheet` does not need it).
-JURY_HEADER = ("jurymedlem", "kommune", "kriterium", "kriterietekst", "poeng", "label")
+JURY_HEADER = ("jurymedlem", "kommune", "kriterium", "kriterietekst", "poeng", "merknad")
 
 #: The file names :func:`write_practice` and :func:`write_blank_jury` write into a folder.
 BALLOT_FILE = "ovingsdata-stemmer.csv"
@@ -90,7 +90,7 @@ def write_ballots_csv(
     force: bool = False,
     excel: bool = False,
 ) -> Path:
-    """Write ballots as a UTF-8 CSV file (``valg,velger,tidspunkt,label``).
+    """Write ballots as a UTF-8 CSV file (``valg,velger,tidspunkt,merknad``).
 
     Args:
         path: The file to write.

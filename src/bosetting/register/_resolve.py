@@ -10,11 +10,14 @@ Resolving a choice:
   :meth:`~bosetting.model.Municipality.matches` defines it (each part of a
   Norwegian/Sami name and the name without the county in brackets match);
 * a blank choice is ``BLANK``; a choice that matches no nominee
-  ``UNKNOWN_NOMINEE``; one that matches several nominees ``AMBIGUOUS``.
+  ``UNKNOWN_NOMINEE``; one that matches several nominees ``AMBIGUOUS``;
+* :meth:`Resolver.close_matches` names the nominees a choice that matched none
+  comes close to (a misspelling), for a message that suggests them.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Sequence
 
 from bosetting.errors import ArgumentError
@@ -79,3 +82,17 @@ class Resolver:
         if len(self._cache) < 100_000:
             self._cache[choice] = result
         return result
+
+    def close_matches(self, choice: str, n: int = 3) -> tuple[Municipality, ...]:
+        """The nominees whose code or name (or a part of it) is close to ``choice``, closest first.
+
+        Examples:
+            >>> r = Resolver([Municipality("5402", "Harstad - Hárstták", "Troms", 2024),
+            ...               Municipality("1506", "Molde", "Møre og Romsdal", 2020)])
+            >>> [m.name for m in r.close_matches("Harstadd")], r.close_matches("Oslo")
+            (['Harstad - Hárstták'], ())
+        """
+        key = choice.strip().casefold()
+        found = difflib.get_close_matches(key, list(self._lookup), n=n * 3, cutoff=0.6)
+        hits = [self._lookup[k] for k in found]
+        return tuple(dict.fromkeys(self.nominees[i] for i in hits if isinstance(i, int)))[:n]

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
         json_text,
     )
     from bosetting.cli._render._layout import table
-    from bosetting.cli._render._practice import render_practice
+    from bosetting.cli._render._practice import render_checklist, render_practice, render_prepared
     from bosetting.cli._render._prize import render_edition, render_history, render_record
     from bosetting.cli._render._records import (
         counts,
@@ -127,12 +127,14 @@ __all__ = [
     "progress_line",
     "record_json",
     "render_assessment",
+    "render_checklist",
     "render_decision",
     "render_edition",
     "render_history",
     "render_municipality",
     "render_outcomes",
     "render_practice",
+    "render_prepared",
     "render_record",
     "render_screen",
     "render_sensitivity",
@@ -167,6 +169,8 @@ _ROOMS: dict[str, str] = {
     "json_text": "_formats",
     "table": "_layout",
     "render_practice": "_practice",
+    "render_checklist": "_practice",
+    "render_prepared": "_practice",
     "render_edition": "_prize",
     "render_history": "_prize",
     "render_record": "_prize",

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 from bosetting.i18n import _, format_number
+from bosetting.i18n import text_table as table
 from bosetting.model import FigureStatus
 from bosetting.register import register_year
 
@@ -12,34 +11,6 @@ __all__ = ["DASH", "beyond_register", "cell", "heads", "or_unknown", "table"]
 
 
 DASH = "–"
-
-
-def table(
-    headers: Sequence[str],
-    rows: Iterable[Sequence[str]],
-    *,
-    right: Iterable[int] = (),
-    indent: str = "  ",
-) -> list[str]:
-    """A listing with a header row: columns padded to their widest cell.
-
-    Args:
-        headers: One heading per column.
-        rows: The cells, as text.
-        right: Columns to align right (numbers).
-        indent: Put before every line.
-    """
-    body = [list(r) for r in rows]
-    widths = [max(len(str(c)) for c in col) for col in zip(headers, *body, strict=True)]
-    right_set = set(right)
-    lines = []
-    for cells in [list(headers), *body]:
-        shown = [
-            c.rjust(w) if i in right_set else c.ljust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ]
-        lines.append((indent + "  ".join(shown)).rstrip())
-    return lines
 
 
 def heads(*headers: str) -> list[str]:

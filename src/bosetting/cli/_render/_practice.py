@@ -1,7 +1,8 @@
-"""What ``bosetting practice`` prints: which files were written, for which edition."""
+"""What ``bosetting practice`` and ``bosetting workshop`` print: files written, copies made, the checklist."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bosetting.i18n import _
@@ -9,8 +10,9 @@ from bosetting.model import Edition
 
 if TYPE_CHECKING:
     from bosetting.practice import PracticeFiles
+    from bosetting.workshop import CheckItem, Prepared
 
-__all__ = ["render_practice"]
+__all__ = ["render_checklist", "render_practice", "render_prepared"]
 
 
 def render_practice(e: Edition, files: PracticeFiles) -> str:
@@ -27,3 +29,30 @@ def render_practice(e: Edition, files: PracticeFiles) -> str:
             label=e.label,
         )
     return f"{head}\n{files.describe()}"
+
+
+def render_prepared(done: Prepared) -> str:
+    """What ``bosetting workshop`` prints about the working copies of the notebooks."""
+    lines = [_("Working folder: {folder}", folder=done.folder)]
+    if done.moved_to is not None:
+        lines.append(_("The old copies are kept in {folder}.", folder=done.moved_to))
+    if done.copied:
+        lines.append(_("Fresh copies: {names}", names=", ".join(p.name for p in done.copied)))
+    if done.kept:
+        lines.append(
+            _(
+                "Kept as they were (bosetting workshop --reset gives fresh copies): {names}",
+                names=", ".join(p.name for p in done.kept),
+            )
+        )
+    return "\n".join(lines)
+
+
+def render_checklist(items: Sequence[CheckItem]) -> str:
+    """The pre-workshop checklist, one line per item, and a last line saying whether all is well."""
+    lines = [str(i) for i in items]
+    if all(i.ok for i in items):
+        lines.append(_("Everything is in place for the workshop."))
+    else:
+        lines.append(_("Something is missing: see the lines marked MISSING."))
+    return "\n".join(lines)

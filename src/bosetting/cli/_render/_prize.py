@@ -61,7 +61,7 @@ def render_history() -> str:
             )
             gaps.discard(year)
         winner = e.winner.name if e.winner else DASH
-        rows.append([e.label, _when(e), winner, _field(e), e.rule.label])
+        rows.append([e.label, _when(e), winner, _field(e), e.rule_label])
     headers = heads(
         N_("Edition"), N_("Awarded"), N_("Winner"), N_("Nominees"), N_("How the winner was chosen")
     )
@@ -189,7 +189,7 @@ def render_edition(e: Edition) -> str:
             event=or_unknown(e.event),
             place=or_unknown(e.place),
         ),
-        _("How the winner is chosen: {rule}", rule=e.rule.describe()),
+        _("How the winner is chosen: {rule}", rule=e.rule_description()),
     ]
     if str(e.vote_opens) or str(e.vote_closes):
         lines.append(

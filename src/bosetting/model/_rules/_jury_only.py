@@ -20,7 +20,7 @@ class JuryOnly(DecisionRule):
         >>> JuryOnly().tag, JuryOnly().public_vote
         ('jury_only', False)
         >>> JuryOnly().describe_nb()
-        'Juryen velger vinneren blant de nominerte; det er ingen folkeavstemning.'
+        'Juryen velger vinneren blant de nominerte; det er ingen publikumsavstemning.'
     """
 
     tag = "jury_only"

@@ -28,7 +28,7 @@ class TopKThenJury(DecisionRule):
         >>> TopKThenJury().k
         3
         >>> TopKThenJury(3).describe_nb()
-        'De 3 med flest stemmer i folkeavstemningen går videre, og juryen velger vinneren blant dem.'
+        'De 3 med flest stemmer i publikumsavstemningen går videre, og juryen velger vinneren blant dem.'
     """
 
     tag = "top_k_then_jury"

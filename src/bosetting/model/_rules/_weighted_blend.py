@@ -33,7 +33,7 @@ class WeightedBlend(DecisionRule):
         >>> WeightedBlend().public_weight is None
         True
         >>> WeightedBlend(0.5).describe_nb()
-        'Folkeavstemningen og juryens vurdering veies sammen; her er folkeavstemningen antatt å telle 50\xa0%.'
+        'Publikumsavstemningen og juryens vurdering veies sammen; her teller publikumsavstemningen 50\xa0% (en antakelse).'
         >>> WeightedBlend(0.5).describe()
         'The public vote and the jury’s assessment are weighed together; here the public vote is assumed to count 50%.'
     """
@@ -58,5 +58,18 @@ class WeightedBlend(DecisionRule):
         return _(
             "The public vote and the jury’s assessment are weighed together; "
             "here the public vote is assumed to count {share}.",
-            share=format_share(self.public_weight, 0),
+            share=self.weight_text(),
         )
+
+    def weight_text(self, weight: float | None = None) -> str:
+        """A weight as a share, whole percent where it is one (``50 %``), else one decimal.
+
+        Examples:
+            >>> WeightedBlend(0.5).weight_text(), WeightedBlend().weight_text(0.394)
+            ('50%', '39.4%')
+        """
+        w = self.public_weight if weight is None else weight
+        if w is None:
+            return ""
+        whole = abs(w * 100 - round(w * 100)) < 1e-9
+        return format_share(w, 0 if whole else 1)
