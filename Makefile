@@ -66,11 +66,12 @@ docs-build: $(STAMP)
 
 test: lint typecheck pytest nbval
 
-# The workshop (README "Workshop"): `bosetting workshop` copies the notebooks into verksted/
-# (the ones in notebooks/ stay pristine) and opens JupyterLab there in bokmål, without the news
+# The workshop (README "Workshop"): `bosetting workshop` copies the notebooks into a working
+# folder outside the repository (bosetting-verksted in the user's documents; the ones in
+# notebooks/ stay pristine) and opens JupyterLab there in bokmål, without the news
 # popup, update checks or extension lookups: nothing needs the internet. Only the slim
 # `workshop` extra is installed (no test or docs tools). `reset-notebooks` gives fresh copies
-# and keeps the old ones in verksted/forrige/; `workshop-check` is the pre-workshop checklist.
+# and keeps the old ones in forrige/ in the working folder; `workshop-check` is the pre-workshop checklist.
 workshop: $(WS_STAMP)
 	$(BIN)/bosetting workshop
 

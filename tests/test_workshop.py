@@ -239,6 +239,25 @@ def test_the_command_makes_working_copies_and_resets_them(
     assert [k.read_text(encoding="utf-8") for k in kept] == ["a participant's edits"]
 
 
+def test_without_folder_the_copies_go_to_the_users_documents_never_here(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src, home, here = _pristine(tmp_path), tmp_path / "home", tmp_path / "here"
+    here.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.chdir(here)
+    status, _out, _ = run(capsys, "workshop", "--notebooks", str(src), "--no-lab")
+    assert status == 0
+    assert ws.default_work_folder().is_relative_to(home)
+    assert sorted(p.name for p in ws.default_work_folder().glob("*.ipynb")) == [
+        "01_prisen.ipynb",
+        "02_vinneren.ipynb",
+    ]
+    assert list(here.iterdir()) == []
+
+
 def test_the_command_without_notebooks_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,9 +1,11 @@
 """``bosetting workshop``: working copies of the workshop notebooks, then JupyterLab on them.
 
-* ``bosetting workshop``: copy the notebooks from ``notebooks/`` into ``verksted/``
-  (copies already there are kept) and open JupyterLab there, in bokmål, offline;
+* ``bosetting workshop``: copy the notebooks from ``notebooks/`` into the working
+  folder (``--folder``; by default ``bosetting-verksted`` in the user's documents,
+  outside the project) and open JupyterLab there, in bokmål, offline (copies
+  already there are kept);
 * ``bosetting workshop --reset``: fresh copies; the old ones are kept in
-  ``verksted/forrige/<time>/``;
+  ``forrige/<time>/`` inside the working folder;
 * ``bosetting workshop --check``: the pre-workshop checklist for this laptop
   (exit status 2 when something is missing);
 * ``--no-lab``: make the copies, do not start JupyterLab.
@@ -25,25 +27,26 @@ __all__ = ["register"]
 def _run_workshop(args: argparse.Namespace) -> int:
     import subprocess
 
-    from bosetting.workshop import checklist, lab_command, prepare
+    from bosetting.workshop import checklist, default_work_folder, lab_command, prepare
 
     if args.check:
         items = checklist(args.notebooks)
         print(render_checklist(items))
         return 0 if all(i.ok for i in items) else 2
-    print(render_prepared(prepare(args.notebooks, args.folder, reset=args.reset)))
+    folder = args.folder if args.folder is not None else default_work_folder()
+    print(render_prepared(prepare(args.notebooks, folder, reset=args.reset)))
     if args.no_lab:
         return 0
     items = checklist(args.notebooks)
     if not all(i.ok for i in items):
         print(render_checklist(items))
         return 2
-    return subprocess.call(lab_command(args.folder, args.notebooks))
+    return subprocess.call(lab_command(folder, args.notebooks))
 
 
 def register(subparsers: Any) -> None:
     """Add the ``workshop`` subcommand."""
-    from bosetting.workshop import WORK_FOLDER
+    from bosetting.workshop import default_work_folder
 
     p = subparsers.add_parser(
         "workshop",
@@ -57,14 +60,17 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--notebooks",
         default="notebooks",
-        metavar="DIR",
+        metavar=_("FOLDER"),
         help=_("the folder with the pristine notebooks (default notebooks)"),
     )
     p.add_argument(
         "--folder",
-        default=WORK_FOLDER,
-        metavar="DIR",
-        help=_("the working folder for the copies (default {folder})", folder=WORK_FOLDER),
+        default=None,
+        metavar=_("FOLDER"),
+        help=_(
+            "the working folder for the copies, outside the project (default {folder})",
+            folder=str(default_work_folder()),
+        ),
     )
     p.add_argument(
         "--reset",

@@ -61,6 +61,7 @@ from bosetting.workshop._setup import (
     CheckItem,
     Prepared,
     checklist,
+    default_work_folder,
     lab_command,
     prepare,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "check",
     "checklist",
     "compare",
+    "default_work_folder",
     "example_groups",
     "exercise_edition",
     "expected",

@@ -2,7 +2,8 @@
 
 The notebooks in the project's ``notebooks/`` folder are the pristine copies:
 ``make nbval`` checks them and nobody works in them. :func:`prepare` copies them
-into a working folder (``verksted/`` by default) where participants run and edit
+into a working folder (:func:`default_work_folder`, outside the project, unless
+told otherwise) where participants run and edit
 them; JupyterLab autosaves there. ``prepare(..., reset=True)`` puts fresh copies
 back and keeps the old ones in ``forrige/<time>/`` inside the working folder,
 so nothing a participant wrote is lost. :func:`checklist` is what the
@@ -19,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 import attrs
+import platformdirs
 
 from bosetting.data import escape_controls, os_reason, write_user_bytes
 from bosetting.errors import ArgumentError, WriteError
@@ -32,18 +34,33 @@ __all__ = [
     "CheckItem",
     "Prepared",
     "checklist",
+    "default_work_folder",
     "lab_command",
     "prepare",
 ]
 
 #: The teaching notebooks' file names (``01_prisen.ipynb`` ...).
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
-#: The working folder participants use, beside ``notebooks/``.
-WORK_FOLDER = "verksted"
+#: The name of the working folder participants use (see :func:`default_work_folder`).
+WORK_FOLDER = "bosetting-verksted"
 #: JupyterLab's settings for the workshop (bokmål menus, no news), inside ``notebooks/``.
 SETTINGS = Path(".jupyter") / "lab" / "settings"
 #: Where :func:`prepare` keeps the copies a reset replaces, inside the working folder.
 _OLD = "forrige"
+
+
+def default_work_folder() -> Path:
+    """Where the working copies go unless told otherwise: :data:`WORK_FOLDER` in the user's documents.
+
+    The user's documents folder is the platform's (``platformdirs``), so the copies,
+    the groups' jury sheets and JupyterLab's autosaves land outside the project's
+    folder, never in the repository.
+
+    Examples:
+        >>> default_work_folder().name
+        'bosetting-verksted'
+    """
+    return Path(platformdirs.user_documents_dir()) / WORK_FOLDER
 
 
 def is_folder(path: Path) -> bool:
