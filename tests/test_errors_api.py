@@ -18,9 +18,11 @@ callables in :data:`VOTING_PENDING` are expected to fail here until it lands.
 
 from __future__ import annotations
 
+import atexit
 import enum
 import importlib
 import inspect
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from fractions import Fraction
@@ -119,6 +121,7 @@ CALLABLES = _public_callables()
 # -- values a public function takes ---------------------------------------------------
 
 WORK = Path(tempfile.mkdtemp(prefix="bosetting-api-"))
+atexit.register(shutil.rmtree, WORK, ignore_errors=True)  # made at import, gone when pytest ends
 E2022 = bs.edition(2022)
 E2016 = bs.edition(2016)
 (WORK / "stemmer.csv").write_text("valg;velger\nKinn;a\nBodø;b\n", encoding="utf-8")
