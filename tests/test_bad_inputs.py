@@ -25,7 +25,7 @@ from bosetting.errors import BosettingError
 from bosetting.jury import read_jury_sheet
 from bosetting.model import RejectReason
 from bosetting.ssb import read_ssb_10824
-from bosetting.voting import read_ballots, tally_file
+from bosetting.voting import MAX_BALLOT_BYTES, read_ballots, tally_file
 
 from .bad_inputs import CASES, BadInput
 
@@ -85,7 +85,8 @@ def _path(kind: str, reader: str, tmp: Path, monkeypatch: pytest.MonkeyPatch) ->
     if kind == "huge":
         huge = tmp / f"huge{suffix}"
         with huge.open("wb") as f:
-            f.truncate(MAX_USER_FILE_BYTES + 1)  # sparse: no disk, no time
+            cap = MAX_BALLOT_BYTES if reader == "ballots" else MAX_USER_FILE_BYTES
+            f.truncate(cap + 1)  # sparse: no disk, no time
         return str(huge)
     if kind == "unreadable":
         _refuse_open(monkeypatch, good)

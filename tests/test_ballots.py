@@ -101,12 +101,19 @@ def test_missing_choice_column_names_field(tmp_path: Path) -> None:
         read_ballots(write(tmp_path, "valg\nBodø\n", "utf-8"), voter="nope")
 
 
-def test_short_row_names_row_and_field(tmp_path: Path) -> None:
+def test_short_row_has_empty_fields_and_a_file_without_choices_names_row_and_field(
+    tmp_path: Path,
+) -> None:
     path = write(tmp_path, "velger;valg\n1;Bodø\n2\n", "utf-8")
+    t = tally_file(path, NOMS)
+    assert [(r.ballot.row, r.ballot.voter, r.reason.value) for r in t.rejected] == [
+        (2, "2", "blank")
+    ]
+    path = write(tmp_path, "velger;valg\n1,Bodø\n2,Kinn\n", "utf-8")
     with pytest.raises(BallotFileError) as info:
         tally_file(path, NOMS)
-    assert (info.value.row, info.value.field) == (2, "valg")
-    assert "row 2, field 'valg'" in str(info.value)
+    assert (info.value.row, info.value.field) == (1, "valg")
+    assert "row 1, field 'valg'" in str(info.value)
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ class RejectReason(enum.Enum):
     UNKNOWN_NOMINEE = "unknown_nominee"
     AMBIGUOUS = "ambiguous"
     DUPLICATE_VOTER = "duplicate_voter"
+    EXTRA_FIELDS = "extra_fields"
 
     @property
     def label(self) -> str:
@@ -31,4 +32,5 @@ _REJECTREASON_WORDS = {
     RejectReason.UNKNOWN_NOMINEE: N_("not one of the nominees"),
     RejectReason.AMBIGUOUS: N_("fits more than one nominee"),
     RejectReason.DUPLICATE_VOTER: N_("the voter had already voted"),
+    RejectReason.EXTRA_FIELDS: N_("the row has more fields than the header"),
 }

@@ -5,13 +5,11 @@
 dropped: a ballot that is not counted is kept in :attr:`Tally.rejected` with a
 :class:`~bosetting.model.RejectReason`.
 
-The rooms: ``_ballots`` (ballots from lists, Series and files), ``_voters`` (voter
-ids, exact or as 64-bit digests), ``_distinct`` (resolve each distinct choice
-once), ``_tally`` (the :class:`Tally` monoid), ``_count`` (the counting paths),
-``_arrays`` (arrays and pandas Series), ``_fast`` with ``_chunks`` and ``_digests``
-(streamed files: chunks and the voter index; with ``_arrays`` the only modules that use
-numpy and pandas, imported inside their functions),
-``_ranking`` (order and ties).
+The rooms: ``_ballots`` (ballots from lists and Series), ``_distinct`` (resolve
+each distinct choice once), ``_tally`` (the :class:`Tally` monoid), ``_voterids``, ``_count`` (the counting paths), ``_columns`` (columns: polars, pandas,
+pyarrow, numpy, codes), ``_file`` (ballot files: one parse for counting and
+reading, and the limits) and ``_filecount``; these count on polars, imported inside their
+functions so that ``import bosetting`` stays light; ``_ranking`` (order and ties).
 """
 
 from __future__ import annotations
@@ -19,7 +17,6 @@ from __future__ import annotations
 from bosetting.errors import TallyMergeError
 from bosetting.model import RejectReason
 from bosetting.register import Resolver
-from bosetting.voting._arrays import tally_codes
 from bosetting.voting._ballots import (
     CHOICE_COLUMNS,
     LABEL_COLUMNS,
@@ -30,19 +27,25 @@ from bosetting.voting._ballots import (
     ballot_columns,
     ballots_from_iterable,
     ballots_from_series,
-    check_row_lengths,
     choice_text,
-    read_ballot_text,
-    read_ballots,
 )
+from bosetting.voting._columns import tally_codes
 from bosetting.voting._count import tally, tally_file
+from bosetting.voting._file import MAX_BALLOT_BYTES, MAX_BALLOT_ROWS, read_ballots
 from bosetting.voting._ranking import TIE_RULE, Finalists, Tie, order_by_score
-from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallot, Tally
-from bosetting.voting._voters import VoterIds
+from bosetting.voting._tally import (
+    DuplicatePolicy,
+    LazyRejected,
+    RejectedBallot,
+    Tally,
+    VoterIds,
+)
 
 __all__ = [
     "CHOICE_COLUMNS",
     "LABEL_COLUMNS",
+    "MAX_BALLOT_BYTES",
+    "MAX_BALLOT_ROWS",
     "TIE_RULE",
     "TIMESTAMP_COLUMNS",
     "VOTER_COLUMNS",
@@ -61,10 +64,8 @@ __all__ = [
     "ballot_columns",
     "ballots_from_iterable",
     "ballots_from_series",
-    "check_row_lengths",
     "choice_text",
     "order_by_score",
-    "read_ballot_text",
     "read_ballots",
     "tally",
     "tally_codes",

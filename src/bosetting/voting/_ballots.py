@@ -15,7 +15,7 @@ found case-insensitively:
 * label: ``label``, ``merknad``.
 
 Encoding, line ends and delimiter are detected as described in
-:mod:`bosetting._csvtext` (BOM, UTF-8, Windows-1252, Latin-1; ``;`` or ``,``).
+:mod:`bosetting.voting._file` (BOM, UTF-8, Windows-1252, Latin-1; ``;``, ``,`` or tab).
 
 Examples:
     >>> ballots = ballots_from_iterable(["Kinn", "", "4602"])
@@ -25,13 +25,12 @@ Examples:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from bosetting.data import CsvText, find_column, read_csv_text
+from bosetting.data import CsvText, find_column
 from bosetting.errors import BallotFileError
 from bosetting.i18n import N_
 
@@ -43,22 +42,27 @@ __all__ = [
     "LABEL_COLUMNS",
     "TIMESTAMP_COLUMNS",
     "VOTER_COLUMNS",
+    "WHITESPACE",
     "Ballot",
     "BallotColumns",
     "ballot_columns",
     "ballots_from_iterable",
     "ballots_from_series",
-    "check_row_lengths",
     "choice_text",
     "is_missing",
-    "read_ballot_text",
-    "read_ballots",
 ]
 
 CHOICE_COLUMNS = ("choice", "valg", "stemme", "kommune", "kommunenummer", "nominee", "vote")
 VOTER_COLUMNS = ("voter", "voter_id", "velger", "velger_id")
 TIMESTAMP_COLUMNS = ("timestamp", "tidspunkt", "time")
 LABEL_COLUMNS = ("label", "merknad")
+
+#: The characters :meth:`str.strip` removes (every ``c`` with ``c.isspace()``), written
+#: out so that the file engine strips voter ids, timestamps and labels exactly alike.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 def _optional_str(value: object) -> str | None:
@@ -97,10 +101,13 @@ class Ballot:
         row: The 1-based data row in its source (header not counted).
         source: The file or collection it came from, if known.
         label: A label such as ``"ØVINGSDATA"`` for practice data.
+        extra: The fields its row has beyond the header's columns, up to the last
+            one with text (empty for a well-formed row); a ballot with extra fields
+            is not counted (``EXTRA_FIELDS``).
 
     Examples:
         >>> Ballot(" Bodø ", voter=" ", row=3)
-        Ballot(choice=' Bodø ', voter=None, timestamp=None, row=3, source=None, label=None)
+        Ballot(choice=' Bodø ', voter=None, timestamp=None, row=3, source=None, label=None, extra=())
     """
 
     choice: str = attrs.field(converter=choice_text)
@@ -109,6 +116,7 @@ class Ballot:
     row: int | None = None
     source: str | None = None
     label: str | None = attrs.field(default=None, converter=_optional_str)
+    extra: tuple[str, ...] = attrs.field(default=(), converter=tuple)
 
     @property
     def is_blank(self) -> bool:
@@ -216,91 +224,3 @@ def ballot_columns(
             value=",".join(text.header),
         )
     return BallotColumns(c, v, t, find_column(text.header, None, LABEL_COLUMNS))
-
-
-def check_row_lengths(text: CsvText, columns: BallotColumns) -> None:
-    """Raise :class:`BallotFileError` naming the first row too short for the columns used."""
-    need = max(i for i in attrs.astuple(columns) if i is not None) + 1
-    for i, row in enumerate(text.rows, start=1):
-        if len(row) < need and row:
-            raise BallotFileError(
-                N_(
-                    "the row has {fields} fields but the header {columns} "
-                    "(unreadable layout: wrong delimiter or a broken line?)"
-                ),
-                fields=len(row),
-                columns=len(text.header),
-                file=text.file,
-                row=i,
-                field=text.header[need - 1],
-                value=text.delimiter.join(row),
-            )
-
-
-def read_ballot_text(
-    text: CsvText,
-    *,
-    choice: str | None = None,
-    voter: str | None = None,
-    timestamp: str | None = None,
-) -> tuple[Ballot, ...]:
-    """Ballots from an already decoded CSV file (see :func:`read_ballots`)."""
-    cols = ballot_columns(text, choice=choice, voter=voter, timestamp=timestamp)
-    check_row_lengths(text, cols)
-    out: list[Ballot] = []
-    c, v, t, lab = cols.choice, cols.voter, cols.timestamp, cols.label
-    for i, row in enumerate(text.rows, start=1):
-        if not row:  # an empty line is a blank ballot only if the file has one column
-            if len(text.header) == 1:
-                out.append(Ballot("", row=i, source=text.file))
-            continue
-        out.append(
-            Ballot(
-                row[c],
-                voter=None if v is None else row[v],
-                timestamp=None if t is None else row[t],
-                row=i,
-                source=text.file,
-                label=None if lab is None else row[lab],
-            )
-        )
-    return tuple(out)
-
-
-def read_ballots(
-    path: str | os.PathLike[str],
-    *,
-    choice: str | None = None,
-    voter: str | None = None,
-    timestamp: str | None = None,
-) -> tuple[Ballot, ...]:
-    r"""Read every ballot of a CSV file, in file order.
-
-    Args:
-        path: The file.
-        choice: The choice column's name (default: found by the names in the module docstring).
-        voter: The voter id column's name (default: found likewise; optional).
-        timestamp: The timestamp column's name (default: found likewise; optional).
-
-    Returns:
-        One :class:`Ballot` per data row; empty lines are skipped unless the file has one column.
-
-    Raises:
-        BallotFileError: naming file, row and field, if the file cannot be read, has no
-            choice column, or a row has too few fields.
-
-    Examples:
-        >>> import tempfile, pathlib
-        >>> p = pathlib.Path(tempfile.mkdtemp()) / "votes.csv"
-        >>> _ = p.write_bytes("\ufeffKommune;Velger\r\nBodø;a\r\n;b\r\n".encode("utf-8"))
-        >>> [(b.row, b.choice, b.voter) for b in read_ballots(p)]
-        [(1, 'Bodø', 'a'), (2, '', 'b')]
-        >>> _ = p.write_text("name\nBodø\n", encoding="utf-8")
-        >>> read_ballots(p)
-        Traceback (most recent call last):
-        ...
-        bosetting.errors.BallotFileError: ...votes.csv, field 'choice', value 'name': the header row has no choice column (looked for choice, valg, ...)
-    """
-    return read_ballot_text(
-        read_csv_text(path, BallotFileError), choice=choice, voter=voter, timestamp=timestamp
-    )

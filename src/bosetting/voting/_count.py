@@ -10,8 +10,11 @@ Resolving a choice:
 * or a name, case-insensitively with exact æøå, as
   :meth:`~bosetting.model.Municipality.matches` defines it (each part of a
   Norwegian/Sami name and the name without the county in brackets match);
+* names and choices are compared in Unicode NFC and without format characters
+  such as a zero-width space (:func:`bosetting.register.fold`);
 * a blank choice is rejected as ``BLANK``; a choice that matches no nominee as
-  ``UNKNOWN_NOMINEE``; one that matches several nominees as ``AMBIGUOUS``.
+  ``UNKNOWN_NOMINEE``; one that matches several nominees as ``AMBIGUOUS``; a
+  ballot whose row had extra fields (:attr:`Ballot.extra`) as ``EXTRA_FIELDS``.
 
 Duplicate voters (:class:`DuplicatePolicy`): among the *valid* ballots that
 carry the same voter id, ``KEEP_FIRST`` counts the first in input order,
@@ -19,7 +22,8 @@ carry the same voter id, ``KEEP_FIRST`` counts the first in input order,
 ``DUPLICATE_VOTER``. Ballots without a voter id are never duplicates.
 
 One semantics for every input: a list or any iterable, a numpy array, a pandas
-Series (str, object, categorical, Arrow-backed) or a ballot file of any size,
+Series (str, object, categorical, Arrow-backed), a polars Series, a pyarrow
+array or a ballot file of any size,
 column order and subset give the same :class:`Tally` for the same ballots.
 Missing values (``None``, NaN, ``pandas.NA``) are blank ballots; any other value
 is counted as ``str(value)``. Distinct choices are counted first and each is
@@ -48,21 +52,17 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from bosetting.data import check_user_file, read_csv_text
-from bosetting.errors import ArgumentError, BallotFileError
+from bosetting.errors import ArgumentError
 from bosetting.i18n import N_
 from bosetting.model import Edition, Municipality, RejectReason
 from bosetting.register import Resolver, nominees_of
-from bosetting.voting import _fast
-from bosetting.voting._arrays import is_array, tally_array
-from bosetting.voting._ballots import Ballot, ballots_from_iterable, choice_text, read_ballot_text
-from bosetting.voting._chunks import Fallback
-from bosetting.voting._distinct import resolve_distinct
-from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallot, Tally
-from bosetting.voting._voters import VoterIds
+from bosetting.voting._ballots import Ballot, ballots_from_iterable, choice_text
+from bosetting.voting._columns import is_array, tally_array
+from bosetting.voting._distinct import REASONS, resolve_distinct
+from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallot, Tally, VoterIds
 
 __all__ = ["tally", "tally_file"]
 
@@ -71,24 +71,22 @@ _SCANS = 8
 
 
 def _apply(
-    resolver: Resolver,
-    rows: Iterable[tuple[str, str | None, Any]],
-    duplicates: DuplicatePolicy,
-    make_ballot: Any,
+    resolver: Resolver, ballots: Iterable[Ballot], duplicates: DuplicatePolicy
 ) -> tuple[list[int], list[RejectedBallot], set[str]]:
-    """Count resolved rows; ``make_ballot(item)`` builds a Ballot only for rejected ones."""
+    """Count ballots one by one (the general path: voter ids, rows and labels of their own)."""
     votes = [0] * len(resolver.nominees)
     rejected: list[RejectedBallot] = []
-    by_voter: dict[str, list[tuple[Any, int]]] = {}
+    by_voter: dict[str, list[tuple[Ballot, int]]] = {}
     resolve = resolver.resolve
-    for choice, voter, item in rows:
-        hit = resolve(choice)
+    extra = RejectReason.EXTRA_FIELDS
+    for b in ballots:
+        hit = extra if b.extra else resolve(b.choice)
         if isinstance(hit, RejectReason):
-            rejected.append(RejectedBallot(make_ballot(item), hit))
-        elif voter is None:
+            rejected.append(RejectedBallot(b, hit))
+        elif b.voter is None:
             votes[hit] += 1
         else:
-            by_voter.setdefault(voter, []).append((item, hit))
+            by_voter.setdefault(b.voter, []).append((b, hit))
     dup = RejectReason.DUPLICATE_VOTER
     for group in by_voter.values():
         if len(group) == 1:
@@ -98,11 +96,11 @@ def _apply(
             keep = None
         else:
             keep = 0 if duplicates is DuplicatePolicy.KEEP_FIRST else len(group) - 1
-        for i, (item, hit) in enumerate(group):
+        for i, (b, hit) in enumerate(group):
             if i == keep:
                 votes[hit] += 1
             else:
-                rejected.append(RejectedBallot(make_ballot(item), dup))
+                rejected.append(RejectedBallot(b, dup))
     return votes, rejected, set(by_voter)
 
 
@@ -122,9 +120,7 @@ def _check_policy(duplicates: object) -> DuplicatePolicy:
 def _tally_ballots(items: Sequence[Any], resolver: Resolver, policy: DuplicatePolicy) -> Tally:
     """The general path: ballots with voter ids, rows and labels of their own."""
     ballots = ballots_from_iterable(items)
-    votes, rejected, voters = _apply(
-        resolver, ((b.choice, b.voter, b) for b in ballots), policy, lambda b: b
-    )
+    votes, rejected, voters = _apply(resolver, ballots, policy)
     labels = frozenset(b.label for b in ballots if b.label)
     return Tally(resolver.nominees, tuple(votes), rejected, VoterIds(voters), policy, labels)
 
@@ -177,7 +173,8 @@ def tally(
 
     Args:
         ballots: Ballots, or choices (strings; ``None`` and NaN are blank), as a list or
-            any iterable, a numpy array, or a pandas Series, Index or Categorical.
+            any iterable, a numpy array, a pandas Series, Index or Categorical, a
+            polars Series or a pyarrow array.
         edition: The edition (its :attr:`~bosetting.model.Edition.nominees`) or the nominees.
         duplicates: The duplicate-voter policy.
 
@@ -223,29 +220,41 @@ def tally_file(
 ) -> Tally:
     """Read and count a ballot CSV file: the same result as ``tally(read_ballots(path), ...)``.
 
-    The file streams in chunks, so memory is bounded by one chunk plus the
-    voter index, whatever the file's size (see :mod:`bosetting.voting._fast`).
-    Columns are found by name, in any order. Only rejected ballots become
-    :class:`~bosetting.voting.Ballot` objects. The tally keeps the voters as
-    64-bit digests (:class:`~bosetting.voting.VoterIds`).
+    The file is counted on polars (see :mod:`bosetting.voting._file`): columns are
+    found by name, in any order; memory grows with the voters, not with the
+    rejected rows, which are kept as row numbers and reasons and read again from
+    the file only when someone looks at them.
 
     Raises:
         BallotFileError: naming file, row and field, exactly as
-            :func:`~bosetting.voting.read_ballots` does for the same file; and for a
-            path that is missing, a folder, a pipe or a device, or a name with NUL
-            or control characters, before anything is read.
+            :func:`~bosetting.voting.read_ballots` does for the same file.
+        LimitError: for a file over :data:`~bosetting.voting.MAX_BALLOT_BYTES` bytes
+            or :data:`~bosetting.voting.MAX_BALLOT_ROWS` rows, as ``read_ballots``.
     """
+    from bosetting.voting import _file, _filecount
+
     policy = _check_policy(duplicates)
     resolver = Resolver(nominees_of(edition))
-    # The one gate for a user's file: a regular file, a name without NUL or control
-    # characters. No size cap here: the stream keeps memory bounded.
-    name = check_user_file(path, BallotFileError)
-    try:
-        return _fast.count_file(
-            name, resolver, policy, choice=choice, voter=voter, timestamp=timestamp
-        )
-    except Fallback:
-        # The careful reader raises its own error here, or (for a digest collision) counts.
-        text = read_csv_text(path, BallotFileError)
-        ballots = read_ballot_text(text, choice=choice, voter=voter, timestamp=timestamp)
-        return _tally_ballots(ballots, resolver, policy)
+    lay = _file.layout(path, choice=choice, voter=voter, timestamp=timestamp)
+    found = _filecount.count_file(lay, resolver, policy)
+    counts = {REASONS[k]: n for k, n in found.reasons.value_counts().iter_rows()}
+
+    def batches() -> Iterator[list[RejectedBallot]]:
+        done = 0
+        for ballots in _filecount.rejected_ballots(found):
+            why = found.reasons.slice(done, len(ballots)).to_list()
+            done += len(ballots)
+            yield [RejectedBallot(b, REASONS[k]) for b, k in zip(ballots, why, strict=True)]
+
+    def build() -> list[RejectedBallot]:
+        return [r for batch in batches() for r in batch]
+
+    rejected = LazyRejected(counts, build, batches) if counts else ()
+    return Tally(
+        resolver.nominees,
+        tuple(found.votes),
+        rejected,
+        VoterIds(series=found.voters),
+        policy,
+        found.labels,
+    )

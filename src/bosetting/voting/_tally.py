@@ -24,7 +24,7 @@ from bosetting.model import Edition, Municipality, RejectReason
 from bosetting.register import nominees_of
 from bosetting.voting._ballots import Ballot
 from bosetting.voting._ranking import Finalists, order_by_score
-from bosetting.voting._voters import VoterIds
+from bosetting.voting._voterids import VoterIds
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -63,26 +63,32 @@ def _rejected_key(r: RejectedBallot) -> tuple[Any, ...]:
 
 
 class LazyRejected(Sequence[RejectedBallot]):
-    """The rejected ballots of one batch, built on first access.
+    """The rejected ballots of one batch, built when someone looks at them.
 
-    The counting paths for Series, arrays and lists of choices know how many
-    ballots were rejected and why as soon as they have counted the distinct
-    choices; the :class:`Ballot` objects (row, raw value, source) are built only
-    when someone looks at them. ``build`` must return them in the canonical
-    order (one source, rows ascending). It behaves as a tuple.
+    The counting paths know how many ballots were rejected and why as soon as
+    they have counted; the :class:`Ballot` objects (row, raw value, source) are
+    made only on access. ``build`` returns them all, in the canonical order (one
+    source, rows ascending); ``batches``, where given, yields them in that order a
+    batch at a time, so that iterating over millions of them (``--format json``)
+    never holds them all. It behaves as a tuple.
 
     Args:
         counts: How many ballots were rejected for each reason.
         build: Returns the rejected ballots, in canonical order.
+        batches: Yields them in lists, in canonical order (optional).
     """
 
-    __slots__ = ("_build", "_counts", "_items")
+    __slots__ = ("_batches", "_build", "_counts", "_items")
 
     def __init__(
-        self, counts: dict[RejectReason, int], build: Callable[[], Iterable[RejectedBallot]]
+        self,
+        counts: dict[RejectReason, int],
+        build: Callable[[], Iterable[RejectedBallot]],
+        batches: Callable[[], Iterator[list[RejectedBallot]]] | None = None,
     ) -> None:
         self._counts = {r: n for r, n in counts.items() if n}
         self._build: Callable[[], Iterable[RejectedBallot]] | None = build
+        self._batches = batches
         self._items: tuple[RejectedBallot, ...] | None = None
 
     def _all(self) -> tuple[RejectedBallot, ...]:
@@ -108,33 +114,39 @@ class LazyRejected(Sequence[RejectedBallot]):
         return self._all()[i]
 
     def __iter__(self) -> Iterator[RejectedBallot]:
+        if self._items is None and self._batches is not None:
+            return (r for batch in self._batches() for r in batch)
         return iter(self._all())
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, LazyRejected):
-            other = other._all()
-        if not isinstance(other, tuple):
+        if not isinstance(other, tuple | LazyRejected):
             return NotImplemented
-        return len(self) == len(other) and self._all() == other
+        if len(self) != len(other):
+            return False
+        if isinstance(other, LazyRejected) and self._counts != other._counts:
+            return False
+        return all(a == b for a, b in zip(self, other, strict=True))
 
     def __hash__(self) -> int:
-        return hash(self._all())
+        return hash((LazyRejected, len(self)))
 
     def __add__(self, other: object) -> tuple[RejectedBallot, ...]:
         if not isinstance(other, tuple | LazyRejected):
             return NotImplemented
-        return self._all() + tuple(other)
+        return tuple(self) + tuple(other)
 
     def __radd__(self, other: object) -> tuple[RejectedBallot, ...]:
         if not isinstance(other, tuple):
             return NotImplemented
-        return other + self._all()
+        return other + tuple(self)
 
     def __repr__(self) -> str:
-        return repr(self._all())
+        if len(self) > 100:
+            return f"<{len(self)} rejected ballots>"
+        return repr(tuple(self))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (tuple, (self._all(),))
+        return (tuple, (tuple(self),))
 
 
 def _canonical(rejected: Iterable[RejectedBallot]) -> Sequence[RejectedBallot]:
@@ -160,7 +172,7 @@ class Tally:
         rejected: Every ballot not counted, with its reason (in a canonical order:
             source, then row). A tuple, or a :class:`LazyRejected` that behaves as one.
         voters: The voter ids whose ballot was counted or rejected as a duplicate
-            (:class:`VoterIds`; a tally counted from a file keeps only their digests).
+            (:class:`VoterIds`).
         duplicates: The duplicate-voter policy the tally was made with.
         labels: The labels the ballots carried (``"ØVINGSDATA"`` marks practice data).
     """
