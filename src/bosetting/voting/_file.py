@@ -376,16 +376,22 @@ def text_columns(lay: Layout) -> dict[str, Any]:
     import polars as pl
 
     c = lay.columns
-    out: dict[str, Any] = {"choice": pl.col(f"c{c.choice}")}
+    out: dict[str, Any] = {"choice": pl.col(f"c{c.choice}").cast(pl.Categorical)}
     for key, at in (("voter", c.voter), ("timestamp", c.timestamp), ("label", c.label)):
         out[key] = pl.lit(None, pl.String) if at is None else pl.col(f"c{at}")
-    out["extra"] = pl.concat_list(extra_columns(lay))
+    extra = extra_columns(lay)
+    out["extra"] = pl.when(pl.any_horizontal([pl.col(x) != "" for x in extra])).then(
+        pl.concat_list(extra)
+    )
     return out
 
 
 def ballots_of(df: pl.DataFrame, lay: Layout) -> Iterator[Ballot]:
     for row, choice, voter, stamp, label, extra in df.iter_rows():
-        while extra and not extra[-1]:
+        if extra is None:
+            yield Ballot(choice, voter, stamp, row, lay.shown, label)
+            continue
+        while not extra[-1]:
             extra.pop()
         yield Ballot(choice, voter, stamp, row, lay.shown, label, extra)
 

@@ -70,7 +70,7 @@ def count_file(lay: Layout, resolver: Resolver, policy: Any) -> FileCount:
     c = lay.columns
 
     def exprs(lay: Layout) -> dict[str, Any]:
-        out: dict[str, Any] = {"choice": pl.col(f"c{c.choice}")}
+        out: dict[str, Any] = {"choice": pl.col(f"c{c.choice}").cast(pl.Categorical)}
         if c.voter is not None:
             out["voter"] = pl.col(f"c{c.voter}").str.strip_chars(WHITESPACE)
         if c.label is not None:
@@ -85,13 +85,19 @@ def count_file(lay: Layout, resolver: Resolver, policy: Any) -> FileCount:
         labels = frozenset(found - {""})
         df = df.drop("label")
     distinct = df.get_column("choice").unique()
-    codes = pl.Series([resolve_code(resolver, v) for v in distinct.to_list()], dtype=pl.Int16)
+    codes = pl.Series(
+        [resolve_code(resolver, v) for v in distinct.cast(pl.String).to_list()], dtype=pl.Int16
+    )
     extra_code = -1 - REASONS.index(RejectReason.EXTRA_FIELDS)
     df = df.select(
         "row",
         pl.when("extra")
         .then(pl.lit(extra_code, pl.Int16))
-        .otherwise(pl.col("choice").replace_strict(distinct, codes, return_dtype=pl.Int16))
+        .otherwise(
+            pl.col("choice")
+            .to_physical()
+            .replace_strict(distinct.to_physical(), codes, return_dtype=pl.Int16)
+        )
         .alias("code"),
         *(["voter"] if c.voter is not None else []),
     )
@@ -148,10 +154,13 @@ def rejected_ballots(found: FileCount, size: int = 1 << 16) -> Iterator[list[Bal
     if not len(rows):
         return
     with utf8_path(lay) as source:
-        lf = (
-            scan(lay, source)
-            .filter(pl.col("row").is_in(rows.implode()))
-            .select("row", **text_columns(lay))
-        )
+        lf = scan(lay, source).select("row", **text_columns(lay))
         for batch in lf.collect_batches(chunk_size=size, maintain_order=True):
-            yield list(ballots_of(batch, lay))
+            if not batch.height:
+                continue
+            here = batch.get_column("row")
+            lo = rows.search_sorted(here[0], side="left")
+            hi = rows.search_sorted(here[-1], side="right")
+            if lo < hi:
+                wanted = rows.slice(lo, hi - lo).implode()
+                yield list(ballots_of(batch.filter(pl.col("row").is_in(wanted)), lay))

@@ -82,6 +82,7 @@ from bosetting.cli._render._votes import (
     tally_json,
     tally_table,
     vote_title,
+    write_tally_json,
 )
 
 __all__ = [
@@ -134,4 +135,5 @@ __all__ = [
     "unknown_language",
     "usage_problem",
     "vote_title",
+    "write_tally_json",
 ]
