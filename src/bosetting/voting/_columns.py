@@ -12,8 +12,10 @@ value, as a list would be.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from bosetting.errors import ArgumentError
 from bosetting.i18n import N_
@@ -59,9 +61,13 @@ def tally_codes(codes: Any, edition: Edition | Iterable[Municipality]) -> Tally:
     wanted = np.array([int(m.code) for m in noms], dtype=np.intp)
     if arr.size == 0:
         return Tally(noms, (0,) * len(noms))
-    low, high = int(arr.min()), int(arr.max())
-    if low >= 0 and high < 10_000:
-        counts = np.bincount(arr, minlength=10_000)
+    counts = None
+    if int(arr.max()) < 10_000:
+        try:  # one pass; bincount itself refuses negative values
+            counts = np.bincount(arr, minlength=10_000)
+        except ValueError:
+            counts = None
+    if counts is not None:
         votes = tuple(int(x) for x in counts[wanted]) if len(noms) else ()
     else:
         votes = tuple(int(np.count_nonzero(arr == c)) for c in wanted)
@@ -97,58 +103,157 @@ def _one_column(obj: object) -> None:
         )
 
 
-def _as_text(values: list[Any], name: str | None) -> pl.Series | None:
+@attrs.frozen
+class _Counted:
+    """A column's distinct values and how often each occurs, and how to find given values in it."""
+
+    values: list[Any]
+    counts: list[int]
+    name: str | None
+    locate: Callable[[dict[Any, RejectReason]], tuple[list[int], list[Any]]]
+
+
+def _by_polars(s: pl.Series, name: str | None) -> _Counted:
+    import polars as pl
+
+    counted = s.value_counts()
+
+    def locate(wanted: dict[Any, RejectReason]) -> tuple[list[int], list[Any]]:
+        text = s.cast(pl.String)
+        named = pl.Series([v for v in wanted if v is not None], dtype=pl.String)
+        mask = text.is_in(named.implode()).fill_null(False)
+        if None in wanted:
+            mask = mask | text.is_null()
+        where = mask.arg_true()
+        return where.to_list(), text.gather(where).to_list()
+
+    values = counted.get_column(counted.columns[0]).to_list()
+    return _Counted(values, counted.get_column("count").to_list(), name, locate)
+
+
+def _by_codes(codes: Any, categories: list[Any], name: str | None) -> _Counted:
+    """Codes into ``categories`` (``-1`` missing), as pandas categoricals and factorised arrays hold them."""
+    import numpy as np
+
+    kept = np.asarray(codes).copy()
+    tallies = np.bincount(kept + 1, minlength=len(categories) + 1).tolist() if len(kept) else []
+    tallies = tallies or [0] * (len(categories) + 1)
+
+    def locate(wanted: dict[Any, RejectReason]) -> tuple[list[int], list[Any]]:
+        keys = [-1 if v is None else k for k, v in enumerate([*categories, None]) if v in wanted]
+        where = np.flatnonzero(np.isin(kept, np.array(keys, dtype=kept.dtype)))
+        raw = [None if c < 0 else categories[c] for c in kept[where].tolist()]
+        return where.tolist(), raw
+
+    return _Counted([*categories, None], [*tallies[1:], tallies[0]], name, locate)
+
+
+def _by_python(values: list[Any], name: str | None) -> _Counted | None:
     """Python values as text (``None`` for a missing one); ``None`` if they hold Ballot objects."""
     import polars as pl
 
     if any(isinstance(v, Ballot) for v in values):
         return None
-    return pl.Series(name or "", [None if is_missing(v) else str(v) for v in values], pl.String)
+    text = [None if is_missing(v) else str(v) for v in values]
+    return _by_polars(pl.Series(name or "", text, pl.String), name)
 
 
-def _column(obj: Any) -> tuple[pl.Series | None, str | None]:
-    """``obj`` as a polars Series of text or categories, and its name (the ballots' source)."""
+def _by_numpy(arr: Any) -> _Counted:
+    import numpy as np
+
+    kept = arr.copy()
+    uniques, counts = np.unique(kept, return_counts=True)
+
+    def locate(wanted: dict[Any, RejectReason]) -> tuple[list[int], list[Any]]:
+        where = np.flatnonzero(np.isin(kept, np.array(list(wanted), dtype=kept.dtype)))
+        return where.tolist(), kept[where].tolist()
+
+    return _Counted(uniques.tolist(), counts.tolist(), None, locate)
+
+
+def _by_arrow(arr: Any) -> _Counted:
+    import polars as pl
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+
+    if _is_text(arr):
+        counted = pc.value_counts(arr)
+        values = counted.field("values").to_pylist()
+        counts = counted.field("counts").to_pylist()
+
+        def locate(wanted: dict[Any, RejectReason]) -> tuple[list[int], list[Any]]:
+            return _by_polars(pl.Series(pl.from_arrow(arr)), None).locate(wanted)
+
+        return _Counted(values, counts, None, locate)
+    s = pl.Series(pl.from_arrow(arr))
+    found = _from_polars(s, None)
+    assert found is not None
+    return found
+
+
+def _is_text(arr: Any) -> bool:
+    """Whether a pyarrow array holds text (plain or large strings)."""
+    import pyarrow as pa
+
+    return bool(pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type))
+
+
+def _pandas(obj: Any) -> _Counted | None:
+    import pandas as pd
+
+    name = getattr(obj, "name", None)
+    name = None if name is None else str(name)
+    series = obj if isinstance(obj, pd.Series) else pd.Series(obj)
+    dtype = series.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        categories = dtype.categories.tolist()
+        if all(type(c) is str for c in categories):
+            return _by_codes(series.cat.codes.to_numpy(), categories, name)
+    elif isinstance(dtype, pd.StringDtype):
+        counted = series.value_counts(dropna=False, sort=False)
+        values = [None if is_missing(v) else v for v in counted.index.tolist()]
+
+        def locate(wanted: dict[Any, RejectReason]) -> tuple[list[int], list[Any]]:
+            import polars as pl
+
+            return _by_polars(pl.from_pandas(series), name).locate(wanted)
+
+        return _Counted(values, counted.to_numpy().tolist(), name, locate)
+    return _by_python(series.tolist(), name)
+
+
+def _column(obj: Any) -> _Counted | None:
+    """``obj``'s distinct values and their counts, by the library that holds it."""
     import polars as pl
 
     root = type(obj).__module__.partition(".")[0]
     _one_column(obj)
-    if root == "polars":
-        s, name = obj, (obj.name or None)
-    elif root == "pyarrow":
-        s, name = pl.Series(pl.from_arrow(obj)), None
-    elif root == "numpy":
+    if root == "pandas":
+        return _pandas(obj)
+    if root == "numpy":
         if obj.ndim != 1:
             raise ArgumentError(
                 N_("an array of ballots has one dimension"), field="ballots", value=obj.shape
             )
-        if obj.dtype.kind in "iuU":
-            s, name = pl.Series("", obj), None
-        else:
-            return _as_text(obj.tolist(), None), None
-    else:  # pandas: a Series, an Index or a Categorical
-        import pandas as pd
+        if obj.dtype.kind == "U":
+            return _by_numpy(obj)
+        if obj.dtype.kind not in "iu":
+            return _by_python(obj.tolist(), None)
+        s, name = pl.Series("", obj), None
+    elif root == "pyarrow":
+        return _by_arrow(obj)
+    else:
+        s, name = obj, (obj.name or None)
+    return _from_polars(s, name)
 
-        name = getattr(obj, "name", None)
-        name = None if name is None else str(name)
-        series = obj if isinstance(obj, pd.Series) else pd.Series(obj)
-        dtype = series.dtype
-        if isinstance(dtype, pd.CategoricalDtype) and dtype.categories.dtype.kind in "OUT":
-            kinds = {type(v) for v in dtype.categories}
-            if kinds <= {str}:
-                s = pl.from_pandas(series)
-            else:
-                return _as_text(series.tolist(), name), name
-        elif isinstance(dtype, pd.StringDtype) or dtype.kind in "iu":
-            s = pl.from_pandas(series)
-        else:
-            return _as_text(series.tolist(), name), name
+
+def _from_polars(s: pl.Series, name: str | None) -> _Counted | None:
+    import polars as pl
+
     if s.dtype.is_integer():
         s = s.cast(pl.String)
-    elif s.dtype == pl.Object or not (
-        s.dtype == pl.String or isinstance(s.dtype, pl.Categorical | pl.Enum)
-    ):
-        return _as_text(s.to_list(), name), name
-    return s, name
+    elif not (s.dtype == pl.String or isinstance(s.dtype, pl.Categorical | pl.Enum)):
+        return _by_python(s.to_list(), name)
+    return _by_polars(s, name)
 
 
 def tally_array(obj: Any, resolver: Resolver, policy: DuplicatePolicy) -> Tally | None:
@@ -161,29 +266,19 @@ def tally_array(obj: Any, resolver: Resolver, policy: DuplicatePolicy) -> Tally 
     Returns:
         The tally, or ``None`` if ``obj`` holds :class:`Ballot` objects (count it as a list).
     """
-    import polars as pl
-
-    s, name = _column(obj)
-    if s is None:
+    found = _column(obj)
+    if found is None:
         return None
-    counted = s.value_counts()
-    values = counted.get_column(counted.columns[0]).to_list()
-    votes, bad, why = resolve_distinct(resolver, values, counted.get_column("count").to_list())
+    votes, bad, why = resolve_distinct(resolver, found.values, found.counts)
     if not bad:
         return Tally(resolver.nominees, tuple(votes), (), (), policy)
-    reasons = {values[k]: r for k, r in bad.items()}
+    reasons = {found.values[k]: r for k, r in bad.items()}
 
     def build() -> list[RejectedBallot]:
-        text = s.cast(pl.String)
-        named = [v for v in reasons if v is not None]
-        mask = text.is_in(pl.Series(named, dtype=pl.String).implode()).fill_null(False)
-        if None in reasons:
-            mask = mask | text.is_null()
-        where = mask.arg_true()
-        raw = text.gather(where).to_list()
+        where, raw = found.locate(reasons)
         return [
-            RejectedBallot(Ballot(v, row=p + 1, source=name), reasons[v])
-            for p, v in zip(where.to_list(), raw, strict=True)
+            RejectedBallot(Ballot(v, row=p + 1, source=found.name), reasons[v])
+            for p, v in zip(where, raw, strict=True)
         ]
 
     return Tally(resolver.nominees, tuple(votes), LazyRejected(why, build), (), policy)
