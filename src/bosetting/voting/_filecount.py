@@ -74,14 +74,14 @@ def count_file(lay: Layout, resolver: Resolver, policy: Any) -> FileCount:
         if c.voter is not None:
             out["voter"] = pl.col(f"c{c.voter}").str.strip_chars(WHITESPACE)
         if c.label is not None:
-            out["label"] = pl.col(f"c{c.label}")
+            out["label"] = pl.col(f"c{c.label}").cast(pl.Categorical)
         out["extra"] = pl.any_horizontal([pl.col(x) != "" for x in extra_columns(lay)])
         return out
 
     df, lay = frame(lay, exprs)
     labels: frozenset[str] = frozenset()
     if c.label is not None:
-        found = {str(v).strip() for v in df.get_column("label").unique().to_list()}
+        found = {str(v).strip() for v in df.get_column("label").unique().cast(pl.String).to_list()}
         labels = frozenset(found - {""})
         df = df.drop("label")
     distinct = df.get_column("choice").unique()
@@ -119,8 +119,14 @@ def count_file(lay: Layout, resolver: Resolver, policy: Any) -> FileCount:
         dup = REASONS.index(RejectReason.DUPLICATE_VOTER)
         dups = named.filter(~pl.col("keep")).select("row", reason=pl.lit(dup, pl.UInt8))
         bad = pl.concat([bad, dups]).sort("row") if dups.height else bad
-        voters = named.get_column("voter").unique()
-        counted = pl.concat([anonymous, named.filter("keep").get_column("code")])
+        kept = named.filter("keep")
+        # first or last ballots are one per voter; under reject_all a voter may have none
+        if policy.value == "reject_all":
+            voters = named.get_column("voter").unique()
+        else:
+            voters = kept.get_column("voter")
+        counted = pl.concat([anonymous, kept.get_column("code")])
+        del named, kept
     tallies = counted.value_counts()
     votes = [0] * len(resolver.nominees)
     for code, n in tallies.iter_rows():
