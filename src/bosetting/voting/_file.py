@@ -87,7 +87,8 @@ MAX_BALLOT_BYTES = 4 * 1024**3
 #: The most data rows a ballot file may have (50 million, some nine times Norway's
 #: population); one more is refused by both readers alike.
 MAX_BALLOT_ROWS = 50_000_000
-#: Bytes read from the start of a file to find its header and check it.
+#: Bytes read from the start of a file to find its header and check it (NUL bytes, a
+#: byte-order mark followed by other bytes); more, up to 16 times as many, for a long header.
 HEAD_BYTES = 1 << 16
 #: Fields read beyond the header to find rows with extra fields; a row with more is an error.
 WIDEST_EXTRA = 64
@@ -155,6 +156,11 @@ def layout(
     try:
         with open(name, "rb") as f:
             head = f.read(HEAD_BYTES)
+            while len(head) < min(info.st_size, 16 * HEAD_BYTES) and _first_end(head) in (
+                -1,
+                len(head) - 1,
+            ):  # the whole header line, and the byte after it
+                head += f.read(HEAD_BYTES)
     except OSError as exc:
         raise BallotFileError(
             N_("cannot read the file: {reason}"), reason=os_reason(exc), file=shown
@@ -163,8 +169,8 @@ def layout(
     cut = max(head.rfind(b"\n"), head.rfind(b"\r")) + 1
     # NUL bytes, a byte-order mark followed by other bytes: the careful reader's errors
     decode_text(head if whole or not cut else head[:cut], name, BallotFileError)
-    ends = [i for i in (head.find(b"\n"), head.find(b"\r")) if i >= 0]
-    end = min(ends) if ends else len(head)
+    end = _first_end(head)
+    end = len(head) if end < 0 else end
     text = decode_csv_bytes(head[:end], name, BallotFileError)
     eol = "\r" if head[end : end + 1] == b"\r" and head[end + 1 : end + 2] != b"\n" else "\n"
     cols = ballot_columns(text, choice=choice, voter=voter, timestamp=timestamp)
@@ -180,6 +186,12 @@ def layout(
         info.st_size,
         info.st_mtime_ns,
     )
+
+
+def _first_end(head: bytes) -> int:
+    r"""Where the first line ends (its ``\r`` or ``\n``), or -1."""
+    ends = [i for i in (head.find(b"\n"), head.find(b"\r")) if i >= 0]
+    return min(ends) if ends else -1
 
 
 def _single_byte(name: str) -> str:
