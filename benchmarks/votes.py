@@ -201,6 +201,7 @@ elif mode == "polars":
     what = (int(out["len"].sum()), 0)
 elif mode == "duckdb":
     import duckdb
+    duckdb.execute("SET enable_progress_bar = false")
     q = (f"SELECT {choice}, count(*) AS n FROM (SELECT DISTINCT ON ({voter}) {voter}, {choice} "
          f"FROM read_csv('{path}', all_varchar = true)) GROUP BY {choice}")
     what = (sum(n for _, n in duckdb.sql(q).fetchall()), 0)
@@ -220,13 +221,14 @@ elif mode == "json" or mode == "text":
             pass
     sys.stdout = sys.__stdout__
     what = (0, 0)
-print(time.perf_counter() - start, *what)
+print("RESULT", time.perf_counter() - start, *what)
 """
 
 LAUNCHER = r"""
 import resource, subprocess, sys
-out = subprocess.run([sys.executable, "-c", sys.argv[1], *sys.argv[2:]], check=True,
-                     capture_output=True, text=True).stdout.split()
+done = subprocess.run([sys.executable, "-c", sys.argv[1], *sys.argv[2:]], check=True,
+                      capture_output=True, text=True).stdout
+out = [l for l in done.splitlines() if l.startswith("RESULT ")][-1].split()[1:]
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
 print(*out, peak)
 """

@@ -6,10 +6,11 @@ nowhere else. polars is imported inside the functions (``import bosetting``
 stays light).
 
 **The layout** comes from the file's first line, read with the careful reader
-(:func:`bosetting.data.decode_csv_bytes`): the header, the delimiter (``;``,
-``,`` or tab), no header line, NUL bytes (UTF-16 or a spreadsheet) and a UTF-8
-byte-order mark followed by other bytes are its errors. Line ends are ``\n`` or
-``\r\n``, or ``\r`` throughout when the header ends with a lone ``\r``.
+(:func:`bosetting.data.decode_csv_bytes`): the header and the delimiter (``;``,
+``,`` or tab). No header line, NUL bytes in the first :data:`HEAD_BYTES` (UTF-16
+or a spreadsheet) and a UTF-8 byte-order mark followed by other bytes are
+errors. Line ends are ``\n`` or ``\r\n``, or ``\r`` throughout when the header
+ends with a lone ``\r``.
 
 **Encoding**: a UTF-8 file (with or without a byte-order mark) is parsed as it
 is; any other is Windows-1252 if every byte is one, else Latin-1, and is copied
@@ -19,13 +20,15 @@ the file).
 **Rows**: fields are split and unquoted by polars (``"`` quotes, ``""`` inside
 them). A row with fewer fields than the header has empty fields for the missing
 ones; a file of several columns whose every row has an empty choice is refused
-(a wrong delimiter, or broken lines). A row with text in a field beyond the header's columns is kept with its
-extra fields (:attr:`Ballot.extra`) and is not counted (``EXTRA_FIELDS``); empty
-fields there (a trailing delimiter) are ignored. A row with no text in any field
-is no ballot unless the file has one column (then it is a blank one). A row that
-is not CSV (a quote never closed, text after a closing quote) is found with the
-csv module and named in a :class:`~bosetting.errors.BallotFileError`. Rows are
-numbered from 1 after the header, empty lines included.
+(a wrong delimiter, or broken lines). A row with text in a field beyond the
+header's columns is kept with its extra fields (:attr:`Ballot.extra`) and is not
+counted (``EXTRA_FIELDS``); empty fields there (a trailing delimiter) are
+ignored, and a row with more than :data:`WIDEST_EXTRA` of them is an error. A
+row with no text in any field is no ballot unless the file has one column (then
+it is a blank one). A row that is not CSV (a quote never closed, text after a
+closing quote) is found with the csv module and named in a
+:class:`~bosetting.errors.BallotFileError`. Rows are numbered from 1 after the
+header, empty lines included.
 
 Counting is :mod:`bosetting.voting._filecount`.
 
