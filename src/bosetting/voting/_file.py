@@ -43,9 +43,7 @@ Examples:
 
 from __future__ import annotations
 
-import codecs
 import contextlib
-import csv
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -55,7 +53,6 @@ import attrs
 
 from bosetting.data import (
     check_user_file,
-    csv_problem,
     decode_csv_bytes,
     decode_text,
     escape_controls,
@@ -64,6 +61,7 @@ from bosetting.data import (
 from bosetting.errors import BallotFileError, LimitError
 from bosetting.i18n import N_
 from bosetting.voting._ballots import Ballot, BallotColumns, ballot_columns
+from bosetting.voting._locate import WIDEST_EXTRA, bom_error, csv_error, single_byte
 
 if TYPE_CHECKING:
     import polars as pl
@@ -71,6 +69,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_BALLOT_BYTES",
     "MAX_BALLOT_ROWS",
+    "WIDEST_EXTRA",
     "Layout",
     "ballots_of",
     "extra_columns",
@@ -93,10 +92,6 @@ MAX_BALLOT_ROWS = 50_000_000
 #: Bytes read from the start of a file to find its header and check it (NUL bytes, a
 #: byte-order mark followed by other bytes); more, up to 16 times as many, for a long header.
 HEAD_BYTES = 1 << 16
-#: Fields read beyond the header to find rows with extra fields; a row with more is an error.
-WIDEST_EXTRA = 64
-
-_BLOCK = 1 << 22
 
 
 @attrs.frozen
@@ -197,51 +192,6 @@ def _first_end(head: bytes) -> int:
     return min(ends) if ends else -1
 
 
-def _single_byte(name: str) -> str:
-    """Windows-1252 if every byte of the file is one, else Latin-1 (the careful reader's rule)."""
-    with open(name, "rb") as f:
-        while block := f.read(_BLOCK):
-            try:
-                block.decode("cp1252")
-            except UnicodeDecodeError:
-                return "latin-1"
-    return "cp1252"
-
-
-def _bom_error(lay: Layout) -> BallotFileError:
-    """The careful reader's error for a UTF-8 byte-order mark followed by other bytes."""
-    dec = codecs.getincrementaldecoder("utf-8")("strict")
-    with open(lay.name, "rb") as f:
-        f.seek(3)
-        offset = 3
-        while True:
-            block = f.read(_BLOCK)
-            try:
-                dec.decode(block, final=not block)
-            except UnicodeDecodeError as exc:
-                at = offset + exc.start - len(dec.getstate()[0])
-                f.seek(at)
-                bad = f.read(1)
-                f.seek(0)
-                before = f.read(at)
-                line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
-                return BallotFileError(
-                    N_(
-                        "the file starts with a UTF-8 byte-order mark but byte {at} is not UTF-8; "
-                        "save it again as UTF-8"
-                    ),
-                    at=at + 1,
-                    file=lay.shown,
-                    row=line - 1 or None,
-                    field="encoding",
-                    value=f"0x{bad[0]:02x}",
-                )
-            if not block:
-                break
-            offset += len(block)
-    return BallotFileError(N_("the file is not valid UTF-8"), file=lay.shown)
-
-
 @contextlib.contextmanager
 def utf8_path(lay: Layout) -> Iterator[str]:
     """The path of the file as UTF-8: the file itself, or a temporary copy of a single-byte one."""
@@ -251,7 +201,7 @@ def utf8_path(lay: Layout) -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="bosetting-") as folder:
         out = os.path.join(folder, "ballots.csv")
         with open(lay.name, "rb") as src, open(out, "wb") as dst:
-            while block := src.read(_BLOCK):
+            while block := src.read(1 << 22):
                 dst.write(block.decode(lay.encoding).encode("utf-8"))
         yield out
 
@@ -277,46 +227,12 @@ def scan(lay: Layout, source: str) -> pl.LazyFrame:
     )
 
 
-def _careful_error(lay: Layout, source: str, problem: str) -> BallotFileError:
-    """Find the row the csv module cannot read, and name it as the careful reader does."""
-    with open(source, encoding="utf-8-sig", newline="") as f:
-        reader = csv.reader(f, delimiter=lay.delimiter, strict=True)
-        rows = -1  # the header is no data row
-        try:
-            for row in reader:
-                rows += 1
-                if rows and len(row) > len(lay.header) + WIDEST_EXTRA:
-                    return BallotFileError(
-                        N_(
-                            "the row has {fields} fields but the header {columns} "
-                            "(unreadable layout: wrong delimiter or a broken line?)"
-                        ),
-                        fields=len(row),
-                        columns=len(lay.header),
-                        file=lay.shown,
-                        row=rows,
-                        value=lay.delimiter.join(row),
-                    )
-        except csv.Error as exc:
-            line = reader.line_num
-            return BallotFileError(
-                N_("unreadable CSV layout at line {line}: {problem}"),
-                line=line,
-                problem=csv_problem(exc),
-                file=lay.shown,
-                row=rows + 1 if line > 1 else None,
-            )
-    return BallotFileError(
-        N_("unreadable CSV layout: {problem}"), problem=problem.splitlines()[0], file=lay.shown
-    )
-
-
 def _settle(lay: Layout, problem: str) -> Layout | None:
     """The layout to try again with after polars refused the file, or None (an error)."""
     if "utf-8" in problem and lay.encoding == "utf-8-sig":
-        raise _bom_error(lay)
+        raise bom_error(lay.name, lay.shown)
     if "utf-8" in problem and lay.encoding == "utf-8":
-        return attrs.evolve(lay, encoding=_single_byte(lay.name))
+        return attrs.evolve(lay, encoding=single_byte(lay.name))
     if "more fields" in problem and lay.extra < WIDEST_EXTRA:
         return attrs.evolve(lay, extra=WIDEST_EXTRA)
     return None
@@ -339,7 +255,7 @@ def frame(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> tuple[pl.Da
     import polars as pl
 
     if lay.encoding == "single-byte":
-        lay = attrs.evolve(lay, encoding=_single_byte(lay.name))
+        lay = attrs.evolve(lay, encoding=single_byte(lay.name))
     df: pl.DataFrame | None = None
     while df is None:
         with utf8_path(lay) as source:
@@ -353,7 +269,9 @@ def frame(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> tuple[pl.Da
             except pl.exceptions.PolarsError as exc:
                 again = _settle(lay, str(exc))
                 if again is None:
-                    raise _careful_error(lay, source, str(exc)) from None
+                    raise csv_error(
+                        source, lay.shown, lay.delimiter, len(lay.header), str(exc)
+                    ) from None
                 lay = again
     if df.height > MAX_BALLOT_ROWS:
         raise LimitError(
