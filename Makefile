@@ -9,7 +9,7 @@ NB_SETTINGS := $(CURDIR)/notebooks/.jupyter/lab/settings
 # Jupyter refuses to run as root unless told; a root shell (a container, CI) says so here.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: demo test lint typecheck pytest nbval workshop notebooks bench clean messages docs docs-build chromium
+.PHONY: demo test lint typecheck pytest nbval workshop notebooks bench clean messages docs docs-build chromium data
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks docs notebooks
 	$(BIN)/ruff format --check src tests scripts benchmarks docs
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -70,16 +71,21 @@ notebooks: $(NB_STAMP)
 			--ExecutePreprocessor.record_timing=False "$$nb" || exit 1; \
 	done
 
-# The message catalogue (see src/bosetting/i18n.py): extract every marked message from src/,
-# merge it into the bokmål .po (new ones untranslated, none fuzzy-guessed), compile the .mo.
+# The message catalogues (see src/bosetting/i18n/__init__.py): extract every marked message from src/,
+# merge it into every language's .po (new ones untranslated, none fuzzy-guessed), compile the .mo files.
 LOCALE := src/bosetting/locale
 messages: $(STAMP)
 	$(BIN)/pybabel --quiet extract --project=bosetting --no-wrap --add-location=file --sort-by-file \
 		--add-comments=TRANSLATORS: -k N_ -k lazy_gettext -k ngettext:1,2 --ignore-dirs='.* __pycache__' \
 		-o $(LOCALE)/bosetting.pot src/bosetting
 	$(BIN)/pybabel --quiet update --no-wrap --no-fuzzy-matching --ignore-obsolete \
-		-D bosetting -l nb -i $(LOCALE)/bosetting.pot -d $(LOCALE)
-	$(BIN)/pybabel compile --statistics -D bosetting -l nb -d $(LOCALE)
+		-D bosetting -i $(LOCALE)/bosetting.pot -d $(LOCALE)
+	$(BIN)/pybabel compile --statistics -D bosetting -d $(LOCALE)
+
+# Rebuild the tables of datasets/ that are made from the public files in data-raw/ (see the README
+# there), then the hashes in datasets/datapackage.json. On a clean checkout it changes nothing.
+data: $(STAMP)
+	$(BIN)/python scripts/build_data.py
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

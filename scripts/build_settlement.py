@@ -1,19 +1,18 @@
 """Build datasets/settlement.csv for every municipality and year 2008–2023.
 
 Input: IMDi's export ``bosatt_anmodede`` (ISO-8859-1, ``;``), kept byte for byte in
-``../shared/research/data/`` (see the README there), plus the register and change list
-already shipped in ``datasets/``. Run from the repository root:
+``data-raw/`` (see the README there), and the municipality register, read through the
+library (``make data`` builds the register first). Run from the repository root:
 
     python scripts/build_settlement.py
-    python scripts/build_settlement.py --source PATH --out PATH
+    python scripts/build_settlement.py --out PATH
 
-The output is deterministic (rows sorted by year, then code) and committed; this
-script documents how it was made and is not part of the package.
+The output is deterministic (rows sorted by year, then code).
 
 Rules (written out in datasets/OUTCOMES-RESEARCH.md):
 
-* One row per municipality in the register (``municipalities.csv``) for each year,
-  under the code and name valid that year.
+* One row per municipality in the register for each year, under the code and name
+  valid that year.
 * IMDi's symbols become statuses: a number is ``published``, ``.`` (no figure) is
   ``not_applicable``, ``:`` is ``suppressed``; a category with no row in the export
   is ``missing``. Nothing is filled in.
@@ -28,17 +27,24 @@ Rules (written out in datasets/OUTCOMES-RESEARCH.md):
 
 from __future__ import annotations
 
-import argparse
 import csv
-import hashlib
+import functools
 import io
 import sys
 from collections import Counter, defaultdict
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SOURCE = ROOT.parent / "shared" / "research" / "data" / "imdi_bosatt_anmodede_1995-2023.csv"
-SOURCE_SHA256 = "275de86dbda80cb883df8690ac2aa3d122bf478d81990b434fc6db07d1c2a9a3"
+from _build import build_one_table, raw_bytes
+
+from bosetting.data import read_rows
+from bosetting.model import ChangeKind, FigureStatus, Municipality
+from bosetting.register import (
+    REGISTER_FIRST_YEAR,
+    REGISTER_LAST_YEAR,
+    changes,
+    municipalities,
+)
+
+SOURCE_FILE = "imdi_bosatt_anmodede_1995-2023.csv"
 SOURCE_ID = "imdi-bosatt-anmodede-2023"
 FIRST_YEAR, LAST_YEAR = 2008, 2023
 PARTIAL_YEAR = 2023
@@ -56,7 +62,8 @@ CATEGORY_NB = {
     "decided": "vedtak",
     "settled": "bosatte",
 }
-STATUS = {".": "not_applicable", ":": "suppressed"}
+# IMDi uses SSB's symbols.
+STATUS = {s.symbol: s.value for s in (FigureStatus.NOT_APPLICABLE, FigureStatus.SUPPRESSED)}
 NOT_MUNICIPALITIES = {"9999": "uoppgitt kommune"}
 NOT_MUNICIPALITY_PREFIXES = ("21", "22")  # Svalbard, Jan Mayen
 
@@ -97,20 +104,12 @@ NOTE_ALL_ZERO = (
 NOTE_NOT_IN_SOURCE = "Kommunen har ingen rader i kilden dette året."
 
 
-def read_source(path: Path) -> list[list[str]]:
-    raw = path.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != SOURCE_SHA256:
-        sys.exit(f"{path}: SHA-256 {digest} is not the documented {SOURCE_SHA256}")
-    rows = list(csv.reader(io.StringIO(raw.decode("iso-8859-1"), newline=""), delimiter=";"))
+def read_source() -> list[list[str]]:
+    text = raw_bytes(SOURCE_FILE).decode("iso-8859-1")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
     if rows[0] != ["Enhet", "År", "Kommunenummer", "Kommune", "Bosetting", "Antall"]:
-        sys.exit(f"{path}: unexpected header {rows[0]}")
+        sys.exit(f"{SOURCE_FILE}: unexpected header {rows[0]}")
     return rows[1:]
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def base_name(name: str) -> str:
@@ -118,55 +117,75 @@ def base_name(name: str) -> str:
     return name.split(" - ")[0].split(" (")[0]
 
 
-class Register:
-    def __init__(self, runs: list[dict[str, str]], changes: list[dict[str, str]]) -> None:
-        self.runs = runs
-        self.changes = sorted(changes, key=lambda c: (c["date"], c["old_code"], c["new_code"]))
-        self.neighbours: dict[str, set[str]] = defaultdict(set)
-        for c in self.changes:
-            if c["old_code"] != c["new_code"]:
-                self.neighbours[c["old_code"]].add(c["new_code"])
-                self.neighbours[c["new_code"]].add(c["old_code"])
-
-    def valid(self, year: int) -> dict[str, str]:
-        return {
-            r["code"]: r["name"]
-            for r in self.runs
-            if int(r["valid_from"]) <= year and (not r["valid_to"] or int(r["valid_to"]) >= year)
-        }
-
-    def name_near(self, code: str, year: int) -> str:
-        """The register name of a code in the run nearest to year."""
-
-        def distance(r: dict[str, str]) -> int:
-            lo, hi = int(r["valid_from"]), int(r["valid_to"] or 9999)
-            return 0 if lo <= year <= hi else min(abs(lo - year), abs(hi - year))
-
-        runs = [r for r in self.runs if r["code"] == code]
-        if runs:
-            return min(runs, key=distance)["name"]
-        for c in self.changes:  # a number retired before the register's first year
-            if c["old_code"] == code:
-                return c["old_name"]
-        return code
-
-    def later_change(self, code: str, year: int) -> tuple[str, int] | None:
-        """The first merge or split after year along the code's renumberings, if any."""
-        current, after = code, f"{year}-12-31"
-        for c in self.changes:
-            if c["date"] <= after or c["old_code"] != current:
-                continue
-            if c["kind"] in ("merge", "split"):
-                return c["kind"], int(c["date"][:4])
-            current, after = c["new_code"], c["date"]
-        return None
+@functools.cache
+def runs_by_code() -> dict[str, tuple[Municipality, ...]]:
+    """Every run of the register, by code, oldest first."""
+    runs: dict[str, set[Municipality]] = defaultdict(set)
+    for year in range(REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR + 1):
+        for m in municipalities(year):
+            runs[m.code].add(m)
+    return {code: tuple(sorted(ms, key=lambda m: m.valid_from)) for code, ms in runs.items()}
 
 
-def merge_note(code: str, name: str, event: tuple[str, int] | None) -> str | None:
+@functools.cache
+def change_list() -> tuple[tuple[str, str, str], ...]:
+    """(old code, old name, new code) of every change, those of 1 January 2008 included.
+
+    The register's own change list starts after 2008 (changes on its first day lead into
+    it); IMDi still files Kristiansund's 2008 figures under 1503, retired that day.
+    """
+    rows = sorted(read_rows("municipality_changes"), key=lambda r: (r["date"], r["old_code"]))
+    return tuple((r["old_code"], r["old_name"], r["new_code"]) for r in rows)
+
+
+@functools.cache
+def neighbours() -> dict[str, frozenset[str]]:
+    """The codes a change links each code to."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for old, _name, new in change_list():
+        if old != new:
+            found[old].add(new)
+            found[new].add(old)
+    return {code: frozenset(codes) for code, codes in found.items()}
+
+
+def name_near(code: str, year: int) -> str:
+    """The register name of a code in the run nearest to year."""
+
+    def distance(m: Municipality) -> int:
+        lo, hi = m.valid_from, m.valid_to or 9999
+        return 0 if lo <= year <= hi else min(abs(lo - year), abs(hi - year))
+
+    runs = runs_by_code().get(code)
+    if runs:
+        return min(runs, key=distance).name
+    for old, name, _new in change_list():  # a number retired before the register's first year
+        if old == code:
+            return name
+    return code
+
+
+def later_change(m: Municipality, year: int) -> tuple[ChangeKind, int] | None:
+    """The first merger or split after ``year`` along ``m``'s later numbers, if any.
+
+    A municipality that took in others while keeping its number (Stavanger and
+    Trondheim in 2020, Tønsberg in 2017) counts as merged.
+    """
+    code, after = m.code, year
+    for c in changes():
+        if c.year <= after or c.old.code != code:
+            continue
+        if c.kind in (ChangeKind.MERGE, ChangeKind.SPLIT):
+            return c.kind, c.year
+        code, after = c.new.code, c.year
+    return None
+
+
+def merge_note(code: str, name: str, event: tuple[ChangeKind, int] | None) -> str | None:
     if event is None:
         return None
     kind, when = event
-    if kind == "merge":
+    if kind is ChangeKind.MERGE:
         return (
             f"Tallet gjelder bare daværende {name} kommune (kode {code}) før "
             f"kommunesammenslåingen i {when}, ikke hele den senere kommunen."
@@ -183,20 +202,17 @@ def moved_note(cats: list[str], imdi_code: str, imdi_name: str, year: int) -> st
     )
 
 
-def build(source: Path, datasets: Path) -> tuple[list[list[str]], list[str]]:
-    register = Register(
-        read_csv(datasets / "municipalities.csv"), read_csv(datasets / "municipality_changes.csv")
-    )
+def build() -> tuple[list[list[str]], list[str]]:
     raw: dict[tuple[int, str], dict[str, str]] = defaultdict(dict)
-    for unit, year, code, _name, category, value in read_source(source):
-        if unit == "Personer" and FIRST_YEAR <= int(year) <= LAST_YEAR:
-            raw[int(year), code][CATEGORIES[category]] = value
+    for unit, year_text, code, _name, category, value in read_source():
+        if unit == "Personer" and FIRST_YEAR <= int(year_text) <= LAST_YEAR:
+            raw[int(year_text), code][CATEGORIES[category]] = value
 
     report: list[str] = []
     counts: Counter[str] = Counter()
     cells: dict[tuple[int, str], dict[str, str]] = {}
     origin: dict[tuple[int, str], dict[str, tuple[str, str]]] = defaultdict(dict)
-    valid = {y: register.valid(y) for y in range(FIRST_YEAR, LAST_YEAR + 1)}
+    valid = {y: {m.code: m for m in municipalities(y)} for y in range(FIRST_YEAR, LAST_YEAR + 1)}
 
     for (year, code), values in sorted(raw.items()):
         if code in valid[year]:
@@ -209,10 +225,10 @@ def build(source: Path, datasets: Path) -> tuple[list[list[str]], list[str]]:
             counts["left out: not a municipality"] += 1
             report.append(f"{year} {code}: not a municipality, left out: {values}")
             continue
-        imdi_name = register.name_near(code, year)
-        targets = sorted(register.neighbours[code] & set(valid[year]))
+        imdi_name = name_near(code, year)
+        targets = sorted(neighbours().get(code, frozenset()) & set(valid[year]))
         if len(targets) > 1:
-            targets = [t for t in targets if base_name(valid[year][t]) == base_name(imdi_name)]
+            targets = [t for t in targets if base_name(valid[year][t].name) == base_name(imdi_name)]
         if len(targets) != 1:
             if figures:
                 counts["left out: figures with no single municipality to move to"] += 1
@@ -238,11 +254,11 @@ def build(source: Path, datasets: Path) -> tuple[list[list[str]], list[str]]:
 
     out: list[list[str]] = []
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
-        for code, name in sorted(valid[year].items()):
-            values = cells.get((year, code))
-            if not values:
+        for code, m in sorted(valid[year].items()):
+            found = cells.get((year, code), {})
+            if not found:
                 counts["rows with no data in the source"] += 1
-            out.append(row(register, year, code, name, values or {}, origin.get((year, code), {})))
+            out.append(row(m, year, found, origin.get((year, code), {})))
     counts["rows written"] = len(out)
     for y in range(FIRST_YEAR, LAST_YEAR + 1):
         counts[f"rows {y}"] = sum(1 for r in out if r[2] == str(y))
@@ -252,30 +268,30 @@ def build(source: Path, datasets: Path) -> tuple[list[list[str]], list[str]]:
 def figure(values: dict[str, str], cat: str) -> tuple[str, str]:
     """(value, status) of one category."""
     if cat not in values:
-        return "", "missing"
+        return "", FigureStatus.MISSING.value
     v = values[cat]
     if v.isdigit():
-        return str(int(v)), "published"
+        return str(int(v)), FigureStatus.PUBLISHED.value
     if v in STATUS:
         return "", STATUS[v]
     raise ValueError(f"unexpected cell {v!r}")
 
 
 def row(
-    register: Register,
+    m: Municipality,
     year: int,
-    code: str,
-    name: str,
     values: dict[str, str],
     moved: dict[str, tuple[str, str]],
 ) -> list[str]:
+    """The table row of one municipality (``m``, in force in ``year``) and year."""
+    code, name = m.code, m.name
     req, req_s = figure(values, "requested")
     dec, dec_s = figure(values, "decided")
     sett, sett_s = figure(values, "settled")
     orig = values.get("requested_original", "")
     notes: list[str] = []
-    event = merge_note(code, name, register.later_change(code, year))
-    if event and "published" in (req_s, dec_s, sett_s):
+    event = merge_note(code, name, later_change(m, year))
+    if event and FigureStatus.PUBLISHED.value in (req_s, dec_s, sett_s):
         notes.append(event)
     by_origin: dict[tuple[str, str], list[str]] = defaultdict(list)
     for cat in CATEGORIES.values():
@@ -292,7 +308,9 @@ def row(
             notes.append(NOTE_2020)
         if orig in STATUS:
             also = " også" if values.get("requested") == orig else ""
-            word = "undertrykt («:»)" if orig == ":" else "uten tall («.»)"
+            word = (
+                "undertrykt («:»)" if orig == FigureStatus.SUPPRESSED.symbol else "uten tall («.»)"
+            )
             notes.append(f"Opprinnelig anmodning er{also} {word} i kilden.")
     if year == 2022 and orig:
         notes.append(NOTE_2022)
@@ -321,25 +339,8 @@ def row(
     ]
 
 
-def write(rows: list[list[str]], out: Path) -> None:
-    with open(out, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(HEADER)
-        w.writerows(rows)
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
-    parser.add_argument("--datasets", type=Path, default=ROOT / "datasets")
-    parser.add_argument("--out", type=Path, default=ROOT / "datasets" / "settlement.csv")
-    args = parser.parse_args(argv)
-    if not args.source.is_file():
-        sys.exit(f"{args.source}: not found (expected ../shared beside the repository)")
-    rows, report = build(args.source, args.datasets)
-    write(rows, args.out)
-    print("\n".join(report))
-    return 0
+    return build_one_table(__doc__, "settlement.csv", HEADER, build, argv)
 
 
 if __name__ == "__main__":

@@ -1,30 +1,28 @@
 """Write each table's SHA-256 into datasets/datapackage.json (``"hash": "sha256:<hex>"``).
 
-Run it after an intended change to a table in datasets/:
+``make data`` runs it after rebuilding the tables; run it yourself after an intended
+change to a table kept by hand:
 
     python scripts/refresh_hashes.py          # rewrite the hashes that are stale
     python scripts/refresh_hashes.py --check  # only list stale hashes; exit 1 if any
 
-The descriptor keeps its layout (two-space indent, UTF-8, one newline at the end);
-only the ``hash`` members change, each placed right after ``path``. The test
-``tests/test_datapackage.py`` names every stale resource and points here.
+The hashes are the library's (:func:`bosetting.data.hash_checks`, the same check
+``bosetting verify`` runs). The descriptor keeps its layout (two-space indent, UTF-8,
+one newline at the end); only the ``hash`` members change, each placed right after
+``path``. The test ``tests/test_data_datapackage.py`` names every stale resource and points here.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from bosetting.data import HashCheck, hash_checks
+
 DATASETS = Path(__file__).resolve().parents[1] / "datasets"
-PREFIX = "sha256:"
-
-
-def sha256_of(path: Path) -> str:
-    return PREFIX + hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def with_hash(resource: dict[str, Any], value: str) -> dict[str, Any]:
@@ -41,14 +39,9 @@ def with_hash(resource: dict[str, Any], value: str) -> dict[str, Any]:
     return out
 
 
-def stale(descriptor: dict[str, Any], root: Path) -> list[tuple[str, str | None, str]]:
-    """(name, declared, actual) for every resource whose hash is missing or wrong."""
-    out = []
-    for res in descriptor["resources"]:
-        actual = sha256_of(root / res["path"])
-        if res.get("hash") != actual:
-            out.append((res["name"], res.get("hash"), actual))
-    return out
+def stale(root: Path) -> list[HashCheck]:
+    """Every resource of ``root/datapackage.json`` whose hash is missing or wrong."""
+    return [c for c in hash_checks(root) if not c.ok]
 
 
 def dump(descriptor: dict[str, Any]) -> str:
@@ -57,29 +50,28 @@ def dump(descriptor: dict[str, Any]) -> str:
 
 def refresh(root: Path = DATASETS) -> list[str]:
     """Rewrite the stale hashes of ``root/datapackage.json``; return the names changed."""
-    path = root / "datapackage.json"
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
-    changed = stale(descriptor, root)
+    changed = stale(root)
     if changed:
-        actual = {name: value for name, _, value in changed}
+        path = root / "datapackage.json"
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+        actual = {c.name: c.actual for c in changed}
         descriptor["resources"] = [
             with_hash(r, actual[r["name"]]) if r["name"] in actual else r
             for r in descriptor["resources"]
         ]
         path.write_bytes(dump(descriptor).encode("utf-8"))
-    return [name for name, _, _ in changed]
+    return [c.name for c in changed]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report stale hashes")
     parser.add_argument("--root", type=Path, default=DATASETS, help="the data package folder")
     args = parser.parse_args(argv)
     if args.check:
-        descriptor = json.loads((args.root / "datapackage.json").read_text(encoding="utf-8"))
-        found = stale(descriptor, args.root)
-        for name, declared, actual in found:
-            print(f"stale: {name}: declared {declared or '(none)'}, file is {actual}")
+        found = stale(args.root)
+        for c in found:
+            print(f"stale: {c.name}: declared {c.declared or '(none)'}, file is {c.actual}")
         return 1 if found else 0
     for name in refresh(args.root):
         print(f"updated: {name}")

@@ -2,7 +2,7 @@
 
 Each :class:`BadInput` names the reader it targets, the input itself, the error
 class that must come out, and a fragment its message must contain.
-``tests/test_bad_inputs.py`` runs every case through the API and, where a
+``tests/test_errors_bad_inputs.py`` runs every case through the API and, where a
 command reads that input, through the command (one line on standard error,
 exit status 2, no traceback). A docs page can be generated from :data:`CASES`
 (``id``, ``target``, ``note``, ``error``, ``fragment``).

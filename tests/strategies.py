@@ -1,4 +1,8 @@
-"""Shared hypothesis strategies for the domain model (one place for every test module)."""
+"""Shared hypothesis strategies (one place for every test module): the model, the vote, the decision.
+
+The fuzzers' generators of malformed input (bytes, encodings, mutated JSON) stay in
+``test_errors_fuzz.py``, beside the fixtures they mutate.
+"""
 
 from __future__ import annotations
 
@@ -166,7 +170,7 @@ def intro_outcomes(draw: st.DrawFn) -> IntroProgrammeOutcome:
 
 # --- public vote and jury (issue 5) -------------------------------------------------------------
 
-from bosetting.voting import Ballot  # noqa: E402 (appended section)
+from bosetting.voting import Ballot, DuplicatePolicy  # noqa: E402 (appended section)
 
 UNKNOWN_CHOICES = ("ukjent-1", "Atlantis 2")  # digits: can never match a generated name or code
 
@@ -350,3 +354,57 @@ def contests(draw: st.DrawFn, max_nominees: int = 5) -> tuple[object, object]:
     jury = {m: draw(st.integers(1, 6)) for m in noms}
     t = tally([m.code for m, k in counts.items() for _ in range(k)], noms)
     return t, JuryAssessment.from_scores(jury)
+
+
+# --- the vote and the decision (tests/test_voting.py, tests/test_decision.py) --------------
+
+#: How a tally treats a voter id that votes more than once.
+policies = st.sampled_from(DuplicatePolicy)
+
+
+@st.composite
+def election(draw: st.DrawFn, voters: bool = True) -> tuple[list[Municipality], list[Ballot]]:
+    """Nominees and ballots for them (``voters=False``: ballots without voter ids)."""
+    noms = draw(nominee_sets())
+    return noms, draw(ballot_lists(noms, voters=voters))
+
+
+@st.composite
+def three_batches(draw: st.DrawFn) -> tuple[list[Municipality], list[list[Ballot]]]:
+    """Nominees and three batches of ballots for them, each batch with voter ids of its own."""
+    noms = draw(nominee_sets())
+    return noms, [draw(ballot_lists(noms, voter_prefix=f"{i}:")) for i in range(3)]
+
+
+@st.composite
+def nominees_and_ballot_file(
+    draw: st.DrawFn,
+) -> tuple[list[Municipality], bytes, dict[str, str | None]]:
+    """Nominees, a ballot file's bytes for them, and its column names (:func:`ballot_files`)."""
+    noms = draw(nominee_sets())
+    data, names = draw(ballot_files(noms))
+    return noms, data, names
+
+
+@st.composite
+def vote_and_jury(draw: st.DrawFn) -> tuple[object, object]:
+    """A tally (possibly without one accepted ballot) and a jury scoring every nominee 1 to 6.
+
+    :func:`contests` is the same with at least one accepted ballot.
+    """
+    from bosetting.jury import JuryAssessment
+    from bosetting.voting import tally
+
+    noms = draw(nominee_sets())
+    counts = {m: draw(st.integers(0, 8)) for m in noms}
+    jury = {m: draw(st.integers(1, 6)) for m in noms}
+    t = tally([m.code for m, n in counts.items() for _ in range(n)], list(counts))
+    return t, JuryAssessment.from_scores(jury)
+
+
+#: Every era's rule as decide() applies it: the blend with a weight, top-k with k from 1 to 4.
+applicable_rules = st.one_of(
+    st.just(JuryOnly()),
+    st.integers(1, 4).map(TopKThenJury),
+    st.fractions(0, 1, max_denominator=20).map(lambda f: WeightedBlend(float(f))),
+)

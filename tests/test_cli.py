@@ -6,12 +6,7 @@ import sys
 import pytest
 
 from bosetting.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests.helpers import run
 
 
 def test_municipality_kinn(capsys: pytest.CaptureFixture[str]) -> None:

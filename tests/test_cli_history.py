@@ -2,14 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from bosetting.cli import main
 from bosetting.history import editions
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests.helpers import run
 
 
 def test_history_one_line_per_edition(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,7 +12,7 @@ def test_outcomes(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "1001" in out
     assert "115" in out
-    assert "69 %" in out
+    assert "69\u00a0%" in out
     assert "skjult" in out  # Songdalen's hidden cells are shown as hidden
     assert "delår" in out
 

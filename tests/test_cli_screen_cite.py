@@ -9,25 +9,19 @@ from pathlib import Path
 import pytest
 
 import bosetting as bs
-from bosetting.cli import main
 from bosetting.errors import ArgumentError
 from bosetting.i18n import language
 from bosetting.model import Outcome
+from tests.helpers import run
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 # --- screen ---------------------------------------------------------------------------------
 
 
 def test_screen_text_has_headers_marks_and_unknowns(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = _run(capsys, "screen", "--edition", "2022")
+    status, out, _ = run(capsys, "screen", "--edition", "2022")
     assert status == 0
     lines = out.splitlines()
     assert lines[0] == (
@@ -43,19 +37,19 @@ def test_screen_text_has_headers_marks_and_unknowns(capsys: pytest.CaptureFixtur
     nominees = [line for line in lines if line.rstrip().endswith("nominert")]
     assert len(nominees) == 4
     sunndal = next(line for line in lines if "Sunndal (1563)" in line)
-    assert "127,9 %" in sunndal  # format_share
+    assert "127,9\u00a0%" in sunndal  # format_share
     assert sunndal.split()[0] == "1"
 
 
 def test_screen_top_keeps_the_nominees_further_down(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = _run(capsys, "screen", "--edition", "2022", "--top", "3")
+    _, out, _ = run(capsys, "screen", "--edition", "2022", "--top", "3")
     ranked = [line for line in out.splitlines() if re.match(r"\s+\d+\s", line)]
     assert [line.split()[0] for line in ranked] == ["1", "2", "3", "14", "19", "63", "86", "283"]
     assert any(line.strip() == "…" for line in out.splitlines())
 
 
 def test_screen_by_intro_in_english(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = _run(capsys, "--lang", "en", "screen", "--edition", "2016", "--by", "intro")
+    status, out, _ = run(capsys, "--lang", "en", "screen", "--edition", "2016", "--by", "intro")
     assert status == 0
     assert "ranked by the intro share" in out
     trondheim = next(line for line in out.splitlines() if "Trondheim (1601)" in line)
@@ -66,7 +60,7 @@ def test_screen_by_intro_in_english(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_screen_json_and_csv_agree_with_the_api(capsys: pytest.CaptureFixture[str]) -> None:
     s = bs.screen("2019/2020")
-    _, out, _ = _run(capsys, "screen", "--edition", "2019/2020", "--format", "json")
+    _, out, _ = run(capsys, "screen", "--edition", "2019/2020", "--format", "json")
     data = json.loads(out)
     assert data["edition"] == "2019/2020"
     assert len(data["rows"]) == len(s.rows)
@@ -84,7 +78,7 @@ def test_screen_json_and_csv_agree_with_the_api(capsys: pytest.CaptureFixture[st
     assert cited <= set(data["sources"])
     winner = next(r for r in data["rows"] if r["outcome"] == "winner")
     assert winner["municipality"]["name"] == "Sunndal"
-    _, out, _ = _run(capsys, "screen", "--edition", "2019/2020", "--format", "csv", "--top", "5")
+    _, out, _ = run(capsys, "screen", "--edition", "2019/2020", "--format", "csv", "--top", "5")
     assert len(out.splitlines()) == 1 + 5
     assert "verdict_2019-anmodning" in out.splitlines()[0]
 
@@ -100,7 +94,7 @@ def test_screen_json_and_csv_agree_with_the_api(capsys: pytest.CaptureFixture[st
     ids=" ".join,
 )
 def test_screen_user_errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
-    status, out, err = _run(capsys, *argv)
+    status, out, err = run(capsys, *argv)
     assert status == 2
     assert out == ""
     assert len(err.strip().splitlines()) == 1
@@ -143,11 +137,11 @@ def test_bibtex_escapes_latex_specials() -> None:
         ("bibtex", "@software{bosetting,"),
         ("cff", "cff-version: 1.2.0"),
         ("json", "{"),
-        ("csv", "source_id,publisher,"),
+        ("csv", '"source_id","publisher",'),
     ],
 )
 def test_cite_command(capsys: pytest.CaptureFixture[str], fmt: str, start: str) -> None:
-    status, out, _ = _run(capsys, "cite", "--format", fmt)
+    status, out, _ = run(capsys, "cite", "--format", fmt)
     assert status == 0
     assert out.startswith(start)
     if fmt == "json":
@@ -160,9 +154,9 @@ def test_cite_command(capsys: pytest.CaptureFixture[str], fmt: str, start: str) 
 
 
 def test_cite_command_speaks_bokmaal(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = _run(capsys, "cite")
+    _, out, _ = run(capsys, "cite")
     assert "Primærkilder" in out
-    _, out, _ = _run(capsys, "--lang", "en", "cite")
+    _, out, _ = run(capsys, "--lang", "en", "cite")
     assert "Primary sources" in out
 
 
@@ -194,20 +188,20 @@ def test_outcome_tells_formal_nominations_from_named_rivals() -> None:
 def test_record_counts(
     capsys: pytest.CaptureFixture[str], name: str, counts: dict[str, int]
 ) -> None:
-    _, out, _ = _run(capsys, "record", name, "--format", "json")
+    _, out, _ = run(capsys, "record", name, "--format", "json")
     data = json.loads(out)
     assert data["counts"] == counts
     assert len(data["nominations"]) == counts["formal_nominations"] + counts["named_as_rival"]
 
 
 def test_record_text_says_what_it_counts(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = _run(capsys, "--lang", "en", "record", "Bodø")
+    _, out, _ = run(capsys, "--lang", "en", "record", "Bodø")
     assert out.splitlines()[0] == (
         "Bodø (1804): nominated 4 times, won 0 times. Also named 1 time as a rival, "
         "without a confirmed nomination (not counted)."
     )
     assert re.search(r"^  2009 +named as a rival +Bodø \(1804\)$", out, re.MULTILINE)
-    _, out, _ = _run(capsys, "record", "Kinn")
+    _, out, _ = run(capsys, "record", "Kinn")
     assert out.splitlines()[0] == "Kinn (4602): nominert 1 gang, vunnet 1 gang."
 
 
@@ -215,12 +209,12 @@ def test_record_text_says_what_it_counts(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_outcomes_national(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = _run(capsys, "outcomes", "national")
+    status, out, _ = run(capsys, "outcomes", "national")
     assert status == 0
     assert out.startswith("Hele landet: i arbeid eller utdanning ett år etter")
     assert "3\u00a0170" in out  # 2023, the cohort of 2022 (a no-break space groups thousands)
     assert "eldre monitor" in out
-    _, out, _ = _run(capsys, "outcomes", "national", "--format", "json")
+    _, out, _ = run(capsys, "outcomes", "national", "--format", "json")
     data = json.loads(out)
     assert data["area"] == "national"
     assert data["municipality"] is None
@@ -229,6 +223,6 @@ def test_outcomes_national(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_outcomes_of_a_historical_name(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = _run(capsys, "outcomes", "Flora")
+    status, out, _ = run(capsys, "outcomes", "Flora")
     assert status == 0
     assert out.startswith("Flora (1401):")

@@ -5,13 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bosetting.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests.helpers import run
 
 
 @pytest.fixture

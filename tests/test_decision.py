@@ -16,13 +16,10 @@ from bosetting.i18n import language
 from bosetting.jury import JuryAssessment
 from bosetting.model import DecisionRule, JuryOnly, Municipality, TopKThenJury, WeightedBlend
 from bosetting.voting import Ballot, Tally, tally
+from tests.helpers import BODO, HAUG, KINN, OSLO
+from tests.strategies import applicable_rules, vote_and_jury
 from tests.strategies import contests as scored_contests
-from tests.strategies import nominee_sets
 
-KINN = Municipality("4602", "Kinn", "Vestland", 2020)
-BODO = Municipality("1804", "Bodø", "Nordland", 1977)
-OSLO = Municipality("0301", "Oslo", "Oslo", 1838)
-HAUG = Municipality("1106", "Haugesund", "Rogaland", 1977)
 NOMS = [KINN, BODO, OSLO, HAUG]
 
 
@@ -108,26 +105,11 @@ def test_exported_from_package() -> None:
 # --- properties ------------------------------------------------------------------------------
 
 
-@st.composite
-def contests(draw: st.DrawFn) -> tuple[Tally, JuryAssessment]:
-    noms = draw(nominee_sets())
-    counts = {m: draw(st.integers(0, 8)) for m in noms}
-    jury = {m: draw(st.integers(1, 6)) for m in noms}
-    return votes(counts), JuryAssessment.from_scores(jury)
-
-
-any_rule = st.one_of(
-    st.just(JuryOnly()),
-    st.integers(1, 4).map(TopKThenJury),
-    st.fractions(0, 1, max_denominator=20).map(lambda f: WeightedBlend(float(f))),
-)
-
-
 def _jury_of(j: JuryAssessment) -> dict[Municipality, Fraction]:
     return {m: s for m in j.nominees if (s := j.raw_score(m)) is not None}
 
 
-@given(contests(), any_rule, st.data())
+@given(vote_and_jury(), applicable_rules, st.data())
 def test_higher_jury_score_never_hurts(
     c: tuple[Tally, JuryAssessment], rule: DecisionRule, data: st.DataObject
 ) -> None:
@@ -141,7 +123,7 @@ def test_higher_jury_score_never_hurts(
     assert after <= before
 
 
-@given(contests(), any_rule, st.data())
+@given(vote_and_jury(), applicable_rules, st.data())
 def test_one_more_vote_never_hurts_under_any_rule(
     c: tuple[Tally, JuryAssessment], rule: DecisionRule, data: st.DataObject
 ) -> None:
@@ -151,7 +133,7 @@ def test_one_more_vote_never_hurts_under_any_rule(
     assert decide(rule, more, jury).ranking.index(x) <= decide(rule, t, jury).ranking.index(x)
 
 
-@given(contests(), any_rule)
+@given(vote_and_jury(), applicable_rules)
 def test_decisions_are_deterministic_and_ties_reported(
     c: tuple[Tally, JuryAssessment], rule: DecisionRule
 ) -> None:
@@ -164,7 +146,7 @@ def test_decisions_are_deterministic_and_ties_reported(
         assert list(tie.members) == sorted(tie.members, key=lambda m: m.code)
 
 
-@given(contests())
+@given(vote_and_jury())
 def test_weight_zero_is_jury_only_and_unanimity(c: tuple[Tally, JuryAssessment]) -> None:
     t, jury = c
     assert decide(WeightedBlend(0.0), t, jury).ranking == decide(JuryOnly(), t, jury).ranking
@@ -177,7 +159,7 @@ def test_weight_zero_is_jury_only_and_unanimity(c: tuple[Tally, JuryAssessment])
             assert decide(WeightedBlend(w), t, jury).winner == jury_first
 
 
-@given(contests(), st.integers(2, 5), any_rule)
+@given(vote_and_jury(), st.integers(2, 5), applicable_rules)
 def test_scaling_all_votes_leaves_decision_unchanged(
     c: tuple[Tally, JuryAssessment], k: int, rule: DecisionRule
 ) -> None:
@@ -187,7 +169,7 @@ def test_scaling_all_votes_leaves_decision_unchanged(
 
 
 @settings(max_examples=50, deadline=None)
-@given(contests(), st.lists(st.fractions(0, 1, max_denominator=50), min_size=1, max_size=12))
+@given(vote_and_jury(), st.lists(st.fractions(0, 1, max_denominator=50), min_size=1, max_size=12))
 def test_sensitivity_agrees_with_decide(
     c: tuple[Tally, JuryAssessment], ws: list[Fraction]
 ) -> None:

@@ -11,6 +11,7 @@ import sys
 import zipfile
 from collections.abc import Iterator
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -20,14 +21,20 @@ import bosetting as bs
 from bosetting import data, i18n
 from bosetting.cli import main
 from bosetting.errors import ArgumentError, EditionNotFound
-from bosetting.i18n import format_date, format_number, format_share, language
+from bosetting.i18n import format_date, format_number, format_share, join_words, language
 from bosetting.model import Outcome, PartialDate, RejectReason, WeightedBlend
 from bosetting.ssb import read_ssb_10824
+from tests.helpers import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "bosetting"
-PO = SRC / "locale" / "nb" / "LC_MESSAGES" / "bosetting.po"
-MO = PO.with_suffix(".mo")
+#: Every language with a catalogue (all but the language of the message ids).
+TRANSLATED = [code for code in i18n.LANGUAGES if code != i18n.SOURCE_LANGUAGE]
+
+
+def _po(lang: str) -> Path:
+    return SRC / "locale" / lang / "LC_MESSAGES" / "bosetting.po"
+
 
 #: The marking functions of bosetting.i18n (and errors' own ``_``) and how many ids each takes.
 MARKERS = {"_": 1, "N_": 1, "lazy_gettext": 1, "ngettext": 2}
@@ -66,8 +73,8 @@ def marked_messages() -> tuple[set[str | tuple[str, str]], list[str]]:
     return found, problems
 
 
-def po_catalogue() -> dict[str | tuple[str, str], str | tuple[str, ...]]:
-    with PO.open("rb") as f:
+def po_catalogue(po: Path) -> dict[str | tuple[str, str], str | tuple[str, ...]]:
+    with po.open("rb") as f:
         cat = read_po(f)
     out: dict[str | tuple[str, str], str | tuple[str, ...]] = {}
     for m in cat:
@@ -79,10 +86,17 @@ def po_catalogue() -> dict[str | tuple[str, str], str | tuple[str, ...]]:
     return out
 
 
-def test_every_message_in_the_code_has_a_bokmaal_translation() -> None:
+def test_the_catalogues_are_those_of_the_languages() -> None:
+    folders = sorted(p.name for p in (SRC / "locale").iterdir() if p.is_dir())
+    assert folders == sorted(TRANSLATED)
+    assert "nb" in TRANSLATED
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_message_in_the_code_has_a_translation(lang: str) -> None:
     found, problems = marked_messages()
     assert not problems, problems
-    catalogue = po_catalogue()
+    catalogue = po_catalogue(_po(lang))
     missing = sorted(str(m) for m in found if m not in catalogue)
     empty = sorted(
         str(k)
@@ -90,7 +104,7 @@ def test_every_message_in_the_code_has_a_bokmaal_translation() -> None:
         if (not v) or (isinstance(v, tuple) and not all(v))
         if k in found
     )
-    assert not missing, f"no bokmål translation (run `make messages` and translate): {missing}"
+    assert not missing, f"no {lang} translation (run `make messages` and translate): {missing}"
     assert not empty, f"empty translation: {empty}"
     stale = sorted(str(k) for k in catalogue if k not in found)
     assert not stale, f"in the .po but not in the code (run `make messages`): {stale}"
@@ -101,8 +115,9 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def test_translations_keep_every_placeholder() -> None:
-    for key, value in po_catalogue().items():
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_translations_keep_every_placeholder(lang: str) -> None:
+    for key, value in po_catalogue(_po(lang)).items():
         ids = key if isinstance(key, tuple) else (key,)
         wanted = set().union(*(_fields(i) for i in ids)) | (
             {"n"} if isinstance(key, tuple) else set()
@@ -112,13 +127,14 @@ def test_translations_keep_every_placeholder() -> None:
             assert _fields(ids[-1]) <= _fields(text) | {"n"}, (key, text)
 
 
-def test_compiled_catalogue_is_the_po_compiled() -> None:
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_compiled_catalogue_is_the_po_compiled(lang: str) -> None:
     """The shipped .mo holds exactly the .po's translations (content, not file times)."""
-    with MO.open("rb") as f:
+    with _po(lang).with_suffix(".mo").open("rb") as f:
         compiled = dict(gettext.GNUTranslations(f)._catalog)  # type: ignore[attr-defined]
     compiled.pop("", None)  # the header
     expected: dict[object, str] = {}
-    for key, value in po_catalogue().items():
+    for key, value in po_catalogue(_po(lang)).items():
         if isinstance(key, tuple):
             assert isinstance(value, tuple)
             expected.update({(key[0], i): v for i, v in enumerate(value)})
@@ -188,8 +204,8 @@ def test_environment_chooses_when_nothing_else_does(monkeypatch: pytest.MonkeyPa
 
 def test_formatters_follow_the_language() -> None:
     with language("nb"):
-        assert format_share(0.686) == "68,6 %"
-        assert format_share(0.69, 0) == "69 %"
+        assert format_share(0.686) == "68,6\u00a0%"
+        assert format_share(0.69, 0) == "69\u00a0%"
         assert format_number(12345) == "12\u00a0345"
         assert format_number(0.5, 1) == "0,5"
         assert format_date(date(2022, 11, 17)) == "17. november 2022"
@@ -200,6 +216,97 @@ def test_formatters_follow_the_language() -> None:
         assert format_number(12345) == "12,345"
         assert format_date(date(2022, 11, 17)) == "17 November 2022"
         assert format_date(PartialDate(2010)) == "2010"
+
+
+def test_formatters_round_the_decimal_shown_and_never_write_minus_zero() -> None:
+    with language("en"):
+        assert format_number(-0.04, 1) == "0.0"
+        assert format_share(-0.0004) == "0.0%"
+        assert format_number(-3.25, 1) == "-3.2"  # half to even, as Babel does
+        assert format_number(2.675, 2) == "2.68"  # the decimal shown, not the binary float
+        assert format_number(Fraction(1, 3), 3) == "0.333"
+        assert format_share(Fraction(1, 2), 0) == "50%"
+        assert join_words([]) == ""
+        assert join_words(["a"]) == "a"
+        assert join_words(["a", "b"]) == "a and b"
+        assert join_words(["a", "b", "c"], conjunction="or") == "a, b or c"
+        assert i18n.decimal_sign() == "."
+    with language("nb"):
+        assert format_number(1234567.891, 2) == "1\u00a0234\u00a0567,89"
+        assert join_words(["a", "b", "c"]) == "a, b og c"
+        assert join_words(["nb", "en"], conjunction="or") == "nb eller en"
+        assert i18n.decimal_sign() == ","
+        assert i18n.language_names() == {"nb": "norsk bokmål", "en": "engelsk"}
+
+
+#: A few messages of a throwaway nynorsk catalogue (the test's, not a translation we ship).
+NYNORSK = {
+    "Edition": "Utdeling",
+    "Awarded": "Delt ut",
+    "Winner": "Vinnar",
+    "date unknown": "ukjend dato",
+    "the language to write in: {languages}; {default} if none is chosen": (
+        "språket det blir skrive på: {languages}; {default} når ingen er vald"
+    ),
+}
+
+
+def _nynorsk_catalogue(folder: Path) -> None:
+    """Write ``folder/nn/LC_MESSAGES/bosetting.po`` and compile it, as ``make messages`` does."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(locale="nn", domain=i18n.DOMAIN)
+    for msgid, msgstr in NYNORSK.items():
+        catalog.add(msgid, msgstr)
+    catalog.add(("{n} nominee", "{n} nominees"), ("{n} nominert", "{n} nominerte"))
+    po = folder / "nn" / "LC_MESSAGES" / "bosetting.po"
+    po.parent.mkdir(parents=True)
+    with po.open("wb") as f:
+        write_po(f, catalog)
+    with po.open("rb") as f, po.with_suffix(".mo").open("wb") as out:
+        write_mo(out, read_po(f))
+
+
+def test_a_third_language_is_a_catalogue_and_one_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Nynorsk, thrown away after the test: its .po and one entry in LANGUAGES, nothing else."""
+    _nynorsk_catalogue(tmp_path)
+    monkeypatch.setitem(i18n.LANGUAGES, "nn", i18n.Language("nn", "nn_NO", ("nno",), tmp_path))
+    with language("nn"):
+        assert i18n._("Winner") == "Vinnar"
+        assert i18n.ngettext("{n} nominee", "{n} nominees", 5) == "5 nominerte"
+        assert format_share(0.686) == "68,6\u00a0%"
+        assert format_number(12345.5, 1) == "12\u00a0345,5"
+        assert format_date(date(2022, 11, 17)) == "17. november 2022"
+        assert format_date(PartialDate()) == "ukjend dato"
+        assert join_words(["a", "b", "c"]) == "a, b og c"
+        assert i18n.language_names()["nn"] == "norsk nynorsk"
+    with language("nb"):  # the others are as they were
+        assert format_date(PartialDate()) == "ukjent dato"
+    assert i18n.normalise_language("nn_NO.UTF-8") == "nn"
+    monkeypatch.setenv("BOSETTING_LANG", "nno")
+    bs.set_language(None)
+    assert i18n.get_language() == "nn"
+    monkeypatch.delenv("BOSETTING_LANG")
+    # The command: --lang takes it, the help lists it, the output speaks it.
+    status, out = _run(capsys, ["--lang", "nn", "history"])
+    assert status == 0
+    assert out.splitlines()[0].split()[:4] == ["Utdeling", "Delt", "ut", "Vinnar"]
+    with pytest.raises(SystemExit):
+        main(["--lang", "nn", "--help"])
+    out = capsys.readouterr().out
+    assert "[--lang nb|en|nn]" in out
+    assert "nb (norsk bokmål), en (engelsk) eller nn (norsk nynorsk); nb når ingen er vald" in (
+        " ".join(out.split())
+    )
+    status, out = _run(capsys, ["--lang", "nn", "history", "--format", "csv", "--excel"])
+    assert out.startswith('\ufeff"edition";')  # --excel follows nynorsk's decimal comma
+    status, out = _run(capsys, ["--lang", "fr", "history"])
+    assert status == 2
+    assert "velg nb, en eller nn" in out
 
 
 def test_enum_values_and_reason_codes_are_words() -> None:
@@ -495,8 +602,8 @@ def _forbidden(text: str, words: list[str]) -> list[str]:
 
 
 def _run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str]:
-    status = main(argv)
-    out, err = capsys.readouterr()
+    """The command's exit status and all it printed, output and errors together."""
+    status, out, err = run(capsys, *argv)
     return status, out + err
 
 

@@ -10,10 +10,9 @@ from hypothesis import strategies as st
 from bosetting.errors import JurySheetError
 from bosetting.jury import JuryAssessment, Scale, read_jury_sheet
 from bosetting.model import Municipality
+from tests.helpers import BODO, KINN
 from tests.strategies import nominee_sets
 
-KINN = Municipality("4602", "Kinn", "Vestland", 2020)
-BODO = Municipality("1804", "Bodø", "Nordland", 1977)
 NOMS = [KINN, BODO]
 
 SHEET = """jurymedlem;kommune;kriterium;poeng

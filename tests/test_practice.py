@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bosetting.jury import read_jury_sheet
-from bosetting.model import Municipality
 from bosetting.practice import (
     PRACTICE_LABEL,
     practice_ballots,
@@ -11,12 +12,9 @@ from bosetting.practice import (
     write_practice,
 )
 from bosetting.voting import RejectReason, read_ballots, tally, tally_file
+from tests.helpers import BODO, KINN, RAELINGEN
 
-NOMS = [
-    Municipality("4602", "Kinn", "Vestland", 2020),
-    Municipality("1804", "Bodø", "Nordland", 1977),
-    Municipality("3027", "Rælingen", "Akershus", 2024),
-]
+NOMS = [KINN, BODO, RAELINGEN]
 
 
 def test_seeded_and_labelled() -> None:
@@ -386,16 +384,14 @@ def test_timestamp_stays_in_its_window_and_in_order() -> None:
 
 
 def test_excel_files_open_in_columns_and_read_back(tmp_path: Path, capsys) -> None:
-    """--excel: ``;`` and a byte-order mark (Excel set up for Norway); the readers take both."""
+    """--excel in bokmål: ``;`` and a byte-order mark (Excel set up for Norway); the readers take both."""
     import bosetting as bs
     from bosetting.cli import main
     from bosetting.decision import decide
 
     e = bs.edition(2022)
-    assert (
-        main(["practice", "--edition", "2022", "--out", str(tmp_path), "--seed", "2", "--excel"])
-        == 0
-    )
+    practice = ["practice", "--edition", "2022", "--out", str(tmp_path), "--seed", "2", "--excel"]
+    assert main(["--lang", "nb", *practice]) == 0
     votes, jury = tmp_path / "ovingsdata-stemmer.csv", tmp_path / "ovingsdata-jury.csv"
     for path in (votes, jury):
         raw = path.read_bytes()
@@ -410,9 +406,8 @@ def test_excel_files_open_in_columns_and_read_back(tmp_path: Path, capsys) -> No
     assert sheet.scores == read_jury_sheet(plain / "ovingsdata-jury.csv", e).scores
     assert decide(e.rule, t, sheet, public_weight=0.5).winner in e.nominees
     # A blank sheet filled in and saved by Excel (cp1252, ";" and a decimal comma) reads back.
-    assert (
-        main(["practice", "--edition", "2022", "--out", str(tmp_path), "--blank", "--excel"]) == 0
-    )
+    blank_argv = ["practice", "--edition", "2022", "--out", str(tmp_path), "--blank", "--excel"]
+    assert main(["--lang", "nb", *blank_argv]) == 0
     blank = (tmp_path / "ovingsdata-jurymal.csv").read_text(encoding="utf-8-sig").splitlines()
     filled = [blank[0]] + [
         row.replace('"";"ØVINGSDATA"', '"4,5";"ØVINGSDATA"') for row in blank[1:]
@@ -423,3 +418,21 @@ def test_excel_files_open_in_columns_and_read_back(tmp_path: Path, capsys) -> No
     assert len(scores) == len(blank) - 1
     assert {str(s.score) for s in scores} == {"9/2"}
     capsys.readouterr()
+
+
+@pytest.mark.parametrize(("lang", "separator"), [("nb", ";"), ("en", ",")])
+def test_excel_means_the_same_for_practice_files_and_command_output(
+    tmp_path: Path, capsys, lang: str, separator: str
+) -> None:
+    """One meaning of --excel: a byte-order mark, and the language's separator, for every CSV."""
+    from bosetting.cli import main
+
+    argv = ["--lang", lang, "practice", "--edition", "2022", "--out", str(tmp_path), "--blank"]
+    assert main([*argv, "--excel"]) == 0
+    sheet = (tmp_path / "ovingsdata-jurymal.csv").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--lang", lang, "history", "--format", "csv", "--excel"]) == 0
+    output = capsys.readouterr().out
+    for text in (sheet, output):
+        assert text.startswith("\ufeff")
+        assert text.splitlines()[0][1:].split(separator)[0] in ('"jurymedlem"', '"edition"')

@@ -30,22 +30,18 @@ from bosetting.voting import (
     tally_codes,
     tally_file,
 )
-from tests.strategies import ballot_files, ballot_lists, choice_lists, nominee_sets, resolve_oracle
+from tests.helpers import BODO, KINN, LEVANGER, OSLO
+from tests.strategies import (
+    choice_lists,
+    election,
+    nominee_sets,
+    nominees_and_ballot_file,
+    policies,
+    resolve_oracle,
+    three_batches,
+)
 
-KINN = Municipality("4602", "Kinn", "Vestland", 2020)
-BODO = Municipality("1804", "Bodø", "Nordland", 1977)
-OSLO = Municipality("0301", "Oslo", "Oslo", 1838)
-LEVANGER = Municipality("5037", "Levanger - Levangke", "Trøndelag", 2024)
 NOMS = [KINN, BODO, OSLO]
-
-policies = st.sampled_from(DuplicatePolicy)
-
-
-@st.composite
-def election(draw: st.DrawFn, voters: bool = True) -> tuple[list[Municipality], list[Ballot]]:
-    noms = draw(nominee_sets())
-    return noms, draw(ballot_lists(noms, voters=voters))
-
 
 # --- examples --------------------------------------------------------------------------------
 
@@ -219,12 +215,6 @@ def test_neutrality_renaming_renames_result(
     t2 = tally([translate(b) for b in ballots], new, duplicates=p)
     assert t2.counts == {rename[m]: n for m, n in t1.counts.items()}
     assert t2.rejected_by_reason == t1.rejected_by_reason
-
-
-@st.composite
-def three_batches(draw: st.DrawFn) -> tuple[list[Municipality], list[list[Ballot]]]:
-    noms = draw(nominee_sets())
-    return noms, [draw(ballot_lists(noms, voter_prefix=f"{i}:")) for i in range(3)]
 
 
 @given(three_batches(), policies)
@@ -416,16 +406,9 @@ def _outcome(f: object) -> object:
         return (type(exc), str(exc))
 
 
-@st.composite
-def files(draw: st.DrawFn) -> tuple[list[Municipality], bytes, dict[str, str | None]]:
-    noms = draw(nominee_sets())
-    data, names = draw(ballot_files(noms))
-    return noms, data, names
-
-
 @settings(max_examples=int(os.environ.get("BOSETTING_FILE_EXAMPLES", "120")), deadline=None)
 @given(
-    files(),
+    nominees_and_ballot_file(),
     policies,
     st.sampled_from([None, 0, 3, 10]),
     st.sampled_from([None, 40, 200]),

@@ -2,8 +2,10 @@
 
 The prize history, the municipality register across the 2020 and 2024 reforms,
 intro-programme outcomes, the criteria of each era and the public vote, all
-from shipped, sourced tables. ``import bosetting`` stays light: pandas and
-matplotlib are imported only by :mod:`bosetting.frames` and :mod:`bosetting.plot`.
+from shipped, sourced tables. ``import bosetting`` stays light: pandas, numpy,
+matplotlib and Babel are imported inside the functions that use them (the
+``to_frame()`` methods, vote-file counting, :mod:`bosetting.frames` and
+:mod:`bosetting.plot` on first use, the formatters of :mod:`bosetting.i18n`).
 Everything a person reads is in Norwegian bokmål unless ``bs.set_language("en")``
 (or ``BOSETTING_LANG=en``) asks for English; see :mod:`bosetting.i18n`.
 

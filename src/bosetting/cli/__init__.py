@@ -3,8 +3,9 @@
 Each subcommand lives in its own module ``bosetting.cli.cmd_<name>`` with a
 ``register(subparsers)`` function; :data:`COMMAND_MODULES` lists them, imported
 statically. Everything the command prints is written by
-:mod:`bosetting.cli._render`, in the language of ``--lang nb|en`` (anywhere on
-the line), else ``BOSETTING_LANG``, else the library's (bokmål by default).
+:mod:`bosetting.cli._render`, in the language of ``--lang`` (a code of
+:data:`bosetting.i18n.LANGUAGES`, anywhere on the line), else ``BOSETTING_LANG``,
+else the library's (bokmål by default).
 Every error a user can cause ends as one line on standard error and exit
 status 2, without a traceback: control characters in the message (a file name
 with a line break, an escape sequence in a cell) are written as escapes, and a
@@ -53,6 +54,7 @@ from bosetting.cli._render import (
     bug_line,
     error_line,
     interrupted_line,
+    language_help,
     out_of_memory_line,
     shortened,
     unknown_language,
@@ -96,6 +98,23 @@ def _language(text: str) -> str:
         raise argparse.ArgumentTypeError(unknown_language(text)) from None
 
 
+class _LanguageOption(argparse.Action):
+    """``--lang``: its help names every language in the active one, worked out only when shown."""
+
+    @property
+    def help(self) -> str:
+        return language_help()
+
+    @help.setter
+    def help(self, value: object) -> None:
+        pass  # argparse sets it; the property says it in the language of the moment
+
+    def __call__(
+        self, parser: Any, namespace: argparse.Namespace, values: Any, option_string: Any = None
+    ) -> None:
+        setattr(namespace, self.dest, values)
+
+
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
@@ -115,12 +134,12 @@ class _Parser(argparse.ArgumentParser):
         )
         self.add_argument(
             "--lang",
+            action=_LanguageOption,
             type=_language,
             # A string default is checked by ``type`` too: an unknown BOSETTING_LANG is a
             # usage error like an unknown --lang.
             default=lang_default or argparse.SUPPRESS,
-            metavar="nb|en",
-            help=_("the language to write in: nb (bokmål, the default) or en (English)"),
+            metavar="|".join(i18n.LANGUAGES),
         )
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:

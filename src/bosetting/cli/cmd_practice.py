@@ -109,8 +109,8 @@ def register(subparsers: Any) -> None:
         "--excel",
         action="store_true",
         help=_(
-            "write the files for Excel set up for Norway: cells separated by semicolons, "
-            "with a byte-order mark (bosetting reads both forms)"
+            "write the files for Excel in the chosen language (a byte-order mark; in bokmål "
+            "semicolons between cells and decimal commas); bosetting reads both forms"
         ),
     )
     p.add_argument(

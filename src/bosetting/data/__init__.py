@@ -6,12 +6,15 @@ checks the SHA-256 hashes), ``_records`` (the one row-to-record converter, and
 a file a user names, :func:`read_user_bytes` (regular files only, a size cap, no
 NUL or control characters in the name), the one decoder for CSV files such as
 ballots and jury sheets, and the writers :func:`write_user_bytes` and
-:func:`write_csv`: atomic, no overwrite without ``force``, formula-like cells
-neutralised).
+:func:`write_csv`: atomic, no overwrite without ``force``) and ``_csvout`` (every
+CSV bosetting writes, files and the command's output alike: :func:`csv_text`,
+:func:`csv_bytes`, one formula rule in :func:`neutralise_cell`, one meaning of
+``excel``).
 """
 
 from __future__ import annotations
 
+from bosetting.data._csvout import csv_bytes, csv_text, neutralise_cell
 from bosetting.data._records import ROWS, records, resolve, source, sources
 from bosetting.data._tables import (
     Row,
@@ -44,13 +47,7 @@ from bosetting.data._usertext import (
     read_csv_text,
 )
 from bosetting.data._verify import HashCheck, file_hash, hash_checks, verify
-from bosetting.data._writes import (
-    check_writable,
-    csv_bytes,
-    neutralise_cell,
-    write_csv,
-    write_user_bytes,
-)
+from bosetting.data._writes import check_writable, write_csv, write_user_bytes
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -64,6 +61,7 @@ __all__ = [
     "check_writable",
     "csv_bytes",
     "csv_problem",
+    "csv_text",
     "dataset_root",
     "decode_csv_bytes",
     "decode_text",

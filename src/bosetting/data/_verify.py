@@ -7,6 +7,11 @@ against its schema (types, constraints, keys and references).
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -42,31 +47,65 @@ class HashCheck:
         return self.declared == self.actual
 
 
+def _hash_of(root: Traversable | Path, path: str) -> str:
+    try:
+        raw = root.joinpath(path).read_bytes()
+    except FileNotFoundError:
+        raise DataError(N_("the table's file is missing"), file=path) from None
+    return _tables.HASH_PREFIX + hashlib.sha256(raw).hexdigest()
+
+
 def file_hash(name: str) -> str:
     """The SHA-256 of one shipped table's file, as ``sha256:<hex>``.
 
     Raises:
         DataError: When the file is missing.
     """
-    path = _tables.resource(name)["path"]
+    return _hash_of(_tables.dataset_root(), _tables.resource(name)["path"])
+
+
+def _descriptor_at(root: Path) -> dict[str, Any]:
     try:
-        raw = _tables.dataset_root().joinpath(path).read_bytes()
+        parsed: dict[str, Any] = json.loads(
+            (root / "datapackage.json").read_bytes().decode("utf-8")
+        )
     except FileNotFoundError:
-        raise DataError(N_("the table's file is missing"), file=path) from None
-    return _tables.HASH_PREFIX + hashlib.sha256(raw).hexdigest()
+        raise DataError(
+            N_("cannot read the file: no such file"), file=str(root / "datapackage.json")
+        ) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataError(
+            N_("not valid UTF-8 JSON ({reason})"), reason=str(exc), file="datapackage.json"
+        ) from None
+    return parsed
 
 
-def hash_checks() -> tuple[HashCheck, ...]:
-    """Every table's declared hash beside its actual one, in descriptor order."""
+def hash_checks(root: str | os.PathLike[str] | None = None) -> tuple[HashCheck, ...]:
+    """Every table's declared hash beside its actual one, in descriptor order.
+
+    Args:
+        root: A folder holding a data package (``datapackage.json`` and its tables)
+            to check instead of the shipped one: ``scripts/refresh_hashes.py``
+            checks the repository's ``datasets/`` or a copy of it this way.
+
+    Raises:
+        DataError: When a table's file or the descriptor is missing or unreadable.
+    """
+    if root is None:
+        folder: Traversable | Path = _tables.dataset_root()
+        resources = _tables.descriptor()["resources"]
+    else:
+        folder = Path(root)
+        resources = _descriptor_at(folder)["resources"]
     out: list[HashCheck] = []
-    for res in _tables.descriptor()["resources"]:
+    for res in resources:
         declared = res.get("hash")
         out.append(
             HashCheck(
                 res["name"],
                 res["path"],
                 declared if isinstance(declared, str) else None,
-                file_hash(res["name"]),
+                _hash_of(folder, res["path"]),
             )
         )
     return tuple(out)

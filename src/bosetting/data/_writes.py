@@ -1,22 +1,15 @@
-r"""Files bosetting writes: atomically, never over an existing file unless asked, formula-safe.
+"""Files bosetting writes: atomically, never over an existing file unless asked.
 
 :func:`write_user_bytes` and :func:`write_csv` write to a temporary file in the
 target's folder and then rename it, never over an existing file unless
 ``force=True``, and never over anything that is not a regular file.
-:func:`write_csv` quotes every cell and neutralises cells a spreadsheet would
-run as a formula (:func:`neutralise_cell`).
-
-Examples:
-    >>> neutralise_cell("=HYPERLINK(1)"), neutralise_cell("Bodø")
-    ("'=HYPERLINK(1)", 'Bodø')
+:func:`write_csv` writes the one CSV form (:mod:`bosetting.data._csvout`:
+every cell quoted, formula-like text neutralised, numbers as they are).
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
-import itertools
 import os
 import stat
 import tempfile
@@ -24,24 +17,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bosetting.data._userfiles import FORMULA_PREFIXES, escape_controls, os_reason, user_path
+from bosetting.data._csvout import csv_bytes
+from bosetting.data._userfiles import escape_controls, os_reason, user_path
 from bosetting.errors import WriteError
 from bosetting.i18n import N_
 
-__all__ = ["check_writable", "csv_bytes", "neutralise_cell", "write_csv", "write_user_bytes"]
-
-
-def neutralise_cell(value: object) -> str:
-    r"""A cell as text, with ``'`` in front where a spreadsheet would run it as a formula.
-
-    ``None`` is the empty cell. See :data:`FORMULA_PREFIXES`.
-
-    Examples:
-        >>> [neutralise_cell(v) for v in ("+cmd|' /C calc'!A0", "@SUM(A1)", "\rx", None, 4)]
-        ["'+cmd|' /C calc'!A0", "'@SUM(A1)", "'\rx", '', '4']
-    """
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+__all__ = ["check_writable", "write_csv", "write_user_bytes"]
 
 
 def _target(path: object) -> Path:
@@ -173,50 +154,6 @@ def write_user_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool =
     return target
 
 
-#: What ``excel=True`` changes: Excel set up for Norway (and most of Europe) splits
-#: columns at ``;`` (its decimal sign is the comma) and reads UTF-8 only after a BOM.
-EXCEL_DELIMITER = ";"
-_BOM = "\ufeff".encode()
-
-
-def csv_bytes(
-    header: Sequence[str], rows: Iterable[Sequence[Any]], *, excel: bool = False
-) -> bytes:
-    r"""UTF-8 CSV (``,``-separated, every cell quoted, ``\r\n`` line ends) with neutralised cells.
-
-    ``excel=True`` separates the cells with ``;`` and starts with a byte-order
-    mark, so a double click opens the file in columns, with æøå intact, in an
-    Excel set up for Norway; bosetting's readers take both forms.
-
-    Raises:
-        WriteError: When a cell holds a character UTF-8 cannot store (a lone surrogate).
-
-    Examples:
-        >>> csv_bytes(["valg"], [["=1+1"], ["Kinn"]])
-        b'"valg"\r\n"\'=1+1"\r\n"Kinn"\r\n'
-        >>> csv_bytes(["valg", "velger"], [["Bodø", "v1"]], excel=True).decode("utf-8")
-        '\ufeff"valg";"velger"\r\n"Bodø";"v1"\r\n'
-    """
-    buffer = io.StringIO(newline="")
-    delimiter = EXCEL_DELIMITER if excel else ","
-    w = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n", delimiter=delimiter)
-    out: list[bytes] = [_BOM] if excel else []
-    for number, row in enumerate(itertools.chain([header], rows)):
-        w.writerow([neutralise_cell(c) for c in row])
-        line = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        try:
-            out.append(line.encode("utf-8"))
-        except UnicodeEncodeError as exc:
-            raise WriteError(
-                N_("a cell holds a character UTF-8 cannot store (a lone surrogate)"),
-                row=number or None,
-                value=exc.object[exc.start : exc.end],
-            ) from None
-    return b"".join(out)
-
-
 def write_csv(
     path: str | os.PathLike[str],
     header: Sequence[str],
@@ -225,12 +162,21 @@ def write_csv(
     force: bool = False,
     excel: bool = False,
 ) -> Path:
-    """Write a CSV file the way every bosetting writer does (:func:`csv_bytes`, :func:`write_user_bytes`).
+    """Write a CSV file the one way bosetting writes CSV (:func:`~bosetting.data.csv_bytes`).
 
-    ``excel`` as in :func:`csv_bytes`.
+    Args:
+        path: The file to write.
+        header: The column names.
+        rows: The rows, each a sequence of plain values (text, numbers, flags, ``None``).
+        force: Replace an existing regular file (otherwise refused).
+        excel: For a spreadsheet set up for the active language: a byte-order
+            mark, and ``;`` with decimal commas where its decimal sign is a comma.
+
+    Returns:
+        The path written.
 
     Raises:
-        WriteError: As :func:`write_user_bytes`.
+        WriteError: As :func:`write_user_bytes`, or for a cell UTF-8 cannot store.
     """
     target = _target(path)
     _check_target(target, force=force)

@@ -116,7 +116,7 @@ def _weight(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 
 @attrs.frozen
 class WeightedBlend:
-    """From 2021: a combined assessment of the public vote and the jury.
+    r"""From 2021: a combined assessment of the public vote and the jury.
 
     IMDi has not published how much the public vote weighs, so an edition's rule
     carries ``public_weight=None`` (unknown). Whoever applies the rule must
@@ -127,7 +127,7 @@ class WeightedBlend:
         >>> WeightedBlend().public_weight is None
         True
         >>> WeightedBlend(0.5).describe_nb()
-        'Folkeavstemningen og juryens vurdering veies sammen; her er folkeavstemningen antatt å telle 50 %.'
+        'Folkeavstemningen og juryens vurdering veies sammen; her er folkeavstemningen antatt å telle 50\xa0%.'
         >>> WeightedBlend(0.5).describe()
         'The public vote and the jury’s assessment are weighed together; here the public vote is assumed to count 50%.'
     """

@@ -87,8 +87,8 @@ def write_ballots_csv(
         path: The file to write.
         ballots: The ballots.
         force: Replace the file if it exists (otherwise :class:`WriteError`).
-        excel: Separate the cells with ``;`` and start with a byte-order mark, for
-            an Excel set up for Norway (:func:`bosetting.data.csv_bytes`).
+        excel: For a spreadsheet set up for the active language: a byte-order
+            mark, and in bokmål ``;`` between cells (:func:`bosetting.data.csv_text`).
 
     Raises:
         WriteError: The file exists (without ``force``), is a folder or not a
@@ -258,8 +258,8 @@ def write_practice(
         n: How many ballots (at most :data:`MAX_PRACTICE_BALLOTS`).
         jurors: How many jurors on the sheet (at most :data:`MAX_PRACTICE_JURORS`).
         force: Replace the files if they exist (otherwise :class:`WriteError`).
-        excel: Write for an Excel set up for Norway (``;`` and a byte-order mark;
-            :func:`write_ballots_csv`). The readers take both forms.
+        excel: Write for a spreadsheet set up for the active language (a byte-order
+            mark, and in bokmål ``;``; :func:`write_ballots_csv`). The readers take both forms.
 
     Returns:
         The paths, the criteria and the timestamp window (it unpacks as
@@ -328,8 +328,9 @@ def write_blank_jury(
             missing) or a file name ending in ``.csv``.
         jurors: How many jurors (or groups) get rows (at most :data:`MAX_PRACTICE_JURORS`).
         force: Replace the file if it exists (otherwise :class:`WriteError`).
-        excel: Write for an Excel set up for Norway (``;`` and a byte-order mark), so
-            a double click opens the sheet in columns, ready to fill in.
+        excel: Write for a spreadsheet set up for the active language (a byte-order
+            mark, and in bokmål ``;``), so a double click opens the sheet in columns,
+            ready to fill in.
 
     Returns:
         The path and the criteria (``votes``, ``window`` and ``seed`` are ``None``).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bosetting.ssb._cells import area_of
 from bosetting.ssb._read import (
     API_BASE,
     MAX_SSB_CELLS,
@@ -16,6 +17,7 @@ __all__ = [
     "API_BASE",
     "MAX_SSB_CELLS",
     "SSBFetchError",
+    "area_of",
     "build_query",
     "fetch_10824",
     "read_ssb_10824",

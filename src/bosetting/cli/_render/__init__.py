@@ -7,7 +7,7 @@ topic to keep each file small: ``_prize`` (history, show, record), ``_areas``
 ``_usage`` (a wrong command line, the error line and the command's other fixed
 lines), ``_layout`` (tables and cells), ``_formats`` (``--format text|csv|json``
 and ``--excel``: the one place machine-readable output is made, for every
-command; read its docstring) ``_records`` (what each command writes as JSON
+command, CSV through the library's one writer; read its docstring) ``_records`` (what each command writes as JSON
 and CSV) and ``_votes`` (tally, decide, sensitivity). Listings are tables with a header row
 (:func:`table`); numbers, shares and dates go through the formatters of
 :mod:`bosetting.i18n`; codes (enum values, reason codes, the nomination route)
@@ -36,10 +36,8 @@ from bosetting.cli._render._formats import (
     FORMATS,
     Table,
     add_format_options,
-    csv_text,
     emit,
     json_text,
-    safe_cell,
 )
 from bosetting.cli._render._layout import table
 from bosetting.cli._render._practice import render_practice
@@ -63,6 +61,7 @@ from bosetting.cli._render._usage import (
     bug_line,
     error_line,
     interrupted_line,
+    language_help,
     out_of_memory_line,
     shortened,
     unknown_language,
@@ -91,7 +90,6 @@ __all__ = [
     "add_format_options",
     "bug_line",
     "counts",
-    "csv_text",
     "decision_json",
     "decision_table",
     "edition_json",
@@ -103,6 +101,7 @@ __all__ = [
     "interrupted_line",
     "json_text",
     "labels_lines",
+    "language_help",
     "municipality_json",
     "municipality_table",
     "nominations_table",
@@ -123,7 +122,6 @@ __all__ = [
     "render_sensitivity",
     "render_tally",
     "render_verify",
-    "safe_cell",
     "screen_json",
     "sensitivity_json",
     "sensitivity_table",

@@ -27,42 +27,39 @@ the format asked for::
     One table with a header row of ``snake_case`` column names, the same names
     as the columns of :mod:`bosetting.frames` (and the fields of
     ``datapackage.json``), so a file reads back into the frame it came from.
-    Lines end in CRLF (RFC 4180), so a cell holding a line break is quoted and
-    reads back whole. UTF-8 without a byte-order mark; ``--excel`` puts one first, so Excel
-    opens the file as UTF-8. Codes stay text (``0301``, never ``301``); an
-    unknown value is an empty cell; flags are ``true``/``false``; shares are
-    decimals in [0, 1]. The file is safe to open in a spreadsheet: a text
-    cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
-    gets a ``'`` in front (:func:`safe_cell`, OWASP's rule against formula
-    injection); numbers are written as numbers and never changed.
+    Codes stay text (``0301``, never ``301``); an unknown value is an empty
+    cell; flags are ``true``/``false``; shares are decimals in [0, 1]. Written
+    by the library's one CSV writer, :func:`bosetting.data.csv_bytes`: UTF-8
+    without a byte-order mark, every cell quoted, CRLF line ends (RFC 4180), a
+    text cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``,
+    a tab, a carriage return, or their full-width forms) with a ``'`` in front,
+    numbers as they are. The practice files are written the same way.
 
 ``--excel``
-    The CSV for Excel as it is set up for the active language, with a
-    byte-order mark so æøå arrive whole. Excel set up for Norway splits columns
-    at ``;`` and reads ``0,686`` as a number (``0.686`` as text), so in bokmål
-    the cells are separated by ``;`` and decimals written with a comma; in
-    English, ``,`` and ``.``. Everything else is as for ``csv``. (Excel itself
-    drops the leading zero of a code such as ``0301`` when it opens a CSV file;
-    import the file through *Data → From Text/CSV* and mark the column as text
-    to keep it.)
+    The CSV for a spreadsheet set up for the active language, with a byte-order
+    mark so æøå arrive whole. Excel set up for Norway splits columns at ``;``
+    and reads ``0,686`` as a number (``0.686`` as text), so in bokmål (a
+    language whose decimal sign is a comma) the cells are separated by ``;``
+    and decimals written with a comma; in English, ``,`` and ``.``. Everything
+    else is as for ``csv``. (Excel itself drops the leading zero of a code such
+    as ``0301`` when it opens a CSV file; import the file through *Data → From
+    Text/CSV* and mark the column as text to keep it.)
 
 Other formats (``cite``'s ``bibtex`` and ``cff``) are passed to :func:`emit` by
 name. Machine formats are written to standard output as UTF-8 bytes whatever
 the terminal's encoding.
 
 Examples:
-    >>> safe_cell("=HYPERLINK(\"x\")"), safe_cell("Kinn"), safe_cell(-3)
-    ('\'=HYPERLINK("x")', 'Kinn', '-3')
-    >>> csv_text(Table(("code", "name"), (("0301", "Oslo"), ("4602", "@Kinn")))).splitlines()
-    ['code,name', '0301,Oslo', "4602,'@Kinn"]
+    >>> from bosetting.data import csv_text
+    >>> t = Table(("code", "name"), (("0301", "Oslo"), ("4602", "@Kinn")))
+    >>> csv_text(t.columns, t.rows).splitlines()
+    ['"code","name"', '"0301","Oslo"', '"4602","\'@Kinn"']
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
-import io
 import json
 import math
 import sys
@@ -71,28 +68,17 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from bosetting.data import csv_bytes
 from bosetting.errors import UsageError
-from bosetting.i18n import N_, _, get_language
+from bosetting.i18n import N_, _
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = [
-    "FORMATS",
-    "FORMULA_STARTS",
-    "Table",
-    "add_format_options",
-    "csv_text",
-    "emit",
-    "json_text",
-    "safe_cell",
-]
+__all__ = ["FORMATS", "Table", "add_format_options", "emit", "json_text"]
 
 #: The formats every result command offers.
 FORMATS: tuple[str, ...] = ("text", "csv", "json")
-#: A text cell starting with one of these is prefixed with ``'`` in CSV.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_BOM = "\ufeff"
 
 
 @attrs.frozen
@@ -135,50 +121,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
-
-
-def safe_cell(value: Any) -> str:
-    """One CSV cell: text made safe for a spreadsheet, numbers and flags as they are."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return "" if math.isnan(value) else repr(value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def csv_text(table: Table, *, excel: bool = False) -> str:
-    """The table as CSV text (see the module docstring); ``excel``: for Excel in the active language.
-
-    Examples:
-        >>> from bosetting.i18n import language
-        >>> t = Table(("code", "share"), (("0301", 0.5),))
-        >>> with language("nb"):
-        ...     csv_text(t, excel=True).splitlines()
-        ['\ufeffcode;share', '0301;0,5']
-        >>> with language("en"):
-        ...     csv_text(t, excel=True).splitlines()
-        ['\ufeffcode,share', '0301,0.5']
-    """
-    out = io.StringIO()
-    comma_decimals = excel and get_language() == "nb"
-    # RFC 4180's CRLF: a cell holding a lone CR or LF is then quoted, so it reads back whole.
-    writer = csv.writer(out, lineterminator="\r\n", delimiter=";" if comma_decimals else ",")
-
-    def cell(value: Any) -> str:
-        text = safe_cell(value)
-        if comma_decimals and isinstance(value, float):
-            return text.replace(".", ",")
-        return text
-
-    writer.writerow([safe_cell(c) for c in table.columns])
-    for row in table.rows:
-        writer.writerow([cell(v) for v in row])
-    return (_BOM if excel else "") + out.getvalue()
 
 
 def _json_default(value: Any) -> Any:
@@ -229,13 +171,15 @@ def add_format_options(parser: Any, formats: Sequence[str] = FORMATS) -> None:
         )
 
 
-def _write(text: str) -> None:
+def _write(data: str | bytes) -> None:
+    """Write to standard output as UTF-8 bytes, whatever the terminal's encoding."""
     sys.stdout.flush()
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
-        sys.stdout.write(text)
+        sys.stdout.write(raw.decode("utf-8"))
     else:
-        buffer.write(text.encode("utf-8"))
+        buffer.write(raw)
         buffer.flush()
 
 
@@ -256,7 +200,8 @@ def emit(
     if getattr(args, "excel", False) and fmt != "csv":
         raise UsageError(N_("--excel goes with --format csv"))
     if fmt == "csv" and csv is not None:
-        _write(csv_text(csv(), excel=bool(getattr(args, "excel", False))))
+        table = csv()
+        _write(csv_bytes(table.columns, table.rows, excel=bool(getattr(args, "excel", False))))
     elif fmt == "json" and json is not None:
         _write(json_text(json()))
     elif fmt in others:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from bosetting.i18n import ENV_VAR, LANGUAGES, N_, _
+from bosetting.i18n import DEFAULT_LANGUAGE, ENV_VAR, LANGUAGES, N_, _, join_words, language_names
 
 __all__ = [
     "bug_line",
     "error_line",
     "interrupted_line",
+    "language_help",
     "out_of_memory_line",
     "shortened",
     "unknown_language",
@@ -53,7 +54,18 @@ def unknown_language(text: str) -> str:
         "unknown language {value} (from --lang or {variable}); choose {languages}",
         value=repr(text),
         variable=ENV_VAR,
-        languages=_("{first} or {second}", first=LANGUAGES[0], second=LANGUAGES[1]),
+        languages=join_words(LANGUAGES, conjunction="or"),
+    )
+
+
+def language_help() -> str:
+    """The help of ``--lang``: every language by code and name, and the default."""
+    return _(
+        "the language to write in: {languages}; {default} if none is chosen",
+        languages=join_words(
+            (f"{code} ({name})" for code, name in language_names().items()), conjunction="or"
+        ),
+        default=DEFAULT_LANGUAGE,
     )
 
 

@@ -3,7 +3,9 @@
 An independent check found notes saying a fact was not found although the project's own
 starting documents (``../shared/research/seeds/``) hold it. These tests fail if such a note
 comes back, if a seed-derived row stops citing the seed's page, or if a row cites a source
-id that ``sources.csv`` lacks.
+id that ``sources.csv`` lacks. The one test that reads the seed pages themselves skips where
+they are absent: they sit beside the repository only in the project's own workspace, not in
+a clone.
 """
 
 from __future__ import annotations
@@ -100,8 +102,12 @@ def test_seed_pages_are_in_sources() -> None:
     assert SOURCES["S22"]["publisher"] == "Steinkjer kommune"
 
 
+@pytest.mark.skipif(
+    not SEEDS.is_dir(),
+    reason=f"the seed pages are not at {SEEDS} (they sit beside the repository only in the "
+    "project's own workspace, not in a clone)",
+)
 def test_seed_texts_hold_the_facts_the_rows_use() -> None:
-    assert SEEDS.is_dir(), f"missing {SEEDS}; ../shared must sit beside the repository"
     text = {p.name[:3]: p.read_text(encoding="utf-8") for p in SEEDS.glob("0*.txt")}
     assert SEED_URL["002"] in (SEEDS / "README.md").read_text(encoding="utf-8")
     assert "24. mars 2020" in text["002"]

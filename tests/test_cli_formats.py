@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bosetting.cli import main
-from bosetting.cli._render import FORMATS, Table, csv_text, json_text, safe_cell
+from bosetting.cli._render import FORMATS, Table, json_text
+from bosetting.data import FORMULA_PREFIXES, csv_text, neutralise_cell
+from tests.helpers import run
 
 #: Every command of this module's concern with arguments, and the top-level JSON keys it writes.
 JSON_KEYS = {
@@ -55,12 +56,6 @@ CSV_HEAD = {
 }
 
 
-def _run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str, str]:
-    status = main(argv)
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
 def _frame(text: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
 
@@ -69,7 +64,7 @@ def _frame(text: str) -> pd.DataFrame:
 def test_json_parses_with_stable_top_level_keys(
     capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
 ) -> None:
-    status, out, err = _run(capsys, [*argv, "--format", "json"])
+    status, out, err = run(capsys, *argv, "--format", "json")
     assert status == 0, err
     data = json.loads(out)
     assert isinstance(data, dict)
@@ -80,7 +75,7 @@ def test_json_parses_with_stable_top_level_keys(
 def test_csv_has_frame_columns_and_round_trips(
     capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
 ) -> None:
-    status, out, err = _run(capsys, [*argv, "--format", "csv"])
+    status, out, err = run(capsys, *argv, "--format", "csv")
     assert status == 0, err
     assert not out.startswith("\ufeff")
     df = _frame(out)
@@ -95,7 +90,7 @@ def test_show_json_is_the_converter_s_edition(capsys: pytest.CaptureFixture[str]
     from bosetting.history import edition
     from bosetting.model import Edition, converter
 
-    _, out, _ = _run(capsys, ["show", "2022", "--format", "json"])
+    _, out, _ = run(capsys, "show", "2022", "--format", "json")
     data = json.loads(out)
     assert data["edition"]["label"] == "2022"
     assert data["edition"]["award_when"] == "2022-11-17"
@@ -115,25 +110,25 @@ def test_show_json_is_the_converter_s_edition(capsys: pytest.CaptureFixture[str]
 
 
 def test_json_does_not_follow_the_language(capsys: pytest.CaptureFixture[str]) -> None:
-    _, nb, _ = _run(capsys, ["record", "Bodø", "--format", "json"])
-    _, en, _ = _run(capsys, ["--lang", "en", "record", "Bodø", "--format", "json"])
+    _, nb, _ = run(capsys, "record", "Bodø", "--format", "json")
+    _, en, _ = run(capsys, "--lang", "en", "record", "Bodø", "--format", "json")
     assert nb == en
     assert json.loads(nb)["nominations"][0]["outcome"] == "candidate"
 
 
 def test_codes_stay_text_in_csv(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = _run(capsys, ["screen", "--edition", "2022", "--format", "csv"])
+    _, out, _ = run(capsys, "screen", "--edition", "2022", "--format", "csv")
     df = _frame(out)
     assert "0301" in set(df["code"])
     assert df["code"].str.fullmatch(r"[0-9]{4}").all()
-    _, out, _ = _run(capsys, ["municipality", "Oslo", "--format", "csv"])
-    assert "this,0301,Oslo,03," in out
+    _, out, _ = run(capsys, "municipality", "Oslo", "--format", "csv")
+    assert '"this","0301","Oslo","03",' in out
 
 
 def test_csv_reads_back_into_the_frame_it_came_from(capsys: pytest.CaptureFixture[str]) -> None:
     from bosetting import frames
 
-    _, out, _ = _run(capsys, ["show", "2022", "--format", "csv"])
+    _, out, _ = run(capsys, "show", "2022", "--format", "csv")
     back = _frame(out)
     want = frames.nominations()
     want = want[want["edition"] == "2022"].reset_index(drop=True)
@@ -145,12 +140,12 @@ def test_csv_reads_back_into_the_frame_it_came_from(capsys: pytest.CaptureFixtur
 def test_excel_puts_a_bom_first_and_follows_the_language(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _, out, _ = _run(capsys, ["--lang", "en", "history", "--format", "csv", "--excel"])
-    assert out.startswith("\ufeffedition,")
+    _, out, _ = run(capsys, "--lang", "en", "history", "--format", "csv", "--excel")
+    assert out.startswith('\ufeff"edition",')
     df = pd.read_csv(io.BytesIO(out.encode("utf-8")), dtype=str, encoding="utf-8-sig")
     assert df.columns[0] == "edition"
     # Excel set up for Norway: ";" between cells, decimal commas, so the shares are numbers.
-    _, nb, _ = _run(capsys, ["outcomes", "national", "--format", "csv", "--excel"])
+    _, nb, _ = run(capsys, "outcomes", "national", "--format", "csv", "--excel")
     assert nb.startswith("\ufeff")
     back = pd.read_csv(
         io.BytesIO(nb.encode("utf-8")),
@@ -159,7 +154,7 @@ def test_excel_puts_a_bom_first_and_follows_the_language(
         encoding="utf-8-sig",
         dtype={"code": str},
     )
-    _, plain, _ = _run(capsys, ["outcomes", "national", "--format", "csv"])
+    _, plain, _ = run(capsys, "outcomes", "national", "--format", "csv")
     same = pd.read_csv(io.StringIO(plain), dtype={"code": str})
     assert list(back.columns) == list(same.columns)
     shares = [c for c in same.columns if same[c].dtype == float]
@@ -180,7 +175,7 @@ def test_excel_puts_a_bom_first_and_follows_the_language(
 def test_wrong_format_options_are_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
-    status, out, err = _run(capsys, argv)
+    status, out, err = run(capsys, *argv)
     assert status == 2
     assert out == ""
     assert len(err.strip().splitlines()) == 1
@@ -199,7 +194,7 @@ def test_formula_cells_are_neutralised_through_the_command(
         }
     )
     monkeypatch.setattr(frames, "sources", lambda: evil)
-    _, out, _ = _run(capsys, ["cite", "--format", "csv"])
+    _, out, _ = run(capsys, "cite", "--format", "csv")
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[1:] == [
         ["x1", '\'=HYPERLINK("http://x")', "-3"],
@@ -215,6 +210,8 @@ def test_formula_cells_are_neutralised_through_the_command(
         ("+47 22 00 00 00", "'+47 22 00 00 00"),
         ("-x", "'-x"),
         ("@x", "'@x"),
+        ("＝1+1", "'＝1+1"),  # full-width signs too (some spreadsheets accept them)
+        ("＋x", "'＋x"),
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),
         ("0301", "0301"),
@@ -228,17 +225,17 @@ def test_formula_cells_are_neutralised_through_the_command(
         (float("nan"), ""),
     ],
 )
-def test_safe_cell(value: object, cell: str) -> None:
-    assert safe_cell(value) == cell
+def test_neutralise_cell(value: object, cell: str) -> None:
+    assert neutralise_cell(value) == cell
 
 
 @given(st.lists(st.text(max_size=12), min_size=1, max_size=4))
 def test_csv_round_trips_any_text(cells: list[str]) -> None:
     table = Table(tuple(f"c{i}" for i in range(len(cells))), (tuple(cells),))
-    text = csv_text(table)
+    text = csv_text(table.columns, table.rows)
     [back] = list(csv.reader(io.StringIO(text, newline="")))[1:]
     for original, read in zip(cells, back, strict=True):
-        if original.startswith(("=", "+", "-", "@", "\t", "\r")):
+        if original.startswith(FORMULA_PREFIXES):
             assert read == "'" + original
         else:
             assert read == original

@@ -83,8 +83,8 @@ def test_suppressed_cell_is_a_gap_in_the_plot() -> None:
     assert all(math.isnan(y) for y in line.get_ydata())
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert any("ikke publisert (:)" in t for t in labels)
-    assert any("50 %" in t for t in labels)
-    assert any("70 %" in t for t in labels)
+    assert any("50\u00a0%" in t for t in labels)
+    assert any("70\u00a0%" in t for t in labels)
 
 
 def test_frames_settlement_dtypes() -> None:

@@ -7,7 +7,7 @@ tests at the end check that no reader ever turns a figure SSB withheld into a
 number, and that ``weighted_share`` never reveals a withheld share.
 
 Example counts are modest in the normal run (:data:`EXAMPLES`); the long run is
-``HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_fuzz.py`` (see conftest.py).
+``HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_errors_fuzz.py`` (see conftest.py).
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from bosetting.errors import BallotFileError, BosettingError
-from bosetting.model import Municipality
 from bosetting.voting import (
     Ballot,
     RejectReason,
@@ -16,12 +15,9 @@ from bosetting.voting import (
     tally,
     tally_file,
 )
+from tests.helpers import BODO, RAELINGEN, TRONDHEIM
 
-NOMS = [
-    Municipality("1804", "Bodø", "Nordland", 1977),
-    Municipality("3027", "Rælingen", "Akershus", 2024),
-    Municipality("5001", "Trondheim - Tråante", "Trøndelag", 2020),
-]
+NOMS = [BODO, RAELINGEN, TRONDHEIM]
 ROWS = [("Bodø", "v1", "2022-01-05 10:00"), ("Rælingen", "v2", ""), ("Tråante", "v3", "")]
 
 

@@ -23,14 +23,11 @@ from bosetting.data import (
 from bosetting.errors import WriteError
 from bosetting.i18n import language
 from bosetting.jury import read_jury_sheet
-from bosetting.model import Municipality
 from bosetting.practice import write_ballots_csv, write_jury_csv, write_practice
 from bosetting.voting import Ballot, read_ballots
+from tests.helpers import BODO, KINN
 
-NOMS = [
-    Municipality("4602", "Kinn", "Vestland", 2020),
-    Municipality("1804", "Bodø", "Nordland", 1977),
-]
+NOMS = [KINN, BODO]
 
 #: Cells a spreadsheet would run, as the issue found them written out verbatim.
 HOSTILE = [

@@ -21,15 +21,10 @@ from bosetting.i18n import language
 from bosetting.jury import read_jury_sheet
 from bosetting.model import JuryOnly, TopKThenJury, WeightedBlend
 from bosetting.voting import Ballot, tally, tally_file
+from tests.helpers import run
 from tests.strategies import ballot_lists, contests, nominee_sets
 
 matplotlib.use("Agg")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture(scope="module")
