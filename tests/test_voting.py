@@ -495,7 +495,9 @@ def test_issue_layouts_count_once(tmp_path: Path, header: str) -> None:
         ("valg,velger\nKinn,a\nKinn,b,,,\n", "counted"),  # empty fields after: a trailing delimiter
         ("valg,velger\nKinn,a\nKinn,b,,,Bodø\n", "extra_fields"),
         ("valg,velger\nKinn,a\n" + "K" * 140_000 + ",b\n", "unknown_nominee"),
-        ("velger,valg\n1,Kinn\n2\n", "blank"),  # too few fields: the missing ones are empty
+        ("velger,valg\n1,Kinn\n2\n", "blank"),  # too few fields and no choice: a blank ballot
+        ("valg,velger\nKinn,a\nKinn\n", "missing_fields"),  # a choice, but too few fields
+        ("valg,velger\nKinn,a\n\nBodø,b\n", "blank"),  # an empty line is a blank ballot
         ('valg\n"Kinn\n', "error"),  # a quote never closed
         ('valg\n"Kinn"x\n', "error"),  # text after a closing quote
         ("valg\n" + "Kinn," * 70 + "\n", "error"),  # more extra fields than are read

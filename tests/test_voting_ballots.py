@@ -112,6 +112,33 @@ def test_short_row_has_empty_fields_and_a_file_without_choices_names_row_and_fie
     assert "row 1, field 'valg'" in str(info.value)
 
 
+def test_a_short_row_with_a_choice_is_rejected_naming_what_it_lacks(tmp_path: Path) -> None:
+    path = write(tmp_path, "valg;velger;tidspunkt\nBodø;a;1\nBodø\n\nBodø;b;\n", "utf-8")
+    ballots = read_ballots(path)
+    assert [(b.row, b.missing) for b in ballots] == [
+        (1, ()),
+        (2, ("velger", "tidspunkt")),
+        (3, ()),
+        (4, ()),
+    ]
+    t = tally_file(path, NOMS)
+    assert t == tally(ballots, NOMS)
+    assert t.votes == (2, 0, 0)
+    assert [(r.ballot.row, r.reason) for r in t.rejected] == [
+        (2, RejectReason.MISSING_FIELDS),
+        (3, RejectReason.BLANK),  # an empty line: counted as a blank ballot, never dropped
+    ]
+    assert t.rejected[0].ballot.missing == ("velger", "tidspunkt")
+
+
+def test_a_nul_byte_anywhere_is_refused_naming_its_place(tmp_path: Path) -> None:
+    path = write(tmp_path, "valg\n" + "Bodø\n" * 20_000 + "Bo\x00dø\n", "utf-8")
+    for read in (read_ballots, lambda p: tally_file(p, NOMS)):
+        with pytest.raises(BallotFileError, match="NUL bytes") as info:
+            read(path)
+        assert (info.value.row, info.value.value) == (20_001, "0x00")
+
+
 @pytest.mark.parametrize(
     "data",
     [b"", b"\n\nvalg\n", "valg\nBodø\n".encode("utf-16"), b'valg\n"Bod\xc3\xb8\n'],

@@ -20,6 +20,7 @@ class RejectReason(enum.Enum):
     AMBIGUOUS = "ambiguous"
     DUPLICATE_VOTER = "duplicate_voter"
     EXTRA_FIELDS = "extra_fields"
+    MISSING_FIELDS = "missing_fields"
 
     @property
     def label(self) -> str:
@@ -33,4 +34,5 @@ _REJECTREASON_WORDS = {
     RejectReason.AMBIGUOUS: N_("fits more than one nominee"),
     RejectReason.DUPLICATE_VOTER: N_("the voter had already voted"),
     RejectReason.EXTRA_FIELDS: N_("the row has more fields than the header"),
+    RejectReason.MISSING_FIELDS: N_("the row has fewer fields than the header"),
 }

@@ -1,15 +1,12 @@
-"""The public vote: ballots, counting among one edition's nominees, ranking and ties (floor 3).
+"""The public vote: ballots, counting among one edition's nominees, ranking and ties (floor 9).
 
-:func:`tally` resolves each ballot against the nominees (one resolver,
-:class:`bosetting.register.Resolver`) and returns a :class:`Tally`. Nothing is
-dropped: a ballot that is not counted is kept in :attr:`Tally.rejected` with a
-:class:`~bosetting.model.RejectReason`.
-
-The rooms: ``_ballots`` (ballots from lists and Series), ``_distinct`` (resolve
-each distinct choice once), ``_tally`` (the :class:`Tally` monoid), ``_voterids``, ``_count`` (the counting paths), ``_columns`` (columns: polars, pandas,
-pyarrow, numpy, codes), ``_file`` (ballot files: one parse for counting and
-reading, and the limits) and ``_filecount``; these count on polars, imported inside their
-functions so that ``import bosetting`` stays light; ``_ranking`` (order and ties).
+:func:`tally` resolves each ballot against the nominees and returns a
+:class:`Tally`; nothing is dropped: a ballot that is not counted is kept in
+:attr:`Tally.rejected` with a :class:`~bosetting.model.RejectReason`. The rules
+are in ``_count``; ``_ballots`` holds the ballots, ``_tally`` the :class:`Tally`
+monoid, ``_columns`` the counting of columns and ``_file``, ``_filecount`` and
+``_locate`` that of files, on polars (imported inside the functions that use it,
+so ``import bosetting`` stays light); ``_ranking`` orders nominees and breaks ties.
 """
 
 from __future__ import annotations

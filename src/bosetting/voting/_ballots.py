@@ -1,21 +1,9 @@
-"""Ballots of the public vote, as read from a list, a pandas Series or a CSV file.
+"""Ballots as cast: from a list, a pandas Series or a ballot file, before they are resolved.
 
-A :class:`Ballot` keeps the choice exactly as written; nothing is resolved or
-dropped here. :mod:`bosetting.voting` resolves choices against one edition's
-nominees and keeps every rejected ballot with its reason.
-
-A ballot file is a CSV file with a header. The choice column holds a
-municipality's name or kommunenummer; optional columns hold a voter id, a
-timestamp and a label (``ØVINGSDATA`` marks practice data). Column names are
-found case-insensitively:
-
-* choice: ``choice``, ``valg``, ``stemme``, ``kommune``, ``kommunenummer``, ``nominee``, ``vote``;
-* voter id: ``voter``, ``voter_id``, ``velger``, ``velger_id``;
-* timestamp: ``timestamp``, ``tidspunkt``, ``time``;
-* label: ``label``, ``merknad``.
-
-Encoding, line ends and delimiter are detected as described in
-:mod:`bosetting.voting._file` (BOM, UTF-8, Windows-1252, Latin-1; ``;``, ``,`` or tab).
+A ballot file's columns are found by name, case-insensitively: the choice (a
+municipality's name or kommunenummer) is required; a voter id, a timestamp and a
+label (``ØVINGSDATA`` marks practice data) are optional. How a file is read is
+:mod:`bosetting.voting._file`.
 
 Examples:
     >>> ballots = ballots_from_iterable(["Kinn", "", "4602"])
@@ -57,26 +45,12 @@ VOTER_COLUMNS = ("voter", "voter_id", "velger", "velger_id")
 TIMESTAMP_COLUMNS = ("timestamp", "tidspunkt", "time")
 LABEL_COLUMNS = ("label", "merknad")
 
-#: The characters :meth:`str.strip` removes (every ``c`` with ``c.isspace()``), written
-#: out so that the file engine strips voter ids, timestamps and labels exactly alike.
-WHITESPACE = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
-    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-
-
-def _optional_str(value: object) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
+#: What :meth:`str.strip` removes, written out so that polars strips voter ids alike.
+WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
 def is_missing(value: object) -> bool:
-    """Whether a value is a missing value: ``None``, a float NaN, ``pandas.NA`` or ``NaT``.
-
-    A missing choice is a blank ballot in every container (list, array, Series, file).
-    """
+    """Whether a value is missing (``None``, NaN, ``pandas.NA``, ``NaT``): a blank ballot."""
     if value is None:
         return True
     if isinstance(value, float):
@@ -89,6 +63,14 @@ def choice_text(value: object) -> str:
     return "" if is_missing(value) else str(value)
 
 
+def _optional_str(value: object) -> str | None:
+    return None if value is None else (str(value).strip() or None)
+
+
+def _fields(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Ballot:
     """One ballot as cast, before it is resolved against the nominees.
@@ -96,18 +78,19 @@ class Ballot:
     Attributes:
         choice: The choice as written (a name or a kommunenummer); ``""`` for a blank
             ballot (``None``, NaN and ``pandas.NA`` are blank too).
-        voter: The voter's id, if the source has one (stripped; empty means none).
-        timestamp: When it was cast, as written in the source.
+        voter: The voter's id, if any (stripped; empty means none).
+        timestamp: When it was cast, as written.
         row: The 1-based data row in its source (header not counted).
         source: The file or collection it came from, if known.
         label: A label such as ``"ØVINGSDATA"`` for practice data.
-        extra: The fields its row has beyond the header's columns, up to the last
-            one with text (empty for a well-formed row); a ballot with extra fields
-            is not counted (``EXTRA_FIELDS``).
+        extra: The fields its row has beyond the header's columns, up to the last one
+            with text; such a ballot is not counted (``EXTRA_FIELDS``).
+        missing: The header's columns its row lacks (a short row with a choice);
+            such a ballot is not counted (``MISSING_FIELDS``).
 
     Examples:
         >>> Ballot(" Bodø ", voter=" ", row=3)
-        Ballot(choice=' Bodø ', voter=None, timestamp=None, row=3, source=None, label=None, extra=())
+        Ballot(choice=' Bodø ', voter=None, timestamp=None, row=3, source=None, label=None, extra=(), missing=())
     """
 
     choice: str = attrs.field(converter=choice_text)
@@ -116,7 +99,8 @@ class Ballot:
     row: int | None = None
     source: str | None = None
     label: str | None = attrs.field(default=None, converter=_optional_str)
-    extra: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    extra: tuple[str, ...] = attrs.field(default=(), converter=_fields)
+    missing: tuple[str, ...] = attrs.field(default=(), converter=_fields)
 
     @property
     def is_blank(self) -> bool:
@@ -127,29 +111,26 @@ class Ballot:
 def ballots_from_iterable(
     items: Iterable[str | Ballot | None], *, source: str | None = None
 ) -> tuple[Ballot, ...]:
-    """Ballots from strings (choices), ``None`` (blank) or :class:`Ballot` objects.
+    """Ballots from choices (``None`` is blank) or :class:`Ballot` objects (kept as they are).
 
-    Strings and ``None`` get their 1-based position as row; ballots are kept as they are.
+    A choice gets its 1-based position as row.
 
     Examples:
         >>> ballots_from_iterable([None, Ballot("Kinn", voter="a")])[0].is_blank
         True
     """
-    out: list[Ballot] = []
-    for i, item in enumerate(items, start=1):
-        out.append(item if isinstance(item, Ballot) else Ballot(item, row=i, source=source))
-    return tuple(out)
+    return tuple(
+        item if isinstance(item, Ballot) else Ballot(item, row=i, source=source)
+        for i, item in enumerate(items, start=1)
+    )
 
 
 def ballots_from_series(
     series: pd.Series[Any], *, voters: pd.Series[Any] | None = None, source: str | None = None
 ) -> tuple[Ballot, ...]:
-    """Ballots from a pandas Series of choices (missing values are blank ballots).
+    """Ballots from a pandas Series of choices, with voter ids aligned with it if given.
 
-    Args:
-        series: The choices.
-        voters: Voter ids aligned with ``series``, if any.
-        source: A name for the collection (defaults to the series' name).
+    ``source`` defaults to the series' name.
 
     Examples:
         >>> import pandas as pd
@@ -157,10 +138,8 @@ def ballots_from_series(
         >>> [(b.choice, b.source) for b in bs]
         [('Kinn', 'valg'), ('', 'valg'), ('4602', 'valg')]
     """
-    import pandas as pd
-
     name = source if source is not None else (None if series.name is None else str(series.name))
-    choices = ["" if pd.isna(c) else str(c) for c in series.tolist()]
+    choices = series.tolist()
     ids: list[Any] = [None] * len(choices)
     if voters is not None:
         if len(voters) != len(choices):
@@ -171,8 +150,8 @@ def ballots_from_series(
                 voters=len(voters),
                 choices=len(choices),
             )
-        ids = [None if pd.isna(x) else x for x in voters.tolist()]
-    return tuple(Ballot(c, voter=ids[i], row=i + 1, source=name) for i, c in enumerate(choices))
+        ids = [None if is_missing(x) else x for x in voters.tolist()]
+    return tuple(Ballot(c, ids[i], row=i + 1, source=name) for i, c in enumerate(choices))
 
 
 @attrs.frozen
@@ -185,6 +164,12 @@ class BallotColumns:
     label: int | None
 
 
+def _missing_column(text: CsvText, field: str, message: str, **args: Any) -> BallotFileError:
+    return BallotFileError(
+        message, file=text.file, field=field, value=",".join(text.header), **args
+    )
+
+
 def ballot_columns(
     text: CsvText,
     *,
@@ -192,7 +177,7 @@ def ballot_columns(
     voter: str | None = None,
     timestamp: str | None = None,
 ) -> BallotColumns:
-    """Find the columns of a decoded ballot file.
+    """Find the columns of a ballot file from its header (``text.header``).
 
     Raises:
         BallotFileError: if the choice column (or a column asked for by name) is missing.
@@ -200,27 +185,12 @@ def ballot_columns(
     c = find_column(text.header, choice, CHOICE_COLUMNS)
     if c is None:
         looked = repr(choice) if choice is not None else ", ".join(CHOICE_COLUMNS)
-        raise BallotFileError(
-            N_("the header row has no choice column (looked for {looked})"),
-            looked=looked,
-            file=text.file,
-            field=choice or "choice",
-            value=",".join(text.header),
-        )
+        message = N_("the header row has no choice column (looked for {looked})")
+        raise _missing_column(text, choice or "choice", message, looked=looked)
     v = find_column(text.header, voter, VOTER_COLUMNS)
     if voter is not None and v is None:
-        raise BallotFileError(
-            N_("the header row has no such voter column"),
-            file=text.file,
-            field=voter,
-            value=",".join(text.header),
-        )
+        raise _missing_column(text, voter, N_("the header row has no such voter column"))
     t = find_column(text.header, timestamp, TIMESTAMP_COLUMNS)
     if timestamp is not None and t is None:
-        raise BallotFileError(
-            N_("the header row has no such timestamp column"),
-            file=text.file,
-            field=timestamp,
-            value=",".join(text.header),
-        )
+        raise _missing_column(text, timestamp, N_("the header row has no such timestamp column"))
     return BallotColumns(c, v, t, find_column(text.header, None, LABEL_COLUMNS))

@@ -1,36 +1,26 @@
-r"""Ballot files on polars: one parse for :func:`~bosetting.voting.tally_file` and :func:`~bosetting.voting.read_ballots`.
+r"""Ballot files on polars: one parse for :func:`~bosetting.voting.tally_file` and :func:`read_ballots`.
 
-Both functions read a file through :func:`layout` and :func:`frame`, so they see
-the same rows and raise the same errors; the limits below are checked here and
-nowhere else. polars is imported inside the functions (``import bosetting``
-stays light).
+Both read a file through :func:`layout` and :func:`parse`, so they see the same
+rows and raise the same errors; the limits are here and nowhere else.
 
-**The layout** comes from the file's first line, read with the careful reader
-(:func:`bosetting.data.decode_csv_bytes`): the header and the delimiter (``;``,
-``,`` or tab). No header line, NUL bytes in the first :data:`HEAD_BYTES` (UTF-16
-or a spreadsheet) and a UTF-8 byte-order mark followed by other bytes are
-errors. Line ends are ``\n`` or ``\r\n``, or ``\r`` throughout when the header
-ends with a lone ``\r``.
-
-**Encoding**: a UTF-8 file (with or without a byte-order mark) is parsed as it
-is; any other is Windows-1252 if every byte is one, else Latin-1, and is copied
-as UTF-8 to a temporary file that polars parses (so memory does not grow with
-the file).
-
-**Rows**: fields are split and unquoted by polars (``"`` quotes, ``""`` inside
-them). A row with fewer fields than the header has empty fields for the missing
-ones; a file of several columns whose every row has an empty choice is refused
-(a wrong delimiter, or broken lines). A row with text in a field beyond the
-header's columns is kept with its extra fields (:attr:`Ballot.extra`) and is not
-counted (``EXTRA_FIELDS``); empty fields there (a trailing delimiter) are
-ignored, and a row with more than :data:`WIDEST_EXTRA` of them is an error. A
-row with no text in any field is no ballot unless the file has one column (then
-it is a blank one). A row that is not CSV (a quote never closed, text after a
-closing quote) is found with the csv module and named in a
-:class:`~bosetting.errors.BallotFileError`. Rows are numbered from 1 after the
-header, empty lines included.
-
-Counting is :mod:`bosetting.voting._filecount`.
+* **Layout**: the header line, read with the careful reader
+  (:func:`bosetting.data.decode_csv_bytes`), gives the columns and the delimiter
+  (``;``, ``,`` or tab). No header line, a NUL byte anywhere (UTF-16 or a
+  spreadsheet) and a UTF-8 byte-order mark followed by other bytes are errors.
+  Lines end with ``\n`` or ``\r\n``, or ``\r`` throughout when the header does.
+* **Encoding**: UTF-8 (with or without a byte-order mark) is parsed as it is; any
+  other file is Windows-1252 if every byte is one, else Latin-1, copied as UTF-8
+  to a temporary file for polars.
+* **Rows**, numbered from 1 after the header, empty lines included: polars splits
+  and unquotes the fields (``"`` quotes, ``""`` inside them). A row with no text
+  is a blank ballot. A row with text beyond the header's columns keeps those
+  fields (:attr:`Ballot.extra`) and is not counted (``EXTRA_FIELDS``); empty
+  fields there (a trailing delimiter) are ignored, and more than
+  :data:`WIDEST_EXTRA` of them is an error. A row with a choice but fewer fields
+  than the header names the columns it lacks (:attr:`Ballot.missing`) and is not
+  counted (``MISSING_FIELDS``). A file of several columns in which no row has a
+  choice is refused (a wrong delimiter, or broken lines), as is a row that is not
+  CSV (a quote never closed, text after a closing quote), named by the csv module.
 
 Examples:
     >>> import tempfile, pathlib
@@ -51,17 +41,19 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from bosetting.data import (
-    check_user_file,
-    decode_csv_bytes,
-    decode_text,
-    escape_controls,
-    os_reason,
-)
+from bosetting.data import check_user_file, decode_csv_bytes, decode_text, escape_controls
+from bosetting.data import os_reason as _os_reason
 from bosetting.errors import BallotFileError, LimitError
 from bosetting.i18n import N_
 from bosetting.voting._ballots import Ballot, BallotColumns, ballot_columns
-from bosetting.voting._locate import WIDEST_EXTRA, bom_error, csv_error, single_byte
+from bosetting.voting._locate import (
+    WIDEST_EXTRA,
+    bom_error,
+    csv_error,
+    field_counts,
+    nul_error,
+    single_byte,
+)
 
 if TYPE_CHECKING:
     import polars as pl
@@ -71,10 +63,10 @@ __all__ = [
     "MAX_BALLOT_ROWS",
     "WIDEST_EXTRA",
     "Layout",
+    "Parsed",
     "ballots_of",
-    "extra_columns",
-    "frame",
     "layout",
+    "parse",
     "read_ballots",
     "scan",
     "stat",
@@ -82,21 +74,18 @@ __all__ = [
     "utf8_path",
 ]
 
-#: The largest ballot file bosetting reads (4 GiB): some 100 million ballots of one
-#: short line each. Both :func:`~bosetting.voting.tally_file` and
-#: :func:`~bosetting.voting.read_ballots` refuse a larger one with a LimitError.
+#: The largest ballot file bosetting reads (4 GiB, some 100 million short ballots);
+#: :func:`~bosetting.voting.tally_file` and :func:`read_ballots` refuse a larger one alike.
 MAX_BALLOT_BYTES = 4 * 1024**3
-#: The most data rows a ballot file may have (50 million, some nine times Norway's
-#: population); one more is refused by both readers alike.
+#: The most data rows a ballot file may have (50 million, some nine times Norway's population).
 MAX_BALLOT_ROWS = 50_000_000
-#: Bytes read from the start of a file to find its header and check it (NUL bytes, a
-#: byte-order mark followed by other bytes); more, up to 16 times as many, for a long header.
+#: Bytes read at a time from the start of a file to find its header line (up to 16 times as many).
 HEAD_BYTES = 1 << 16
 
 
 @attrs.frozen
 class Layout:
-    """How a ballot file is read (see the module docstring)."""
+    """How a ballot file is read (see the module docstring); ``extra``: fields read beyond the header."""
 
     name: str
     shown: str
@@ -110,26 +99,30 @@ class Layout:
     extra: int = 1
 
 
+@attrs.frozen
+class Parsed:
+    """A file's rows as :func:`parse` read them, and the rows with a choice but too few fields."""
+
+    frame: pl.DataFrame
+    layout: Layout
+    short: dict[int, int]  # row -> how many fields it has
+
+
 def stat(name: str, shown: str) -> os.stat_result:
     try:
         return os.stat(name)
     except OSError as exc:
-        raise BallotFileError(
-            N_("cannot read the file: {reason}"), reason=os_reason(exc), file=shown
-        ) from None
+        raise _unreadable(exc, shown) from None
 
 
-def _too_large(size: int, shown: str) -> LimitError:
-    return LimitError(
-        N_(
-            "the ballot file is larger than bosetting reads ({limit} bytes, MAX_BALLOT_BYTES); "
-            "split it and add the tallies"
-        ),
-        limit=MAX_BALLOT_BYTES,
-        file=shown,
-        field="size",
-        value=size,
-    )
+def _unreadable(exc: OSError, shown: str) -> BallotFileError:
+    return BallotFileError(N_("cannot read the file: {reason}"), reason=_os_reason(exc), file=shown)
+
+
+def _first_end(head: bytes) -> int:
+    r"""Where the first line ends (its ``\r`` or ``\n``), or -1."""
+    ends = [i for i in (head.find(b"\n"), head.find(b"\r")) if i >= 0]
+    return min(ends) if ends else -1
 
 
 def layout(
@@ -150,29 +143,38 @@ def layout(
     shown = escape_controls(name)
     info = stat(name, shown)
     if info.st_size > MAX_BALLOT_BYTES:
-        raise _too_large(info.st_size, shown)
+        raise LimitError(
+            N_(
+                "the ballot file is larger than bosetting reads ({limit} bytes, "
+                "MAX_BALLOT_BYTES); split it and add the tallies"
+            ),
+            limit=MAX_BALLOT_BYTES,
+            file=shown,
+            field="size",
+            value=info.st_size,
+        )
     try:
         with open(name, "rb") as f:
             head = f.read(HEAD_BYTES)
+            # the whole header line, and the byte after it
             while len(head) < min(info.st_size, 16 * HEAD_BYTES) and _first_end(head) in (
                 -1,
                 len(head) - 1,
-            ):  # the whole header line, and the byte after it
+            ):
                 head += f.read(HEAD_BYTES)
+        nul = nul_error(name, shown, info.st_size)
     except OSError as exc:
-        raise BallotFileError(
-            N_("cannot read the file: {reason}"), reason=os_reason(exc), file=shown
-        ) from None
-    whole = len(head) == info.st_size
+        raise _unreadable(exc, shown) from None
+    if nul is not None:
+        raise nul
     cut = max(head.rfind(b"\n"), head.rfind(b"\r")) + 1
-    # NUL bytes, a byte-order mark followed by other bytes: the careful reader's errors
-    decode_text(head if whole or not cut else head[:cut], name, BallotFileError)
+    decode_text(head if len(head) == info.st_size or not cut else head[:cut], name, BallotFileError)
     end = _first_end(head)
     end = len(head) if end < 0 else end
     text = decode_csv_bytes(head[:end], name, BallotFileError)
     eol = "\r" if head[end : end + 1] == b"\r" and head[end + 1 : end + 2] != b"\n" else "\n"
     cols = ballot_columns(text, choice=choice, voter=voter, timestamp=timestamp)
-    encoding = text.encoding if text.encoding in ("utf-8", "utf-8-sig") else "single-byte"
+    encoding = text.encoding if text.encoding.startswith("utf-8") else "single-byte"
     return Layout(
         name,
         shown,
@@ -186,16 +188,10 @@ def layout(
     )
 
 
-def _first_end(head: bytes) -> int:
-    r"""Where the first line ends (its ``\r`` or ``\n``), or -1."""
-    ends = [i for i in (head.find(b"\n"), head.find(b"\r")) if i >= 0]
-    return min(ends) if ends else -1
-
-
 @contextlib.contextmanager
 def utf8_path(lay: Layout) -> Iterator[str]:
-    """The path of the file as UTF-8: the file itself, or a temporary copy of a single-byte one."""
-    if lay.encoding in ("utf-8", "utf-8-sig"):
+    """The file as UTF-8: itself, or a temporary copy of a single-byte one."""
+    if lay.encoding.startswith("utf-8"):
         yield lay.name
         return
     with tempfile.TemporaryDirectory(prefix="bosetting-") as folder:
@@ -207,16 +203,15 @@ def utf8_path(lay: Layout) -> Iterator[str]:
 
 
 def scan(lay: Layout, source: str) -> pl.LazyFrame:
+    """The rows as fields ``c0``, ``c1`` ... (text, the header's and ``lay.extra`` more) and ``row``."""
     import polars as pl
 
-    width = len(lay.header) + lay.extra
     return pl.scan_csv(
         source,
         has_header=False,
         skip_rows=1,
         separator=lay.delimiter,
-        quote_char='"',
-        schema={f"c{i}": pl.String for i in range(width)},
+        schema={f"c{i}": pl.String for i in range(len(lay.header) + lay.extra)},
         empty_string_is_null=False,
         missing_columns="insert",
         truncate_ragged_lines=False,
@@ -225,6 +220,13 @@ def scan(lay: Layout, source: str) -> pl.LazyFrame:
         row_index_offset=1,
         raise_if_empty=False,
     )
+
+
+def extra_fields(lay: Layout) -> list[pl.Expr]:
+    """Whether each field beyond the header's has text."""
+    import polars as pl
+
+    return [pl.col(f"c{i}") != "" for i in range(len(lay.header), len(lay.header) + lay.extra)]
 
 
 def _settle(lay: Layout, problem: str) -> Layout | None:
@@ -238,95 +240,83 @@ def _settle(lay: Layout, problem: str) -> Layout | None:
     return None
 
 
-def extra_columns(lay: Layout) -> list[str]:
-    return [f"c{i}" for i in range(len(lay.header), len(lay.header) + lay.extra)]
-
-
-def frame(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> tuple[pl.DataFrame, Layout]:
-    """The file's rows: ``row`` and ``exprs(layout)`` (expressions over fields ``c0``, ``c1`` ...).
-
-    Rows with no text in any field are left out unless the file has one column.
-    Returns the frame and the layout it was read with (its encoding and width settled).
+def parse(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> Parsed:
+    """The file's rows: ``row`` and ``exprs(layout)`` (expressions over the fields).
 
     Raises:
-        BallotFileError: for a row that is not CSV or has too many fields.
+        BallotFileError: for a row that is not CSV or has too many fields, or a
+            file of several columns in which no row has a choice.
         LimitError: for more than :data:`MAX_BALLOT_ROWS` rows.
     """
     import polars as pl
 
     if lay.encoding == "single-byte":
         lay = attrs.evolve(lay, encoding=single_byte(lay.name))
-    df: pl.DataFrame | None = None
-    while df is None:
+    c = lay.columns
+    width, choice = len(lay.header), pl.col(f"c{c.choice}")
+    marks = {"_chosen": choice != ""}
+    if width > 1:  # a row with a choice whose last field is empty may be short
+        marks["_short"] = (pl.col(f"c{width - 1}") == "") & (choice != "")
+    # every path reads (so polars checks the encoding of) the same fields
+    for i in {c.voter, c.timestamp, c.label} - {None}:
+        marks[f"_c{i}"] = pl.col(f"c{i}") == ""
+    while True:
         with utf8_path(lay) as source:
-            lf = scan(lay, source)
-            keep = pl.lit(True)
-            if len(lay.header) > 1:
-                cols = [f"c{i}" for i in range(len(lay.header))] + extra_columns(lay)
-                keep = pl.any_horizontal([pl.col(c) != "" for c in cols])
             try:
-                df = lf.select("row", keep.alias("_keep"), **exprs(lay)).collect()
+                df = scan(lay, source).select("row", **exprs(lay), **marks).collect()
             except pl.exceptions.PolarsError as exc:
                 again = _settle(lay, str(exc))
                 if again is None:
-                    raise csv_error(
-                        source, lay.shown, lay.delimiter, len(lay.header), str(exc)
-                    ) from None
+                    raise csv_error(source, lay.shown, lay.delimiter, width, str(exc)) from None
                 lay = again
-    if df.height > MAX_BALLOT_ROWS:
-        raise LimitError(
-            N_("the file has more rows than bosetting reads ({limit}, MAX_BALLOT_ROWS)"),
-            limit=MAX_BALLOT_ROWS,
-            file=lay.shown,
-            row=MAX_BALLOT_ROWS + 1,
-            field="rows",
-            value=MAX_BALLOT_ROWS + 1,
-        )
-    if not df.get_column("_keep").all():
-        df = df.filter("_keep")
-    df = df.drop("_keep")
-    _some_choice(df, lay)
-    return df, lay
-
-
-def _some_choice(df: pl.DataFrame, lay: Layout) -> None:
-    """Refuse a file of several columns whose every row has an empty choice (a wrong delimiter)."""
-    if len(lay.header) > 1 and df.height and not (df.get_column("choice") != "").any():
-        first = df.row(0, named=True)
-        raise BallotFileError(
-            N_(
-                "no row has anything in the choice column "
-                "(unreadable layout: wrong delimiter or a broken line?)"
-            ),
-            file=lay.shown,
-            row=first["row"],
-            field=lay.header[lay.columns.choice],
-        )
+                continue
+            if df.height > MAX_BALLOT_ROWS:
+                raise LimitError(
+                    N_("the file has more rows than bosetting reads ({limit}, MAX_BALLOT_ROWS)"),
+                    limit=MAX_BALLOT_ROWS,
+                    file=lay.shown,
+                    row=MAX_BALLOT_ROWS + 1,
+                    field="rows",
+                    value=MAX_BALLOT_ROWS + 1,
+                )
+            if width > 1 and df.height and not df.get_column("_chosen").any():
+                raise BallotFileError(
+                    N_(
+                        "no row has anything in the choice column "
+                        "(unreadable layout: wrong delimiter or a broken line?)"
+                    ),
+                    file=lay.shown,
+                    row=1,
+                    field=lay.header[lay.columns.choice],
+                )
+            short: dict[int, int] = {}
+            if width > 1 and df.get_column("_short").any():
+                maybe = df.filter("_short").get_column("row").to_list()
+                counts = field_counts(source, lay.shown, lay.delimiter, width, maybe)
+                short = {row: n for row, n in counts.items() if n < width}
+        return Parsed(df.drop(*marks), lay, short)
 
 
 def text_columns(lay: Layout) -> dict[str, Any]:
-    """Every field a :class:`Ballot` holds, as written."""
+    """Every field a :class:`Ballot` holds, as written (``extra``: a list, or null when none)."""
     import polars as pl
 
     c = lay.columns
     out: dict[str, Any] = {"choice": pl.col(f"c{c.choice}").cast(pl.Categorical)}
     for key, at in (("voter", c.voter), ("timestamp", c.timestamp), ("label", c.label)):
         out[key] = pl.lit(None, pl.String) if at is None else pl.col(f"c{at}")
-    extra = extra_columns(lay)
-    out["extra"] = pl.when(pl.any_horizontal([pl.col(x) != "" for x in extra])).then(
-        pl.concat_list(extra)
-    )
+    extra = [f"c{i}" for i in range(len(lay.header), len(lay.header) + lay.extra)]
+    out["extra"] = pl.when(pl.any_horizontal(extra_fields(lay))).then(pl.concat_list(extra))
     return out
 
 
-def ballots_of(df: pl.DataFrame, lay: Layout) -> Iterator[Ballot]:
+def ballots_of(df: pl.DataFrame, lay: Layout, short: dict[int, int]) -> Iterator[Ballot]:
+    """The :class:`Ballot` of each row of a frame of :func:`text_columns`."""
     for row, choice, voter, stamp, label, extra in df.iter_rows():
-        if extra is None:
-            yield Ballot(choice, voter, stamp, row, lay.shown, label)
-            continue
-        while not extra[-1]:
+        while extra and not extra[-1]:
             extra.pop()
-        yield Ballot(choice, voter, stamp, row, lay.shown, label, extra)
+        missing = lay.header[short[row] :] if row in short else ()
+        yield Ballot(choice, voter, stamp, row, lay.shown, label, extra or (), missing)
 
 
 def read_ballots(
@@ -338,20 +328,16 @@ def read_ballots(
 ) -> tuple[Ballot, ...]:
     r"""Read every ballot of a CSV file, in file order.
 
-    The file is read by the same parse as :func:`~bosetting.voting.tally_file`
-    (see :mod:`bosetting.voting._file` for the rules and the limits), so
-    ``tally(read_ballots(p))`` equals ``tally_file(p)`` for every file, or both
-    raise the same error.
+    The file is read as :func:`~bosetting.voting.tally_file` reads it (see
+    :mod:`bosetting.voting._file`), so ``tally(read_ballots(p))`` equals
+    ``tally_file(p)`` for every file, or both raise the same error.
 
     Args:
         path: The file.
-        choice: The choice column's name (default: found by the names in the module docstring).
+        choice: The choice column's name (default: found by the usual names,
+            :data:`~bosetting.voting.CHOICE_COLUMNS`).
         voter: The voter id column's name (default: found likewise; optional).
         timestamp: The timestamp column's name (default: found likewise; optional).
-
-    Returns:
-        One :class:`Ballot` per data row; a row with no text in any field is no
-        ballot, unless the file has one column (then it is a blank ballot).
 
     Raises:
         BallotFileError: naming file, row and field, if the file cannot be read or
@@ -372,5 +358,5 @@ def read_ballots(
         bosetting.errors.BallotFileError: ...votes.csv, field 'choice', value 'name': the header row has no choice column (looked for choice, valg, ...)
     """
     lay = layout(path, choice=choice, voter=voter, timestamp=timestamp)
-    df, lay = frame(lay, text_columns)
-    return tuple(ballots_of(df, lay))
+    found = parse(lay, text_columns)
+    return tuple(ballots_of(found.frame, found.layout, found.short))

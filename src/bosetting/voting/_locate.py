@@ -1,27 +1,59 @@
-"""The careful reader, kept to name what polars refuses: the row, the line, the byte.
+"""What polars does not say about a ballot file, found with the csv module and Python's decoders.
 
-polars says a file is not CSV, or not UTF-8, without saying where;
-:mod:`bosetting.voting._file` then asks these functions, which read the file
-again (a block or a row at a time) with the csv module and Python's decoders,
-and name the place as :func:`bosetting.data.decode_csv_bytes` does. They also
-decide the encoding of a file that is not UTF-8 (Windows-1252, else Latin-1).
+polars says a file is not CSV, or not UTF-8, without saying where, and reads a
+short row's missing fields as empty. These functions read the file again (a
+block or a row at a time) to name the place as
+:func:`bosetting.data.decode_csv_bytes` does, to count the fields of the rows
+that may be short, and to decide the encoding of a file that is not UTF-8.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
+import mmap
+import sys
+from collections.abc import Iterator
 
 from bosetting.data import csv_problem
 from bosetting.errors import BallotFileError
 from bosetting.i18n import N_
 
-__all__ = ["WIDEST_EXTRA", "bom_error", "csv_error", "single_byte"]
+__all__ = ["WIDEST_EXTRA", "bom_error", "csv_error", "field_counts", "nul_error", "single_byte"]
 
 #: Fields read beyond the header to find rows with extra fields; a row with more is an error.
 WIDEST_EXTRA = 64
 
 _BLOCK = 1 << 22
+
+
+def _line_of(name: str, at: int) -> int:
+    r"""The 1-based line of byte ``at`` (``\n``, ``\r\n`` and ``\r`` end lines)."""
+    with open(name, "rb") as f:
+        before = f.read(at)
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+
+
+def nul_error(name: str, shown: str, size: int) -> BallotFileError | None:
+    """The error for a NUL byte anywhere in the file (UTF-16, a spreadsheet), or None."""
+    if not size:
+        return None
+    with open(name, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        at = data.find(b"\x00")
+    if at < 0:
+        return None
+    return BallotFileError(
+        N_(
+            "the file holds NUL bytes (the first is byte {at}); it is not a text CSV file "
+            "(UTF-16 or a spreadsheet?)"
+        ),
+        at=at + 1,
+        file=shown,
+        row=_line_of(name, at) - 1 or None,
+        field="encoding",
+        value="0x00",
+    )
 
 
 def single_byte(name: str) -> str:
@@ -38,41 +70,70 @@ def single_byte(name: str) -> str:
 def bom_error(name: str, shown: str) -> BallotFileError:
     """The careful reader's error for a UTF-8 byte-order mark followed by other bytes."""
     dec = codecs.getincrementaldecoder("utf-8")("strict")
+    offset = 3
     with open(name, "rb") as f:
         f.seek(3)
-        offset = 3
         while True:
             block = f.read(_BLOCK)
             try:
                 dec.decode(block, final=not block)
             except UnicodeDecodeError as exc:
-                at = offset + exc.start - len(dec.getstate()[0])
-                f.seek(at)
-                bad = f.read(1)
-                f.seek(0)
-                before = f.read(at)
-                line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
-                return BallotFileError(
-                    N_(
-                        "the file starts with a UTF-8 byte-order mark but byte {at} is not UTF-8; "
-                        "save it again as UTF-8"
-                    ),
-                    at=at + 1,
-                    file=shown,
-                    row=line - 1 or None,
-                    field="encoding",
-                    value=f"0x{bad[0]:02x}",
-                )
-            if not block:
+                offset += exc.start - len(dec.getstate()[0])
                 break
+            if not block:
+                return BallotFileError(N_("the file is not valid UTF-8"), file=shown)
             offset += len(block)
-    return BallotFileError(N_("the file is not valid UTF-8"), file=shown)
+        f.seek(offset)
+        bad = f.read(1)
+    return BallotFileError(
+        N_(
+            "the file starts with a UTF-8 byte-order mark but byte {at} is not UTF-8; "
+            "save it again as UTF-8"
+        ),
+        at=offset + 1,
+        file=shown,
+        row=_line_of(name, offset) - 1 or None,
+        field="encoding",
+        value=f"0x{bad[0]:02x}",
+    )
+
+
+@contextlib.contextmanager
+def _rows(source: str, delimiter: str) -> Iterator[csv.Reader]:  # type: ignore[name-defined]
+    """The file's rows by the csv module, header included, fields of any length."""
+    limit = csv.field_size_limit(sys.maxsize)
+    try:
+        with open(source, encoding="utf-8-sig", errors="replace", newline="") as f:
+            yield csv.reader(f, delimiter=delimiter, strict=True)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def field_counts(
+    source: str, shown: str, delimiter: str, width: int, rows: list[int]
+) -> dict[int, int]:
+    """How many fields each of the data rows ``rows`` (ascending, 1-based) has.
+
+    Raises:
+        BallotFileError: if the csv module cannot read the file so far (:func:`csv_error`).
+    """
+    wanted, out = set(rows), {}
+    with _rows(source, delimiter) as reader:
+        try:
+            next(reader, None)
+            for i, row in enumerate(reader, start=1):
+                if i in wanted:
+                    out[i] = len(row)
+                    if i == rows[-1]:
+                        break
+        except csv.Error as exc:
+            raise csv_error(source, shown, delimiter, width, str(exc)) from None
+    return out
 
 
 def csv_error(source: str, shown: str, delimiter: str, width: int, problem: str) -> BallotFileError:
-    """Find the row the csv module cannot read, and name it as the careful reader does."""
-    with open(source, encoding="utf-8-sig", newline="") as f:
-        reader = csv.reader(f, delimiter=delimiter, strict=True)
+    """Find the row the csv module cannot read (or that is far too wide) and name it."""
+    with _rows(source, delimiter) as reader:
         rows = -1  # the header is no data row
         try:
             for row in reader:

@@ -33,7 +33,7 @@ __all__ = ["DuplicatePolicy", "LazyRejected", "RejectedBallot", "Tally", "VoterI
 
 
 class DuplicatePolicy(enum.Enum):
-    """What to do with several valid ballots from one voter id (see the module docstring)."""
+    """What to do with several valid ballots from one voter id (see :mod:`bosetting.voting._count`)."""
 
     KEEP_FIRST = "keep_first"
     KEEP_LAST = "keep_last"
@@ -50,52 +50,37 @@ class RejectedBallot:
 
 def _rejected_key(r: RejectedBallot) -> tuple[Any, ...]:
     b = r.ballot
-    return (
-        b.source or "",
-        b.row is None,
-        b.row or 0,
-        b.choice,
-        b.voter or "",
-        b.timestamp or "",
-        b.label or "",
-        r.reason.value,
-    )
+    text = (b.choice, b.voter or "", b.timestamp or "", b.label or "", r.reason.value)
+    return (b.source or "", b.row is None, b.row or 0, *text)
 
 
 class LazyRejected(Sequence[RejectedBallot]):
-    """The rejected ballots of one batch, built when someone looks at them.
+    """The rejected ballots of one batch, made when someone looks at them; it behaves as a tuple.
 
-    The counting paths know how many ballots were rejected and why as soon as
-    they have counted; the :class:`Ballot` objects (row, raw value, source) are
-    made only on access. ``build`` returns them all, in the canonical order (one
-    source, rows ascending); ``batches``, where given, yields them in that order a
-    batch at a time, so that iterating over millions of them (``--format json``)
-    never holds them all. It behaves as a tuple.
+    A counting path knows how many ballots it rejected and why as soon as it has
+    counted; ``batches`` yields the :class:`RejectedBallot` objects in canonical order
+    (rows ascending), a list at a time, so that going through millions of them
+    (``--format json``) never holds them all.
 
     Args:
         counts: How many ballots were rejected for each reason.
-        build: Returns the rejected ballots, in canonical order.
-        batches: Yields them in lists, in canonical order (optional).
+        batches: Yields them in lists, in canonical order.
     """
 
-    __slots__ = ("_batches", "_build", "_counts", "_items")
+    __slots__ = ("_batches", "_counts", "_items")
 
     def __init__(
         self,
         counts: dict[RejectReason, int],
-        build: Callable[[], Iterable[RejectedBallot]],
-        batches: Callable[[], Iterator[list[RejectedBallot]]] | None = None,
+        batches: Callable[[], Iterator[list[RejectedBallot]]],
     ) -> None:
         self._counts = {r: n for r, n in counts.items() if n}
-        self._build: Callable[[], Iterable[RejectedBallot]] | None = build
         self._batches = batches
         self._items: tuple[RejectedBallot, ...] | None = None
 
     def _all(self) -> tuple[RejectedBallot, ...]:
         if self._items is None:
-            assert self._build is not None
-            self._items = tuple(self._build())
-            self._build = None
+            self._items = tuple(r for batch in self._batches() for r in batch)
         return self._items
 
     @property
@@ -114,9 +99,9 @@ class LazyRejected(Sequence[RejectedBallot]):
         return self._all()[i]
 
     def __iter__(self) -> Iterator[RejectedBallot]:
-        if self._items is None and self._batches is not None:
+        if self._items is None:
             return (r for batch in self._batches() for r in batch)
-        return iter(self._all())
+        return iter(self._items)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, tuple | LazyRejected):
@@ -349,18 +334,11 @@ class Tally:
         import pandas as pd
 
         rows = [(r.ballot, r.reason.value) for r in self.rejected]
-        text = {
-            key: pd.Series([getattr(b, key) for b, _ in rows], dtype="string")
-            for key in ("source", "choice", "voter", "timestamp", "label")
+        columns = ("source", "row", "choice", "voter", "timestamp", "label")
+        frame = {
+            key: pd.Series(
+                [getattr(b, key) for b, _ in rows], dtype="Int64" if key == "row" else "string"
+            )
+            for key in columns
         }
-        return pd.DataFrame(
-            {
-                "source": text["source"],
-                "row": pd.Series([b.row for b, _ in rows], dtype="Int64"),
-                "choice": text["choice"],
-                "voter": text["voter"],
-                "timestamp": text["timestamp"],
-                "label": text["label"],
-                "reason": pd.Series([r for _, r in rows], dtype="string"),
-            }
-        )
+        return pd.DataFrame({**frame, "reason": pd.Series([r for _, r in rows], dtype="string")})

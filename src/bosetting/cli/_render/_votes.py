@@ -9,7 +9,8 @@ fractions in text such as ``"6/11"``):
   ``results`` (one per nominee, best first: ``rank``, ``municipality``, ``votes``,
   ``share``), ``rejected`` (count per reason code, every reason) and
   ``rejected_ballots`` (each ballot not counted: ``source``, ``row``, ``choice``,
-  ``voter``, ``timestamp``, ``extra`` (the fields beyond the header's), ``reason``;
+  ``voter``, ``timestamp``, ``extra`` (the fields beyond the header's), ``missing``
+  (the header's columns a short row lacks), ``reason``;
   written as they are read, so millions of them stream).
 * ``decide``: ``edition``, ``practice``, ``rule`` (as in ``show``: ``rule`` and
   ``public_weight``, the weight actually used), ``winner``, ``finalists`` (or ``null``), ``ranking``
@@ -141,6 +142,7 @@ def _rejected_items(t: Tally) -> Iterator[dict[str, Any]]:
             "voter": b.voter,
             "timestamp": b.timestamp,
             "extra": list(b.extra),
+            "missing": list(b.missing),
             "reason": r.reason.value,
         }
 
@@ -153,7 +155,7 @@ def _json_value(value: Any) -> str:
 _ITEM = (
     '{{\n      "source": {source},\n      "row": {row},\n      "choice": {choice},'
     '\n      "voter": {voter},\n      "timestamp": {timestamp},\n      "extra": {extra},'
-    '\n      "reason": "{reason}"\n    }}'
+    '\n      "missing": {missing},\n      "reason": "{reason}"\n    }}'
 )
 
 
@@ -162,17 +164,17 @@ def _item_text(r: RejectedBallot, sources: dict[str | None, str]) -> str:
     source = sources.get(b.source)
     if source is None:
         source = sources[b.source] = _json_value(b.source)
-    extra = "[]"
-    if b.extra:
-        listed = ",\n".join(f"        {_json_value(x)}" for x in b.extra)
-        extra = f"[\n{listed}\n      ]"
+    lists = {}
+    for key, values in (("extra", b.extra), ("missing", b.missing)):
+        listed = ",\n".join(f"        {_json_value(x)}" for x in values)
+        lists[key] = f"[\n{listed}\n      ]" if values else "[]"
     return _ITEM.format(
         source=source,
         row=_json_value(b.row),
         choice=_json_value(b.choice),
         voter=_json_value(b.voter),
         timestamp=_json_value(b.timestamp),
-        extra=extra,
+        **lists,
         reason=r.reason.value,
     )
 
