@@ -35,7 +35,7 @@ Examples:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from bosetting.errors import ArgumentError
@@ -43,8 +43,8 @@ from bosetting.i18n import N_
 from bosetting.model import Edition, Municipality, RejectReason
 from bosetting.register import Resolver, nominees_of
 from bosetting.voting._ballots import Ballot, ballots_from_iterable
-from bosetting.voting._columns import REASONS, as_column, tally_column
-from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallot, Tally, VoterIds
+from bosetting.voting._columns import as_column, tally_column
+from bosetting.voting._tally import DuplicatePolicy, RejectedBallot, Tally, VoterIds
 
 __all__ = ["tally", "tally_file"]
 
@@ -158,18 +158,5 @@ def tally_file(
     from bosetting.voting import _file, _filecount
 
     policy = _check_policy(duplicates)
-    resolver = Resolver(nominees_of(edition))
     lay = _file.layout(path, choice=choice, voter=voter, timestamp=timestamp)
-    found = _filecount.count_file(lay, resolver, policy)
-    counts = {REASONS[k]: n for k, n in found.reasons.value_counts().iter_rows()}
-
-    def batches() -> Iterator[list[RejectedBallot]]:
-        done = 0
-        for ballots in _filecount.rejected_ballots(found):
-            why = found.reasons.slice(done, len(ballots)).to_list()
-            done += len(ballots)
-            yield [RejectedBallot(b, REASONS[k]) for b, k in zip(ballots, why, strict=True)]
-
-    rejected = LazyRejected(counts, batches) if counts else ()
-    voters = VoterIds(series=found.voters)
-    return Tally(resolver.nominees, tuple(found.votes), rejected, voters, policy, found.labels)
+    return _filecount.count_file(lay, Resolver(nominees_of(edition)), policy)

@@ -34,6 +34,7 @@ Examples:
 from __future__ import annotations
 
 import contextlib
+import mmap
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -41,8 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from bosetting.data import check_user_file, decode_csv_bytes, decode_text, escape_controls
-from bosetting.data import os_reason as _os_reason
+from bosetting.data import check_user_file, decode_csv_bytes, escape_controls, os_reason
 from bosetting.errors import BallotFileError, LimitError
 from bosetting.i18n import N_
 from bosetting.voting._ballots import Ballot, BallotColumns, ballot_columns
@@ -79,8 +79,8 @@ __all__ = [
 MAX_BALLOT_BYTES = 4 * 1024**3
 #: The most data rows a ballot file may have (50 million, some nine times Norway's population).
 MAX_BALLOT_ROWS = 50_000_000
-#: Bytes read at a time from the start of a file to find its header line (up to 16 times as many).
-HEAD_BYTES = 1 << 16
+#: The longest header line bosetting looks for the end of.
+HEADER_BYTES = 1 << 20
 
 
 @attrs.frozen
@@ -108,21 +108,15 @@ class Parsed:
     short: dict[int, int]  # row -> how many fields it has
 
 
+def _unreadable(exc: OSError, shown: str) -> BallotFileError:
+    return BallotFileError(N_("cannot read the file: {reason}"), reason=os_reason(exc), file=shown)
+
+
 def stat(name: str, shown: str) -> os.stat_result:
     try:
         return os.stat(name)
     except OSError as exc:
         raise _unreadable(exc, shown) from None
-
-
-def _unreadable(exc: OSError, shown: str) -> BallotFileError:
-    return BallotFileError(N_("cannot read the file: {reason}"), reason=_os_reason(exc), file=shown)
-
-
-def _first_end(head: bytes) -> int:
-    r"""Where the first line ends (its ``\r`` or ``\n``), or -1."""
-    ends = [i for i in (head.find(b"\n"), head.find(b"\r")) if i >= 0]
-    return min(ends) if ends else -1
 
 
 def layout(
@@ -153,39 +147,35 @@ def layout(
             field="size",
             value=info.st_size,
         )
-    try:
-        with open(name, "rb") as f:
-            head = f.read(HEAD_BYTES)
-            # the whole header line, and the byte after it
-            while len(head) < min(info.st_size, 16 * HEAD_BYTES) and _first_end(head) in (
-                -1,
-                len(head) - 1,
-            ):
-                head += f.read(HEAD_BYTES)
-        nul = nul_error(name, shown, info.st_size)
-    except OSError as exc:
-        raise _unreadable(exc, shown) from None
-    if nul is not None:
-        raise nul
-    cut = max(head.rfind(b"\n"), head.rfind(b"\r")) + 1
-    decode_text(head if len(head) == info.st_size or not cut else head[:cut], name, BallotFileError)
-    end = _first_end(head)
-    end = len(head) if end < 0 else end
+    with _mapped(name, shown, info.st_size) as data:
+        if (nul := data.find(b"\x00")) >= 0:
+            raise nul_error(name, shown, nul)
+        ends = [data.find(eol, 0, HEADER_BYTES) for eol in (b"\n", b"\r")]
+        end = min([i for i in ends if i >= 0] or [min(len(data), HEADER_BYTES)])
+        head = data[: end + 2]
     text = decode_csv_bytes(head[:end], name, BallotFileError)
     eol = "\r" if head[end : end + 1] == b"\r" and head[end + 1 : end + 2] != b"\n" else "\n"
     cols = ballot_columns(text, choice=choice, voter=voter, timestamp=timestamp)
     encoding = text.encoding if text.encoding.startswith("utf-8") else "single-byte"
-    return Layout(
-        name,
-        shown,
-        encoding,
-        text.delimiter,
-        eol,
-        text.header,
-        cols,
-        info.st_size,
-        info.st_mtime_ns,
-    )
+    size, mtime = info.st_size, info.st_mtime_ns
+    return Layout(name, shown, encoding, text.delimiter, eol, text.header, cols, size, mtime)
+
+
+@contextlib.contextmanager
+def _mapped(name: str, shown: str, size: int) -> Iterator[Any]:
+    """The file's bytes, mapped into memory (read by the system as they are looked at)."""
+    try:
+        with (
+            open(name, "rb") as f,
+            (
+                mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+                if size
+                else contextlib.nullcontext(b"")
+            ) as data,
+        ):
+            yield data
+    except OSError as exc:
+        raise _unreadable(exc, shown) from None
 
 
 @contextlib.contextmanager

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import attrs
-
 from bosetting.errors import BallotFileError
 from bosetting.i18n import N_
 from bosetting.model import RejectReason
@@ -30,30 +28,13 @@ from bosetting.voting._file import (
     text_columns,
     utf8_path,
 )
+from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallot, Tally, VoterIds
 
-__all__ = ["FileCount", "count_file", "rejected_ballots"]
-
-
-@attrs.frozen
-class FileCount:
-    """What :func:`count_file` found.
-
-    The votes per nominee; the rejected rows (ascending) and why (indices into
-    :data:`~bosetting.voting._columns.REASONS`) and the distinct voter ids of the
-    counted ballots, as polars Series; the labels; how the file was read.
-    """
-
-    votes: list[int]
-    rows: Any
-    reasons: Any
-    voters: Any
-    labels: frozenset[str]
-    layout: Layout
-    short: dict[int, int]
+__all__ = ["count_file", "rejected_ballots"]
 
 
-def count_file(lay: Layout, resolver: Resolver, policy: Any) -> FileCount:
-    """Count a ballot file with the :class:`~bosetting.voting.DuplicatePolicy` ``policy``."""
+def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tally:
+    """Count a ballot file (see the module docstring)."""
     import polars as pl
 
     c = lay.columns
@@ -81,19 +62,17 @@ def count_file(lay: Layout, resolver: Resolver, policy: Any) -> FileCount:
             distinct.to_physical(), pl.Series(codes, dtype=pl.Int16), return_dtype=pl.Int16
         )
     )
-    code = pl.when("extra").then(-1 - REASONS.index(RejectReason.EXTRA_FIELDS)).otherwise(code)
+    code = pl.when("extra").then(_code(RejectReason.EXTRA_FIELDS)).otherwise(code)
     if found.short:
-        missing = -1 - REASONS.index(RejectReason.MISSING_FIELDS)
-        code = pl.when(pl.col("row").is_in(list(found.short))).then(missing).otherwise(code)
-    df = df.select(
-        "row", code.cast(pl.Int16).alias("code"), *(["voter"] if c.voter is not None else [])
-    )
-    bad = df.filter(pl.col("code") < 0).select("row", reason=(-1 - pl.col("code")).cast(pl.UInt8))
+        short = pl.col("row").is_in(list(found.short))
+        code = pl.when(short).then(_code(RejectReason.MISSING_FIELDS)).otherwise(code)
+    voter = ["voter"] if c.voter is not None else []
+    df = df.select("row", code.cast(pl.Int16).alias("code"), *voter)
+    bad = df.filter(pl.col("code") < 0).select("row", reason=-1 - pl.col("code"))
     valid = pl.col("code") >= 0
     voters = pl.Series("voter", [], dtype=pl.String)
-    if c.voter is None:
-        counted = df.filter(valid).get_column("code")
-    else:
+    counted = df.filter(valid if c.voter is None else valid & (pl.col("voter") == ""))["code"]
+    if c.voter is not None:
         named = df.filter(valid & (pl.col("voter") != ""))
         ids = named.get_column("voter")
         keep = {
@@ -102,32 +81,35 @@ def count_file(lay: Layout, resolver: Resolver, policy: Any) -> FileCount:
             "reject_all": ids.is_unique,
         }[policy.value]()
         if not keep.all():
-            dup = REASONS.index(RejectReason.DUPLICATE_VOTER)
-            dups = named.filter(~keep).select("row", reason=pl.lit(dup, pl.UInt8))
-            bad = pl.concat([bad, dups]).sort("row")
+            dup = named.filter(~keep).select(
+                "row", reason=REASONS.index(RejectReason.DUPLICATE_VOTER)
+            )
+            bad = pl.concat([bad, dup.cast(bad.schema)]).sort("row")
         # first or last ballots are one per voter; under reject_all a voter may have none
         voters = ids.unique() if policy.value == "reject_all" else ids.filter(keep)
-        counted = pl.concat(
-            [
-                df.filter(valid & (pl.col("voter") == "")).get_column("code"),
-                named.filter(keep).get_column("code"),
-            ]
-        )
+        counted = pl.concat([counted, named.filter(keep).get_column("code")])
     votes = [0] * len(resolver.nominees)
     for k, n in counted.value_counts().iter_rows():
         votes[k] += n
-    return FileCount(
-        votes,
-        bad.get_column("row"),
-        bad.get_column("reason"),
-        voters,
-        labels,
-        found.layout,
-        found.short,
-    )
+    rows, reasons = bad.get_column("row"), bad.get_column("reason")
+
+    def batches() -> Iterator[list[RejectedBallot]]:
+        done = 0
+        for ballots in rejected_ballots(found.layout, found.short, rows):
+            why = reasons.slice(done, len(ballots)).to_list()
+            done += len(ballots)
+            yield [RejectedBallot(b, REASONS[k]) for b, k in zip(ballots, why, strict=True)]
+
+    counts = {REASONS[k]: n for k, n in reasons.value_counts().iter_rows()}
+    rejected = LazyRejected(counts, batches) if counts else ()
+    return Tally(resolver.nominees, tuple(votes), rejected, VoterIds(series=voters), policy, labels)
 
 
-def rejected_ballots(found: FileCount) -> Iterator[list[Ballot]]:
+def _code(reason: RejectReason) -> int:
+    return -1 - REASONS.index(reason)
+
+
+def rejected_ballots(lay: Layout, short: dict[int, int], rows: Any) -> Iterator[list[Ballot]]:
     """The rejected rows as :class:`Ballot` objects, read again from the file in batches.
 
     Raises:
@@ -135,7 +117,6 @@ def rejected_ballots(found: FileCount) -> Iterator[list[Ballot]]:
     """
     import polars as pl
 
-    lay, rows = found.layout, found.rows
     info = stat(lay.name, lay.shown)
     if (info.st_size, info.st_mtime_ns) != (lay.size, lay.mtime_ns):
         raise BallotFileError(
@@ -157,4 +138,4 @@ def rejected_ballots(found: FileCount) -> Iterator[list[Ballot]]:
             hi = rows.search_sorted(here[-1], side="right")
             if lo < hi:
                 wanted = rows.slice(lo, hi - lo).implode()
-                yield list(ballots_of(batch.filter(pl.col("row").is_in(wanted)), lay, found.short))
+                yield list(ballots_of(batch.filter(pl.col("row").is_in(wanted)), lay, short))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
-import mmap
 import sys
 from collections.abc import Iterator
 
@@ -30,29 +29,30 @@ _BLOCK = 1 << 22
 
 def _line_of(name: str, at: int) -> int:
     r"""The 1-based line of byte ``at`` (``\n``, ``\r\n`` and ``\r`` end lines)."""
+    line, last = 1, b""
     with open(name, "rb") as f:
-        before = f.read(at)
-    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+        while at > 0 and (block := f.read(min(_BLOCK, at))):
+            at -= len(block)
+            joined = last[-1:] + block  # a \r\n split between two blocks is counted once
+            line += block.count(b"\n") + block.count(b"\r") - joined.count(b"\r\n")
+            last = block
+    return line
 
 
-def nul_error(name: str, shown: str, size: int) -> BallotFileError | None:
-    """The error for a NUL byte anywhere in the file (UTF-16, a spreadsheet), or None."""
-    if not size:
-        return None
-    with open(name, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        at = data.find(b"\x00")
-    if at < 0:
-        return None
+def nul_error(name: str, shown: str, at: int) -> BallotFileError:
+    """The error for a NUL byte (at offset ``at``): UTF-16 or a spreadsheet, not text."""
+    message = N_(
+        "the file holds NUL bytes (the first is byte {at}); it is not a text CSV file "
+        "(UTF-16 or a spreadsheet?)"
+    )
+    return _byte_error(name, shown, at, message, b"\x00")
+
+
+def _byte_error(name: str, shown: str, at: int, message: str, byte: bytes) -> BallotFileError:
+    """An error about the byte at offset ``at``, naming its row and value."""
+    row = _line_of(name, at) - 1 or None
     return BallotFileError(
-        N_(
-            "the file holds NUL bytes (the first is byte {at}); it is not a text CSV file "
-            "(UTF-16 or a spreadsheet?)"
-        ),
-        at=at + 1,
-        file=shown,
-        row=_line_of(name, at) - 1 or None,
-        field="encoding",
-        value="0x00",
+        message, at=at + 1, file=shown, row=row, field="encoding", value=f"0x{byte[0]:02x}"
     )
 
 
@@ -85,17 +85,11 @@ def bom_error(name: str, shown: str) -> BallotFileError:
             offset += len(block)
         f.seek(offset)
         bad = f.read(1)
-    return BallotFileError(
-        N_(
-            "the file starts with a UTF-8 byte-order mark but byte {at} is not UTF-8; "
-            "save it again as UTF-8"
-        ),
-        at=offset + 1,
-        file=shown,
-        row=_line_of(name, offset) - 1 or None,
-        field="encoding",
-        value=f"0x{bad[0]:02x}",
+    message = N_(
+        "the file starts with a UTF-8 byte-order mark but byte {at} is not UTF-8; "
+        "save it again as UTF-8"
     )
+    return _byte_error(name, shown, offset, message, bad)
 
 
 @contextlib.contextmanager

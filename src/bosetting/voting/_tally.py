@@ -14,7 +14,7 @@ import enum
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -80,22 +80,18 @@ class LazyRejected(Sequence[RejectedBallot]):
 
     def _all(self) -> tuple[RejectedBallot, ...]:
         if self._items is None:
-            self._items = tuple(r for batch in self._batches() for r in batch)
+            self._items = tuple(self)
         return self._items
 
     @property
     def reason_counts(self) -> dict[RejectReason, int]:
-        """How many were rejected for each reason (without building the ballots)."""
+        """How many were rejected for each reason (without making the ballots)."""
         return dict(self._counts)
 
     def __len__(self) -> int:
         return sum(self._counts.values())
 
-    @overload
-    def __getitem__(self, i: int) -> RejectedBallot: ...
-    @overload
-    def __getitem__(self, i: slice) -> tuple[RejectedBallot, ...]: ...
-    def __getitem__(self, i: int | slice) -> RejectedBallot | tuple[RejectedBallot, ...]:
+    def __getitem__(self, i: Any) -> Any:
         return self._all()[i]
 
     def __iter__(self) -> Iterator[RejectedBallot]:
@@ -114,16 +110,6 @@ class LazyRejected(Sequence[RejectedBallot]):
 
     def __hash__(self) -> int:
         return hash((LazyRejected, len(self)))
-
-    def __add__(self, other: object) -> tuple[RejectedBallot, ...]:
-        if not isinstance(other, tuple | LazyRejected):
-            return NotImplemented
-        return tuple(self) + tuple(other)
-
-    def __radd__(self, other: object) -> tuple[RejectedBallot, ...]:
-        if not isinstance(other, tuple):
-            return NotImplemented
-        return other + tuple(self)
 
     def __repr__(self) -> str:
         if len(self) > 100:
@@ -281,13 +267,10 @@ class Tally:
             raise ArgumentError(N_("k is a whole number of at least 1"), field="k", value=k)
         counts = self.counts
         order, ties = order_by_score(counts, N_("finalists"))
-        chosen = order[:k]
         tie = None
-        if len(order) > k:
-            boundary = counts[order[k - 1]]
-            if counts[order[k]] == boundary:
-                tie = next(t for t in ties if order[k - 1] in t.members)
-        return Finalists(k, chosen, tie)
+        if len(order) > k and counts[order[k]] == counts[order[k - 1]]:
+            tie = next(t for t in ties if order[k - 1] in t.members)
+        return Finalists(k, order[:k], tie)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per nominee, best first: ``rank``, ``code``, ``name``, ``county``, ``votes``, ``share``.
