@@ -516,6 +516,27 @@ def test_every_path_reads_a_file_alike(tmp_path: Path, body: str, outcome: str) 
         assert last == outcome
 
 
+@pytest.mark.parametrize("policy", list(DuplicatePolicy))
+def test_voter_ids_that_share_a_hash_are_still_told_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, policy: DuplicatePolicy
+) -> None:
+    import polars as pl
+
+    from bosetting.voting import _filecount
+
+    # every id of one length shares a hash: the exact pass must tell them apart
+    monkeypatch.setattr(_filecount, "hashes", lambda ids: ids.str.len_bytes().cast(pl.UInt64))
+    votes = [("a", "Kinn"), ("b", "Bodø"), ("a", "Oslo"), ("ab", "Kinn"), ("ba", "Bodø")]
+    votes += [("c", ""), ("c", "Kinn"), ("ab", "Oslo"), ("abc", "Oslo")]
+    path = tmp_path / "v.csv"
+    path.write_text("velger,valg\n" + "".join(f"{v},{c}\n" for v, c in votes), encoding="utf-8")
+    streamed = tally_file(path, NOMS, duplicates=policy)
+    careful = tally(read_ballots(path), NOMS, duplicates=policy)
+    assert streamed == careful
+    assert streamed.voters == careful.voters
+    assert list(streamed.rejected) == list(careful.rejected)
+
+
 def test_names_in_nfd_and_with_zero_width_characters_count(tmp_path: Path) -> None:
     import unicodedata
 
