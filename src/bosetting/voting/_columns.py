@@ -22,46 +22,12 @@ from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallo
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = [
-    "BATCH",
-    "REASONS",
-    "as_column",
-    "code_of",
-    "resolve_distinct",
-    "tally_codes",
-    "tally_column",
-]
+__all__ = ["BATCH", "REASONS", "as_column", "code_of", "tally_codes", "tally_column"]
 
 #: Every reject reason in a fixed order: reason ``i`` is stored as the small integer ``i``.
 REASONS: tuple[RejectReason, ...] = tuple(RejectReason)
 #: How many rejected ballots are made at a time.
 BATCH = 1 << 16
-
-
-def resolve_distinct(
-    resolver: Resolver, values: Iterable[str | None], counts: Iterable[int]
-) -> tuple[list[int], dict[str | None, RejectReason], dict[RejectReason, int]]:
-    """Votes per nominee from distinct values and how often each occurs.
-
-    Returns:
-        The votes per nominee, the rejected values with why, and ballots rejected per reason.
-
-    Examples:
-        >>> r = Resolver([Municipality("4602", "Kinn", "Vestland", 2020)])
-        >>> resolve_distinct(r, ["Kinn", "", "4602", None], [3, 1, 2, 4])[:2]
-        ([5], {'': <RejectReason.BLANK: 'blank'>, None: <RejectReason.BLANK: 'blank'>})
-    """
-    votes = [0] * len(resolver.nominees)
-    bad: dict[str | None, RejectReason] = {}
-    why = dict.fromkeys(REASONS, 0)
-    for value, n in zip(values, counts, strict=True):
-        hit = resolver.resolve(choice_text(value))
-        if isinstance(hit, RejectReason):
-            bad[value] = hit
-            why[hit] += n
-        else:
-            votes[hit] += n
-    return votes, bad, why
 
 
 def code_of(resolver: Resolver, value: str | None) -> int:
@@ -143,8 +109,15 @@ def tally_column(
     import polars as pl
 
     counted = s.value_counts()
-    values = counted.to_series(0).cast(pl.String).to_list()
-    votes, reasons, why = resolve_distinct(resolver, values, counted.get_column("count").to_list())
+    votes, why = [0] * len(resolver.nominees), dict.fromkeys(REASONS, 0)
+    reasons: dict[str | None, RejectReason] = {}
+    for value, n in counted.select(pl.first().cast(pl.String), "count").iter_rows():
+        k = code_of(resolver, value)
+        if k >= 0:
+            votes[k] += n
+        else:
+            reasons[value] = REASONS[-1 - k]
+            why[reasons[value]] += n
     if not reasons:
         return Tally(resolver.nominees, tuple(votes), (), (), policy)
 

@@ -47,11 +47,10 @@ class VoterIds:
     def __len__(self) -> int:
         return len(self._ids) if self._ids is not None else len(self._series)
 
-    def __bool__(self) -> bool:
-        return len(self) > 0
-
     def __contains__(self, voter: object) -> bool:
-        return isinstance(voter, str) and voter in self.ids
+        if self._ids is not None or not isinstance(voter, str):
+            return voter in (self._ids or ())
+        return bool(self._series.is_in([voter]).any())
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.ids)
