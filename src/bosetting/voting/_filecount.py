@@ -33,7 +33,7 @@ from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallo
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["count_file", "kept", "rejected_ballots"]
+__all__ = ["count_file", "rejected_ballots"]
 
 
 def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tally:
@@ -69,24 +69,21 @@ def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tall
     if found.short:
         short = pl.col("row").is_in(list(found.short))
         code = pl.when(short).then(_code(RejectReason.MISSING_FIELDS)).otherwise(code)
-    voter = ["voter"] if c.voter is not None else []
-    df = df.select("row", code.cast(pl.Int16).alias("code"), *voter)
-    bad = df.filter(pl.col("code") < 0).select("row", reason=-1 - pl.col("code"))
-    valid = pl.col("code") >= 0
+    df = df.select(
+        "row", code.cast(pl.Int16).alias("code"), *(["voter"] if c.voter is not None else [])
+    )
     voters = pl.Series("voter", [], dtype=pl.String)
-    counted = df.filter(valid if c.voter is None else valid & (pl.col("voter") == ""))["code"]
     if c.voter is not None:
-        named = df.filter(valid & (pl.col("voter") != ""))
-        ids = named.get_column("voter")
-        keep = kept(ids, policy.value)
+        voter = df.get_column("voter")
+        named = (df.get_column("code") >= 0) & (voter != "")
+        keep = _passes(voter, named, _TESTS[policy.value])
+        first = _passes(voter, named, "is_first_distinct") if policy.value == "reject_all" else keep
+        voters = voter.filter(named & first)  # each voter once
         if not keep.all():
-            dup = named.filter(~keep).select(
-                "row", reason=REASONS.index(RejectReason.DUPLICATE_VOTER)
-            )
-            bad = pl.concat([bad, dup.cast(bad.schema)]).sort("row")
-        # first or last ballots are one per voter; under reject_all a voter may have none
-        voters = ids.filter(keep if policy.value != "reject_all" else kept(ids, "keep_first"))
-        counted = pl.concat([counted, named.filter(keep).get_column("code")])
+            dup = _code(RejectReason.DUPLICATE_VOTER)
+            df = df.with_columns(code=pl.when(pl.lit(keep)).then("code").otherwise(dup))
+    bad = df.filter(pl.col("code") < 0).select("row", reason=-1 - pl.col("code"))
+    counted = df.get_column("code").filter(df.get_column("code") >= 0)
     votes = [0] * len(resolver.nominees)
     for k, n in counted.value_counts().iter_rows():
         votes[k] += n
@@ -121,23 +118,23 @@ def hashes(ids: pl.Series) -> pl.Series:
     return ids.hash()
 
 
-def kept(ids: pl.Series, policy: str) -> pl.Series:
-    """Which ballots a duplicate policy keeps, given their voter ids in file order.
+def _passes(ids: pl.Series, named: pl.Series, test: str) -> pl.Series:
+    """Whether each ballot with a voter id (``named``) passes a policy's test (the others do).
 
-    The policy's test runs on the ids' hashes in 64 parts of a size that fits the
-    processor's cache (and run side by side); then again on the ids themselves
-    among those whose hash occurs more than once, so that the answer is exact
-    even where two ids share a hash.
+    The test runs on the ids' hashes, in 64 parts of a size that fits the processor's
+    cache (and run side by side), then again on the ids themselves among those whose
+    hash occurs more than once: exact even where two ids share a hash.
     """
     import polars as pl
 
     h = hashes(ids)
-    test = _TESTS[policy]
-    keep = pl.DataFrame([h]).select(getattr(pl.first(), test)().over(pl.first() % 64))[:, 0]
-    if keep.all():
-        return keep
-    shared = h.is_in(h.filter(~keep).implode())
-    return keep.scatter(shared.arg_true(), getattr(ids.filter(shared), test)())
+    frame = pl.DataFrame({"h": h, "named": named})
+    keep = frame.select(getattr(pl.col("h"), test)().over("named", pl.col("h") % 64))[:, 0]
+    keep = keep | ~named
+    if not keep.all():
+        shared = named & h.is_in(h.filter(~keep).implode())
+        keep = keep.scatter(shared.arg_true(), getattr(ids.filter(shared), test)())
+    return keep
 
 
 def rejected_ballots(lay: Layout, short: dict[int, int], rows: Any) -> Iterator[list[Ballot]]:
