@@ -9,8 +9,10 @@ ballots are found in the Series again only when someone looks at them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from bosetting.errors import ArgumentError
 from bosetting.i18n import N_
@@ -22,7 +24,7 @@ from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallo
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["BATCH", "REASONS", "as_column", "code_of", "tally_codes", "tally_column"]
+__all__ = ["BATCH", "REASONS", "Column", "as_column", "code_of", "tally_codes", "tally_column"]
 
 #: Every reject reason in a fixed order: reason ``i`` is stored as the small integer ``i``.
 REASONS: tuple[RejectReason, ...] = tuple(RejectReason)
@@ -36,42 +38,69 @@ def code_of(resolver: Resolver, value: str | None) -> int:
     return -1 - REASONS.index(hit) if isinstance(hit, RejectReason) else hit
 
 
-def _text(values: list[Any]) -> pl.Series | None:
+@attrs.frozen
+class Column:
+    """A column of choices, counted: its distinct values (text; ``None`` where missing).
+
+    ``counts`` says how often each occurs; ``text`` makes the column itself as polars
+    text when its rejected ballots are looked for.
+    """
+
+    values: list[str | None]
+    counts: list[int]
+    text: Callable[[], pl.Series]
+    name: str | None = None
+
+
+def _of_polars(s: pl.Series, name: str | None = None) -> Column | None:
+    import polars as pl
+
+    if not (s.dtype.is_integer() or s.dtype == pl.String or isinstance(s.dtype, pl.Categorical)):
+        return _of_python(s.to_list(), name)
+    counted = s.value_counts()
+    values = counted.to_series(0).cast(pl.String).to_list()
+    return Column(values, counted.get_column("count").to_list(), lambda: s.cast(pl.String), name)
+
+
+def _of_python(values: list[Any], name: str | None = None) -> Column | None:
     """Python values as text (``None`` where missing); ``None`` if they hold Ballot objects."""
     import polars as pl
 
     try:
-        return pl.Series("", values, dtype=pl.String, strict=True)
+        s = pl.Series("", values, dtype=pl.String, strict=True)
     except (TypeError, ValueError, pl.exceptions.PolarsError):
         if any(isinstance(v, Ballot) for v in values):
             return None
-        return pl.Series("", [None if is_missing(v) else str(v) for v in values], pl.String)
+        s = pl.Series("", [None if is_missing(v) else str(v) for v in values], pl.String)
+    return _of_polars(s, name)
 
 
-def _from_pandas(obj: Any) -> pl.Series | None:
+def _of_pandas(obj: Any, name: str | None) -> Column | None:
+    import numpy as np
     import pandas as pd
     import polars as pl
 
     series = obj if isinstance(obj, pd.Series) else pd.Series(obj)
     dtype = series.dtype
-    text = isinstance(dtype, pd.StringDtype) or (
-        isinstance(dtype, pd.CategoricalDtype) and pd.api.types.is_string_dtype(dtype.categories)
-    )
-    return pl.from_pandas(series) if text else _text(series.tolist())
+    if isinstance(dtype, pd.CategoricalDtype) and pd.api.types.is_string_dtype(dtype.categories):
+        codes = series.cat.codes.to_numpy().copy()  # -1: missing
+        values = [*dtype.categories.tolist(), None]
+        if codes.itemsize <= 2:  # as unsigned, -1 is the last bin: one pass of bincount
+            bins = np.bincount(codes.view(f"u{codes.itemsize}"), minlength=256**codes.itemsize)
+            counts = [*bins[: len(values) - 1].tolist(), int(bins[-1])]
+        else:
+            counts = np.bincount(codes + 1, minlength=len(values)).tolist()
+            counts = counts[1:] + counts[:1]
+        text = pl.Series(values, dtype=pl.String)
+        return Column(values, counts, lambda: text.gather(codes), name)
+    if isinstance(dtype, pd.StringDtype):
+        return _of_polars(pl.from_pandas(series), name)
+    return _of_python(series.tolist(), name)
 
 
-def _from_polars(s: pl.Series) -> pl.Series | None:
-    import polars as pl
-
-    if s.dtype.is_integer():
-        return s.cast(pl.String)
-    if s.dtype == pl.String or isinstance(s.dtype, pl.Categorical | pl.Enum):
-        return s
-    return _text(s.to_list())
-
-
-def as_column(obj: Any) -> tuple[pl.Series, str | None] | None:
-    """``obj`` as a polars Series of text or categories, and its name; ``None`` if it holds Ballots."""
+def as_column(obj: Any) -> Column | None:
+    """A container's distinct choices, counted by the library that holds it; ``None`` for Ballots."""
+    import numpy as np
     import polars as pl
 
     root = type(obj).__module__.partition(".")[0]
@@ -86,49 +115,48 @@ def as_column(obj: Any) -> tuple[pl.Series, str | None] | None:
     name = getattr(obj, "name", None) if root in ("pandas", "polars") else None
     name = None if name is None or name == "" else str(name)
     if root == "pandas":
-        s = _from_pandas(obj)
-    elif root == "numpy":
-        if obj.ndim != 1:
-            raise ArgumentError(
-                N_("an array of ballots has one dimension"), field="ballots", value=obj.shape
-            )
-        s = _from_polars(pl.Series("", obj)) if obj.dtype.kind in "iuU" else _text(obj.tolist())
-    elif root == "pyarrow":
-        s = _from_polars(pl.Series(pl.from_arrow(obj)))
-    elif root == "polars":
-        s = _from_polars(obj)
-    else:
-        s = _text(obj if isinstance(obj, list) else list(obj))
-    return None if s is None else (s, name)
+        return _of_pandas(obj, name)
+    if root == "pyarrow":
+        return _of_polars(pl.Series(pl.from_arrow(obj)))
+    if root == "polars":
+        return _of_polars(obj, name)
+    if root != "numpy":
+        return _of_python(obj if isinstance(obj, list) else list(obj))
+    if obj.ndim != 1:
+        raise ArgumentError(
+            N_("an array of ballots has one dimension"), field="ballots", value=obj.shape
+        )
+    if obj.dtype.kind == "U":
+        kept = obj.copy()  # the caller's array may change before the rejected are looked for
+        values, counts = np.unique(kept, return_counts=True)
+        return Column(values.tolist(), counts.tolist(), lambda: pl.Series(kept))
+    return _of_polars(pl.Series(obj.copy())) if obj.dtype.kind in "iu" else _of_python(obj.tolist())
 
 
-def tally_column(
-    s: pl.Series, name: str | None, resolver: Resolver, policy: DuplicatePolicy
-) -> Tally:
-    """Count a column of choices: a rejected ballot's row is its 1-based position, its source ``name``."""
+def tally_column(col: Column, resolver: Resolver, policy: DuplicatePolicy) -> Tally:
+    """Count a column: a rejected ballot's row is its 1-based position, its source the column's name."""
     import polars as pl
 
-    counted = s.value_counts()
     votes, why = [0] * len(resolver.nominees), dict.fromkeys(REASONS, 0)
     reasons: dict[str | None, RejectReason] = {}
-    for value, n in counted.select(pl.first().cast(pl.String), "count").iter_rows():
+    for value, n in zip(col.values, col.counts, strict=True):
         k = code_of(resolver, value)
         if k >= 0:
             votes[k] += n
-        else:
+        elif n:
             reasons[value] = REASONS[-1 - k]
             why[reasons[value]] += n
     if not reasons:
         return Tally(resolver.nominees, tuple(votes), (), (), policy)
 
     def batches() -> Iterator[list[RejectedBallot]]:
-        text = s.cast(pl.String)
+        text = col.text()
         named = pl.Series([v for v in reasons if v is not None], dtype=pl.String)
         where = text.is_in(named.implode()).fill_null(None in reasons).arg_true()
         for at in range(0, len(where), BATCH):
             rows = where.slice(at, BATCH)
             yield [
-                RejectedBallot(Ballot(v, row=i + 1, source=name), reasons[v])
+                RejectedBallot(Ballot(v, row=i + 1, source=col.name), reasons[v])
                 for i, v in zip(rows.to_list(), text.gather(rows).to_list(), strict=True)
             ]
 

@@ -128,7 +128,7 @@ def tally(
         given = list(given)
     column = as_column(given)
     if column is not None:
-        return tally_column(*column, resolver, policy)
+        return tally_column(column, resolver, policy)
     items = ballots_from_iterable(given)
     votes, rejected, voters = _apply(resolver, items, policy)
     labels = frozenset(b.label for b in items if b.label)

@@ -3,24 +3,18 @@ r"""Ballot files on polars: one parse for :func:`~bosetting.voting.tally_file` a
 Both read a file through :func:`layout` and :func:`parse`, so they see the same
 rows and raise the same errors; the limits are here and nowhere else.
 
-* **Layout**: the header line, read with the careful reader
-  (:func:`bosetting.data.decode_csv_bytes`), gives the columns and the delimiter
-  (``;``, ``,`` or tab). No header line, a NUL byte anywhere (UTF-16 or a
-  spreadsheet) and a UTF-8 byte-order mark followed by other bytes are errors.
-  Lines end with ``\n`` or ``\r\n``, or ``\r`` throughout when the header does.
-* **Encoding**: UTF-8 (with or without a byte-order mark) is parsed as it is; any
-  other file is Windows-1252 if every byte is one, else Latin-1, copied as UTF-8
-  to a temporary file for polars.
-* **Rows**, numbered from 1 after the header, empty lines included: polars splits
-  and unquotes the fields (``"`` quotes, ``""`` inside them). A row with no text
-  is a blank ballot. A row with text beyond the header's columns keeps those
-  fields (:attr:`Ballot.extra`) and is not counted (``EXTRA_FIELDS``); empty
-  fields there (a trailing delimiter) are ignored, and more than
-  :data:`WIDEST_EXTRA` of them is an error. A row with a choice but fewer fields
-  than the header names the columns it lacks (:attr:`Ballot.missing`) and is not
-  counted (``MISSING_FIELDS``). A file of several columns in which no row has a
-  choice is refused (a wrong delimiter, or broken lines), as is a row that is not
-  CSV (a quote never closed, text after a closing quote), named by the csv module.
+* The header line, read by :func:`bosetting.data.decode_csv_bytes`, gives the
+  columns and the delimiter (``;``, ``,`` or tab); lines end as it does (``\n``,
+  ``\r\n`` or ``\r``). No header, a NUL byte anywhere (UTF-16, a spreadsheet) or
+  a UTF-8 byte-order mark followed by other bytes is an error.
+* UTF-8 is parsed as it is; any other file is Windows-1252 if every byte is one,
+  else Latin-1, copied as UTF-8 to a temporary file.
+* polars splits and unquotes the fields. Rows are numbered from 1 after the header,
+  empty lines included; a row with no text is a blank ballot. A row with text
+  beyond the header's columns (:attr:`Ballot.extra`) or with a choice but fewer
+  fields than the header (:attr:`Ballot.missing`) is not counted; more than
+  :data:`WIDEST_EXTRA` extra fields, a row that is not CSV (named by the csv
+  module), or a file of several columns in which no row has a choice is an error.
 
 Examples:
     >>> import tempfile, pathlib
@@ -316,11 +310,10 @@ def read_ballots(
     voter: str | None = None,
     timestamp: str | None = None,
 ) -> tuple[Ballot, ...]:
-    r"""Read every ballot of a CSV file, in file order.
+    r"""Read every ballot of a CSV file, in file order (as :mod:`bosetting.voting._file` says).
 
-    The file is read as :func:`~bosetting.voting.tally_file` reads it (see
-    :mod:`bosetting.voting._file`), so ``tally(read_ballots(p))`` equals
-    ``tally_file(p)`` for every file, or both raise the same error.
+    ``tally(read_ballots(p))`` equals ``tally_file(p)`` for every file, or both raise
+    the same error.
 
     Args:
         path: The file.
