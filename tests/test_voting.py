@@ -496,6 +496,7 @@ def test_issue_layouts_count_once(tmp_path: Path, header: str) -> None:
         ("velger,valg\n1,Kinn\n2\n", "blank"),  # too few fields and no choice: a blank ballot
         ("valg,velger\nKinn,a\nKinn\n", "missing_fields"),  # a choice, but too few fields
         ("valg,velger\nKinn,a\n\nBodø,b\n", "blank"),  # an empty line is a blank ballot
+        ("valg,velger\nKin\rn,a\nKinn\n", "missing_fields"),  # a lone \r in a \n file is text
         ('valg\n"Kinn\n', "error"),  # a quote never closed
         ('valg\n"Kinn"x\n', "error"),  # text after a closing quote
         ("valg\n" + "Kinn," * 70 + "\n", "error"),  # more extra fields than are read

@@ -251,7 +251,9 @@ def parse(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> Parsed:
             except pl.exceptions.PolarsError as exc:
                 again = _settle(lay, str(exc))
                 if again is None:
-                    raise csv_error(source, lay.shown, lay.delimiter, width, str(exc)) from None
+                    raise csv_error(
+                        source, lay.shown, lay.delimiter, lay.eol, width, str(exc)
+                    ) from None
                 lay = again
                 continue
             if df.height > MAX_BALLOT_ROWS:
@@ -276,7 +278,7 @@ def parse(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> Parsed:
             short: dict[int, int] = {}
             if width > 1 and df.get_column("_short").any():
                 maybe = df.filter("_short").get_column("row").to_list()
-                counts = field_counts(source, lay.shown, lay.delimiter, width, maybe)
+                counts = field_counts(source, lay.shown, lay.delimiter, lay.eol, width, maybe)
                 short = {row: n for row, n in counts.items() if n < width}
         return Parsed(df.drop(*marks), lay, short)
 

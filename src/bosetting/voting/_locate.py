@@ -12,8 +12,10 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import re
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 from bosetting.data import csv_problem
 from bosetting.errors import BallotFileError
@@ -92,19 +94,24 @@ def bom_error(name: str, shown: str) -> BallotFileError:
     return _byte_error(name, shown, offset, message, bad)
 
 
+#: A line end of the other kind inside a line, which polars reads as text (and csv would not).
+_LONE = {"\n": re.compile("\r(?!\n)"), "\r": re.compile("\n")}
+
+
 @contextlib.contextmanager
-def _rows(source: str, delimiter: str) -> Iterator[csv.Reader]:  # type: ignore[name-defined]
-    """The file's rows by the csv module, header included, fields of any length."""
-    limit = csv.field_size_limit(sys.maxsize)
+def _rows(source: str, delimiter: str, eol: str) -> Iterator[Any]:
+    """The file's rows as polars splits them (header included), by the csv module."""
+    limit = csv.field_size_limit(sys.maxsize)  # fields of any length, as polars reads them
     try:
-        with open(source, encoding="utf-8-sig", errors="replace", newline="") as f:
-            yield csv.reader(f, delimiter=delimiter, strict=True)
+        with open(source, encoding="utf-8-sig", errors="replace", newline=eol) as f:
+            lines = (_LONE[eol].sub(" ", line) for line in f)
+            yield csv.reader(lines, delimiter=delimiter, strict=True)
     finally:
         csv.field_size_limit(limit)
 
 
 def field_counts(
-    source: str, shown: str, delimiter: str, width: int, rows: list[int]
+    source: str, shown: str, delimiter: str, eol: str, width: int, rows: list[int]
 ) -> dict[int, int]:
     """How many fields each of the data rows ``rows`` (ascending, 1-based) has.
 
@@ -112,7 +119,7 @@ def field_counts(
         BallotFileError: if the csv module cannot read the file so far (:func:`csv_error`).
     """
     wanted, out = set(rows), {}
-    with _rows(source, delimiter) as reader:
+    with _rows(source, delimiter, eol) as reader:
         try:
             next(reader, None)
             for i, row in enumerate(reader, start=1):
@@ -121,13 +128,15 @@ def field_counts(
                     if i == rows[-1]:
                         break
         except csv.Error as exc:
-            raise csv_error(source, shown, delimiter, width, str(exc)) from None
+            raise csv_error(source, shown, delimiter, eol, width, str(exc)) from None
     return out
 
 
-def csv_error(source: str, shown: str, delimiter: str, width: int, problem: str) -> BallotFileError:
+def csv_error(
+    source: str, shown: str, delimiter: str, eol: str, width: int, problem: str
+) -> BallotFileError:
     """Find the row the csv module cannot read (or that is far too wide) and name it."""
-    with _rows(source, delimiter) as reader:
+    with _rows(source, delimiter, eol) as reader:
         rows = -1  # the header is no data row
         try:
             for row in reader:
