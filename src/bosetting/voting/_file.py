@@ -225,7 +225,7 @@ def _settle(lay: Layout, problem: str) -> Layout | None:
 
 
 def parse(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> Parsed:
-    """The file's rows: ``row`` and ``exprs(layout)`` (expressions over the fields).
+    """The file's rows: ``row`` and ``exprs(layout)`` (expressions over the fields, ``choice`` one).
 
     Raises:
         BallotFileError: for a row that is not CSV or has too many fields, or a
@@ -238,7 +238,7 @@ def parse(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> Parsed:
         lay = attrs.evolve(lay, encoding=single_byte(lay.name))
     c = lay.columns
     width, choice = len(lay.header), pl.col(f"c{c.choice}")
-    marks = {"_chosen": choice != ""}
+    marks = {}
     if width > 1:  # a row with a choice whose last field is empty may be short
         marks["_short"] = (pl.col(f"c{width - 1}") == "") & (choice != "")
     # every path reads (so polars checks the encoding of) the same fields
@@ -265,7 +265,8 @@ def parse(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> Parsed:
                     field="rows",
                     value=MAX_BALLOT_ROWS + 1,
                 )
-            if width > 1 and df.height and not df.get_column("_chosen").any():
+            chosen = df.get_column("choice").unique().cast(pl.String)
+            if width > 1 and df.height and not (chosen != "").any():
                 raise BallotFileError(
                     N_(
                         "no row has anything in the choice column "
