@@ -51,7 +51,8 @@ def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tall
         return {**out, "extra": pl.any_horizontal(extra_fields(lay))}
 
     found = parse(lay, exprs)
-    df = found.frame
+    df, lay, short_rows = found.frame, found.layout, found.short
+    del found  # the Tally keeps the layout and the short rows, not the rows read
     labels: frozenset[str] = frozenset()
     if c.label is not None:
         seen = df.get_column("label").unique().cast(pl.String).str.strip_chars(WHITESPACE)
@@ -66,8 +67,8 @@ def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tall
         )
     )
     code = pl.when("extra").then(_code(RejectReason.EXTRA_FIELDS)).otherwise(code)
-    if found.short:
-        short = pl.col("row").is_in(list(found.short))
+    if short_rows:
+        short = pl.col("row").is_in(list(short_rows))
         code = pl.when(short).then(_code(RejectReason.MISSING_FIELDS)).otherwise(code)
     df = df.select(
         "row", code.cast(pl.Int16).alias("code"), *(["voter"] if c.voter is not None else [])
@@ -91,7 +92,7 @@ def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tall
 
     def batches() -> Iterator[list[RejectedBallot]]:
         done = 0
-        for ballots in rejected_ballots(found.layout, found.short, rows):
+        for ballots in rejected_ballots(lay, short_rows, rows):
             why = reasons.slice(done, len(ballots)).to_list()
             done += len(ballots)
             yield [RejectedBallot(b, REASONS[k]) for b, k in zip(ballots, why, strict=True)]
