@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NB_STAMP := $(VENV)/.installed-notebooks
 NB_SETTINGS := $(CURDIR)/notebooks/.jupyter/lab/settings
+# The notebooks, the docs and `make test` show the shipped figures, whatever `bosetting update`
+# fetched into your cache: they read an empty cache folder (one that does not exist).
+NO_CACHE := BOSETTING_CACHE_DIR=$(CURDIR)/$(VENV)/no-cache
 # Jupyter refuses to run as root unless told; a root shell (a container, CI) says so here.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
@@ -41,7 +44,7 @@ pytest: $(STAMP) chromium
 
 # The teaching notebooks: every cell runs and its stored output must match (nbval).
 nbval: $(STAMP)
-	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks/
+	$(NO_CACHE) $(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks/
 
 # The docs test drives Debian's chromium (Playwright's own browser download does not work here).
 chromium:
@@ -49,10 +52,10 @@ chromium:
 
 # Serve the docs site at http://127.0.0.1:8000 (rebuilds on edits); `docs-build` writes site/.
 docs: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(NO_CACHE) NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 docs-build: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	$(NO_CACHE) NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 test: lint typecheck pytest nbval
 
@@ -67,7 +70,7 @@ workshop: $(NB_STAMP)
 # Re-run every notebook and store its outputs (after a change to the data or the code).
 notebooks: $(NB_STAMP)
 	for nb in notebooks/*.ipynb; do \
-		$(BIN)/jupyter nbconvert --execute --to notebook --inplace \
+		$(NO_CACHE) $(BIN)/jupyter nbconvert --execute --to notebook --inplace \
 			--ExecutePreprocessor.record_timing=False "$$nb" || exit 1; \
 	done
 
@@ -88,7 +91,7 @@ data: $(STAMP)
 	$(BIN)/python scripts/build_data.py
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(NO_CACHE) $(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache .hypothesis

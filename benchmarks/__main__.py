@@ -1,8 +1,13 @@
 """Side-by-side benchmarks of the functions users call (``make bench`` = ``python -m benchmarks``).
 
 Not part of the test suite and never a timed assertion. Each line prints our
-time, the reference's time and the ratio, against the aim. The vote's are in
-:mod:`benchmarks.votes` (containers, files of 5.6 M and 20 M rows, rejected ballots).
+time, the reference's time and the ratio, against the aim:
+
+* cold starts of the look-up commands and of ``import bosetting``
+  (:mod:`benchmarks.lookups`: under 0.3 s wall; at most 3x ``import attrs``);
+* the vote (:mod:`benchmarks.votes`): ``tally`` of every container against its natural
+  baseline, ``tally_file`` against the polars, DuckDB and pandas idioms in time and peak
+  memory (each in a fresh process), and 5 M rejected ballots written as JSON.
 
 Usage: ``python -m benchmarks [--rows N] [--file-rows N ...] [--rejected N]``
 (defaults 1 000 000; 5 600 000 and 20 000 000; 5 000 000).
@@ -20,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from benchmarks import votes
+from benchmarks.lookups import bench_lookups
 from bosetting.decision import sensitivity
 from bosetting.jury import JuryAssessment
 from bosetting.model import Municipality
@@ -84,6 +90,9 @@ def main() -> None:
     p.add_argument("--rejected", type=int, default=5_000_000)
     args = p.parse_args()
     print(f"numpy {np.__version__}, pandas {pd.__version__}; best of 5 runs (files: one run each)")
+    print("| what | ours | reference | ref | ratio | aim | verdict |")
+    print("|---|---|---|---|---|---|---|")
+    bench_lookups()
     votes.main(args.rows, args.file_rows, args.rejected)
     bench_decision()
 

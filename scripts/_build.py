@@ -8,6 +8,11 @@ and write tables in ``datasets/``. This module is imported by them, not run.
 * :func:`write_table` writes a table the way every table in ``datasets/`` is
   written: UTF-8, ``,`` between cells, quotes only where a cell needs them, ``\\n``
   after every row.
+
+The tables are built from the data package alone (``datasets/``, or the copy
+``$BOSETTING_DATASETS`` names): importing this module sets the library's source
+of figures to ``"shipped"``, so a person's cache of refreshed figures
+(``bosetting update``) never reaches the tables it writes.
 """
 
 from __future__ import annotations
@@ -20,9 +25,15 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from bosetting.data import dataset_root, set_source
+
+set_source("shipped")
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA_RAW = ROOT / "data-raw"
-DATASETS = ROOT / "datasets"
+#: Where the tables are written: the data package the library reads, ``datasets/`` or the copy
+#: ``$BOSETTING_DATASETS`` names (so every step of ``make data`` reads what the one before wrote).
+DATASETS = Path(str(dataset_root()))
 
 # A row of the file table in data-raw/README.md: | `name` | bytes | `sha256` |
 _LISTED = re.compile(r"^\| `([^`]+)` \| ([0-9]+) \| `([0-9a-f]{64})` \|$")
@@ -76,7 +87,7 @@ def out_folder(parser: argparse.ArgumentParser) -> None:
         "--out",
         type=Path,
         default=DATASETS,
-        help="the folder to write the tables into (default: datasets/)",
+        help="the folder to write the tables into (default: $BOSETTING_DATASETS, else datasets/)",
     )
 
 

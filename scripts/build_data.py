@@ -6,14 +6,18 @@ the one before it wrote:
 1. ``build_municipalities.py``: the register and its changes (the later steps read
    the register through the library);
 2. ``build_settlement.py`` and ``build_intro_outcomes.py``;
-3. ``refresh_hashes.py``: the ``hash`` of every resource in ``datapackage.json``.
+3. ``refresh_hashes.py``: the ``hash`` of every resource in ``datapackage.json``;
+4. ``build_citation.py``: ``CITATION.cff`` (it lists every source), when the tables
+   built are the repository's own ``datasets/``.
 
 The tables kept by hand (the prize record, and the national rows of
 ``intro_outcomes.csv``) are inputs, not outputs. On a clean checkout nothing
 changes; ``tests/test_data_build.py`` checks that by building into a copy.
 
     python scripts/build_data.py               # rebuild datasets/ in place
-    python scripts/build_data.py --out PATH    # PATH holds a copy of datasets/
+    BOSETTING_DATASETS=PATH python scripts/build_data.py
+                                               # rebuild the copy PATH; every step reads it
+    python scripts/build_data.py --out PATH    # write into PATH, reading datasets/
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from _build import out_folder
+from _build import ROOT, out_folder
 
 SCRIPTS = Path(__file__).resolve().parent
 #: The steps in order, and the tables each writes; every other table in datasets/ is kept by hand.
@@ -50,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     for step in STEPS:
         run(step, "--out", out)
     run("refresh_hashes.py", "--root", out)
+    if args.out.resolve() == (ROOT / "datasets").resolve():
+        run("build_citation.py")
     return 0
 
 

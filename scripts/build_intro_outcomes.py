@@ -41,8 +41,7 @@ from _build import build_one_table, raw_bytes
 from bosetting.data import source, table_path
 from bosetting.errors import SSBFormatError
 from bosetting.model import AreaType, FigureStatus, IntroProgrammeOutcome, Sex
-from bosetting.register import latest
-from bosetting.ssb import area_of
+from bosetting.ssb import area_of, out_of_force
 
 FILES = (
     "ssb10824_imdi-copy_intro_status_arbutd-fylke-2011_2013.csv",
@@ -82,8 +81,10 @@ HEADER = [
     "figure_stage",
     "method",
     "note",
+    "note_en",
     "source_ids",
 ]
+SOURCE_IDS_AT = HEADER.index("source_ids")
 
 # One area-year of the extract: {(sex, status, unit): cell}, one year after leaving.
 Block = dict[tuple[str, str, str], str]
@@ -137,14 +138,10 @@ def records(
         try:
             area_type, code, name = area_of(code, year, file=file, where="region")
         except SSBFormatError:
-            last = latest(code)
-            if len(code) != 4 or last.valid_to is None or last.valid_to >= year:
+            kept = out_of_force(code, year)
+            if kept is None or kept[0] is not AreaType.MUNICIPALITY:
                 raise
-            area_type, name = AreaType.MUNICIPALITY, last.name
-            note = (
-                f"Kilden fører tallet under kode {code}, som etter KLASS bare gjaldt til og med "
-                f"{last.valid_to}; beholdt slik det ble publisert."
-            )
+            area_type, code, name, note = kept
             counts["area-years under a number not in force that year, kept with a note"] += 1
         for sex_code, sex in SEXES.items():
             total, total_status = figure(block[sex_code, TOTAL, PERSONS])
@@ -195,7 +192,8 @@ def row(o: IntroProgrammeOutcome) -> list[str]:
         o.share_status.value,
         o.stage.value,
         o.method.value,
-        o.note or "",
+        o.note.nb if o.note else "",
+        (o.note.en or "") if o.note else "",
         ";".join(s.id for s in o.sources),
     ]
 
@@ -206,7 +204,7 @@ def kept_rows() -> list[list[str]]:
     header, *rows = csv.reader(io.StringIO(text, newline=""))
     if header != HEADER:
         raise SystemExit(f"intro_outcomes.csv: unexpected header {header}")
-    return [r for r in rows if EXTRACT_ID not in r[-1].split(";")]
+    return [r for r in rows if EXTRACT_ID not in r[SOURCE_IDS_AT].split(";")]
 
 
 def build() -> tuple[list[list[str]], list[str]]:

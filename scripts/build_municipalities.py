@@ -12,9 +12,8 @@ Rules:
 * ``municipalities.csv``: one row per run of the same code and name, sorted by code and
   first year; the county code is the code's first two digits.
 * ``municipality_changes.csv``: one row per change, sorted by date and codes. The kind
-  is ours, read from how many codes are on each side of the change that day: an old
-  code going to several new ones is a split, several old codes going to one new one a
-  merge, the same code with a new name a rename, and anything else a new number.
+  is ours, read from how many codes are on each side of the change that day
+  (:func:`bosetting.register.change_kinds`, the rule ``bosetting update`` uses too).
   Where that plain reading misleads, the row gets a note (``NOTES``) and also cites
   SSB's statbank page on the history of split municipalities.
 """
@@ -24,12 +23,11 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-from collections import defaultdict
 from pathlib import Path
 
 from _build import out_folder, raw_bytes, write_table
 
-from bosetting.model import ChangeKind
+from bosetting.register import change_kinds
 
 REGISTER_FILE = "municipalities_klass131_2008-2025.csv"
 CHANGES_FILE = "municipalities_changes_klass131_2008-2024.csv"
@@ -40,16 +38,27 @@ SOURCE_STATBANK = "ssb-statbank-kommunehistorikk"
 
 # Changes a plain walk along KLASS's change list gets wrong; SSB's statbank page on split
 # municipalities (source ssb-statbank-kommunehistorikk) says how SSB itself groups them.
+# Each note in bokmål and in English (our own words), written to note and note_en.
 NOTES = {
     ("2024-01-01", "1507"): (
         "Sammenslåingen fra 2020 ble delvis reversert: Haram ble egen kommune igjen. "
-        "SSBs statistikkbank grupperer gamle 1534 Haram under 1580 og resten under 1508."
+        "SSBs statistikkbank grupperer gamle 1534 Haram under 1580 og resten under 1508.",
+        "The merger of 2020 was partly reversed: Haram became a municipality of its own again. "
+        "SSB's Statbank groups the old 1534 Haram under 1580 and the rest under 1508.",
     ),
-    ("2020-01-01", "1850"): "Tysfjord ble delt mellom Narvik og Hamarøy.",
-    ("2020-01-01", "5012"): "Snillfjord ble delt mellom Heim, Hitra og Orkland.",
+    ("2020-01-01", "1850"): (
+        "Tysfjord ble delt mellom Narvik og Hamarøy.",
+        "Tysfjord was split between Narvik and Hamarøy.",
+    ),
+    ("2020-01-01", "5012"): (
+        "Snillfjord ble delt mellom Heim, Hitra og Orkland.",
+        "Snillfjord was split between Heim, Hitra and Orkland.",
+    ),
     ("2017-01-01", "0720"): (
         "Stokke ble delt mellom Sandefjord og Tønsberg; SSBs statistikkbank regner hele "
-        "Stokke til Sandefjord."
+        "Stokke til Sandefjord.",
+        "Stokke was split between Sandefjord and Tønsberg; SSB's Statbank counts the whole of "
+        "Stokke with Sandefjord.",
     ),
 }
 
@@ -70,6 +79,7 @@ CHANGES_HEADER = [
     "new_name",
     "kind",
     "note",
+    "note_en",
     "source_ids",
 ]
 
@@ -95,28 +105,21 @@ def register_rows(register: list[dict[str, str]]) -> list[list[str]]:
 
 
 def change_rows(changes: list[dict[str, str]]) -> list[list[str]]:
-    successors: dict[tuple[str, str], set[str]] = defaultdict(set)
-    predecessors: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for c in changes:
-        successors[c["change_date"], c["old_kommunenummer"]].add(c["new_kommunenummer"])
-        predecessors[c["change_date"], c["new_kommunenummer"]].add(c["old_kommunenummer"])
-    out = []
-    for c in sorted(
+    ordered = sorted(
         changes,
         key=lambda c: (c["change_date"], c["old_kommunenummer"], c["new_kommunenummer"]),
-    ):
+    )
+    kinds = change_kinds(
+        [(c["change_date"], c["old_kommunenummer"], c["new_kommunenummer"]) for c in ordered]
+    )
+    out = []
+    for c, kind in zip(ordered, kinds, strict=True):
         day, old, new = c["change_date"], c["old_kommunenummer"], c["new_kommunenummer"]
-        if len(successors[day, old]) > 1:
-            kind = ChangeKind.SPLIT
-        elif len(predecessors[day, new]) > 1:
-            kind = ChangeKind.MERGE
-        elif old == new:
-            kind = ChangeKind.RENAME
-        else:
-            kind = ChangeKind.RENUMBER
-        note = NOTES.get((day, old), "")
+        note, note_en = NOTES.get((day, old), ("", ""))
         sources = SOURCE_CHANGES + (";" + SOURCE_STATBANK if note else "")
-        out.append([day, old, c["old_name"], new, c["new_name"], kind.value, note, sources])
+        out.append(
+            [day, old, c["old_name"], new, c["new_name"], kind.value, note, note_en, sources]
+        )
     return out
 
 

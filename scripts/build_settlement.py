@@ -37,12 +37,7 @@ from _build import build_one_table, raw_bytes
 
 from bosetting.data import read_rows
 from bosetting.model import ChangeKind, FigureStatus, Municipality
-from bosetting.register import (
-    REGISTER_FIRST_YEAR,
-    REGISTER_LAST_YEAR,
-    changes,
-    municipalities,
-)
+from bosetting.register import changes, first_year, last_year, municipalities
 
 SOURCE_FILE = "imdi_bosatt_anmodede_1995-2023.csv"
 SOURCE_ID = "imdi-bosatt-anmodede-2023"
@@ -56,11 +51,11 @@ CATEGORIES = {
     "Vedtak om bosetting": "decided",
     "Faktisk bosetting": "settled",
 }
-CATEGORY_NB = {
-    "requested": "anmodning",
-    "requested_original": "opprinnelig anmodning",
-    "decided": "vedtak",
-    "settled": "bosatte",
+CATEGORY_WORDS = {
+    "requested": ("anmodning", "the request"),
+    "requested_original": ("opprinnelig anmodning", "the original request"),
+    "decided": ("vedtak", "the decision"),
+    "settled": ("bosatte", "the number settled"),
 }
 # IMDi uses SSB's symbols.
 STATUS = {s.symbol: s.value for s in (FigureStatus.NOT_APPLICABLE, FigureStatus.SUPPRESSED)}
@@ -80,28 +75,54 @@ HEADER = [
     "settled_status",
     "partial_year",
     "note",
+    "note_en",
     "source_ids",
 ]
 
+# Each note in bokmål and in English (our own words), written to note and note_en.
 NOTE_2020 = (
     "Anmodningen ble nedjustert i løpet av 2020; vedtaket gjelder som regel den opprinnelige "
-    "anmodningen og kan derfor være høyere enn den reviderte."
+    "anmodningen og kan derfor være høyere enn den reviderte.",
+    "The request was lowered during 2020; the decision usually answers the original request "
+    "and may therefore be higher than the revised one.",
 )
-NOTE_2020_EQUAL = "Opprinnelig og revidert anmodning er like i kilden."
+NOTE_2020_EQUAL = (
+    "Opprinnelig og revidert anmodning er like i kilden.",
+    "The original and the revised request are the same in the source.",
+)
 NOTE_2022 = (
     "Anmodningen ble oppjustert i 2022 etter krigen i Ukraina; requested er revidert anmodning "
-    "og requested_original den første."
+    "og requested_original den første.",
+    "The request was raised in 2022 after the war in Ukraine; requested is the revised request "
+    "and requested_original the first one.",
 )
-NOTE_PARTIAL = "Øyeblikksbilde fra september 2023; bosatte gjelder bare deler av året."
+NOTE_PARTIAL = (
+    "Øyeblikksbilde fra september 2023; bosatte gjelder bare deler av året.",
+    "A snapshot from September 2023; the number settled covers only part of the year.",
+)
 NOTE_DECIDED_ZERO = (
     "Vedtak er registrert som 0 i kilden; IMDi bruker 0 for at kommunen ikke har vedtatt å "
-    "bosette, selv om det kan være bosatt personer samme år."
+    "bosette, selv om det kan være bosatt personer samme år.",
+    "The decision is recorded as 0 in the source; IMDi uses 0 when the municipality has not "
+    "decided to settle anyone, even though people may have been settled the same year.",
 )
 NOTE_ALL_ZERO = (
     "Kilden viser 0 i alle tre kolonner; det er uklart om dette betyr null eller at tall mangler "
-    "(tidligere år brukte «.»)."
+    "(tidligere år brukte «.»).",
+    "The source shows 0 in all three columns; it is unclear whether this means none or that the "
+    "figures are missing (earlier years used \u201c.\u201d).",
 )
-NOTE_NOT_IN_SOURCE = "Kommunen har ingen rader i kilden dette året."
+NOTE_NOT_IN_SOURCE = (
+    "Kommunen har ingen rader i kilden dette året.",
+    "The municipality has no rows in the source this year.",
+)
+NOTE_NO_DECISION = (
+    "Vedtak mangler i kilden dette året.",
+    "The decision is missing from the source this year.",
+)
+
+#: A note: (bokmål, English).
+Note = tuple[str, str]
 
 
 def read_source() -> list[list[str]]:
@@ -121,7 +142,7 @@ def base_name(name: str) -> str:
 def runs_by_code() -> dict[str, tuple[Municipality, ...]]:
     """Every run of the register, by code, oldest first."""
     runs: dict[str, set[Municipality]] = defaultdict(set)
-    for year in range(REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR + 1):
+    for year in range(first_year(), last_year() + 1):
         for m in municipalities(year):
             runs[m.code].add(m)
     return {code: tuple(sorted(ms, key=lambda m: m.valid_from)) for code, ms in runs.items()}
@@ -181,24 +202,36 @@ def later_change(m: Municipality, year: int) -> tuple[ChangeKind, int] | None:
     return None
 
 
-def merge_note(code: str, name: str, event: tuple[ChangeKind, int] | None) -> str | None:
+def merge_note(code: str, name: str, event: tuple[ChangeKind, int] | None) -> Note | None:
     if event is None:
         return None
     kind, when = event
     if kind is ChangeKind.MERGE:
         return (
             f"Tallet gjelder bare daværende {name} kommune (kode {code}) før "
-            f"kommunesammenslåingen i {when}, ikke hele den senere kommunen."
+            f"kommunesammenslåingen i {when}, ikke hele den senere kommunen.",
+            f"The figure covers only the then {name} municipality (code {code}) before the "
+            f"merger of {when}, not the whole later municipality.",
         )
-    return f"Tallet gjelder hele daværende {name} kommune (kode {code}) før delingen i {when}."
-
-
-def moved_note(cats: list[str], imdi_code: str, imdi_name: str, year: int) -> str:
-    names = [CATEGORY_NB[c] for c in cats]
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
     return (
-        f"I kilden står {joined} under kommunenummeret {imdi_code} ({imdi_name}), "
-        f"som ikke var i bruk i {year}."
+        f"Tallet gjelder hele daværende {name} kommune (kode {code}) før delingen i {when}.",
+        f"The figure covers the whole then {name} municipality (code {code}) before the split "
+        f"of {when}.",
+    )
+
+
+def _joined(words: list[str], conjunction: str) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
+
+
+def moved_note(cats: list[str], imdi_code: str, imdi_name: str, year: int) -> Note:
+    nb = _joined([CATEGORY_WORDS[c][0] for c in cats], "og")
+    en = _joined([CATEGORY_WORDS[c][1] for c in cats], "and")
+    return (
+        f"I kilden står {nb} under kommunenummeret {imdi_code} ({imdi_name}), "
+        f"som ikke var i bruk i {year}.",
+        f"The source gives {en} under the municipality number {imdi_code} ({imdi_name}), "
+        f"which was not in use in {year}.",
     )
 
 
@@ -289,7 +322,7 @@ def row(
     dec, dec_s = figure(values, "decided")
     sett, sett_s = figure(values, "settled")
     orig = values.get("requested_original", "")
-    notes: list[str] = []
+    notes: list[Note] = []
     event = merge_note(code, name, later_change(m, year))
     if event and FigureStatus.PUBLISHED.value in (req_s, dec_s, sett_s):
         notes.append(event)
@@ -307,11 +340,17 @@ def row(
         else:
             notes.append(NOTE_2020)
         if orig in STATUS:
-            also = " også" if values.get("requested") == orig else ""
-            word = (
-                "undertrykt («:»)" if orig == FigureStatus.SUPPRESSED.symbol else "uten tall («.»)"
+            same = values.get("requested") == orig
+            if orig == FigureStatus.SUPPRESSED.symbol:
+                words = ("undertrykt («:»)", "suppressed (\u201c:\u201d)")
+            else:
+                words = ("uten tall («.»)", "without a figure (\u201c.\u201d)")
+            notes.append(
+                (
+                    f"Opprinnelig anmodning er{' også' if same else ''} {words[0]} i kilden.",
+                    f"The original request is{' also' if same else ''} {words[1]} in the source.",
+                )
             )
-            notes.append(f"Opprinnelig anmodning er{also} {word} i kilden.")
     if year == 2022 and orig:
         notes.append(NOTE_2022)
     if year == PARTIAL_YEAR:
@@ -321,7 +360,7 @@ def row(
     elif dec == "0":
         notes.append(NOTE_DECIDED_ZERO)
     if values and dec_s == "missing":
-        notes.append("Vedtak mangler i kilden dette året.")
+        notes.append(NOTE_NO_DECISION)
     return [
         code,
         name,
@@ -334,7 +373,8 @@ def row(
         sett,
         sett_s,
         "true" if year == PARTIAL_YEAR else "false",
-        " ".join(notes),
+        " ".join(nb for nb, _ in notes),
+        " ".join(en for _, en in notes),
         SOURCE_ID,
     ]
 

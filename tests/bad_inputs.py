@@ -46,7 +46,7 @@ from bosetting.errors import (
     WriteError,
 )
 
-__all__ = ["CASES", "BadInput"]
+__all__ = ["CASES", "NEW_IN_ROUND_TWO", "BadInput"]
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ssb"
 _JSON = json.loads((FIXTURES / "10824_jsonstat2.json").read_text(encoding="utf-8"))
@@ -301,7 +301,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;fire"),
         JurySheetError,
-        "row 1, field 'poeng', value 'fire': a score is a number",
+        "row 1, field 'poeng', value 'fire': not a number (the digits 0 to 9",
         "a score in words",
     ),
     BadInput(
@@ -309,7 +309,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;٣"),
         JurySheetError,
-        "a score is a number written with the digits 0 to 9",
+        "a number is written with the digits 0 to 9",
         "a score in Arabic-Indic digits (Fraction would read it as 3)",
     ),
     BadInput(
@@ -317,7 +317,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;３"),
         JurySheetError,
-        "a score is a number written with the digits 0 to 9",
+        "a number is written with the digits 0 to 9",
         "a score in full-width digits",
     ),
     BadInput(
@@ -357,7 +357,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;NaN"),
         JurySheetError,
-        "a score is a number",
+        "nan and inf are not numbers a person types",
         "NaN",
     ),
     BadInput(
@@ -365,7 +365,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;inf"),
         JurySheetError,
-        "a score is a number",
+        "nan and inf are not numbers a person types",
         "infinity",
     ),
     BadInput(
@@ -373,7 +373,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;1e400"),
         JurySheetError,
-        "outside the scale",
+        "a number with an exponent (such as 1e5) is not read",
         "1e400",
     ),
     BadInput(
@@ -381,7 +381,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;4,5,6"),
         JurySheetError,
-        "a score is a number",
+        "at most one decimal point or comma",
         "4,5,6",
     ),
     BadInput(
@@ -389,7 +389,7 @@ _JURY: list[BadInput] = [
         "jury",
         _jury("A;Bodø;bosetting;=5"),
         JurySheetError,
-        "a score is a number",
+        "not a number (the digits 0 to 9",
         "a spreadsheet formula as a score",
     ),
     BadInput(
@@ -1033,7 +1033,7 @@ _SSB_CSV: list[BadInput] = [
         "ssb",
         _c(_NAT, '"0 Hele landet";"Personer"'),
         SSBFormatError,
-        "expected 7 cells, found 2",
+        "expected 7 cells separated by ';', found 2",
         "a row of two cells",
     ),
     BadInput(
@@ -1216,7 +1216,7 @@ _LOOKUPS: list[BadInput] = [
         "lookup-municipality-none",
         "lookup",
         "bs.municipality(None)",
-        ValidationError,
+        ArgumentError,
         "value None",
         "None",
     ),
@@ -1413,7 +1413,7 @@ _LOOKUPS: list[BadInput] = [
         "lookup",
         "practice.practice_ballots(bs.edition(2022), 5, seed=None)",
         ArgumentError,
-        "the seed is a whole number",
+        "the argument seed is int, not None",
         "no seed",
     ),
     BadInput(
@@ -1610,6 +1610,685 @@ _ARGV: list[BadInput] = [
     ),
 ]
 
+
+# -- round two (issue 22): the API's arguments, typed numbers, the environment, silent drops --
+
+_KINN = 'bs.municipality("Kinn")'
+_E = "bs.edition(2022)"
+_T = f'bs.tally(["Kinn", "Bodø"], {_E})'
+_J = f"practice.practice_jury({_E}, seed=1)"
+_DECIDE = ("decide", "--edition", "2022", "--jury", "j.csv", "--public-weight")
+
+
+def _api(
+    case_id: str, expr: str, error: type[BosettingError], fragment: str, note: str, **kw: Any
+) -> BadInput:
+    return BadInput(case_id, "lookup", expr, error, fragment, note, **kw)
+
+
+def _sparse(sizes: list[int], value: dict[str, Any], **codes: list[str]) -> bytes:
+    """A JSON-stat2 file whose value is an object: it may declare far more cells than it holds."""
+    doc = json.loads(json.dumps(_JSON))
+    doc["size"] = sizes
+    for dim, n in zip(doc["id"], sizes, strict=True):
+        given = codes.get(dim)
+        if given is None:
+            given = (
+                [f"{2010 + i}" for i in range(n)]
+                if dim == "Tid"
+                else [f"{i:02d}" for i in range(1, n + 1)]
+            )
+        doc["dimension"][dim]["category"] = {"index": given[:n]}
+    doc["value"] = value
+    doc.pop("status", None)
+    return json.dumps(doc, separators=(",", ":")).encode("utf-8")
+
+
+_ROUND_TWO: list[BadInput] = [
+    # the public API checks its arguments at the boundary
+    _api(
+        "api-weight-nan",
+        f"bs.decide({_E}.rule, {_T}, {_J}, public_weight=float('nan'))",
+        ArgumentError,
+        "field 'public_weight', value nan: the public weight is a number between 0 and 1",
+        "a weight of NaN (Fraction could not read it)",
+    ),
+    _api(
+        "api-weight-inf",
+        f"bs.decide({_E}.rule, {_T}, {_J}, public_weight=float('inf'))",
+        ArgumentError,
+        "value inf: the public weight",
+        "an infinite weight",
+    ),
+    _api(
+        "api-weight-negative",
+        f"bs.decide({_E}.rule, {_T}, {_J}, public_weight=-0.5)",
+        ArgumentError,
+        "value -0.5: the public weight",
+        "a negative weight",
+    ),
+    _api(
+        "api-weight-text",
+        f"bs.decide({_E}.rule, {_T}, {_J}, public_weight='0.5')",
+        ArgumentError,
+        "the argument public_weight is float | None, not str",
+        "a weight as text",
+    ),
+    _api(
+        "api-decide-no-jury",
+        f"bs.decide({_E}.rule, {_T}, None)",
+        ArgumentError,
+        "the argument jury is JuryAssessment, not None",
+        "None as the jury",
+    ),
+    _api(
+        "api-decide-rule-text",
+        f"bs.decide('weighted_blend', {_T}, {_J})",
+        ArgumentError,
+        "the argument rule is DecisionRule, not str",
+        "a rule's name instead of the rule",
+    ),
+    _api(
+        "api-jury-score-inf",
+        f"bs.JuryAssessment.from_scores({{{_KINN}: float('inf')}})",
+        JurySheetError,
+        "value inf: the score is outside the scale 1–6",
+        "an infinite score (float to Fraction overflows)",
+    ),
+    _api(
+        "api-jury-score-nan",
+        f"bs.JuryAssessment.from_scores({{{_KINN}: float('nan')}})",
+        JurySheetError,
+        "the score is missing",
+        "a NaN score",
+    ),
+    _api(
+        "api-jury-score-fraction",
+        f"bs.JuryAssessment.from_scores({{{_KINN}: '3/2'}})",
+        JurySheetError,
+        "a fraction is not read as a number",
+        "a score written 3/2",
+    ),
+    _api(
+        "api-jury-score-exponent",
+        f"bs.JuryAssessment.from_scores({{{_KINN}: '1e99999999'}})",
+        JurySheetError,
+        "a number with an exponent",
+        "1e99999999 (hung decide before)",
+    ),
+    _api(
+        "api-jury-score-bool",
+        f"bs.JuryAssessment.from_scores({{{_KINN}: True}})",
+        JurySheetError,
+        "a score is a number",
+        "True as a score",
+    ),
+    _api(
+        "api-jury-records-none",
+        f"bs.JuryAssessment.from_records([None], {_E})",
+        ArgumentError,
+        "the argument records is Iterable[Mapping[str, Any]], not list",
+        "a list holding None as the rows",
+    ),
+    _api(
+        "api-jury-records-iter-none",
+        f"bs.JuryAssessment.from_records(iter([None]), {_E})",
+        JurySheetError,
+        "row 1: a row is a mapping with juror, nominee, criterion and score, not None",
+        "an iterator yielding None",
+    ),
+    _api(
+        "api-jury-scale-text",
+        "bs.JuryAssessment.from_scores({}, scale=(1, 6))",
+        ArgumentError,
+        "the argument scale is Scale, not tuple",
+        "a tuple as the scale",
+    ),
+    _api(
+        "api-plot-save-none",
+        "bs.plot.save(None, 'x.png')",
+        ArgumentError,
+        "the argument ax_or_figure is matplotlib axes or a figure, not None",
+        "None as the axes",
+    ),
+    _api(
+        "api-plot-axes-int",
+        'bs.plot.outcome_over_time("Kinn", ax=5)',
+        ArgumentError,
+        "the argument ax is matplotlib axes or None, not int",
+        "a number as the axes",
+    ),
+    _api(
+        "api-municipality-int",
+        "bs.municipality(2019)",
+        ArgumentError,
+        "the argument name_or_code is str, not int",
+        "a year where a name goes",
+    ),
+    _api(
+        "api-municipality-year-text",
+        'bs.municipality("Kinn", year="2019")',
+        ArgumentError,
+        "the argument year is int | None, not str",
+        "a year as text",
+    ),
+    _api(
+        "api-municipality-year-nan",
+        'bs.municipality("Kinn", year=float("nan"))',
+        ArgumentError,
+        "value nan: the argument year is int | None, not float",
+        "a NaN year",
+    ),
+    _api(
+        "api-edition-float",
+        "bs.edition(2022.0)",
+        ArgumentError,
+        "the argument label_or_year is str | int, not float",
+        "a year as a float",
+    ),
+    _api(
+        "api-assess-none",
+        f"bs.assess(None, {_E})",
+        ArgumentError,
+        "the argument municipality is Municipality | str, not None",
+        "None as the municipality",
+    ),
+    _api(
+        "api-sensitivity-steps-inf",
+        f"bs.sensitivity({_T}, {_J}, steps=float('inf'))",
+        ArgumentError,
+        "the argument steps is int, not float",
+        "infinitely many steps",
+    ),
+    _api(
+        "api-sensitivity-steps-negative",
+        f"bs.sensitivity({_T}, {_J}, steps=-1)",
+        ArgumentError,
+        "value -1",
+        "a negative number of steps",
+    ),
+    _api(
+        "api-cite-int",
+        "bs.cite(5)",
+        ArgumentError,
+        "the argument format is str, not int",
+        "a number as the format",
+    ),
+    _api(
+        "api-current-name",
+        'bs.current("Kinn")',
+        ArgumentError,
+        "the argument m is Municipality, not str",
+        "a name where a Municipality goes",
+    ),
+    _api(
+        "api-winners-extra",
+        "bs.winners(5)",
+        ArgumentError,
+        "too many arguments: 1 given, at most 0",
+        "an argument to a function that takes none",
+    ),
+    _api(
+        "api-edition-missing-argument",
+        'bs.Edition("2022")',
+        ArgumentError,
+        "the argument work_year is missing",
+        "a record made without its fields",
+    ),
+    _api(
+        "api-enum-unknown",
+        'bs.model.Sex("x")',
+        ValidationError,
+        "expected one of 'all', 'men', 'women'",
+        "an unknown value of an enum (ValueError before)",
+    ),
+    _api(
+        "api-partial-date-text-month",
+        'bs.PartialDate(2019, "2")',
+        ValidationError,
+        "a month is a number from 1 to 12",
+        "a month as text (TypeError before)",
+    ),
+    _api(
+        "api-record-text-for-municipality",
+        'bs.Nomination("2022", "Kinn", "Kinn", bs.model.Outcome.WINNER, None, (), None, None)',
+        ValidationError,
+        "field 'municipality', value 'Kinn': expected Municipality, not str",
+        "a name where a Municipality goes in a record (attrs' TypeError before)",
+    ),
+    _api(
+        "api-practice-float-count",
+        f"practice.practice_ballots({_E}, 5.5, seed=1)",
+        ArgumentError,
+        "the argument n is int, not float",
+        "5.5 ballots",
+    ),
+    _api(
+        "api-practice-seed-text",
+        f'practice.write_practice({_E}, "ut", seed="1")',
+        ArgumentError,
+        "the argument seed is int, not str",
+        "a seed as text",
+    ),
+    _api(
+        "api-frames-table-none",
+        "bs.frames.table(None)",
+        ArgumentError,
+        "the argument name is str, not None",
+        "None as a table's name",
+    ),
+    _api(
+        "api-format-number-nan",
+        "bs.i18n.format_number(float('nan'))",
+        ArgumentError,
+        "the argument value is a finite number below 10^18 in size",
+        "NaN to the number formatter",
+    ),
+    _api(
+        "api-join-words-text",
+        "bs.i18n.join_words('abc')",
+        ArgumentError,
+        "the argument items is Iterable[object], not str",
+        "a text to join as a list",
+    ),
+    # one grammar for every number a person types
+    _api(
+        "number-fraction",
+        'bs.model.parse_number("3/2")',
+        ValidationError,
+        "a fraction is not read as a number (a date in a spreadsheet?)",
+        "3/2 (read as 1.5 before)",
+    ),
+    _api(
+        "number-underscore",
+        'bs.model.parse_number("1_0")',
+        ValidationError,
+        "a number is written without underscores",
+        "1_0 (read as 10 before)",
+    ),
+    _api(
+        "number-exponent",
+        'bs.model.parse_number("1e99999999")',
+        ValidationError,
+        "a number with an exponent (such as 1e5) is not read",
+        "1e99999999",
+    ),
+    _api(
+        "number-arabic",
+        'bs.model.parse_number("٣")',
+        ValidationError,
+        "a number is written with the digits 0 to 9",
+        "an Arabic-Indic digit",
+    ),
+    _api(
+        "number-too-long",
+        'bs.model.parse_number("1" * 5000)',
+        ValidationError,
+        "a number of more than 40 characters is not read",
+        "5000 digits: refused before any conversion",
+    ),
+    _api(
+        "number-thousands",
+        'bs.model.parse_number("12 345")',
+        ValidationError,
+        "a number is written without spaces or thousands separators",
+        "a thousands separator",
+    ),
+    _api(
+        "number-whole-decimal",
+        'bs.model.parse_whole("2019.5")',
+        ValidationError,
+        "not a whole number (the digits 0 to 9, no decimals)",
+        "a decimal where a whole number goes",
+    ),
+    _api(
+        "number-nan",
+        'bs.model.parse_number("nan")',
+        ValidationError,
+        "nan and inf are not numbers a person types",
+        "nan as text",
+    ),
+    # jury sheets: numbers, and nothing skipped
+    BadInput(
+        "jury-header-only",
+        "jury",
+        _JURY_HEAD,
+        JurySheetError,
+        "the sheet has a header but no rows of scores",
+        "a header and nothing else (an empty assessment before)",
+    ),
+    BadInput(
+        "jury-score-fraction",
+        "jury",
+        _jury("A;Bodø;bosetting;3/2"),
+        JurySheetError,
+        "row 1, field 'poeng', value '3/2': a fraction is not read as a number",
+        "a score a spreadsheet made of a date",
+    ),
+    BadInput(
+        "jury-score-underscore",
+        "jury",
+        _jury("A;Bodø;bosetting;1_0"),
+        JurySheetError,
+        "a number is written without underscores",
+        "1_0 as a score",
+    ),
+    BadInput(
+        "jury-score-exponent",
+        "jury",
+        _jury("A;Bodø;bosetting;1e99999999"),
+        JurySheetError,
+        "a number with an exponent",
+        "1e99999999 as a score",
+    ),
+    BadInput(
+        "jury-score-too-long",
+        "jury",
+        _jury("A;Bodø;bosetting;" + "4" * 5000),
+        JurySheetError,
+        "a number of more than 40 characters is not read",
+        "a score of 5000 digits",
+    ),
+    BadInput(
+        "jury-score-thousands",
+        "jury",
+        _jury("A;Bodø;bosetting;4 000"),
+        JurySheetError,
+        "without spaces or thousands separators",
+        "4 000 as a score",
+    ),
+    BadInput(
+        "jury-duplicate-score-column",
+        "jury",
+        b"jurymedlem;kommune;kriterium;poeng;poeng\nA;Bod\xc3\xb8;bosetting;4;5\n",
+        JurySheetError,
+        "the header has the column 'poeng' twice (columns 4 and 5)",
+        "two score columns (the first was used before)",
+    ),
+    BadInput(
+        "jury-duplicate-nominee-column",
+        "jury",
+        b"jurymedlem;kommune;Kommune;kriterium;poeng\nA;Bod\xc3\xb8;Kinn;bosetting;4\n",
+        JurySheetError,
+        "the header has the column 'kommune' twice",
+        "two nominee columns, one in capitals",
+    ),
+    # SSB CSV: a row that cannot be read is an error naming it, never a footnote
+    BadInput(
+        "ssb-csv-comma-row",
+        "ssb",
+        _c(_NAT, _NAT.replace(";", ",")),
+        SSBFormatError,
+        "row 2",
+        "a data row written with ',' (skipped as a footnote before)",
+    ),
+    BadInput(
+        "ssb-csv-comma-row-says-so",
+        "ssb",
+        _c(_NAT, _NAT.replace(";", ",")),
+        SSBFormatError,
+        "the row seems to be separated by ','",
+        "the message says which separator it saw",
+    ),
+    BadInput(
+        "ssb-csv-tab-row",
+        "ssb",
+        _c(_NAT, _NAT.replace(";", "\t")),
+        SSBFormatError,
+        "the row seems to be separated by tabs",
+        "a data row written with tabs",
+    ),
+    BadInput(
+        "ssb-csv-cut-last-row",
+        "ssb",
+        (_CSV.rstrip("\n").rsplit("\n", 1)[0] + "\n" + _CSV_LINES[-1][:13]).encode("utf-8"),
+        SSBFormatError,
+        "found 1 (a row cut off?); no row of the table is skipped",
+        "the last row cut inside its first cell",
+    ),
+    BadInput(
+        "ssb-csv-cut-last-row-later",
+        "ssb",
+        (_CSV.rstrip("\n").rsplit("\n", 1)[0] + "\n" + _CSV_LINES[-1][:40]).encode("utf-8"),
+        SSBFormatError,
+        "found 4 (a row cut off?)",
+        "the last row cut after four cells",
+    ),
+    BadInput(
+        "ssb-csv-extra-cell",
+        "ssb",
+        _c(_NAT, _NAT + ";5"),
+        SSBFormatError,
+        "found 8 (a ';' in a cell that is not in quotes?)",
+        "a row with one cell too many (the extra was ignored before)",
+    ),
+    BadInput(
+        "ssb-csv-note-without-blank-line",
+        "ssb",
+        (_CSV + "Kilde: Statistisk sentralbyrå\n").encode("utf-8"),
+        SSBFormatError,
+        "expected 7 cells separated by ';', found 1",
+        "a note right under the table, with no blank line before it",
+    ),
+    BadInput(
+        "ssb-csv-duplicate-dimension",
+        "ssb",
+        _c('"kjønn"', '"region"'),
+        SSBFormatError,
+        "the header has two columns for Region (region and region)",
+        "the region column twice (the first was used before)",
+    ),
+    # SSB JSON-stat2: declared sizes against the data present
+    BadInput(
+        "ssb-json-sparse-declared-million",
+        "ssb",
+        _sparse(
+            [10, 10, 5, 20, 20, 5],
+            {"0": 1},
+            Kjonn=[str(i) for i in range(10)],
+            Region=[str(9000 + i) for i in range(10)],
+        ),
+        SSBFormatError,
+        "field 'Region', value '9000': unknown region code",
+        "747 bytes declaring 1 000 000 cells, one present (6 s and 217 MB before)",
+        suffix=".json",
+    ),
+    BadInput(
+        "ssb-json-sparse-bad-key",
+        "ssb",
+        _sparse([1, 1, 1, 1, 1, 1], {"99": 1}),
+        SSBFormatError,
+        'a "value" key must be a cell index from 0 to 0',
+        "a sparse value naming a cell past the declared ones",
+        suffix=".json",
+    ),
+    # files that change, and writes that fail half-way
+    BadInput(
+        "path-jury-growing",
+        "path",
+        ("jury", "growing"),
+        JurySheetError,
+        "the file changed while it was read",
+        "a jury sheet still being written",
+    ),
+    BadInput(
+        "path-ssb-growing",
+        "path",
+        ("ssb", "growing"),
+        SSBFormatError,
+        "the file changed while it was read",
+        "an SSB export still being written",
+        tags=("no-command",),
+    ),
+    BadInput(
+        "path-ballots-growing",
+        "path",
+        ("ballots", "growing"),
+        BallotFileError,
+        "the file changed while it was read",
+        "a ballot file being appended to (the command's counter is the vote floor's)",
+        tags=("no-command",),
+    ),
+    BadInput(
+        "write-disk-full-second",
+        "write",
+        "disk-full-second",
+        WriteError,
+        "ovingsdata-jury.csv: cannot write the file: the disk is full",
+        "the disk fills up at the second practice file (the first stayed behind before)",
+    ),
+    # the command: options named as the user typed them
+    BadInput(
+        "argv-weight-minus-inf",
+        "argv",
+        None,
+        UsageError,
+        "--public-weight: the weight is a number from 0 to 1, not '-inf'",
+        "-inf (argparse took it for an option before)",
+        argv=(*_DECIDE, "-inf"),
+    ),
+    BadInput(
+        "argv-weight-fraction",
+        "argv",
+        None,
+        UsageError,
+        "--public-weight: the weight is a number from 0 to 1, not '3/2': a fraction",
+        "3/2 as the weight",
+        argv=(*_DECIDE, "3/2"),
+    ),
+    BadInput(
+        "argv-weight-exponent",
+        "argv",
+        None,
+        UsageError,
+        "not '1e99999999': a number with an exponent",
+        "1e99999999 as the weight",
+        argv=(*_DECIDE, "1e99999999"),
+    ),
+    BadInput(
+        "argv-weight-underscore",
+        "argv",
+        None,
+        UsageError,
+        "not '0_5': a number is written without underscores",
+        "0_5 as the weight",
+        argv=(*_DECIDE, "0_5"),
+    ),
+    BadInput(
+        "argv-weight-empty",
+        "argv",
+        None,
+        UsageError,
+        "not '': no number given",
+        "an empty weight",
+        argv=(*_DECIDE, ""),
+    ),
+    BadInput(
+        "argv-edition-twice",
+        "argv",
+        None,
+        UsageError,
+        "--edition: given more than once; give it once",
+        "--edition twice (the last was kept before)",
+        argv=("decide", "--edition", "2022", "--jury", "j.csv", "--edition", "2021"),
+    ),
+    BadInput(
+        "argv-format-twice",
+        "argv",
+        None,
+        UsageError,
+        "--format: given more than once",
+        "--format twice",
+        argv=("history", "--format", "csv", "--format", "json"),
+    ),
+    BadInput(
+        "argv-force-alone",
+        "argv",
+        None,
+        UsageError,
+        "--force goes with --plot: add --plot FILE.png",
+        "--force without --plot (blamed on --compare before)",
+        argv=("outcomes", "Kinn", "--force"),
+    ),
+    BadInput(
+        "argv-compare-alone",
+        "argv",
+        None,
+        UsageError,
+        "--compare goes with --plot",
+        "--compare without --plot",
+        argv=("outcomes", "Kinn", "--compare", "county"),
+    ),
+    BadInput(
+        "argv-sensitivity-force-alone",
+        "argv",
+        None,
+        UsageError,
+        "--force goes with --plot",
+        "sensitivity --force without --plot",
+        argv=("sensitivity", "--edition", "2022", "--votes", "v.csv", "--jury", "j.csv", "--force"),
+    ),
+    BadInput(
+        "argv-top-exponent",
+        "argv",
+        None,
+        UsageError,
+        "--top: a whole number of at least 1, not '1e3'",
+        "1e3 as --top",
+        argv=("screen", "--edition", "2022", "--top", "1e3"),
+    ),
+    BadInput(
+        "argv-seed-underscore",
+        "argv",
+        None,
+        UsageError,
+        "--seed: not a whole number: '1_0'",
+        "1_0 as --seed",
+        argv=("practice", "--edition", "2022", "--out", "{tmp}", "--seed", "1_0"),
+    ),
+    BadInput(
+        "argv-year-decimal",
+        "argv",
+        None,
+        UsageError,
+        "--year: not a whole number: '2019.0'",
+        "2019.0 as --year",
+        argv=("municipality", "Oslo", "--year", "2019.0"),
+    ),
+    BadInput(
+        "argv-year-negative",
+        "argv",
+        None,
+        ValidationError,
+        "field '--year', value -5",
+        "a year of -5: the library's words name the option typed (argparse refused -5 before)",
+        argv=("municipality", "Oslo", "--year", "-5"),
+    ),
+    BadInput(
+        "argv-jurors-negative",
+        "argv",
+        None,
+        UsageError,
+        "--jurors: a whole number from 1 to 100, not '-1'",
+        "-1 jurors (argparse took it for an option before)",
+        argv=("practice", "--edition", "2022", "--out", "{tmp}", "--blank", "--jurors", "-1"),
+    ),
+    BadInput(
+        "argv-plot-pgf",
+        "argv",
+        None,
+        WriteError,
+        "the format .pgf needs the program xelatex, which is not installed here",
+        "a figure as .pgf without LaTeX ('internal error' before)",
+        argv=("outcomes", "Kinn", "--plot", "{tmp}.pgf"),
+        tags=("no-latex",),
+    ),
+]
+
+#: The cases added in round two of the hardening (issue 22).
+NEW_IN_ROUND_TWO = frozenset(c.id for c in _ROUND_TWO)
+
+
 #: Every case of the catalogue.
 CASES: list[BadInput] = [
     *_BALLOTS,
@@ -1620,6 +2299,7 @@ CASES: list[BadInput] = [
     *_WRITES,
     *_LOOKUPS,
     *_ARGV,
+    *_ROUND_TWO,
 ]
 
 assert len({c.id for c in CASES}) == len(CASES), "case ids must be unique"

@@ -11,6 +11,12 @@ match the English message text (the source strings), so their language is
 pinned, not missing. ``tests/test_i18n.py`` shows a sample of those errors in
 bokmål (the default) and in English.
 
+Every test starts with an empty cache of refreshed figures of its own
+(``BOSETTING_CACHE_DIR`` points at a new, empty folder) and the source of figures
+at its default, so a developer's ``bosetting update`` never reaches a test; a
+test that wants refreshed figures fetches them from a loopback server
+(``tests/test_ssb_update.py``).
+
 Hypothesis profiles: ``dev`` (the default) and ``ci`` (``CI`` set: reproducible)
 keep the fuzzers modest; ``fuzz`` is the long run:
 ``HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_errors_fuzz.py`` (10 000 examples
@@ -22,7 +28,9 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ.pop("BOSETTING_LANG", None)
@@ -30,7 +38,12 @@ os.environ.pop("BOSETTING_LANG", None)
 import pytest
 from hypothesis import HealthCheck, settings
 
-from bosetting import i18n
+from bosetting import data, i18n
+from bosetting.data import _tables
+from tests.ssb_server import SSBServer
+
+#: The shipped tables in the repository.
+DATASETS = Path(__file__).resolve().parents[1] / "datasets"
 
 settings.register_profile("dev", max_examples=60)
 settings.register_profile(
@@ -64,6 +77,7 @@ ENGLISH_TEST_FILES = frozenset(
         "test_ssb.py",
         "test_voting.py",
         "test_data_writes.py",
+        "test_data_cache.py",
     }
 )
 
@@ -84,12 +98,58 @@ def _csv_field_limit() -> Iterator[None]:
     csv.field_size_limit(_CSV_FIELD_LIMIT)
 
 
+#: Where SSB's APIs are for a test that does not start the loopback server: a closed port.
+_NO_NETWORK = "http://127.0.0.1:9/no-network"
+
+
+@pytest.fixture
+def ssb_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[SSBServer]:
+    """A loopback server answering as SSB's PxWebApi 2 and KLASS do (``tests/ssb_server.py``)."""
+    with SSBServer() as server:
+        monkeypatch.setenv("BOSETTING_SSB_API", server.ssb_api)
+        monkeypatch.setenv("BOSETTING_KLASS_API", server.klass_api)
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """An empty cache of refreshed figures for every test, and the default source of figures.
+
+    SSB's addresses point at a closed loopback port, so a test that fetches without
+    the ``ssb_server`` fixture fails at once instead of reaching the network.
+    """
+    monkeypatch.setenv(data.CACHE_ENV_VAR, str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("BOSETTING_SSB_API", _NO_NETWORK)
+    monkeypatch.setenv("BOSETTING_KLASS_API", _NO_NETWORK)
+    data.set_source(None)
+    yield
+    data.set_source(None)
+
+
 @pytest.fixture(autouse=True)
 def _pinned_language(request: pytest.FixtureRequest) -> Iterator[None]:
     lang = "en" if request.node.path.name in ENGLISH_TEST_FILES else "nb"
     i18n.set_language(lang)
     yield
     i18n.set_language(lang)
+
+
+@pytest.fixture
+def copy_of_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private copy of datasets/ that the loader reads instead of the real one.
+
+    Edit a file of the copy, then call ``_tables._read.cache_clear()`` before reading it.
+    """
+    target = tmp_path / "datasets"
+    shutil.copytree(DATASETS, target)
+    _tables._read.cache_clear()
+    _tables.descriptor.cache_clear()
+    monkeypatch.setattr(_tables, "dataset_root", lambda: target)
+    yield target
+    _tables._read.cache_clear()
+    _tables.descriptor.cache_clear()
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -23,11 +23,14 @@ from bosetting.model import (
     Method,
     Municipality,
     Nomination,
+    NominationRoute,
     NomineesKnown,
     Outcome,
     PartialDate,
+    PrizeName,
     Sex,
     Source,
+    Text,
     TopKThenJury,
     WeightedBlend,
 )
@@ -40,6 +43,10 @@ texts = (
     .map(str.strip)
     .filter(bool)
 )
+
+
+#: A text in the data: bokmål, and English or not (the loader falls back to bokmål).
+data_texts = st.builds(Text, texts, en=st.none() | texts)
 
 
 @st.composite
@@ -71,7 +78,7 @@ sources = st.builds(
     date=partial_dates(),
     language=st.none() | st.sampled_from(["nb", "nn", "en"]),
     kind=st.none() | texts,
-    note=st.none() | texts,
+    note=st.none() | data_texts,
 )
 
 rules = st.one_of(
@@ -86,8 +93,8 @@ initiatives = st.builds(
     Initiative,
     id=texts,
     name=st.none() | texts,
-    partners=st.lists(texts, max_size=3).map(tuple),
-    summary_nb=texts,
+    partners=st.lists(data_texts, max_size=3).map(tuple),
+    summary=data_texts,
     sources=st.lists(sources, max_size=2).map(tuple),
 )
 
@@ -108,7 +115,7 @@ def editions(draw: st.DrawFn) -> Edition:
             imdi_region=draw(st.none() | texts),
             initiatives=tuple(draw(st.lists(initiatives, max_size=2))),
             current=draw(st.none() | municipalities()),
-            note=draw(st.none() | texts),
+            note=draw(st.none() | data_texts),
             sources=tuple(draw(st.lists(sources, max_size=2))),
         )
         for m, o in zip(places, outcomes, strict=True)
@@ -118,18 +125,29 @@ def editions(draw: st.DrawFn) -> Edition:
         work_year=draw(st.none() | years),
         reference_year=draw(years),
         award_when=draw(partial_dates()),
-        event=draw(st.none() | texts),
+        event=draw(st.none() | data_texts),
         place=draw(st.none() | texts),
         prize_name=draw(texts),
         rule=draw(rules),
         vote_opens=draw(partial_dates()),
         vote_closes=draw(partial_dates()),
         nominees_known=draw(st.sampled_from(NomineesKnown)),
-        nomination_route=draw(st.none() | texts),
+        nomination_route=draw(st.none() | st.sampled_from(NominationRoute)),
         status=draw(st.sampled_from(EditionStatus)),
         nominations=nominations,
-        note=draw(st.none() | texts),
+        note=draw(st.none() | data_texts),
         sources=tuple(draw(st.lists(sources, max_size=2))),
+        presented_by=draw(st.none() | data_texts),
+        received_by=draw(st.none() | data_texts),
+        prize_names=tuple(
+            PrizeName(
+                label,
+                name,
+                draw(st.none() | data_texts),
+                tuple(draw(st.lists(sources, max_size=2))),
+            )
+            for name in draw(st.lists(texts, max_size=2, unique=True))
+        ),
     )
 
 
@@ -164,7 +182,7 @@ def intro_outcomes(draw: st.DrawFn) -> IntroProgrammeOutcome:
         stage=draw(st.sampled_from(FigureStage)),
         method=draw(st.sampled_from(Method)),
         sources=tuple(draw(st.lists(sources, max_size=2))),
-        note=draw(st.none() | texts),
+        note=draw(st.none() | data_texts),
     )
 
 
@@ -408,3 +426,64 @@ applicable_rules = st.one_of(
     st.integers(1, 4).map(TopKThenJury),
     st.fractions(0, 1, max_denominator=20).map(lambda f: WeightedBlend(float(f))),
 )
+
+
+# -- the public API driven with arbitrary arguments (tests/test_errors_api.py) ------------------
+
+#: Values no public function should take for most of its arguments: wrong types, NaN,
+#: infinities, huge and negative numbers, text that looks like a number but is not one.
+HOSTILE_VALUES: tuple[object, ...] = (
+    None,
+    True,
+    False,
+    0,
+    -1,
+    -(10**30),
+    10**30,
+    2**63,
+    float("nan"),
+    float("inf"),
+    float("-inf"),
+    1e308,
+    -0.0,
+    "",
+    " ",
+    "\x00",
+    "x\ny",
+    "٣",
+    "１",
+    "1e99999999",
+    "3/2",
+    "1_0",
+    "nan",
+    "-inf",
+    "x" * 5000,
+    b"bytes",
+    bytearray(b"b"),
+    [],
+    [None],
+    [float("nan")],
+    {},
+    {None: None},
+    {"score": float("inf")},
+    (),
+    (None,),
+    object(),
+    complex(1, 1),
+    set(),
+    frozenset({None}),
+    int,
+    Ellipsis,
+)
+
+
+def api_values(good: tuple[object, ...]) -> st.SearchStrategy[object]:
+    """One argument: a value some public function takes (``good``), a hostile one, or a number or text."""
+    return st.one_of(
+        st.sampled_from(good),
+        st.sampled_from(HOSTILE_VALUES),
+        st.integers(min_value=-(10**20), max_value=10**20),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=12),
+        st.lists(st.sampled_from(good), max_size=3),
+    )

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import re
+
+import attrs
 import pytest
 
-from bosetting.history import editions
-from tests.helpers import run
+from bosetting.history import edition, editions
+from bosetting.register import first_year, last_year
+from tests.helpers import record_of, run
 
 
 def test_history_one_line_per_edition(capsys: pytest.CaptureFixture[str]) -> None:
@@ -40,13 +44,40 @@ def test_show_by_two_year_label(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Sunndal" in out
 
 
+def test_show_says_when_the_register_does_not_reach_the_edition() -> None:
+    from bosetting.cli._render import render_edition
+
+    e = edition(2022)
+    assert not any(line.startswith("Kommuneregisteret") for line in render_edition(e).splitlines())
+    last = last_year()
+    newer = attrs.evolve(e, reference_year=last + 1)
+    said = [x for x in render_edition(newer).splitlines() if x.startswith("Kommuneregisteret")]
+    assert said == [
+        f"Kommuneregisteret går bare til {last}, så kommunene og kommunenumrene er slik de var i "
+        f"{last}; «bosetting update» henter et nyere register (SSBs KLASS 131) for å se "
+        f"{last + 1}."
+    ]
+
+
+def test_municipality_help_gives_the_register_years(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        run(capsys, "municipality", "--help")
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"året ({first_year()}–{last_year()})" in out
+
+
 def test_record(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "record", "Bodø")
     assert status == 0
-    assert out.splitlines()[0] == (
-        "Bodø (1804): nominert 4 ganger, vunnet 0 ganger. I tillegg nevnt 1 gang som "
-        "konkurrent, uten bekreftet nominasjon (ikke telt med)."
+    # the counts are the record's as the data has it (four nominations, no win through 2025)
+    said = re.fullmatch(
+        r"Bodø \(1804\): nominert (\d+) ganger, vunnet (\d+) gang(?:er)?\. I tillegg nevnt "
+        r"1 gang som konkurrent, uten bekreftet nominasjon \(ikke telt med\)\.",
+        out.splitlines()[0],
     )
+    assert said is not None, out.splitlines()[0]
+    counts = record_of("Bodø")
+    assert (int(said[1]), int(said[2])) == (counts["formal_nominations"], counts["wins"])
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import bosetting as bs
 from bosetting.errors import ArgumentError
 from bosetting.i18n import language
 from bosetting.model import Outcome
-from tests.helpers import run
+from tests.helpers import record_counts, record_of, run, through
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -165,7 +165,7 @@ def test_cite_command_speaks_bokmaal(capsys: pytest.CaptureFixture[str]) -> None
 
 def test_outcome_tells_formal_nominations_from_named_rivals() -> None:
     assert [o for o in Outcome if not o.formal] == [Outcome.CANDIDATE]
-    bodo = bs.record("Bodø")
+    bodo = through(bs.record("Bodø"))
     assert [n.outcome.formal for n in bodo] == [False, True, True, True, True]
     with language("nb"):
         assert Outcome.CANDIDATE.label == "nevnt som konkurrent"
@@ -188,21 +188,35 @@ def test_outcome_tells_formal_nominations_from_named_rivals() -> None:
 def test_record_counts(
     capsys: pytest.CaptureFixture[str], name: str, counts: dict[str, int]
 ) -> None:
+    assert record_counts(through(bs.record(name))) == counts  # the facts through 2025
     _, out, _ = run(capsys, "record", name, "--format", "json")
     data = json.loads(out)
-    assert data["counts"] == counts
-    assert len(data["nominations"]) == counts["formal_nominations"] + counts["named_as_rival"]
+    now = record_of(name)  # the command counts the whole record, later editions included
+    assert data["counts"] == now
+    assert len(data["nominations"]) == now["formal_nominations"] + now["named_as_rival"]
+
+
+def _times(n: int, one: str, more: str) -> str:
+    return f"{n} {one if n == 1 else more}"
 
 
 def test_record_text_says_what_it_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    # The numbers are the record's as the data has it; the words and the plural forms are checked.
+    bodo, kinn = record_of("Bodø"), record_of("Kinn")
     _, out, _ = run(capsys, "--lang", "en", "record", "Bodø")
     assert out.splitlines()[0] == (
-        "Bodø (1804): nominated 4 times, won 0 times. Also named 1 time as a rival, "
+        f"Bodø (1804): nominated {_times(bodo['formal_nominations'], 'time', 'times')}, "
+        f"won {_times(bodo['wins'], 'time', 'times')}. Also named 1 time as a rival, "
         "without a confirmed nomination (not counted)."
     )
     assert re.search(r"^  2009 +named as a rival +Bodø \(1804\)$", out, re.MULTILINE)
     _, out, _ = run(capsys, "record", "Kinn")
-    assert out.splitlines()[0] == "Kinn (4602): nominert 1 gang, vunnet 1 gang."
+    assert out.splitlines()[0] == (
+        f"Kinn (4602): nominert {_times(kinn['formal_nominations'], 'gang', 'ganger')}, "
+        f"vunnet {_times(kinn['wins'], 'gang', 'ganger')}."
+    )
+    _, out, _ = run(capsys, "record", "Skedsmo")  # a record no later edition can change
+    assert out.splitlines()[0] == "Skedsmo (0231): nominert 1 gang, vunnet 0 ganger."
 
 
 # --- outcomes national ----------------------------------------------------------------------

@@ -28,7 +28,15 @@ DATA_RAW = ROOT / "data-raw"
 SCRIPTS = ROOT / "scripts"
 
 #: The prize record: kept by hand, read by the build only where a table mixes both.
-HAND_KEPT = {"sources", "editions", "nominations", "initiatives", "conflicts", "criteria"}
+HAND_KEPT = {
+    "sources",
+    "editions",
+    "nominations",
+    "initiatives",
+    "conflicts",
+    "prize_names",
+    "criteria",
+}
 
 
 @pytest.fixture(scope="module")

@@ -10,17 +10,15 @@ import hashlib
 import importlib.util
 import json
 import re
-import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from bosetting.cli import main
+from bosetting.data import MANIFEST, hash_checks, verify
 from bosetting.data import _tables as data
-from bosetting.data import hash_checks, verify
 from bosetting.errors import ChecksumError, DataError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,19 +39,6 @@ def _script() -> ModuleType:
 
 
 refresh_hashes = _script()
-
-
-@pytest.fixture
-def copy_of_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private copy of datasets/ that the loader reads instead of the real one."""
-    target = tmp_path / "datasets"
-    shutil.copytree(DATASETS, target)
-    data._read.cache_clear()
-    data.descriptor.cache_clear()
-    monkeypatch.setattr(data, "dataset_root", lambda: target)
-    yield target
-    data._read.cache_clear()
-    data.descriptor.cache_clear()
 
 
 def _descriptor() -> dict[str, object]:
@@ -146,7 +131,69 @@ def test_a_changed_table_fails_the_command(
 def test_verify_command_ok(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["verify"]) == 0
     out = capsys.readouterr().out
-    assert out.count("\nok  ") + out.startswith("ok  ") == len(data.resource_names())
+    # one line per table, and one for the list of every file
+    assert out.count("\nok  ") + out.startswith("ok  ") == len(data.resource_names()) + 1
+    assert f"ok  {MANIFEST}" in out
+
+
+def test_the_manifest_lists_every_file_as_sha256sum_writes_it() -> None:
+    lines = (DATASETS / MANIFEST).read_text(encoding="utf-8").splitlines()
+    names = sorted(p.name for p in DATASETS.iterdir() if p.name != MANIFEST)
+    assert [line.split("  ", 1)[1] for line in lines] == names
+    for line in lines:
+        digest, name = line.split("  ", 1)
+        assert hashlib.sha256((DATASETS / name).read_bytes()).hexdigest() == digest
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [
+        ("datapackage.json", '"minimum": 0', '"minimum": 1'),
+        ("datapackage.json", '"maximum"', '"maximun"'),
+        ("datapackage.json", "creativecommons.org", "creativecommons.com"),
+        ("HISTORY-RESEARCH.md", "IMDi", "IMDI"),
+        ("OUTCOMES-RESEARCH.md", "SSB", "SSb"),
+    ],
+    ids=["a-minimum", "a-renamed-maximum", "the-licence-url", "history-note", "outcomes-note"],
+)
+def test_any_changed_byte_fails_verify_naming_the_file(
+    copy_of_datasets: Path, name: str, old: str, new: str
+) -> None:
+    _edit(copy_of_datasets / name, old, new)
+    with pytest.raises(ChecksumError) as info:
+        verify()
+    assert info.value.file == name
+    assert MANIFEST in str(info.value)
+
+
+def test_an_added_or_removed_file_fails_verify(copy_of_datasets: Path) -> None:
+    (copy_of_datasets / "extra.csv").write_text("a\n", encoding="utf-8")
+    with pytest.raises(ChecksumError, match="does not list"):
+        verify()
+    (copy_of_datasets / "extra.csv").unlink()
+    (copy_of_datasets / "OUTCOMES-RESEARCH.md").unlink()
+    with pytest.raises(ChecksumError, match="it is missing"):
+        verify()
+
+
+def test_the_manifest_itself_is_checked_byte_for_byte(copy_of_datasets: Path) -> None:
+    path = copy_of_datasets / MANIFEST
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    with pytest.raises(ChecksumError) as info:
+        verify()
+    assert info.value.file == MANIFEST
+
+
+def test_refresh_script_writes_the_manifest(
+    copy_of_datasets: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _edit(copy_of_datasets / "HISTORY-RESEARCH.md", "IMDi", "IMDI")
+    assert refresh_hashes.main(["--check", "--root", str(copy_of_datasets)]) == 1
+    assert capsys.readouterr().out == f"stale: {MANIFEST}: it does not list the files as they are\n"
+    assert refresh_hashes.main(["--root", str(copy_of_datasets)]) == 0
+    assert capsys.readouterr().out == f"updated: {MANIFEST}\n"
+    assert refresh_hashes.main(["--check", "--root", str(copy_of_datasets)]) == 0
+    assert all(c.ok for c in verify())
 
 
 def test_refresh_script_names_and_fixes_a_stale_hash(
@@ -156,9 +203,10 @@ def test_refresh_script_names_and_fixes_a_stale_hash(
     assert refresh_hashes.main(["--check", "--root", str(copy_of_datasets)]) == 1
     out = capsys.readouterr().out
     assert out.startswith("stale: criteria:")
-    assert out.count("stale:") == 1
+    assert out.count("stale:") == 2  # the table's hash, and the list of every file
+    assert f"stale: {MANIFEST}:" in out
     assert refresh_hashes.main(["--root", str(copy_of_datasets)]) == 0
-    assert capsys.readouterr().out == "updated: criteria\n"
+    assert capsys.readouterr().out == f"updated: criteria\nupdated: {MANIFEST}\n"
     assert refresh_hashes.main(["--check", "--root", str(copy_of_datasets)]) == 0
     before = DESCRIPTOR.read_text(encoding="utf-8").splitlines()
     after = (copy_of_datasets / "datapackage.json").read_text(encoding="utf-8").splitlines()

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import csv
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,19 +13,6 @@ from bosetting.data import resolve, sources
 from bosetting.errors import DataError
 
 DATASETS = Path(__file__).resolve().parents[1] / "datasets"
-
-
-@pytest.fixture
-def copy_of_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of datasets/ that the loader reads instead of the real one."""
-    target = tmp_path / "datasets"
-    shutil.copytree(DATASETS, target)
-    data._read.cache_clear()
-    data.descriptor.cache_clear()
-    monkeypatch.setattr(data, "dataset_root", lambda: target)
-    yield target
-    data._read.cache_clear()
-    data.descriptor.cache_clear()
 
 
 def test_every_table_loads() -> None:
@@ -144,11 +133,11 @@ def test_sources_are_typed() -> None:
 
 from bosetting.data import _records  # noqa: E402
 from bosetting.errors import ValidationError  # noqa: E402
-from bosetting.model import Source  # noqa: E402
+from bosetting.model import Source, Text  # noqa: E402
 
 
 def _fresh_sources() -> None:
-    _records.sources.cache_clear()
+    _records._sources_in.cache_clear()
 
 
 def test_records_name_file_row_field_value_for_a_model_validator(copy_of_datasets: Path) -> None:
@@ -204,12 +193,12 @@ def test_records_rename_derive_and_where() -> None:
             "sources",
             Source,
             rename={"id": "source_id", "date": "published"},
-            derive=lambda row: {"note": "x"},
+            derive=lambda row: {"note": Text("x")},
             where=lambda row: row["kind"] == "ssb",
         )
     )
     assert rows
-    assert all(s.kind == "ssb" and s.note == "x" for _, s in rows)
+    assert all(s.kind == "ssb" and s.note == Text("x") for _, s in rows)
     assert [s.id for _, s in rows] == [
         r["source_id"] for r in data.read_rows("sources") if r["kind"] == "ssb"
     ]
@@ -218,3 +207,47 @@ def test_records_rename_derive_and_where() -> None:
 def test_records_refuse_a_cell_of_the_wrong_type() -> None:
     with pytest.raises(DataError, match="cannot be read as"):
         _records._structure(7, str, "name")
+
+
+@pytest.fixture
+def fresh_root() -> Iterator[None]:
+    """Forget the dataset root and what was read from it, before and after the test."""
+    caches = (data.dataset_root, data.descriptor, data._read)
+    for cache in caches:
+        cache.cache_clear()
+    yield
+    for cache in caches:
+        cache.cache_clear()
+
+
+def test_the_environment_names_a_copy_to_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_root: None
+) -> None:
+    target = tmp_path / "copy"
+    shutil.copytree(DATASETS, target)
+    with (target / "sources.csv").open(encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    made_up = {
+        "source_id": "T1",
+        "publisher": "TESTDATA",
+        "title": "A made-up source",
+        "url": "https://example.org/t1",
+        "language": "en",
+        "kind": "other",
+    }
+    with (target / "sources.csv").open("a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerow(
+            [made_up.get(name, "TEST DATA" if "note" in name else "") for name in header]
+        )
+    monkeypatch.setenv(data.DATASETS_ENV, str(target))
+    assert data.dataset_root() == target
+    assert "T1" in {r["source_id"] for r in data.read_rows("sources")}
+
+
+def test_the_environment_naming_no_data_package_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_root: None
+) -> None:
+    monkeypatch.setenv(data.DATASETS_ENV, str(tmp_path))
+    with pytest.raises(DataError, match="BOSETTING_DATASETS") as info:
+        data.dataset_root()
+    assert info.value.file == str(tmp_path / "datapackage.json")

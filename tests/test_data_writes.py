@@ -247,3 +247,71 @@ def test_written_csv_is_excel_friendly(tmp_path: Path) -> None:
     assert '"Bodø","a;b","",""\r\n'.encode() in raw
     assert read_csv_text(path).rows == [["Bodø", "a;b", "", ""]]
     assert list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))[1][1] == "a;b"
+
+
+def _fail_second_placement(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills up as the second file is moved into place."""
+    import errno
+
+    real_link, real_replace = os.link, os.replace
+    calls = {"n": 0}
+
+    def placing(real):  # type: ignore[no-untyped-def]
+        def fake(src, dst, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if str(src).endswith(".tmp"):
+                calls["n"] += 1
+                if calls["n"] == 2:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+            return real(src, dst, *args, **kwargs)
+
+        return fake
+
+    monkeypatch.setattr(os, "link", placing(real_link))
+    monkeypatch.setattr(os, "replace", placing(real_replace))
+
+
+def test_practice_files_are_written_all_or_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bosetting as bs
+
+    out = tmp_path / "ut"
+    with monkeypatch.context() as m:
+        _fail_second_placement(m)
+        with pytest.raises(WriteError, match="the disk is full") as info:
+            write_practice(bs.edition(2022), out, seed=1, n=10)
+    assert info.value.file is not None
+    assert info.value.file.endswith("ovingsdata-jury.csv")
+    assert sorted(p.name for p in out.iterdir()) == []  # no first file, no temporary file
+    files = write_practice(bs.edition(2022), out, seed=1, n=10)  # the rerun is not refused
+    assert files.votes is not None
+    assert files.votes.exists()
+    assert files.jury.exists()
+
+
+def test_a_failed_forced_rewrite_keeps_the_old_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bosetting as bs
+
+    out = tmp_path / "ut"
+    first = write_practice(bs.edition(2022), out, seed=1, n=10)
+    assert first.votes is not None
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    with monkeypatch.context() as m:
+        _fail_second_placement(m)
+        with pytest.raises(WriteError):
+            write_practice(bs.edition(2022), out, seed=2, n=20, force=True)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_the_command_says_one_line_for_a_full_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fail_second_placement(monkeypatch)
+    argv = ["practice", "--edition", "2022", "--out", str(tmp_path / "ut"), "--seed", "1"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1
+    assert "cannot write the file: the disk is full" in err
+    assert not list((tmp_path / "ut").iterdir())

@@ -8,7 +8,7 @@ import pytest
 
 import bosetting as bs
 from bosetting.eligibility import Verdict
-from bosetting.errors import ArgumentError
+from bosetting.errors import ArgumentError, NoDataError
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +74,21 @@ def test_a_merged_winner_whose_predecessors_both_report_is_not_assessable(
 
 
 def test_ranking_by_intro_and_bad_ranking() -> None:
-    s = bs.screen("2021", by="intro")
+    s = bs.screen("2016", by="intro")
     keys = [(-r.intro_share if r.intro_share is not None else math.inf) for r in s.rows]
     assert keys == sorted(keys)
+    assert s.rows[0].intro_share is not None
     with pytest.raises(ArgumentError):
         bs.screen("2021", by="votes")
+
+
+def test_ranking_by_intro_without_any_intro_share_is_refused() -> None:
+    # The shipped municipal figures end with status year 2014; 2021 looks at 2016–2020.
+    with pytest.raises(NoDataError, match="ingen kommune har en introandel for 2021") as e:
+        bs.screen("2021", by="intro")
+    assert "«bosetting update»" in str(e.value)
+    s = bs.screen("2021")
+    assert s.provenance is not None
+    assert not s.provenance.refreshed
+    assert len(s.coverage) == 1
+    assert "statusårene 2016–2020" in s.coverage[0]

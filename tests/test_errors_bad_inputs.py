@@ -9,174 +9,22 @@ correctly, or rejected per row with a reason.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
+import functools
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import bosetting as bs
-from bosetting import practice
 from bosetting.cli import main
-from bosetting.data import MAX_USER_FILE_BYTES
 from bosetting.errors import BosettingError
+from bosetting.i18n import language
 from bosetting.jury import read_jury_sheet
 from bosetting.model import RejectReason
 from bosetting.ssb import read_ssb_10824
-from bosetting.voting import MAX_BALLOT_BYTES, read_ballots, tally_file
+from bosetting.voting import read_ballots, tally_file
 
-from .bad_inputs import CASES, BadInput
-
-# The readers a file case goes to, and the command that reads the same file.
-READERS: dict[str, Callable[[Any], object]] = {
-    "ballots": read_ballots,
-    "jury": lambda p: read_jury_sheet(p, bs.edition(2016)),
-    "ssb": read_ssb_10824,
-}
-COMMANDS: dict[str, Callable[[str], list[str]]] = {
-    "ballots": lambda p: ["tally", p, "--edition", "2022"],
-    "jury": lambda p: ["decide", "--edition", "2016", "--jury", p],
-}
-
-
-def _refuse_open(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
-    """Make ``target`` unreadable (as root, permissions alone do not stop a read)."""
-    target.chmod(0)
-    real = os.open
-
-    def fake(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if os.fspath(path) == str(target):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", fake)
-
-
-def _path(kind: str, reader: str, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    suffix = ".json" if reader == "ssb" else ".csv"
-    good = tmp / f"good{suffix}"
-    good.write_text("valg\nKinn\n", encoding="utf-8")
-    if kind == "missing":
-        return str(tmp / f"nope{suffix}")
-    if kind == "folder":
-        return str(tmp)
-    if kind == "fifo":
-        fifo = tmp / f"pipe{suffix}"
-        os.mkfifo(fifo)
-        return str(fifo)
-    if kind == "dev-null":
-        return "/dev/null"
-    if kind == "dev-zero":
-        return "/dev/zero"
-    if kind == "nul":
-        return str(tmp / f"a\x00b{suffix}")
-    if kind in ("newline", "escape"):
-        name = tmp / (f"a\nb{suffix}" if kind == "newline" else f"\x1b[31mred{suffix}")
-        name.write_text("valg\nKinn\n", encoding="utf-8")
-        return str(name)
-    if kind == "none":
-        return None
-    if kind == "empty":
-        return ""
-    if kind == "bytes":
-        return os.fsencode(good)
-    if kind == "huge":
-        huge = tmp / f"huge{suffix}"
-        with huge.open("wb") as f:
-            cap = MAX_BALLOT_BYTES if reader == "ballots" else MAX_USER_FILE_BYTES
-            f.truncate(cap + 1)  # sparse: no disk, no time
-        return str(huge)
-    if kind == "unreadable":
-        _refuse_open(monkeypatch, good)
-        return str(good)
-    if kind == "dangling-link":
-        link = tmp / f"link{suffix}"
-        link.symlink_to(tmp / "gone.csv")
-        return str(link)
-    if kind == "under-a-file":
-        return str(good / f"x{suffix}")
-    if kind == "dash":
-        return "-"
-    raise AssertionError(kind)
-
-
-def _out(kind: str, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    out = tmp / "ut"
-    if kind in ("exists", "target-is-folder", "target-is-link", "target-is-fifo"):
-        out.mkdir()
-        target = out / "ovingsdata-jury.csv"
-        if kind == "exists":
-            target.write_text("mine", encoding="utf-8")
-        elif kind == "target-is-folder":
-            target.mkdir()
-        elif kind == "target-is-link":
-            target.symlink_to(tmp / "elsewhere.csv")
-        else:
-            os.mkfifo(target)
-        return str(out)
-    if kind == "out-is-file":
-        out.write_text("x", encoding="utf-8")
-        return str(out)
-    if kind == "under-a-file":
-        out.write_text("x", encoding="utf-8")
-        return str(out / "inner")
-    if kind == "read-only":
-        out.mkdir()
-        out.chmod(0o555)
-        real = tempfile.mkstemp
-
-        def refuse(*args: Any, **kwargs: Any) -> Any:
-            if Path(str(kwargs.get("dir"))) == out:
-                raise PermissionError(13, "Permission denied")
-            return real(*args, **kwargs)
-
-        monkeypatch.setattr(tempfile, "mkstemp", refuse)
-        return str(out)
-    if kind == "newline-name":
-        return str(tmp / "ut\nbosetting: ok")
-    if kind == "nul-name":
-        return str(tmp / "ut\x00")
-    if kind == "none":
-        return None
-    raise AssertionError(kind)
-
-
-def _api(case: BadInput, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], object]:
-    if case.target in READERS or case.target == "ssb":
-        path = tmp / f"input{case.suffix}"
-        path.write_bytes(case.input)
-        return lambda: READERS[case.target](path)
-    if case.target == "path":
-        reader, kind = case.input
-        p = _path(kind, reader, tmp, monkeypatch)
-        return lambda: READERS[reader](p)
-    if case.target == "write":
-        out = _out(case.input, tmp, monkeypatch)
-        return lambda: practice.write_practice(bs.edition(2022), out, seed=1, n=10)
-    if case.target == "lookup":
-        return lambda: eval(case.input, {"bs": bs, "practice": practice})
-    raise AssertionError(case.target)
-
-
-def _argv(case: BadInput, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> list[str] | None:
-    if "no-command" in case.tags:
-        return None
-    if case.target in COMMANDS:
-        path = tmp / f"input{case.suffix}"
-        path.write_bytes(case.input)
-        return COMMANDS[case.target](str(path))
-    if case.target == "path":
-        reader, kind = case.input
-        return COMMANDS[reader](_path(kind, reader, tmp, monkeypatch))
-    if case.target == "write":
-        out = _out(case.input, tmp, monkeypatch)
-        return ["practice", "--edition", "2022", "--out", out, "--seed", "1", "--ballots", "10"]
-    if case.argv is not None:
-        return [a.replace("{tmp}", str(tmp / "ut")) for a in case.argv]
-    return None
-
+from .bad_input_runs import COMMANDS, one_line, staged
+from .bad_inputs import CASES, NEW_IN_ROUND_TWO, BadInput
 
 API_CASES = [c for c in CASES if c.target != "argv"]
 CLI_CASES = [
@@ -186,6 +34,17 @@ CLI_CASES = [
     and (c.target in COMMANDS or c.target in ("path", "write") or c.argv is not None)
     and not (c.target == "path" and c.input[0] == "ssb")
 ]
+
+
+@functools.cache
+def catalogue_ids() -> frozenset[str]:
+    """Every message id of the bokmål catalogue that has words of its own."""
+    from babel.messages.pofile import read_po
+
+    from bosetting.i18n import LOCALE_DIR
+
+    with (Path(LOCALE_DIR) / "nb" / "LC_MESSAGES" / "bosetting.po").open("rb") as f:
+        return frozenset(m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.string)
 
 
 def test_the_catalogue_is_large_enough() -> None:
@@ -202,26 +61,30 @@ def test_the_catalogue_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("case", API_CASES, ids=lambda c: c.id)
-def test_api(case: BadInput, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    call = _api(case, tmp_path, monkeypatch)
-    with pytest.raises(BosettingError) as info:
-        call()
+def test_api(case: BadInput, tmp_path: Path) -> None:
+    with staged(case, tmp_path) as (call, _):
+        assert call is not None
+        with pytest.raises(BosettingError) as info:
+            call()
     err = info.value
     assert isinstance(err, case.error), f"{type(err).__name__}: {err}"
     assert type(err) is not BosettingError
     assert case.fragment in str(err)
+    # one line in each language, and the bokmål one is the catalogue's own words
+    with language("nb"):
+        nb = str(err)
+    with language("en"):
+        en = str(err)
+    assert "\n" not in nb
+    assert "\n" not in en
+    assert err.message_id in catalogue_ids()
 
 
 @pytest.mark.parametrize("case", CLI_CASES, ids=lambda c: c.id)
-def test_command(
-    case: BadInput,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    argv = _argv(case, tmp_path, monkeypatch)
-    assert argv is not None
-    status = main(argv)
+def test_command(case: BadInput, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with staged(case, tmp_path) as (_, argv):
+        assert argv is not None
+        status = main(argv)
     out, err = capsys.readouterr()
     assert status == 2, (out, err)
     assert "Traceback" not in err
@@ -229,6 +92,16 @@ def test_command(
     assert err.endswith("\n")
     assert err.startswith("bosetting: error: ")
     assert case.cli_fragment in err, err
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.id in NEW_IN_ROUND_TWO], ids=lambda c: c.id)
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_line_a_person_sees_is_in_one_language(case: BadInput, lang: str) -> None:
+    line = one_line(case, lang)
+    assert line
+    assert "\n" not in line
+    other = one_line(case, "en" if lang == "nb" else "nb")
+    assert line != other, "the bokmål and English lines are the same: a message lacks its words"
 
 
 # -- accepted, but awkward --------------------------------------------------------

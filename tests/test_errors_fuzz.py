@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,6 @@ import bosetting as bs
 from bosetting.cli import main
 from bosetting.data import _tables as tables
 from bosetting.data import decode_csv_bytes
-from bosetting.errors import BosettingError
 from bosetting.figures import weighted_share
 from bosetting.jury import read_jury_sheet
 from bosetting.model import FigureStatus
@@ -35,6 +34,7 @@ from bosetting.ssb import read_ssb_10824
 from bosetting.ssb._cells import PERCENT, PERSONS, SYMBOLS, TOTAL, WORK_OR_EDUCATION
 from bosetting.voting import read_ballots, tally_file
 
+from .helpers import only_bosetting_errors
 from .strategies import intro_outcomes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ssb"
@@ -54,18 +54,6 @@ fuzz = settings(
 
 E2016 = bs.edition(2016)
 E2022 = bs.edition(2022)
-
-
-def only_bosetting_errors(call: Callable[[], object]) -> None:
-    """Run ``call``; a result or a BosettingError subclass is fine, anything else fails."""
-    caught: BosettingError | None = None
-    try:
-        call()
-    except BosettingError as exc:
-        caught = exc
-    if caught is not None:
-        assert type(caught) is not BosettingError, "raise a subclass, never the base"
-        assert str(caught)
 
 
 # -- near-valid text -------------------------------------------------------------

@@ -102,4 +102,6 @@ def test_spot_values(
 def test_figures_moved_from_an_old_number_say_so() -> None:
     [s] = [s for s in bs.settlement("5037", year=2018) if s.code == "5037"]
     assert s.note is not None
-    assert "1719" in s.note
+    assert "1719" in s.note.nb
+    assert s.note.en is not None
+    assert "1719" in s.note.en

@@ -6,6 +6,8 @@ import pandas as pd
 
 import bosetting as bs
 from bosetting import frames
+from bosetting.model import edition_year
+from tests.helpers import CHECKED_THROUGH
 
 
 def _dtypes(df: pd.DataFrame, columns: list[str]) -> list[str]:
@@ -39,10 +41,12 @@ def test_nominations_frame_marks_rivals_and_merged_municipalities() -> None:
     assert str(df["formal"].dtype) == "boolean"
     rivals = df[~df["formal"]]
     assert set(rivals["outcome"].astype(str)) == {"candidate"}
-    assert len(rivals) == 16
     merged = df[df["changed_kind"] == "merge"]
     assert "Skedsmo" in set(merged["name_as_written"])
-    bodo = df[df["name_as_written"] == "Bodø"]
+    # through 2025: 16 named only as rivals; Bodø named as a rival once, then nominated four times
+    upto = df[[edition_year(label) <= edition_year(CHECKED_THROUGH) for label in df["edition"]]]
+    assert int((~upto["formal"]).sum()) == 16
+    bodo = upto[upto["name_as_written"] == "Bodø"]
     assert (len(bodo), int(bodo["formal"].sum())) == (5, 4)
 
 
@@ -71,3 +75,18 @@ def test_screen_frame_has_one_row_per_municipality() -> None:
     assert len(df) == len(bs.municipalities(2022)) == 356
     assert str(df["code"].dtype) == "string"
     assert set(df.loc[df["outcome"] == "winner", "name"]) == {"Kinn"}
+
+
+def test_text_columns_come_in_both_languages_with_their_marks() -> None:
+    df = frames.criteria()
+    assert str(df["looks_for_interpretation"].dtype) == "boolean"
+    assert int(df["looks_for_interpretation"].sum()) == 25
+    assert str(df["text_en"].dtype) == "string"
+    assert df["text_en"].notna().all()
+    assert df.loc[df["confirmed_to"].notna(), "confirmed_to"].unique().tolist() == ["2024"]
+    names = frames.prize_names()
+    assert names["edition"].cat.ordered
+    assert (names["edition"] == "2018").sum() == 2
+    for name in ("editions", "nominations", "initiatives", "conflicts", "sources"):
+        columns = set(frames.table(name).columns)
+        assert {c for c in columns if c.endswith("_en")}, name

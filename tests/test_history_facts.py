@@ -209,8 +209,11 @@ def test_s2_is_the_pages_own_title() -> None:
 )
 def test_2021_looks_for_marked_as_interpretation(criterion: str) -> None:
     row = _row("criteria", criterion_id=criterion)
-    assert "egen tolkning" in row["note"]
-    # the same marking the 50 % rule's operational reading already had
+    # round three: the mark is the column, not a note repeating it
+    assert row["looks_for_interpretation"] == "true"
+    assert "egen tolkning" not in row["note"]
+    # the 50 % rule's own note still says which part is our reading
+    assert _row("criteria", criterion_id="2021-over-50")["looks_for_interpretation"] == "true"
     assert "egen tolkning" in _row("criteria", criterion_id="2021-over-50")["note"]
 
 
@@ -239,3 +242,94 @@ def test_handover_is_sourced_and_unknown_stays_empty() -> None:
     for edition in ("2008", "2011", "2013", "2019/2020", "2024"):
         row = _row("editions", edition=edition)
         assert (row["presented_by"], row["received_by"]) == ("", ""), edition
+
+
+# --- round three (issue 19): marks, the 2018 rule, the 2018 names, 2025 ---------------------
+
+#: Criteria whose looks_for only restates what the sources say (every other one is ours).
+RESTATED = {
+    "2009-resultater",
+    "2012-resultater",
+    "2012-overgang",
+    "2015-bosetting",
+    "2016-bosetting",
+    "2019-overgang",
+    "2022-intro",
+    "2022-prosjekter",
+    "2023-begge",
+    "2023-resultater",
+}
+
+
+def test_looks_for_is_marked_where_it_is_our_interpretation() -> None:
+    rows = _table("criteria")
+    ours = {r["criterion_id"] for r in rows if r["looks_for_interpretation"] == "true"}
+    assert {r["criterion_id"] for r in rows} - ours == RESTATED
+    assert len(ours) == 25
+    # every measurable criterion's computation is ours
+    assert {r["criterion_id"] for r in rows if r["kind"] == "measurable"} <= ours
+
+
+def test_the_marks_are_the_library_words() -> None:
+    with bs.i18n.language("nb"):
+        [c] = [c for c in bs.edition(2021).criteria if c.id == "2021-utvikling"]
+        assert str(c.looks_for_marked()).endswith("(vår tolkning)")
+        [r] = [c for c in bs.edition(2023).criteria if c.id == "2023-resultater"]
+        assert "tolkning" not in str(r.looks_for_marked())
+    with bs.i18n.language("en"):
+        assert str(c.looks_for_marked()).endswith("(our interpretation)")
+
+
+def test_criteria_after_the_last_confirmed_edition_are_assumed() -> None:
+    """The 2024 points (IMDi, 4 June 2024, S50) run on to 2025 with no source: assumed."""
+    confirmed = {r["criterion_id"]: r["confirmed_to"] for r in _table("criteria")}
+    open_ended = {r["criterion_id"] for r in _table("criteria") if not r["last_edition"]}
+    assert {c for c, to in confirmed.items() if to} == open_ended
+    assert {confirmed[c] for c in open_ended} == {"2024"}
+    assert not bs.edition(2023).criteria.assumed
+    assert not bs.edition(2024).criteria.assumed
+    e = bs.edition(2025)
+    assert e.criteria.assumed
+    assert e.criteria.confirmed_to == "2024"
+    assert all(c.assumed_for("2025") and not c.assumed_for("2024") for c in e.criteria)
+    with bs.i18n.language("nb"):
+        assert str(e.criteria.assumption()).startswith("Antatt: ingen kilde sier")
+
+
+def test_the_2018_decision_rule_conflict_is_recorded_with_both_sources() -> None:
+    [c] = [c for c in bs.conflicts(2018) if c.field == "decision_rule"]
+    assert (c.id, c.table, c.key) == ("C10", "editions", "2018")
+    assert [s.id for s in c.sources_a] == ["S20"]  # Budstikka: the public votes the winner forward
+    assert [s.id for s in c.sources_b] == ["S24"]  # Stange: a jury picks among the three finalists
+    assert "publikum" in c.value_a.nb
+    assert "tre" in c.value_b.nb
+    assert bs.edition(2018).rule.has_finalists  # the table follows S24
+    assert "C10" in str(bs.edition(2018).note)
+
+
+def test_the_2018_name_variants_are_recorded_and_cited() -> None:
+    names = {p.name_as_written: [s.id for s in p.sources] for p in bs.edition(2018).prize_names}
+    assert names == {
+        "integrerings- og bosetningsprisen 2018": ["S18"],
+        "integrerings- og bosettingsprisen": ["S19"],
+    }
+    # every name as written is in the title of a source it cites
+    for e in bs.editions():
+        for p in e.prize_names:
+            assert any(p.name_as_written.casefold() in s.title.casefold() for s in p.sources), (
+                e.label,
+                p.name_as_written,
+            )
+            assert p.name_as_written != e.prize_name
+
+
+def test_who_received_the_2025_prize() -> None:
+    e = bs.edition(2025)
+    assert e.winner is not None
+    assert e.winner.name == "Moss"
+    assert e.received_by is not None
+    assert e.received_by.nb.startswith("ordfører Simen Nord")
+    assert e.received_by.en is not None
+    assert e.received_by.en.startswith("mayor Simen Nord")
+    assert [s.id for s in e.handover_sources] == ["S57"]
+    assert str(e.award_when) == "2025-11-10"

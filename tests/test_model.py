@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import re
 from datetime import date
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from bosetting.errors import BosettingError, ValidationError
 from bosetting.model import (
+    MAX_NUMBER_TEXT,
     AreaType,
     DatePrecision,
     Edition,
@@ -22,6 +26,9 @@ from bosetting.model import (
     TopKThenJury,
     WeightedBlend,
     converter,
+    number_problem,
+    parse_number,
+    parse_whole,
 )
 from tests import strategies as s
 
@@ -232,3 +239,58 @@ def test_code_digits_are_ascii() -> None:
     # "\d" would accept Arabic-Indic digits; a kommunenummer is four ASCII digits.
     with pytest.raises(ValidationError, match="fire sifre"):
         Municipality("\u0660\u0663\u0660\u0661", "Oslo", "Oslo", 1977)
+
+
+# -- the one grammar of a typed number ------------------------------------------------
+
+_DECIMALS = st.from_regex(r"[+-]?[0-9]{1,12}([.,][0-9]{1,12})?", fullmatch=True)
+
+
+@given(_DECIMALS)
+def test_a_plain_decimal_is_read_exactly(text: str) -> None:
+    assert parse_number(text) == Fraction(text.replace(",", "."))
+    assert parse_number(f"  {text} ") == parse_number(text)
+
+
+@given(st.from_regex(r"[+-]?[0-9]{1,30}", fullmatch=True))
+def test_a_whole_number_is_read_as_int_reads_it(text: str) -> None:
+    assert parse_whole(text) == int(text)
+
+
+@given(st.text(max_size=60))
+def test_anything_else_is_refused_with_a_reason(text: str) -> None:
+    plain = re.fullmatch(r"\s*[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)\s*", text)
+    problem = number_problem(text)
+    if problem is None:
+        assert plain is not None
+        assert len(text) <= MAX_NUMBER_TEXT
+        assert isinstance(parse_number(text), Fraction)
+    else:
+        assert not (plain and len(text) <= MAX_NUMBER_TEXT)
+        with pytest.raises(ValidationError) as info:
+            parse_number(text)
+        assert info.value.message_id == problem
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("3/2", "a fraction"),
+        ("1_0", "underscores"),
+        ("1e5", "exponent"),
+        ("1E-3", "exponent"),
+        ("٣", "the digits 0 to 9"),
+        ("３", "the digits 0 to 9"),
+        ("²", "the digits 0 to 9"),
+        ("nan", "nan and inf"),
+        ("-inf", "nan and inf"),
+        ("12 345", "thousands separators"),
+        ("9" * 41, "more than {limit} characters"),
+        ("", "no number given"),
+        ("4,5,6", "at most one decimal point or comma"),
+    ],
+)
+def test_what_python_reads_but_a_person_did_not_mean(text: str, reason: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        parse_number(text)
+    assert reason in info.value.message_id

@@ -13,6 +13,7 @@ import pytest
 from bosetting.errors import BosettingError, SSBFormatError
 from bosetting.model import AreaType, FigureStatus, Sex
 from bosetting.ssb import build_query, fetch_10824, read_ssb_10824
+from tests.ssb_server import SSBServer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ssb"
 JSON = FIXTURES / "10824_jsonstat2.json"
@@ -159,7 +160,8 @@ def test_missing_file() -> None:
         read_ssb_10824("no/such/file.json")
 
 
-def test_build_query() -> None:
+def test_build_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BOSETTING_SSB_API")  # SSB's own address, as a user gets it
     url = build_query(regions=["0", "1001"], years=[2014], sexes=["0"])
     base, query = url.split("?")
     assert base == "https://data.ssb.no/api/pxwebapi/v2/tables/10824/data"
@@ -170,22 +172,51 @@ def test_build_query() -> None:
     assert params["valueCodes[ContentsCode]"] == "DeltakereProg,DeltakereProg1"
 
 
-def test_fetch_reads_recorded_answer(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[str] = []
+def test_fetch_reads_the_answers_of_a_loopback_server(ssb_server: SSBServer) -> None:
+    records = fetch_10824(regions=["0301"], years=[2014])
+    assert ssb_server.requests[0] == "/api/pxwebapi/v2/tables/10824/metadata?lang=no"
+    assert "valueCodes[Region]=0301" in ssb_server.requests[1]
+    assert _find(records, "0301", 2014).share == 0.56
 
-    class Answer(io.BytesIO):
-        def __enter__(self) -> Answer:
-            return self
 
-        def __exit__(self, *exc: object) -> None:
-            self.close()
+# -- a sparse value (an object): read in proportion to what the file holds -----------
 
-    def fake_urlopen(url: str, timeout: float) -> Answer:
-        seen.append(url)
-        return Answer(JSON.read_bytes())
 
-    monkeypatch.setattr("urllib.request.urlopen", fake_urlopen)
-    records = fetch_10824(regions=["1001"], years=[2014])
-    assert seen
-    assert seen[0].startswith("https://data.ssb.no/")
-    assert _find(records, "1001", 2014).share == 0.69
+def _sparse_doc() -> dict[str, object]:
+    """The recorded JSON-stat2 answer with ``value`` and ``status`` as objects of their entries."""
+    doc = json.loads((FIXTURES / "10824_jsonstat2.json").read_text(encoding="utf-8"))
+    values, status = doc["value"], doc.get("status")
+    doc["value"] = {str(i): v for i, v in enumerate(values) if v is not None}
+    if isinstance(status, list):
+        doc["status"] = {str(i): s for i, s in enumerate(status) if s is not None}
+    return doc
+
+
+def test_the_sparse_and_the_dense_form_give_one_answer(tmp_path: Path) -> None:
+    path = tmp_path / "sparse.json"
+    path.write_text(json.dumps(_sparse_doc()), encoding="utf-8")
+    dense = read_ssb_10824(FIXTURES / "10824_jsonstat2.json")
+    sparse = read_ssb_10824(path)
+    assert dense
+    assert sparse == dense
+
+
+def test_a_sparse_file_is_read_in_proportion_to_its_entries() -> None:
+    from bosetting.ssb._jsonstat import parse_jsonstat
+
+    doc = _sparse_doc()
+    doc["value"] = {"0": 5}
+    doc.pop("status", None)
+    sizes = doc["size"]
+    assert isinstance(sizes, list)
+    region = doc["dimension"]["Region"]["category"]  # type: ignore[index]
+    codes = [f"{9000 + i}" for i in range(2000)]
+    region["index"] = codes
+    region.pop("label", None)
+    sizes[doc["id"].index("Region")] = len(codes)  # type: ignore[attr-defined]
+    cells = parse_jsonstat(doc, "x.json")
+    declared = 1
+    for n in sizes:
+        declared *= n
+    assert declared > 100_000
+    assert len(cells) <= 3  # the one entry, and the two other cells of its record

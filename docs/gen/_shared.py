@@ -1,24 +1,32 @@
-"""Helpers shared by the page generators in ``docs/gen/``.
+"""Helpers shared by the page generators in ``docs/gen/``: paths, links and a Markdown page builder.
 
 The generators use only the public API (``import bosetting as bs``) and the
-shipped tables in ``datasets/``; every word a reader sees is written here or in
-the hand-written pages, in bokmål unless the page is for analysts.
+tables the library reads (``datasets/``, or the copy ``$BOSETTING_DATASETS`` names). They keep no words of their own for what the
+library names: outcomes, statuses, rules, routes, dates, numbers and lists are
+written by the library (``.label``, ``rule.describe()``, the formatters of
+:mod:`bosetting.i18n`) inside ``with bs.i18n.language("nb")``, so the site and
+the command say the same. What is written here is the site's own prose.
 """
 
 from __future__ import annotations
 
 import csv
-import json
+import io
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import bosetting as bs
+from bosetting.data import dataset_root, descriptor
+from bosetting.i18n import join_words
+from bosetting.model import Edition, Source
 
 ROOT = Path(__file__).resolve().parents[2]
-DATASETS = ROOT / "datasets"
 DOCS = ROOT / "docs"
+
+#: The ``__name__`` a generator runs under: mkdocs-gen-files runs it with ``runpy.run_path``.
+RUN_NAMES = ("__main__", "<run_path>")
 
 
 def notebooks_dir() -> Path:
@@ -26,60 +34,15 @@ def notebooks_dir() -> Path:
     return Path(os.environ.get("BOSETTING_DOCS_NOTEBOOKS", ROOT / "notebooks"))
 
 
-MONTHS_NB = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
-
-OUTCOME_NB = {
-    "winner": "Vinner",
-    "finalist": "Finalist",
-    "nominee": "Nominert",
-    "candidate": "Nevnt som sterk kandidat",
-}
-
-NOMINEES_KNOWN_NB = {
-    "complete": "Alle nominerte er kjent.",
-    "partial": "Bare noen av kandidatene er kjent.",
-    "winner_only": "Bare vinneren er kjent.",
-    "none": "Ingen nominerte er kjent.",
-}
-
-STATUS_NB = {
-    "awarded": "Delt ut",
-    "planned": "Bare kunngjort; ingen kilde viser at prisen ble delt ut",
-    "unknown": "Ukjent",
-}
-
-ROUTE_NB = {
-    "imdi": "IMDi nominerte kommunene.",
-    "imdi_regions": "Hvert av IMDis regionkontorer nominerte én kommune.",
-    "self_nomination": "Kommunene meldte seg på selv.",
-}
-
-UNKNOWN = "ukjent"
-
-
 def table(path: str) -> list[dict[str, str]]:
-    """Read one shipped table as a list of rows (all values text, empty for unknown)."""
-    with (DATASETS / path).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    """Read one table the library reads as a list of rows (all values text, empty for unknown)."""
+    text = dataset_root().joinpath(path).read_bytes().decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def datapackage() -> dict[str, Any]:
-    """Return the parsed ``datasets/datapackage.json``."""
-    result: dict[str, Any] = json.loads((DATASETS / "datapackage.json").read_text("utf-8"))
-    return result
+    """Return the parsed ``datapackage.json`` the library reads."""
+    return descriptor()
 
 
 def edition_slug(label: str) -> str:
@@ -92,31 +55,20 @@ def edition_page(label: str) -> str:
     return f"prisen/{edition_slug(label)}.md"
 
 
-def value(x: object) -> str:
-    """The text of an enum member or a plain value."""
-    return str(getattr(x, "value", x))
-
-
-def date_nb(d: Any) -> str:
-    """A partial date in bokmål: ``13. februar 2019``, ``november 2025``, ``2010`` or ``ukjent``."""
-    year, month, day = getattr(d, "year", None), getattr(d, "month", None), getattr(d, "day", None)
-    if year is None:
-        return UNKNOWN
-    if month is None:
-        return str(year)
-    if day is None:
-        return f"{MONTHS_NB[month - 1]} {year}"
-    return f"{day}. {MONTHS_NB[month - 1]} {year}"
-
-
-def number_nb(x: float | str) -> str:
-    """A decimal with a comma, as bokmål writes it: ``0.9`` -> ``0,9``."""
-    return str(x).replace(".", ",")
+def capital(text: str) -> str:
+    """The text with its first letter upper case (a library word starting a table cell)."""
+    return text[:1].upper() + text[1:]
 
 
 def cell(text: object) -> str:
-    """Text safe inside one cell of a Markdown table."""
-    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+    """Text safe inside one cell of a Markdown table (``<`` and ``>`` shown, not read as HTML).
+
+    Examples:
+        >>> cell("<edition>-<code>")
+        '&lt;edition&gt;-&lt;code&gt;'
+    """
+    shown = str(text).replace("<", "&lt;").replace(">", "&gt;")
+    return shown.replace("|", "\\|").replace("\n", " ").strip()
 
 
 def md_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -132,10 +84,10 @@ def source_link(source_id: str, *, from_page: str) -> str:
     return f"[{source_id}]({'../' * depth}kilder.md#{source_id})"
 
 
-def source_links(sources: Iterable[Any], *, from_page: str) -> str:
-    """Comma-separated links to several sources (objects with ``.id``, or ids)."""
-    ids = [getattr(s, "id", s) for s in sources]
-    return ", ".join(source_link(i, from_page=from_page) for i in dict.fromkeys(ids))
+def source_links(sources: Iterable[Source], *, from_page: str) -> str:
+    """Comma-separated links to several sources, each once."""
+    ids = dict.fromkeys(s.id for s in sources)
+    return ", ".join(source_link(i, from_page=from_page) for i in ids)
 
 
 def rel(target: str, *, from_page: str) -> str:
@@ -143,65 +95,26 @@ def rel(target: str, *, from_page: str) -> str:
     return "../" * from_page.count("/") + target
 
 
-def rule_nb(rule: object) -> str:
-    """How the winner is chosen under a decision rule, in one or two bokmål sentences."""
-    name = type(rule).__name__
-    if name == "JuryOnly":
-        return "Juryen valgte vinneren blant de nominerte. Det var ingen folkeavstemning."
-    if name == "TopKThenJury":
-        k = getattr(rule, "k", None)
-        return (
-            f"Publikum stemte over de nominerte. De {k} med flest stemmer ble finalister, "
-            "og juryen valgte vinneren blant dem."
-        )
-    if name == "WeightedBlend":
-        weight = getattr(rule, "public_weight", None)
-        tail = (
-            "IMDi har ikke offentliggjort hvor mye hver del teller."
-            if weight is None
-            else f"Her er folkeavstemningen antatt å telle {number_nb(weight * 100)} %."
-        )
-        return f"Folkeavstemningen og juryens faglige vurdering ble veid sammen. {tail}"
-    raise SystemExit(f"docs/gen: no bokmål text for the decision rule {name!r}")
-
-
-def rule_short_nb(rule: object) -> str:
-    """A short name for a decision rule, for tables."""
-    names = {
-        "JuryOnly": "Juryen alene",
-        "TopKThenJury": "Folkeavstemning, så jury",
-        "WeightedBlend": "Folkeavstemning og jury veid sammen",
-    }
-    name = type(rule).__name__
-    if name not in names:
-        raise SystemExit(f"docs/gen: no bokmål name for the decision rule {name!r}")
-    return names[name]
-
-
-def join_nb(items: Sequence[str]) -> str:
-    """``a``, ``a og b``, ``a, b og c``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " og " + items[-1]
+def edition_link(label: str, *, from_page: str, text: str | None = None) -> str:
+    """A link from ``from_page`` to an edition's page (its label as the text by default)."""
+    return f"[{text or label}]({rel(edition_page(label), from_page=from_page)})"
 
 
 def label_range(labels: Sequence[str]) -> str:
     """``2024``, ``2024 og 2025`` or ``2010–2011`` style text for consecutive edition labels."""
-    if len(labels) == 1:
-        return labels[0]
-    if len(labels) == 2:
-        return f"{labels[0]} og {labels[1]}"
+    if len(labels) <= 2:
+        return join_words(labels)
     return f"{labels[0]}–{labels[-1]}"
 
 
-def criteria_groups() -> list[tuple[tuple[str, ...], list[Any]]]:
+def criteria_groups() -> list[tuple[tuple[str, ...], list[Edition]]]:
     """Consecutive editions that share the same list of criteria, oldest first.
 
     Returns:
         ``(criterion ids, editions)`` pairs; editions without criteria are included
         with an empty id tuple.
     """
-    groups: list[tuple[tuple[str, ...], list[Any]]] = []
+    groups: list[tuple[tuple[str, ...], list[Edition]]] = []
     for e in bs.editions():
         ids = tuple(c.id for c in e.criteria.criteria)
         if groups and groups[-1][0] == ids:
@@ -211,14 +124,12 @@ def criteria_groups() -> list[tuple[tuple[str, ...], list[Any]]]:
     return groups
 
 
-def criteria_page(editions: Sequence[Any]) -> str:
+def criteria_page(editions: Sequence[Edition]) -> str:
     """Docs-relative path of the criteria page for a group of editions."""
     first, last = edition_slug(editions[0].label), edition_slug(editions[-1].label)
-    return (
-        f"slik-velges/kriterier-{first}.md"
-        if first == last
-        else (f"slik-velges/kriterier-{first}-til-{last}.md")
-    )
+    if first == last:
+        return f"slik-velges/kriterier-{first}.md"
+    return f"slik-velges/kriterier-{first}-til-{last}.md"
 
 
 def criteria_page_for(label: str) -> str | None:
@@ -229,19 +140,90 @@ def criteria_page_for(label: str) -> str | None:
     return None
 
 
-def latest_awarded() -> Any:
-    """The newest edition with a known winner."""
-    return next(e for e in reversed(bs.editions()) if e.winner is not None)
+class Page:
+    r"""A Markdown page built block by block: headings, paragraphs, lists, tables, notes.
+
+    Each method adds one block and returns the page, so a section reads as a chain;
+    :meth:`text` joins the blocks with blank lines.
+
+    Examples:
+        >>> Page("Tittel").para("Ett avsnitt.").items(["a", "b"]).text()
+        '# Tittel\n\nEtt avsnitt.\n\n- a\n- b\n'
+    """
+
+    def __init__(self, title: str | None = None, *, window_title: bool = False) -> None:
+        self._blocks: list[str] = []
+        if title is not None and window_title:
+            # The nav says just the label; the window title (front matter) says what the page is.
+            self._blocks.append(f"---\ntitle: {title}\n---")
+        if title is not None:
+            self._blocks.append(f"# {title}")
+
+    def heading(self, text: str, level: int = 2) -> Page:
+        """Add a heading (``##`` by default)."""
+        self._blocks.append(f"{'#' * level} {text}")
+        return self
+
+    def para(self, *sentences: str) -> Page:
+        """Add a paragraph of sentences (nothing when all are empty)."""
+        text = " ".join(s for s in sentences if s)
+        if text:
+            self._blocks.append(text)
+        return self
+
+    def items(self, lines: Iterable[str], *, numbered: bool = False) -> Page:
+        """Add a list (bullets, or ``1.``, ``2.`` … when ``numbered``); nothing when empty."""
+        block = "\n".join(
+            (f"{i}. " if numbered else "- ") + line for i, line in enumerate(lines, start=1)
+        )
+        if block:
+            self._blocks.append(block)
+        return self
+
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Page:
+        """Add a table."""
+        self._blocks.append(md_table(header, rows).rstrip("\n"))
+        return self
+
+    def note(self, kind: str, title: str, text: str) -> Page:
+        """Add an admonition (``!!! note "Merknad"``) holding one paragraph."""
+        self._blocks.append(f'!!! {kind} "{title}"\n\n    {text}')
+        return self
+
+    def raw(self, markdown: str) -> Page:
+        """Add Markdown made elsewhere, as it is."""
+        if markdown.strip():
+            self._blocks.append(markdown.strip("\n"))
+        return self
+
+    def text(self) -> str:
+        """The page's Markdown."""
+        return "\n\n".join(self._blocks) + "\n"
+
+
+def fill(page: str, parts: dict[str, Callable[[str], str]]) -> None:
+    """Copy a hand-written page and replace its ``<!-- gen:NAME -->`` lines by generated text."""
+    import mkdocs_gen_files
+
+    text = (DOCS / page).read_text(encoding="utf-8")
+    for name, make in parts.items():
+        marker = f"<!-- gen:{name} -->"
+        if marker not in text:
+            raise SystemExit(f"docs/gen: {page} has no marker {marker}")
+        text = text.replace(marker, make(page))
+    with mkdocs_gen_files.open(page, "w", encoding="utf-8") as fh:
+        fh.write(text)
 
 
 def write_nav(path: str, lines: Iterable[str]) -> None:
     """Write a literate-nav file (``SUMMARY.md``) that is read for the nav but not made a page."""
     import mkdocs_gen_files
     from mkdocs.structure.files import InclusionLevel
+    from mkdocs_gen_files.editor import FilesEditor
 
     with mkdocs_gen_files.open(path, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines) + "\n")
-    nav_file = mkdocs_gen_files.FilesEditor.current().files.get_file_from_path(path)
+    nav_file = FilesEditor.current().files.get_file_from_path(path)
     if nav_file is None:
         raise SystemExit(f"docs/gen: could not find the nav file {path} just written")
     nav_file.inclusion = InclusionLevel.EXCLUDED

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import ast
+import html
+import importlib
 import inspect
 import os
 import sys
@@ -126,7 +128,7 @@ def _constraints(field: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def _keys(fields: Any) -> str:
+def _keys(fields: str | list[str]) -> str:
     return ", ".join(f"`{f}`" for f in ([fields] if isinstance(fields, str) else fields))
 
 
@@ -282,7 +284,11 @@ def error_page() -> str:
         lines += ["## The catalogue of bad inputs", "", doc, ""]
         lines += [
             "The test suite feeds every case below to the library and checks the error class "
-            "and what the message names.",
+            "and what the message names. Each case's line is the one a person sees, in bokmål "
+            "and in English, made by running the case while this page was built "
+            "(`tests/bad_input_runs.py`; the scratch folder's name is left out).",
+            "",
+            *_catalogue_table(),
             "",
             '??? example "tests/bad_inputs.py"',
             "",
@@ -306,6 +312,37 @@ def error_page() -> str:
     return "\n".join(lines)
 
 
+def _catalogue_table() -> list[str]:
+    """Every case of the catalogue with the line it gives in bokmål and in English.
+
+    An HTML table with a class of its own: its long lines wrap inside the page
+    (``extra.css``), so it needs no sideways scrolling, which a keyboard could not reach.
+    """
+    if str(sh.ROOT) not in sys.path:
+        sys.path.insert(0, str(sh.ROOT))
+    catalogue: Any = importlib.import_module("tests.bad_inputs")
+    runs: Any = importlib.import_module("tests.bad_input_runs")
+    lines = [
+        '<table class="bad-inputs">',
+        '<colgroup><col style="width: 15%"><col style="width: 17%"><col style="width: 12%">'
+        '<col style="width: 28%"><col style="width: 28%"></colgroup>',
+        "<thead><tr><th>Case</th><th>What is given</th><th>Error</th>"
+        "<th>Bokmål</th><th>English</th></tr></thead>",
+        "<tbody>",
+    ]
+    for case in catalogue.CASES:
+        nb = html.escape(runs.one_line(case, "nb"), quote=False)
+        en = html.escape(runs.one_line(case, "en"), quote=False)
+        lines.append(
+            f"<tr><td><code>{html.escape(case.id)}</code></td>"
+            f"<td>{html.escape(case.note, quote=False)}</td>"
+            f"<td><code>{case.error.__name__}</code></td>"
+            f'<td lang="nb">{nb}</td><td>{en}</td></tr>'
+        )
+    lines += ["</tbody>", "</table>"]
+    return ["\n".join(lines)]
+
+
 SECTIONS = ("Args:", "Arguments:", "Attributes:", "Examples:", "Example:", "Raises:", "Returns:")
 
 
@@ -322,7 +359,8 @@ def _prose(doc: str) -> str:
 def _tree(cls: type, depth: int = 0) -> list[str]:
     """The subclass tree under ``cls``, indented two spaces a level."""
     out = ["  " * depth + cls.__name__]
-    for sub in sorted(cls.__subclasses__(), key=lambda c: c.__name__):
+    subclasses: list[type] = sorted(cls.__subclasses__(), key=lambda c: c.__name__)
+    for sub in subclasses:
         if sub.__module__.startswith("bosetting"):
             out += _tree(sub, depth + 1)
     return out
@@ -350,8 +388,10 @@ def _write_pages() -> None:
         *api_pages(),
         "* [Command reference](commands.md)",
         "* [Bad input and errors](errors.md)",
+        "* [Adding an edition](new-edition.md)",
     ]
     sh.write_nav("analysts/SUMMARY.md", nav)
 
 
-main()
+if __name__ in sh.RUN_NAMES:
+    main()

@@ -11,7 +11,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.pages import Page
 
 _NO_ALT = re.compile(r'<img(?![^>]*\balt=)|alt="No description has been provided for this image"')
 # A script from another site, or the empty MathJax loader mkdocs-jupyter writes (src="").
@@ -33,7 +38,7 @@ def _notebook_html(html: str, title: str) -> str:
     return _CDN_SCRIPT.sub("", html)
 
 
-def on_page_content(html: str, page: Any, **_: Any) -> str:
+def on_page_content(html: str, page: Page, **_: Any) -> str:
     """Mark English pages as English and make notebook pages offline and accessible."""
     if page.file.src_path.endswith(".ipynb"):
         html = _notebook_html(html, page.title or "")
@@ -42,7 +47,9 @@ def on_page_content(html: str, page: Any, **_: Any) -> str:
     return html
 
 
-def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
+def on_serve(
+    server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any], **_: Any
+) -> LiveReloadServer:
     """Rebuild on notebook edits too (``watch:`` in mkdocs.yml needs the folder to exist)."""
     from pathlib import Path
 

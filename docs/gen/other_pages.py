@@ -17,33 +17,13 @@ import mkdocs_gen_files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _shared as sh
+from _shared import capital
 
 import bosetting as bs
-
-KIND_NB = {
-    "imdi": "IMDi",
-    "government": "Regjeringen og departementene",
-    "municipality": "Kommuner og kommunale foretak",
-    "press-release": "Pressemeldinger",
-    "news": "Nyhetsmedier",
-    "ssb": "Statistisk sentralbyrå",
-    "github-copy": "Kopier av offentlige data",
-    "other": "Andre",
-}
-
-LANGUAGE_NB = {"nb": "bokmål", "nn": "nynorsk", "en": "engelsk"}
-
-TABLE_NB = {
-    "municipalities": "kommuner",
-    "municipality_changes": "kommuneendringer",
-    "editions": "utgaver",
-    "nominations": "nominasjoner",
-    "initiatives": "tiltak",
-    "conflicts": "uenigheter",
-    "criteria": "kriterier",
-    "intro_outcomes": "introresultater",
-    "settlement": "bosetting",
-}
+from bosetting.data import sources as all_sources
+from bosetting.data import table_label
+from bosetting.i18n import format_date, join_words
+from bosetting.model import SOURCE_KINDS, Source
 
 
 def citations() -> dict[str, Counter[str]]:
@@ -60,14 +40,26 @@ def citations() -> dict[str, Counter[str]]:
     return used
 
 
+def _source_line(s: Source, used: Counter[str]) -> str:
+    where = join_words(f"{table_label(t)} {n}" for t, n in sorted(used.items()))
+    date = format_date(s.date)
+    note = f" {str(s.note).rstrip('.')}." if s.note else ""
+    note = note[:2].upper() + note[2:] if note else ""
+    return (
+        f'- <span id="{s.id}">**{s.id}**</span>: {s.publisher} ({date}, {s.language_label}): '
+        f"[{s.title}]({s.url}).{note} "
+        f"*Brukt i:* {where or 'ingen rader'}."
+    )
+
+
 def sources_page() -> str:
     """Every source in sources.csv, grouped by kind of publisher."""
-    rows = sh.table("sources.csv")
+    sources = list(all_sources().values())
     used = citations()
     lines = [
         "# Kilder",
         "",
-        f"Alle opplysninger i dataene og på dette nettstedet bygger på de {len(rows)} kildene "
+        f"Alle opplysninger i dataene og på dette nettstedet bygger på de {len(sources)} kildene "
         "nedenfor. Hver rad i tabellene viser til én eller flere av dem. Tekstene i dataene er "
         "skrevet med våre egne ord; kildene er der du kan sjekke fakta.",
         "",
@@ -75,23 +67,12 @@ def sources_page() -> str:
         "Tabellene er beskrevet i [dataordlisten](analysts/data-dictionary.md) (på engelsk).",
         "",
     ]
-    order = list(KIND_NB)
-    kinds = sorted({r["kind"] for r in rows}, key=lambda k: order.index(k) if k in order else 99)
+    order = list(SOURCE_KINDS)
+    kinds = sorted({s.kind or "other" for s in sources}, key=order.index)
     for kind in kinds:
-        lines += [f"## {KIND_NB.get(kind, kind)}", ""]
-        for r in (r for r in rows if r["kind"] == kind):
-            sid = r["source_id"]
-            count = used.get(sid, Counter())
-            where = sh.join_nb([f"{TABLE_NB.get(t, t)} {n}" for t, n in sorted(count.items())])
-            date = sh.date_nb(bs.PartialDate.parse(r["published"]))
-            language = LANGUAGE_NB.get(r["language"], r["language"])
-            note = f" {r['note'].rstrip('.')}." if r["note"] else ""
-            note = note[:2].upper() + note[2:] if note else ""
-            lines.append(
-                f'- <span id="{sid}">**{sid}**</span>: {r["publisher"]} ({date}, {language}): '
-                f"[{r['title']}]({r['url']}).{note} "
-                f"*Brukt i:* {where or 'ingen rader'}."
-            )
+        group = [s for s in sources if (s.kind or "other") == kind]
+        lines += [f"## {capital(group[0].kind_label)}", ""]
+        lines += [_source_line(s, used.get(s.id, Counter())) for s in group]
         lines.append("")
     return "\n".join(lines)
 
@@ -151,23 +132,20 @@ def workshop() -> None:
         text = "\n".join(listing)
     else:
         text = "Notatbøkene er ikke lagt ut ennå. Når de er klare, står de i lista her."
-    page = (sh.DOCS / "verksted" / "index.md").read_text(encoding="utf-8")
-    marker = "<!-- gen:notatboker -->"
-    if marker not in page:
-        raise SystemExit(f"docs/gen: verksted/index.md has no marker {marker}")
-    with mkdocs_gen_files.open("verksted/index.md", "w", encoding="utf-8") as fh:
-        fh.write(page.replace(marker, text))
+    sh.fill("verksted/index.md", {"notatboker": lambda page: text})
     if nav:  # an empty nav file would make literate-nav list the nav file itself
         sh.write_nav("verksted/SUMMARY.md", nav)
 
 
 def main() -> None:
-    """Write every page of this generator."""
-    with mkdocs_gen_files.open("kilder.md", "w", encoding="utf-8") as fh:
-        fh.write(sources_page())
-    with mkdocs_gen_files.open("endringslogg.md", "w", encoding="utf-8") as fh:
-        fh.write(changelog_page())
-    workshop()
+    """Write every page of this generator, in bokmål."""
+    with bs.i18n.language("nb"):
+        with mkdocs_gen_files.open("kilder.md", "w", encoding="utf-8") as fh:
+            fh.write(sources_page())
+        with mkdocs_gen_files.open("endringslogg.md", "w", encoding="utf-8") as fh:
+            fh.write(changelog_page())
+        workshop()
 
 
-main()
+if __name__ in sh.RUN_NAMES:
+    main()

@@ -1,36 +1,39 @@
 """Generate the pages about the prize: one per edition, the overview, the criteria by era.
 
 Also fills the generated parts (``<!-- gen:NAME -->`` markers) of the home page and
-of the hand-written pages for municipalities. Run by mkdocs-gen-files at build time.
+of the hand-written pages for municipalities. Run by mkdocs-gen-files at build
+time; the pages are bokmål, written inside ``bs.i18n.language("nb")`` so every
+word the library owns (outcomes, statuses, rules, dates, numbers) is the
+library's own.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import mkdocs_gen_files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _shared as sh
+from _shared import Page, capital
 
 import bosetting as bs
+from bosetting.i18n import _, format_date, format_share, join_words
+from bosetting.model import (
+    Conflict,
+    Criterion,
+    Edition,
+    Municipality,
+    Nomination,
+    Outcome,
+    Source,
+)
 
-FIELD_NB = {
-    "place": "sted",
-    "award_date": "utdelingsdato",
-    "note": "merknad",
-    "prize_name": "prisens navn",
-    "outcome": "resultat",
-    "edition": "utgavens navn",
-    "work_year": "arbeidsåret prisen gjelder",
-}
 
-
-def _municipality(n: Any) -> str:
+def _municipality(n: Nomination) -> str:
     """A nominee's name as the sources wrote it, with the municipality where that differs."""
     name = n.municipality.name
     written = n.name_as_written
@@ -39,7 +42,7 @@ def _municipality(n: Any) -> str:
     return name
 
 
-def _today(m: Any) -> str:
+def _today(m: Municipality) -> str:
     """Today's municipality for a historical one, or why there is no single answer."""
     try:
         now = bs.current(m)
@@ -57,324 +60,295 @@ def _criteria_title(path: str) -> str:
     raise SystemExit(f"docs/gen: no criteria group for {path}")
 
 
-def _conflicts_for(label: str) -> list[Any]:
-    found = []
-    for c in bs.conflicts():
-        if (c.table == "editions" and c.key == label) or (
-            c.table == "nominations" and c.key.rsplit("/", 1)[0] == label
-        ):
-            found.append(c)
-    return found
-
-
-def _source_line(s: Any, *, page: str) -> str:
-    date = sh.date_nb(s.date)
-    when = "" if date == sh.UNKNOWN else f" ({date})"
-    note = f" – {s.note}" if s.note else ""
-    return (
-        f"- {sh.source_link(s.id, from_page=page)}: {s.publisher}{when}: [{s.title}]({s.url}){note}"
-    )
-
-
-def _conflict_block(c: Any, *, page: str) -> list[str]:
-    field = FIELD_NB.get(c.field, c.field)
-    what = "utgaven" if c.table == "editions" else f"nominasjonen {c.key}"
-    out = [
-        f"### {c.id}: {field}",
-        "",
-        f"Kildene er uenige om {field} for {what}.",
-        "",
-        f"- Noen kilder sier **{c.value_a}** ({sh.source_links(c.sources_a, from_page=page)}).",
-        f"- Andre sier **{c.value_b}** ({sh.source_links(c.sources_b, from_page=page)}).",
+def _conflicts_for(label: str) -> list[Conflict]:
+    return [
+        c
+        for c in bs.conflicts()
+        if (c.table == "editions" and c.key == label)
+        or (c.table == "nominations" and c.key.rsplit("/", 1)[0] == label)
     ]
+
+
+def _source_line(s: Source, *, page: str) -> str:
+    when = f" ({format_date(s.date)})" if s.date.year is not None else ""
+    note = f" – {s.note}" if s.note else ""
+    link = sh.source_link(s.id, from_page=page)
+    return f"{link}: {s.publisher}{when}: [{s.title}]({s.url}){note}"
+
+
+def _conflict_section(md: Page, c: Conflict, *, page: str) -> None:
+    field = c.field_label
+    what = "utgaven" if c.table == "editions" else f"nominasjonen {c.key}"
+    md.heading(f"{c.id}: {field}", 3)
+    md.para(f"Kildene er uenige om {field} for {what}.")
+    md.items(
+        [
+            f"Noen kilder sier **{c.value_a}** ({sh.source_links(c.sources_a, from_page=page)}).",
+            f"Andre sier **{c.value_b}** ({sh.source_links(c.sources_b, from_page=page)}).",
+        ]
+    )
     if c.resolution:
-        out += ["", f"Slik er det løst i dataene: {c.resolution}"]
+        md.para(f"Slik er det løst i dataene: {c.resolution}")
     if c.note:
-        out += ["", f"Merknad: {c.note}"]
-    return [*out, ""]
+        md.para(f"Merknad: {c.note}")
 
 
-def edition_markdown(e: Any) -> str:
-    """The page of one edition."""
-    page = sh.edition_page(e.label)
-    # The nav says just the label; the window title (front matter) says what the page is.
-    lines = ["---", f"title: Prisen for {e.label}", "---", "", f"# Prisen for {e.label}", ""]
-    if e.winner is not None:
-        lines += [f"**{e.prize_name}** for {e.label} gikk til **{e.winner.name}**.", ""]
-    else:
-        lines += [f"For **{e.prize_name}** for {e.label} er ingen vinner kjent.", ""]
-
-    work_year = str(e.work_year) if e.work_year is not None else sh.UNKNOWN
-    route = sh.ROUTE_NB.get(sh.value(e.nomination_route), "Ikke oppgitt i kildene.")
+def _facts(e: Edition) -> list[tuple[str, str]]:
+    """The edition's facts table: each fact in the library's words."""
+    route = e.nomination_route
     facts = [
         ("Prisens navn", e.prize_name),
-        ("Status", sh.STATUS_NB.get(sh.value(e.status), sh.value(e.status))),
-        ("Utdelt", sh.date_nb(e.award_when)),
-        ("Sted", e.place or sh.UNKNOWN),
-        ("Arrangement", e.event or sh.UNKNOWN),
-        ("Arbeidsåret prisen gjelder", work_year),
-        ("Slik ble kommunene nominert", route),
-        (
-            "Hvor mye vi vet om de nominerte",
-            sh.NOMINEES_KNOWN_NB.get(sh.value(e.nominees_known), ""),
-        ),
+        ("Status", capital(e.status.label)),
+        ("Utdelt", format_date(e.award_when)),
+        ("Sted", e.place or _("unknown")),
+        ("Arrangement", str(e.event or _("unknown"))),
+        ("Arbeidsåret prisen gjelder", str(e.work_year) if e.work_year else _("unknown")),
+        ("Slik ble kommunene nominert", capital(route.label if route else _("unknown"))),
+        ("Hvor mye vi vet om de nominerte", capital(e.nominees_known.label)),
     ]
     if e.vote_opens.year is not None or e.vote_closes.year is not None:
-        facts.append(
-            ("Folkeavstemning", f"fra {sh.date_nb(e.vote_opens)} til {sh.date_nb(e.vote_closes)}")
-        )
-    lines += [sh.md_table(("Opplysning", "Verdi"), facts), ""]
-    if e.note:
-        lines += ['!!! note "Merknad"', "", f"    {e.note}", ""]
+        vote = f"fra {format_date(e.vote_opens)} til {format_date(e.vote_closes)}"
+        facts.append(("Folkeavstemning", vote))
+    if e.presented_by is not None:
+        facts.append(("Delt ut av", str(e.presented_by)))
+    if e.received_by is not None:
+        facts.append(("Tatt imot av", str(e.received_by)))
+    return facts
 
-    lines += ["## Slik ble vinneren valgt", "", sh.rule_nb(e.rule), ""]
+
+def _criteria_section(md: Page, e: Edition, *, page: str) -> None:
+    md.heading("Kriterier")
     crit_page = sh.criteria_page_for(e.label)
-    lines += ["## Kriterier", ""]
     if crit_page is None:
-        lines += ["Kildene oppgir ingen kriterier for denne utgaven.", ""]
-    else:
-        for i, c in enumerate(e.criteria.criteria, 1):
-            lines.append(f"{i}. {c.text_nb}")
-        lines += [
-            "",
-            "Les mer om hva juryen så etter på siden "
-            f"[{_criteria_title(crit_page)}]({sh.rel(crit_page, from_page=page)}).",
-            "",
-        ]
+        md.para("Kildene oppgir ingen kriterier for denne utgaven.")
+        return
+    if e.criteria.assumed:
+        md.note("warning", "Ikke bekreftet av noen kilde", str(e.criteria.assumption()))
+    md.items((str(c.text) for c in e.criteria.criteria), numbered=True)
+    link = f"[{_criteria_title(crit_page)}]({sh.rel(crit_page, from_page=page)})"
+    md.para(f"Les mer om hva juryen så etter på siden {link}.")
 
-    lines += ["## Nominerte", ""]
+
+def _nominees_section(md: Page, e: Edition) -> None:
+    md.heading("Nominerte")
     if not e.nominations:
-        lines += ["Ingen kilde vi har funnet, nevner nominerte for denne utgaven.", ""]
-    else:
-        header = ["Kommune", f"Kommunenummer i {e.reference_year}", "Resultat", "Kommunen i dag"]
-        rows = [
-            [
-                _municipality(n),
-                n.municipality.code,
-                sh.OUTCOME_NB.get(sh.value(n.outcome), sh.value(n.outcome)),
-                _today(n.municipality),
-            ]
-            for n in e.nominations
+        md.para("Ingen kilde vi har funnet, nevner nominerte for denne utgaven.")
+        return
+    header = ["Kommune", f"Kommunenummer i {e.reference_year}", "Resultat", "Kommunen i dag"]
+    rows = [
+        [
+            _municipality(n),
+            n.municipality.code,
+            capital(n.outcome.label),
+            _today(n.municipality),
         ]
-        # Columns that are empty for every nominee of the edition are left out.
-        for title, values in (
-            ("IMDi-region", [n.imdi_region or "" for n in e.nominations]),
-            ("Merknad", [n.note or "" for n in e.nominations]),
-        ):
-            if any(values):
-                header.append(title)
-                for row, v in zip(rows, values, strict=True):
-                    row.append(v)
-        lines += [sh.md_table(header, rows), ""]
+        for n in e.nominations
+    ]
+    # Columns that are empty for every nominee of the edition are left out.
+    for title, values in (
+        ("IMDi-region", [n.imdi_region or "" for n in e.nominations]),
+        ("Merknad", [str(n.note or "") for n in e.nominations]),
+    ):
+        if any(values):
+            header.append(title)
+            for row, v in zip(rows, values, strict=True):
+                row.append(v)
+    md.table(header, rows)
 
-    lines += ["## Tiltak juryen og kildene trakk fram", ""]
+
+def _initiative_line(n: Nomination, *, page: str) -> Iterable[str]:
+    for i in n.initiatives:
+        head = f"**{i.name}**" if i.name else "**Tiltak**"
+        partners = f" (sammen med {', '.join(map(str, i.partners))})" if i.partners else ""
+        sources = sh.source_links(i.sources, from_page=page)
+        yield f"{head}{partners}: {i.summary} Kilde: {sources}."
+
+
+def _initiatives_section(md: Page, e: Edition, *, page: str) -> None:
+    md.heading("Tiltak juryen og kildene trakk fram")
     with_initiatives = [n for n in e.nominations if n.initiatives]
     if not with_initiatives:
-        lines += ["Kildene beskriver ingen tiltak for denne utgaven.", ""]
+        md.para("Kildene beskriver ingen tiltak for denne utgaven.")
     for n in with_initiatives:
-        role = sh.OUTCOME_NB.get(sh.value(n.outcome), "").lower()
-        lines += [f"### {n.municipality.name} ({role})", ""]
-        for i in n.initiatives:
-            head = f"**{i.name}**" if i.name else "**Tiltak**"
-            partners = f" (sammen med {', '.join(i.partners)})" if i.partners else ""
-            lines.append(
-                f"- {head}{partners}: {i.summary_nb} "
-                f"Kilde: {sh.source_links(i.sources, from_page=page)}."
-            )
-        lines.append("")
+        md.heading(f"{n.municipality.name} ({n.outcome.label})", 3)
+        md.items(_initiative_line(n, page=page))
 
-    conflicts = _conflicts_for(e.label)
-    lines += ["## Der kildene er uenige", ""]
-    if not conflicts:
-        lines += ["Vi har ikke funnet kilder som motsier hverandre om denne utgaven.", ""]
-    for c in conflicts:
-        lines += _conflict_block(c, page=page)
 
-    sources: dict[str, Any] = {}
+def _cited(e: Edition, conflicts: Iterable[Conflict]) -> list[Source]:
+    """Every source the page cites, each once, in the order the page meets them."""
+    found: dict[str, Source] = {}
     for s in e.sources:
-        sources.setdefault(s.id, s)
+        found.setdefault(s.id, s)
     for n in e.nominations:
-        for s in n.sources:
-            sources.setdefault(s.id, s)
-        for i in n.initiatives:
-            for s in i.sources:
-                sources.setdefault(s.id, s)
+        for s in (*n.sources, *(s for i in n.initiatives for s in i.sources)):
+            found.setdefault(s.id, s)
     for c in conflicts:
         for s in (*c.sources_a, *c.sources_b):
-            sources.setdefault(s.id, s)
-    lines += ["## Kilder", ""]
-    lines += [_source_line(s, page=page) for s in sources.values()]
-    lines.append("")
-    return "\n".join(lines)
+            found.setdefault(s.id, s)
+    return list(found.values())
+
+
+def edition_markdown(e: Edition) -> str:
+    """The page of one edition."""
+    page = sh.edition_page(e.label)
+    md = Page(f"Prisen for {e.label}", window_title=True)
+    if e.winner is not None:
+        md.para(f"**{e.prize_name}** for {e.label} gikk til **{e.winner.name}**.")
+    else:
+        md.para(f"For **{e.prize_name}** for {e.label} er ingen vinner kjent.")
+    md.table(("Opplysning", "Verdi"), _facts(e))
+    if e.note:
+        md.note("note", "Merknad", str(e.note))
+    if e.prize_names:
+        md.para("Kildene skriver også navnet slik:")
+        md.items(
+            f"«{p.name_as_written}» ({sh.source_links(p.sources, from_page=page)})"
+            + (f": {p.note}" if p.note else "")
+            for p in e.prize_names
+        )
+    md.heading("Slik ble vinneren valgt").para(e.rule.describe())
+    _criteria_section(md, e, page=page)
+    _nominees_section(md, e)
+    _initiatives_section(md, e, page=page)
+    conflicts = _conflicts_for(e.label)
+    md.heading("Der kildene er uenige")
+    if not conflicts:
+        md.para("Vi har ikke funnet kilder som motsier hverandre om denne utgaven.")
+    for c in conflicts:
+        _conflict_section(md, c, page=page)
+    md.heading("Kilder").items(_source_line(s, page=page) for s in _cited(e, conflicts))
+    return md.text()
 
 
 def overview_markdown() -> str:
     """The overview of every edition (the section page of *Prisen*)."""
     page = "prisen/index.md"
     eds = bs.editions()
-    lines = [
-        "# Prisen",
-        "",
+    md = Page("Prisen")
+    md.para(
         "IMDi (Integrerings- og mangfoldsdirektoratet) gir prisen til en kommune som har gjort "
-        "et godt arbeid med å bosette flyktninger og hjelpe dem videre til arbeid eller utdanning. "
-        "Prisen het *Bosettingsprisen* til og med utgaven for 2016. Fra utgaven for 2018 heter den "
-        "*Bosettings- og integreringsprisen*. Det finnes ingen utgave for arbeidsåret 2017.",
-        "",
-        "Merkelappen på en utgave er IMDis egen, og den er ikke alltid året prisen ble delt ut. "
+        "et godt arbeid med å bosette flyktninger og hjelpe dem videre til arbeid eller utdanning.",
+        "Prisen het *Bosettingsprisen* til og med utgaven for 2016.",
+        "Fra utgaven for 2018 heter den *Bosettings- og integreringsprisen*.",
+        "Det finnes ingen utgave for arbeidsåret 2017.",
+    )
+    md.para(
+        "Merkelappen på en utgave er IMDis egen, og den er ikke alltid året prisen ble delt ut.",
         "Prisen for 2015 ble for eksempel delt ut i 2016.",
-        "",
-        f"Tabellen viser alle {len(eds)} utgavene vi har kilder for. Velg en utgave for å se "
-        "nominerte, tiltak, kilder og steder der kildene er uenige.",
-        "",
-    ]
-    rows = []
-    for e in eds:
-        link = f"[{e.label}]({sh.rel(sh.edition_page(e.label), from_page=page)})"
-        rows.append(
+    )
+    md.para(
+        f"Tabellen viser alle {len(eds)} utgavene vi har kilder for.",
+        "Velg en utgave for å se nominerte, tiltak, kilder og steder der kildene er uenige.",
+    )
+    md.table(
+        ("Utgave", "Utdelt", "Navn", "Vinner", "Kommuner nevnt", "Slik ble vinneren valgt"),
+        (
             (
-                link,
-                sh.date_nb(e.award_when),
+                sh.edition_link(e.label, from_page=page),
+                format_date(e.award_when),
                 e.prize_name,
-                e.winner.name if e.winner is not None else "ukjent",
+                e.winner.name if e.winner is not None else _("unknown"),
                 len(e.nominations) or "ingen kjent",
-                sh.rule_short_nb(e.rule),
+                capital(e.rule.label),
             )
-        )
-    lines += [
-        sh.md_table(
-            ("Utgave", "Utdelt", "Navn", "Vinner", "Kommuner nevnt", "Slik ble vinneren valgt"),
-            rows,
+            for e in eds
         ),
-        "",
-    ]
+    )
     common = [c for c in bs.conflicts() if c.table == "editions" and c.key == "(alle)"]
     if common:
-        lines += ["## Der kildene er uenige om prisen som helhet", ""]
+        md.heading("Der kildene er uenige om prisen som helhet")
         for c in common:
-            lines += _conflict_block(c, page=page)
-    return "\n".join(lines)
+            _conflict_section(md, c, page=page)
+    return md.text()
+
+
+def _eras() -> list[list[Edition]]:
+    """Consecutive editions under the same rule."""
+    eras: list[list[Edition]] = []
+    for e in bs.editions():
+        if eras and eras[-1][0].rule == e.rule:
+            eras[-1].append(e)
+        else:
+            eras.append([e])
+    return eras
 
 
 def rules_markdown() -> str:
     """The section page of *Slik velges vinneren*: the decision rules by era."""
     page = "slik-velges/index.md"
-    lines = [
-        "# Slik velges vinneren",
-        "",
-        "Måten vinneren velges på har endret seg to ganger. Kriteriene har endret seg oftere. "
+    md = Page("Slik velges vinneren")
+    md.para(
+        "Måten vinneren velges på har endret seg to ganger. Kriteriene har endret seg oftere.",
         "Her ser du først hvordan vinneren ble valgt i hver periode, og så hvilke kriterier "
         "som gjaldt for hver utgave.",
-        "",
-        "## Tre perioder",
-        "",
-    ]
-    eras: list[tuple[str, list[Any]]] = []
-    for e in bs.editions():
-        name = type(e.rule).__name__
-        if eras and eras[-1][0] == name:
-            eras[-1][1].append(e)
-        else:
-            eras.append((name, [e]))
-    for _, eds in eras:
-        labels = [e.label for e in eds]
-        lines += [
-            f"### {sh.rule_short_nb(eds[0].rule)} ({labels[0]}–{labels[-1]})",
-            "",
-            sh.rule_nb(eds[0].rule),
-            "",
-            "Utgaver: "
-            + ", ".join(
-                f"[{e.label}]({sh.rel(sh.edition_page(e.label), from_page=page)})" for e in eds
-            )
-            + ".",
-            "",
-        ]
-    lines += [
-        '!!! info "Vekten er ikke kjent"',
-        "",
-        "    Fra 2021 veies folkeavstemningen og juryens vurdering sammen, men IMDi har ikke "
+    )
+    md.heading("Tre perioder")
+    for eds in _eras():
+        rule = eds[0].rule
+        md.heading(f"{capital(rule.label)} ({eds[0].label}–{eds[-1].label})", 3)
+        md.para(rule.describe())
+        md.para(
+            "Utgaver: " + ", ".join(sh.edition_link(e.label, from_page=page) for e in eds) + "."
+        )
+    md.note(
+        "info",
+        "Vekten er ikke kjent",
+        "Fra 2021 veies folkeavstemningen og juryens vurdering sammen, men IMDi har ikke "
         "sagt hvor mye hver del teller. Når du regner på en slik utgave med biblioteket, må du "
         "selv oppgi vekten som en antakelse. Da ser du også hvor mye resultatet avhenger av den.",
-        "",
-        "## Kriteriene utgave for utgave",
-        "",
-    ]
+    )
+    md.heading("Kriteriene utgave for utgave")
     rows = []
     for ids, eds in sh.criteria_groups():
         for e in eds:
+            crit = "ingen kjent"
             if ids:
                 target = sh.rel(sh.criteria_page(eds), from_page=page)
                 crit = f"[{len(ids)} {'punkt' if len(ids) == 1 else 'punkter'}]({target})"
-            else:
-                crit = "ingen kjent"
             rows.append(
-                (
-                    f"[{e.label}]({sh.rel(sh.edition_page(e.label), from_page=page)})",
-                    crit,
-                    e.criteria.combination_nb or "",
-                )
+                (sh.edition_link(e.label, from_page=page), crit, str(e.criteria.combination or ""))
             )
-    lines += [sh.md_table(("Utgave", "Kriterier", "Slik brukes kriteriene"), rows), ""]
-    return "\n".join(lines)
+    md.table(("Utgave", "Kriterier", "Slik brukes kriteriene"), rows)
+    return md.text()
 
 
-def criteria_markdown(editions: list[Any], looks_for: dict[str, dict[str, str]]) -> str:
+def _criterion_details(c: Criterion, *, page: str) -> list[str]:
+    details = [capital(c.kind.label) + "."]
+    if c.looks_for is not None:
+        details.append(f"Slik vurderes punktet: {c.looks_for_marked()}")
+    if c.threshold is not None:
+        details.append(f"Terskel: {format_share(c.threshold, 0)}")
+    if c.note:
+        details.append(f"Merknad: {c.note}")
+    details.append(f"Kilder: {sh.source_links(c.sources, from_page=page)}")
+    return details
+
+
+def criteria_markdown(editions: list[Edition]) -> str:
     """One criteria page for a group of editions that share their criteria."""
     page = sh.criteria_page(editions)
     labels = [e.label for e in editions]
     crit = editions[0].criteria
     word = "utgaven" if len(labels) == 1 else "utgavene"
-    lines = [
-        "---",
-        f"title: Kriterier for {sh.label_range(labels)}",
-        "---",
-        "",
-        f"# Kriterier for {sh.label_range(labels)}",
-        "",
-        f"Disse kriteriene gjaldt for {word} "
-        + sh.join_nb([f"[{x}]({sh.rel(sh.edition_page(x), from_page=page)})" for x in labels])
-        + ".",
-        "",
-    ]
-    if crit.combination_nb:
-        lines += [f"**Slik brukes kriteriene:** {crit.combination_nb}", ""]
-    lines += ["## Punktene", ""]
+    md = Page(f"Kriterier for {sh.label_range(labels)}", window_title=True)
+    links = join_words(sh.edition_link(x, from_page=page) for x in labels)
+    md.para(f"Disse kriteriene gjaldt for {word} {links}.")
+    for e in editions:
+        if e.criteria.assumed:
+            md.note("warning", "Ikke bekreftet av noen kilde", str(e.criteria.assumption()))
+    if crit.combination:
+        md.para(f"**Slik brukes kriteriene:** {crit.combination}")
+    md.heading("Punktene")
     for i, c in enumerate(crit.criteria, 1):
-        row = looks_for.get(c.id, {})
-        kind = (
-            "Målbart: kan regnes ut fra tall."
-            if sh.value(c.kind) == "measurable"
-            else "Skjønn: juryen vurderer."
-        )
-        lines += [f"### Punkt {i}", "", f"**{c.text_nb}**", ""]
-        details = [f"- {kind}"]
-        if row.get("looks_for_nb"):
-            details.append(f"- Slik vurderes punktet: {row['looks_for_nb']}")
-        if c.threshold is not None:
-            details.append(f"- Terskel: {sh.number_nb(c.threshold)}")
-        if row.get("note"):
-            details.append(f"- Merknad: {row['note']}")
-        details.append(f"- Kilder: {sh.source_links(c.sources, from_page=page)}")
-        lines += [*details, ""]
-    return "\n".join(lines)
-
-
-def fill(page: str, parts: dict[str, Callable[[str], str]]) -> None:
-    """Copy a hand-written page and replace its ``<!-- gen:NAME -->`` lines by generated text."""
-    text = (sh.DOCS / page).read_text(encoding="utf-8")
-    for name, make in parts.items():
-        marker = f"<!-- gen:{name} -->"
-        if marker not in text:
-            raise SystemExit(f"docs/gen: {page} has no marker {marker}")
-        text = text.replace(marker, make(page))
-    with mkdocs_gen_files.open(page, "w", encoding="utf-8") as fh:
-        fh.write(text)
+        md.heading(f"Punkt {i}", 3).para(f"**{c.text}**")
+        md.items(_criterion_details(c, page=page))
+    return md.text()
 
 
 def home_latest(page: str) -> str:
     """The two links a municipal reader needs first: the newest criteria and the last winner."""
-    newest = bs.editions()[-1]
-    won = sh.latest_awarded()
+    newest = bs.latest()
+    won = bs.latest(with_winner=True)
     crit = sh.criteria_page_for(newest.label)
     out = []
     if crit is not None:
@@ -384,12 +358,11 @@ def home_latest(page: str) -> str:
         )
     else:
         out.append(f"- Kildene oppgir ingen kriterier for prisen for {newest.label} ennå.")
-    initiatives = [i for n in won.nominations if n.outcome.value == "winner" for i in n.initiatives]
-    did = f" {initiatives[0].summary_nb}" if initiatives else ""
-    out.append(
-        f"- [**Hva {won.winner.name} gjorde**]({sh.rel(sh.edition_page(won.label), from_page=page)}): "
-        f"vinneren av prisen for {won.label}.{did}"
-    )
+    winner = won.winner.name if won.winner is not None else _("unknown")
+    initiatives = [i for n in won.nominations if n.outcome is Outcome.WINNER for i in n.initiatives]
+    did = f" {initiatives[0].summary}" if initiatives else ""
+    link = sh.edition_link(won.label, from_page=page, text=f"**Hva {winner} gjorde**")
+    out.append(f"- {link}: vinneren av prisen for {won.label}.{did}")
     return "\n".join(out)
 
 
@@ -397,15 +370,15 @@ def routes_table(page: str) -> str:
     """How municipalities were nominated, edition by edition."""
     rows = []
     for e in bs.editions():
-        vote = (
-            f"{sh.date_nb(e.vote_opens)}–{sh.date_nb(e.vote_closes)}"
-            if e.vote_opens.year is not None
-            else ("ja" if type(e.rule).__name__ != "JuryOnly" else "nei")
-        )
+        if e.vote_opens.year is not None:
+            vote = f"{format_date(e.vote_opens)}–{format_date(e.vote_closes)}"
+        else:
+            vote = "ja" if e.rule.public_vote else "nei"
+        route = e.nomination_route
         rows.append(
             (
-                f"[{e.label}]({sh.rel(sh.edition_page(e.label), from_page=page)})",
-                sh.ROUTE_NB.get(sh.value(e.nomination_route), "Ikke oppgitt i kildene."),
+                sh.edition_link(e.label, from_page=page),
+                capital(route.label if route else _("unknown")),
                 vote,
                 len(e.nominations) or "ingen kjent",
             )
@@ -415,38 +388,40 @@ def routes_table(page: str) -> str:
 
 def latest_looks_for(page: str) -> str:
     """The newest criteria with what the jury looks for."""
-    newest = bs.editions()[-1]
-    looks = {r["criterion_id"]: r for r in sh.table("criteria.csv")}
+    newest = bs.latest()
     crit = sh.criteria_page_for(newest.label)
     if crit is None:
         return f"Kildene oppgir ingen kriterier for prisen for {newest.label}."
     lines = [f"Slik er punktene for prisen for {newest.label}:", ""]
+    if newest.criteria.assumed:
+        lines[0:0] = [f"**Antatt:** {newest.criteria.assumption()}", ""]
     for c in newest.criteria.criteria:
-        lines.append(f"- **{c.text_nb}** {looks.get(c.id, {}).get('looks_for_nb', '')}".rstrip())
+        lines.append(f"- **{c.text}** {c.looks_for_marked() or ''}".rstrip())
     lines += ["", f"Se [alle detaljene og kildene]({sh.rel(crit, from_page=page)})."]
     return "\n".join(lines)
 
 
 def initiative_examples(page: str) -> str:
     """Every initiative in the data, newest edition first, winners first."""
-    lines: list[str] = []
+    md = Page()
     for e in reversed(bs.editions()):
-        noms = [n for n in e.nominations if n.initiatives]
+        noms = sorted(
+            (n for n in e.nominations if n.initiatives),
+            key=lambda n: n.outcome is not Outcome.WINNER,
+        )
         if not noms:
             continue
-        noms.sort(key=lambda n: n.outcome.value != "winner")
-        link = sh.rel(sh.edition_page(e.label), from_page=page)
-        lines += [f"## Prisen for {e.label}", ""]
-        for n in noms:
-            role = sh.OUTCOME_NB.get(sh.value(n.outcome), "").lower()
-            for i in n.initiatives:
-                name = f" – {i.name}" if i.name else ""
-                lines.append(
-                    f"- **{n.municipality.name}** ({role}){name}: {i.summary_nb} "
-                    f"Kilde: {sh.source_links(i.sources, from_page=page)}."
-                )
-        lines += ["", f"Les mer på siden om [prisen for {e.label}]({link}).", ""]
-    return "\n".join(lines)
+        md.heading(f"Prisen for {e.label}")
+        md.items(
+            f"**{n.municipality.name}** ({n.outcome.label})"
+            + (f" – {i.name}" if i.name else "")
+            + f": {i.summary} Kilde: {sh.source_links(i.sources, from_page=page)}."
+            for n in noms
+            for i in n.initiatives
+        )
+        link = sh.edition_link(e.label, from_page=page, text=f"prisen for {e.label}")
+        md.para(f"Les mer på siden om {link}.")
+    return md.text()
 
 
 #: The editions the screen page shows, newest first (those with settlement figures).
@@ -454,59 +429,68 @@ SCREEN_EDITIONS = ("2022", "2021", "2018", "2016")
 
 
 def _share(value: float | None) -> str:
-    return (
-        "ikke vurderbar" if value is None else f"{value:.1%}".replace(".", ",").replace("%", " %")
-    )
+    return "ikke vurderbar" if value is None else format_share(value)
+
+
+def _count(value: int | None) -> str:
+    return "–" if value is None else str(value)
 
 
 def screen_tables(page: str) -> str:
     """For each edition in :data:`SCREEN_EDITIONS`: the nominees' places, then the top of the list."""
-    lines: list[str] = []
+    md = Page()
     for label in SCREEN_EDITIONS:
         s = bs.screen(bs.edition(label))
         years = f"{s.settlement_years[0]}–{s.settlement_years[-1]}"
         known = sum(1 for r in s.rows if r.settled_share is not None)
-        link = "../" * page.count("/") + sh.edition_page(label)
-        lines += [
-            f"## Prisen for {label}",
-            "",
-            f"Bosatt av anmodet i {years}, for de {len(s.rows)} kommunene i {s.year}; "
-            f"{known} av dem har et tall som kan vurderes. Se også [prisen for {label}]({link}).",
-            "",
-            "De nominerte:",
-            "",
-        ]
-        rows = []
-        for r in s.rows:
-            if r.outcome is None or not r.nominated:
-                continue
-            role = sh.OUTCOME_NB.get(sh.value(r.outcome), "")
-            settled = "–" if r.settled is None else str(r.settled)
-            requested = "–" if r.requested is None else str(r.requested)
-            rows.append(
-                (r.rank, str(r.municipality), role, settled, requested, _share(r.settled_share))
-            )
-        lines.append(
-            sh.md_table(
-                ("Plass", "Kommune", "Utfall", "Bosatt", "Anmodet", "Bosatt av anmodet"), rows
-            )
+        link = sh.edition_link(label, from_page=page, text=f"prisen for {label}")
+        md.heading(f"Prisen for {label}")
+        md.para(
+            f"Bosatt av anmodet i {years}, for de {len(s.rows)} kommunene i {s.year};",
+            f"{known} av dem har et tall som kan vurderes. Se også {link}.",
         )
-        lines += ["De ti øverste på listen:", ""]
-        top = [
-            (r.rank, str(r.municipality), str(r.settled), str(r.requested), _share(r.settled_share))
-            for r in s.rows[:10]
-        ]
-        lines.append(
-            sh.md_table(("Plass", "Kommune", "Bosatt", "Anmodet", "Bosatt av anmodet"), top)
+        md.para("De nominerte:")
+        md.table(
+            ("Plass", "Kommune", "Utfall", "Bosatt", "Anmodet", "Bosatt av anmodet"),
+            (
+                (
+                    r.rank,
+                    str(r.municipality),
+                    capital(r.outcome.label),
+                    _count(r.settled),
+                    _count(r.requested),
+                    _share(r.settled_share),
+                )
+                for r in s.rows
+                if r.outcome is not None and r.nominated
+            ),
         )
-    return "\n".join(lines)
+        md.para("De ti øverste på listen:")
+        md.table(
+            ("Plass", "Kommune", "Bosatt", "Anmodet", "Bosatt av anmodet"),
+            (
+                (
+                    r.rank,
+                    str(r.municipality),
+                    str(r.settled),
+                    str(r.requested),
+                    _share(r.settled_share),
+                )
+                for r in s.rows[:10]
+            ),
+        )
+    return md.text()
 
 
 def main() -> None:
-    """Write every page of this generator."""
-    eds = bs.editions()
+    """Write every page of this generator, in bokmål."""
+    with bs.i18n.language("nb"):
+        _write_pages()
+
+
+def _write_pages() -> None:
     summary = []
-    for e in eds:
+    for e in bs.editions():
         with mkdocs_gen_files.open(sh.edition_page(e.label), "w", encoding="utf-8") as fh:
             fh.write(edition_markdown(e))
         summary.append(f"* [{e.label}]({sh.edition_slug(e.label)}.md)")
@@ -514,26 +498,26 @@ def main() -> None:
         fh.write(overview_markdown())
     sh.write_nav("prisen/SUMMARY.md", summary)
 
-    looks_for = {r["criterion_id"]: r for r in sh.table("criteria.csv")}
     summary = []
     for ids, group in reversed(sh.criteria_groups()):
         if not ids:
             continue
         path = sh.criteria_page(group)
         with mkdocs_gen_files.open(path, "w", encoding="utf-8") as fh:
-            fh.write(criteria_markdown(group, looks_for))
+            fh.write(criteria_markdown(group))
         labels = sh.label_range([e.label for e in group])
         summary.append(f"* [Kriterier {labels}]({path.removeprefix('slik-velges/')})")
     with mkdocs_gen_files.open("slik-velges/index.md", "w", encoding="utf-8") as fh:
         fh.write(rules_markdown())
     sh.write_nav("slik-velges/SUMMARY.md", summary)
 
-    fill("index.md", {"siste": home_latest})
-    fill("for-kommuner/index.md", {"siste": home_latest})
-    fill("for-kommuner/hva-juryen-ser-etter.md", {"nyeste-kriterier": latest_looks_for})
-    fill("for-kommuner/slik-blir-dere-nominert.md", {"nominasjon": routes_table})
-    fill("for-kommuner/eksempler-pa-tiltak.md", {"tiltak": initiative_examples})
-    fill("for-kommuner/bosetting-mot-anmodning.md", {"screen": screen_tables})
+    sh.fill("index.md", {"siste": home_latest})
+    sh.fill("for-kommuner/index.md", {"siste": home_latest})
+    sh.fill("for-kommuner/hva-juryen-ser-etter.md", {"nyeste-kriterier": latest_looks_for})
+    sh.fill("for-kommuner/slik-blir-dere-nominert.md", {"nominasjon": routes_table})
+    sh.fill("for-kommuner/eksempler-pa-tiltak.md", {"tiltak": initiative_examples})
+    sh.fill("for-kommuner/bosetting-mot-anmodning.md", {"screen": screen_tables})
 
 
-main()
+if __name__ in sh.RUN_NAMES:
+    main()

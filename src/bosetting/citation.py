@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 from bosetting.data import descriptor, sources
 from bosetting.errors import ArgumentError
 from bosetting.i18n import N_, _
-from bosetting.model import Source, converter
+from bosetting.model import Source, checked, converter
 
 __all__ = ["CITE_FORMATS", "citation_data", "cite", "primary_sources"]
 
@@ -64,6 +64,7 @@ _MESSAGE = (
 _KEYWORDS = ("norway", "imdi", "refugees", "integration", "municipalities", "open data")
 
 
+@checked
 def primary_sources() -> tuple[Source, ...]:
     """The sources issued by IMDi, the government or Statistics Norway, in file order."""
     return tuple(
@@ -84,6 +85,7 @@ def _project_url() -> str | None:
     return None
 
 
+@checked
 def citation_data() -> dict[str, Any]:
     """The citation as data: ``software``, ``data`` and ``primary_sources`` (stable keys).
 
@@ -130,6 +132,7 @@ def citation_data() -> dict[str, Any]:
     }
 
 
+@checked
 def cite(format: str = "text") -> str:
     """How to cite the library, its data and the primary sources.
 

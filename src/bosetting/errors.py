@@ -94,10 +94,17 @@ def _(message: str, **params: Any) -> str:
     return _renderer(message, params)
 
 
+def _one_line(text: str) -> str:
+    """``text`` with its control characters (line breaks, escapes) written as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def _quoted(value: object) -> str:
     """A value as the message shows it: text in quotes (control characters escaped)."""
     if isinstance(value, str):
-        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+        text = _one_line(value)
         # TRANSLATORS: how a text value is quoted in a message ('x' in English, «x» in bokmål).
         return _("'{text}'", text=text)
     if isinstance(value, list | tuple):
@@ -139,8 +146,8 @@ class BosettingError(Exception):
 
     @property
     def message(self) -> str:
-        """What is wrong, in the active language (without the place)."""
-        return _renderer(self.message_id, self.params)
+        """What is wrong, in the active language (without the place), on one line."""
+        return _one_line(_renderer(self.message_id, self.params))
 
     @message.setter
     def message(self, text: str) -> None:
@@ -152,7 +159,7 @@ class BosettingError(Exception):
     def _render(self) -> str:
         where: list[str] = []
         if self.file is not None:
-            where.append(str(self.file))
+            where.append(_one_line(str(self.file)))
         if self.row is not None:
             where.append(_("row {row}", row=self.row))
         if self.field is not None:

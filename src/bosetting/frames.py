@@ -1,4 +1,14 @@
-"""pandas views of the shipped tables, with declared dtypes.
+"""pandas views of the tables, with declared dtypes.
+
+The tables are the shipped ones, with SSB's figures and register laid over them
+where ``bosetting update`` has fetched them (:mod:`bosetting.data._view`);
+:func:`intro_outcomes` says which in its ``attrs``.
+
+Every text a person reads is there twice, in bokmål and in English, in the
+columns the table has side by side (``note`` and ``note_en``, ``summary_nb``
+and ``summary_en``); ``criteria`` also says which texts are our interpretation
+(``looks_for_interpretation``) and from which edition on a criterion is only
+assumed (after ``confirmed_to``).
 
 Every frame's dtypes come from the field types in ``datapackage.json``: codes
 and other text as ``string`` (so ``"0301"`` keeps its zero), counts and years as
@@ -20,10 +30,11 @@ from typing import Any
 
 import pandas as pd
 
-from bosetting.data import read_rows, resource
+from bosetting.data import read_rows, resource, using
+from bosetting.figures import provenance
 from bosetting.history import editions as _editions
 from bosetting.history import winners as _winners
-from bosetting.model import ChangeKind, MunicipalChange, Municipality, Outcome
+from bosetting.model import ChangeKind, MunicipalChange, Municipality, Outcome, checked
 from bosetting.register import succession
 
 __all__ = [
@@ -35,6 +46,7 @@ __all__ = [
     "municipalities",
     "municipality_changes",
     "nominations",
+    "prize_names",
     "settlement",
     "sources",
     "table",
@@ -58,6 +70,7 @@ def _dtype(field: dict[str, Any]) -> Any:
     return _DTYPES.get(field.get("type", "string"), "object")
 
 
+@checked
 def table(name: str) -> pd.DataFrame:
     """One shipped table as a DataFrame with the dtypes its schema declares.
 
@@ -78,6 +91,7 @@ def table(name: str) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
+@checked
 def municipalities() -> pd.DataFrame:
     """The municipality register 2008-2025, one row per run of code and name.
 
@@ -90,11 +104,13 @@ def municipalities() -> pd.DataFrame:
     return table("municipalities").rename(columns={"county_name": "county"})
 
 
+@checked
 def municipality_changes() -> pd.DataFrame:
     """SSB's change list 2008-2024 (date, old and new code and name, kind)."""
     return table("municipality_changes")
 
 
+@checked
 def sources() -> pd.DataFrame:
     """Every source the tables cite."""
     return table("sources")
@@ -107,6 +123,7 @@ def _edition_order(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+@checked
 def editions() -> pd.DataFrame:
     """Every edition of the prize, oldest first; ``edition`` is ordered by time.
 
@@ -128,6 +145,7 @@ def _today(m: Municipality) -> tuple[Municipality | None, MunicipalChange | None
     return now, (s.changes[0] if s.changes else None)
 
 
+@checked
 def nominations() -> pd.DataFrame:
     """Every nomination with its county then, today's municipality, and the change between.
 
@@ -164,6 +182,7 @@ def nominations() -> pd.DataFrame:
     return _edition_order(df)
 
 
+@checked
 def winners() -> pd.DataFrame:
     """Every award: edition, date, the winner then (code, name, county) and today's municipality.
 
@@ -209,42 +228,74 @@ def winners() -> pd.DataFrame:
     return _edition_order(df)
 
 
+@checked
 def criteria() -> pd.DataFrame:
     """Every criterion of every era, with the editions it applies to (``criteria.csv``).
+
+    ``looks_for_interpretation`` is ``True`` where what the jury looks for is our
+    interpretation; ``confirmed_to`` is the last edition a source confirms a
+    criterion for, where later ones use it by assumption.
 
     Examples:
         >>> df = criteria()
         >>> df.loc[df["kind"] == "measurable", "criterion_id"].tolist()
         ['2019-anmodning', '2021-over-50', '2023-anmodning']
+        >>> df.loc[df["confirmed_to"].notna(), "criterion_id"].tolist()[:2]
+        ['2023-resultater', '2023-tilpasset']
     """
     return table("criteria")
 
 
+@checked
+def prize_names() -> pd.DataFrame:
+    """Other ways the sources wrote the prize's name, one row per edition and way of writing it.
+
+    Examples:
+        >>> df = prize_names()
+        >>> df.loc[df["edition"] == "2018", "name_as_written"].tolist()
+        ['integrerings- og bosetningsprisen 2018', 'integrerings- og bosettingsprisen']
+    """
+    return _edition_order(table("prize_names"))
+
+
+@checked
 def initiatives() -> pd.DataFrame:
     """Every initiative a nominee was praised for; ``edition`` is ordered by time."""
     return _edition_order(table("initiatives"))
 
 
+@checked
 def conflicts() -> pd.DataFrame:
     """Every recorded conflict between sources, with both values and both source lists."""
     return table("conflicts")
 
 
-def intro_outcomes() -> pd.DataFrame:
+@checked
+def intro_outcomes(*, source: str | None = None) -> pd.DataFrame:
     """Intro-programme outcomes: one row per area, status year, years after leaving and sex.
 
     Figures SSB did not publish are ``<NA>`` with their status beside them
-    (``share_status`` is ``"suppressed"`` for ``:``); nothing is filled in.
+    (``share_status`` is ``"suppressed"`` for ``:``); nothing is filled in. The
+    figures are SSB's as ``bosetting update`` last fetched them where the cache
+    holds them, else the shipped ones (``source="shipped"`` forces those); the
+    frame's ``attrs["figures_source"]`` says which, and each row's
+    ``source_ids`` cites its source.
 
     Examples:
         >>> df = intro_outcomes()
         >>> row = df[(df["area_code"] == "1001") & (df["status_year"] == 2014) & (df["sex"] == "all")]
         >>> row[["former_participants", "in_work_or_education", "share"]].values.tolist()
         [[115, 79, 0.69]]
+        >>> df.attrs["figures_source"]
+        'from the data package, status years 2011–2014'
     """
-    return table("intro_outcomes")
+    with using(source):
+        frame = table("intro_outcomes")
+        frame.attrs["figures_source"] = str(provenance())
+    return frame
 
 
+@checked
 def settlement() -> pd.DataFrame:
     """Settlement per municipality and year 2008-2023: requested, decided, settled, with statuses.
 

@@ -27,6 +27,7 @@ Examples:
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
@@ -37,7 +38,7 @@ import attrs
 from bosetting.data import escape_controls, find_column, read_csv_text
 from bosetting.errors import JurySheetError
 from bosetting.i18n import N_, LazyText, lazy_gettext
-from bosetting.model import Edition, Municipality, RejectReason
+from bosetting.model import Edition, Municipality, RejectReason, checked, parse_number
 from bosetting.register import Resolver, nominees_of
 
 __all__ = ["JuryAssessment", "JuryScore", "Scale", "read_jury_sheet"]
@@ -77,6 +78,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+@checked
 @attrs.frozen
 class Scale:
     """The declared score scale, ``low`` to ``high`` inclusive.
@@ -106,6 +108,7 @@ class Scale:
         return f"{self.low}–{self.high}"
 
 
+@checked
 @attrs.frozen
 class JuryScore:
     """One score on the sheet."""
@@ -123,25 +126,21 @@ def _parse_score(value: object, scale: Scale, where: dict[str, Any]) -> Fraction
     if isinstance(value, int | float | Fraction):
         if isinstance(value, float) and value != value:
             raise JurySheetError(_MISSING, scale=str(scale), field="score", value=value, **where)
-        number = Fraction(value)
-    else:
-        text = "" if value is None else str(value).strip()
-        if not text:
-            raise JurySheetError(_MISSING, scale=str(scale), field="score", value=value, **where)
-        if not text.isascii():
-            # Fraction() also reads other scripts' digits ("٣", "３"); a score is 0-9 only.
+        if isinstance(value, float) and not math.isfinite(value):
             raise JurySheetError(
-                N_("a score is a number written with the digits 0 to 9"),
+                N_("the score is outside the scale {scale}"),
+                scale=str(scale),
                 field="score",
                 value=value,
                 **where,
             )
-        try:
-            number = Fraction(text.replace(",", "."))
-        except (ValueError, ZeroDivisionError):
-            raise JurySheetError(
-                N_("a score is a number"), field="score", value=value, **where
-            ) from None
+        number = Fraction(value)
+    else:
+        text = "" if value is None else str(value)
+        if not text.strip():
+            raise JurySheetError(_MISSING, scale=str(scale), field="score", value=value, **where)
+        # the one grammar of a typed number: plain decimals, length-capped before conversion
+        number = parse_number(text, error=JurySheetError, field="score", **where)
     if not scale.low <= number <= scale.high:
         raise JurySheetError(
             N_("the score is outside the scale {scale}"),
@@ -153,6 +152,7 @@ def _parse_score(value: object, scale: Scale, where: dict[str, Any]) -> Fraction
     return number
 
 
+@checked
 @attrs.frozen
 class JuryAssessment:
     """The jury's scores for an edition's nominees, and each nominee's jury score.
@@ -189,6 +189,7 @@ class JuryAssessment:
         object.__setattr__(self, "_raw", raw)
 
     @classmethod
+    @checked
     def from_records(
         cls,
         records: Iterable[Mapping[str, Any]],
@@ -214,6 +215,12 @@ class JuryAssessment:
         labels: set[str] = set()
         for i, rec in enumerate(records, start=1):
             where: dict[str, Any] = {"file": source, "row": i}
+            if not isinstance(rec, Mapping):
+                raise JurySheetError(
+                    N_("a row is a mapping with juror, nominee, criterion and score, not {kind}"),
+                    kind="None" if rec is None else type(rec).__name__,
+                    **where,
+                )
             for key, missing in _MISSING_CELL.items():
                 if rec.get(key) is None or not str(rec.get(key)).strip():
                     raise JurySheetError(missing, field=key, value=rec.get(key), **where)
@@ -253,6 +260,7 @@ class JuryAssessment:
         return cls(noms, scale, tuple(out), label, source)
 
     @classmethod
+    @checked
     def from_scores(
         cls,
         scores: Mapping[Municipality, Any],
@@ -317,6 +325,7 @@ class JuryAssessment:
         return out
 
 
+@checked(own=("path",))
 def read_jury_sheet(
     path: str | os.PathLike[str],
     nominees: Edition | Iterable[Municipality],
@@ -345,7 +354,7 @@ def read_jury_sheet(
     text = read_csv_text(path, JurySheetError)
     idx: dict[str, int] = {}
     for key, aliases in _COLUMNS.items():
-        at = find_column(text.header, None, aliases)
+        at = find_column(text.header, None, aliases, error=JurySheetError, file=text.file)
         if at is None:
             raise JurySheetError(
                 _NO_COLUMN[key],
@@ -355,7 +364,9 @@ def read_jury_sheet(
                 value=",".join(text.header),
             )
         idx[key] = at
-    label_at = find_column(text.header, None, ("label", "merknad"))
+    label_at = find_column(
+        text.header, None, ("label", "merknad"), error=JurySheetError, file=text.file
+    )
     records: list[dict[str, Any]] = []
     for i, row in enumerate(text.rows, start=1):
         if not row or not any(f.strip() for f in row):
@@ -376,6 +387,15 @@ def read_jury_sheet(
         if label_at is not None and label_at < len(row):
             rec["label"] = row[label_at]
         records.append(rec)
+    if not records:
+        raise JurySheetError(
+            N_(
+                "the sheet has a header but no rows of scores: add one row per juror, nominee "
+                "and criterion with a score on the scale {scale}"
+            ),
+            scale=str(scale),
+            file=text.file,
+        )
     if len(records) > 1 and not any(str(r["score"]).strip() for r in records):
         # An empty sheet (a workshop template, say) is one problem, not one per row.
         raise JurySheetError(

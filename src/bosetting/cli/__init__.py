@@ -1,11 +1,16 @@
 """The ``bosetting`` command.
 
 Each subcommand lives in its own module ``bosetting.cli.cmd_<name>`` with a
-``register(subparsers)`` function; :data:`COMMAND_MODULES` lists them, imported
-statically. Everything the command prints is written by
-:mod:`bosetting.cli._render`, in the language of ``--lang`` (a code of
-:data:`bosetting.i18n.LANGUAGES`, anywhere on the line), else ``BOSETTING_LANG``,
-else the library's (bokmål by default).
+``register(subparsers)`` function; :data:`COMMANDS` lists them. A command line
+that names a command imports that command's module only (and through it the
+library it calls); ``--help`` and a wrong command name import them all.
+Everything the command prints is written by :mod:`bosetting.cli._render`, in
+the language of ``--lang`` (a code of :data:`bosetting.i18n.LANGUAGES`, anywhere
+on the line), else ``BOSETTING_LANG``, else the library's (bokmål by default).
+``--offline`` (anywhere on the line) keeps a command to the shipped figures
+and register, whatever ``bosetting update`` fetched into the cache; the parser
+is built under it too (a help text may give the register's years), so
+``--offline`` gets past a damaged cache.
 Every error a user can cause ends as one line on standard error and exit
 status 2, without a traceback: control characters in the message (a file name
 with a line break, an escape sequence in a cell) are written as escapes, and a
@@ -25,62 +30,48 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from importlib.metadata import version
-from types import ModuleType
 from typing import Any, NoReturn
 
-from bosetting import i18n
-from bosetting.cli import (
-    cmd_check,
-    cmd_cite,
-    cmd_decide,
-    cmd_history,
-    cmd_municipality,
-    cmd_outcomes,
-    cmd_practice,
-    cmd_record,
-    cmd_screen,
-    cmd_sensitivity,
-    cmd_show,
-    cmd_tally,
-    cmd_verify,
-)
+from bosetting import data, i18n
+from bosetting.cli import _render as said
 from bosetting.cli._options import ascii_int
-from bosetting.cli._render import (
-    bug_line,
-    error_line,
-    interrupted_line,
-    language_help,
-    out_of_memory_line,
-    shortened,
-    unknown_language,
-    usage_problem,
-)
 from bosetting.data import escape_controls
 from bosetting.errors import ArgumentError, BosettingError, UsageError
 from bosetting.i18n import N_, _
+from bosetting.model import checked
 
-__all__ = ["COMMAND_MODULES", "EXIT_BUG", "EXIT_USAGE", "MAX_MESSAGE", "UsageError", "main"]
+__all__ = [
+    "COMMANDS",
+    "EXIT_BUG",
+    "EXIT_USAGE",
+    "MAX_MESSAGE",
+    "UsageError",
+    "build_parser",
+    "main",
+]
 
-#: The modules that add subcommands, in the order ``--help`` lists them.
-COMMAND_MODULES: tuple[ModuleType, ...] = (
-    cmd_municipality,
-    cmd_history,
-    cmd_show,
-    cmd_record,
-    cmd_tally,
-    cmd_decide,
-    cmd_sensitivity,
-    cmd_practice,
-    cmd_outcomes,
-    cmd_check,
-    cmd_verify,
-    cmd_screen,
-    cmd_cite,
+#: The subcommands, in the order ``--help`` lists them: each is ``bosetting.cli.cmd_<name>``.
+COMMANDS: tuple[str, ...] = (
+    "municipality",
+    "history",
+    "show",
+    "record",
+    "tally",
+    "decide",
+    "sensitivity",
+    "practice",
+    "outcomes",
+    "check",
+    "verify",
+    "screen",
+    "cite",
+    "update",
 )
 
 #: Exit status of an error the user can fix (and of a wrong command line).
@@ -95,7 +86,7 @@ def _language(text: str) -> str:
     try:
         return i18n.normalise_language(text)
     except ArgumentError:
-        raise argparse.ArgumentTypeError(unknown_language(text)) from None
+        raise argparse.ArgumentTypeError(said.unknown_language(text)) from None
 
 
 class _LanguageOption(argparse.Action):
@@ -103,7 +94,7 @@ class _LanguageOption(argparse.Action):
 
     @property
     def help(self) -> str:
-        return language_help()
+        return said.language_help()
 
     @help.setter
     def help(self, value: object) -> None:
@@ -120,17 +111,51 @@ class _Formatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
 
 
+class _StoreOnce(argparse.Action):
+    """An option that takes one value and may be given once: a second one is refused, never kept."""
+
+    def __call__(
+        self, parser: Any, namespace: argparse.Namespace, values: Any, option_string: Any = None
+    ) -> None:
+        given: set[str] = namespace.__dict__.setdefault(_GIVEN, set())
+        if self.dest in given:
+            raise argparse.ArgumentError(self, _("given more than once; give it once"))
+        given.add(self.dest)
+        setattr(namespace, self.dest, values)
+
+
+#: Where a parse keeps the options given so far (removed when the parse is done).
+_GIVEN = "_bosetting_given"
+
+
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are exceptions, so ``main`` prints one line."""
+    """An argument parser whose errors are exceptions, so ``main`` prints one line.
+
+    An option's value may start with ``-`` (``--public-weight -inf`` gives the
+    value ``-inf`` to ``--public-weight``, which then names it); an option that
+    takes a value may be given once.
+    """
 
     def __init__(self, *args: Any, lang_default: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
+        # argparse reads "-1" as a value but "-inf" or "-x" as an unknown option; every
+        # word starting with one "-" (but -h) is a value here: the option before it names it.
+        self._negative_number_matcher = re.compile(r"^-(?!-)(?!h$).+")
         self._positionals.title = _("arguments")
         self._optionals.title = _("options")
         self.add_argument(
             "-h", "--help", action="help", default=argparse.SUPPRESS, help=_("show this help")
+        )
+        self.add_argument(
+            "--offline",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help=_(
+                "use the shipped figures and register, whatever 'bosetting update' fetched "
+                "(for results anyone can reproduce)"
+            ),
         )
         self.add_argument(
             "--lang",
@@ -143,25 +168,66 @@ class _Parser(argparse.ArgumentParser):
         )
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
-        """Add an argument; ``type=int`` takes ASCII digits only (``int`` takes any script's)."""
+        """Add an argument; ``type=int`` takes ASCII digits only; an option's value is given once."""
         if kwargs.get("type") is int:
             kwargs["type"] = ascii_int
+        if args and str(args[0]).startswith("-") and kwargs.get("action", "store") == "store":
+            kwargs["action"] = _StoreOnce
         return super().add_argument(*args, **kwargs)
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """Parse, then forget which options were given (see :class:`_StoreOnce`)."""
+        parsed, extras = super().parse_known_args(args, namespace)
+        parsed.__dict__.pop(_GIVEN, None)
+        return parsed, extras
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(
-            N_("{problem} (see '{prog} --help')"), problem=usage_problem(message), prog=self.prog
+            N_("{problem} (see '{prog} --help')"),
+            problem=said.usage_problem(message),
+            prog=self.prog,
         )
 
 
 def _say(message: str) -> None:
     line = escape_controls(message)
     if len(line) > MAX_MESSAGE:
-        line = shortened(line[:MAX_MESSAGE], len(line) - MAX_MESSAGE)
+        line = said.shortened(line[:MAX_MESSAGE], len(line) - MAX_MESSAGE)
     print(line, file=sys.stderr)
 
 
-def _check_argv(argv: Sequence[object]) -> list[str]:
+def _as_typed(exc: BosettingError, words: Sequence[str]) -> BosettingError:
+    """The error naming the option the user typed (``--year``) where the library named its argument (``year``)."""
+    if exc.file is not None or not isinstance(exc.field, str) or exc.field.startswith("-"):
+        return exc
+    option = "--" + exc.field.replace("_", "-")
+    if not any(w == option or w.startswith(option + "=") for w in words):
+        return exc
+    clone = exc.located()
+    clone.field = option
+    return clone
+
+
+def _quiet_stdout() -> None:
+    """After a failed write to standard output, send what is still buffered nowhere.
+
+    Otherwise Python's own flush at exit fails again and prints a traceback.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (a test's capture)
+        pass
+
+
+def _check_argv(argv: object) -> list[str]:
+    if not isinstance(argv, list | tuple):
+        raise UsageError(
+            N_("the command line is a list of arguments, not {kind}"),
+            kind=type(argv).__name__,
+            field="argv",
+        )
     out: list[str] = []
     for i, arg in enumerate(argv, start=1):
         if not isinstance(arg, str):
@@ -178,8 +244,39 @@ def _check_argv(argv: Sequence[object]) -> list[str]:
     return out
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command's argument parser with every subcommand registered."""
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        from importlib.metadata import version
+
+        print(f"bosetting {version('bosetting')}")
+        parser.exit()
+
+
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The subcommand a command line names, if any (read before the parser is built)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif arg.startswith("--lang=") or arg == "--offline":
+            continue
+        elif arg.startswith("-"):
+            return None  # --help, --version, a wrong option or "--": the whole parser answers
+        else:
+            return arg if arg in COMMANDS else None
+    return None
+
+
+@checked
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command's argument parser with every subcommand registered (or only ``command``)."""
     parser = _Parser(
         prog="bosetting",
         description=_(
@@ -187,17 +284,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         lang_default=os.environ.get(i18n.ENV_VAR, "").strip() or None,
     )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"bosetting {version('bosetting')}",
-        help=_("show the version"),
-    )
+    parser.add_argument("--version", action=_Version, help=_("show the version"))
     subparsers = parser.add_subparsers(
         dest="command", metavar=_("COMMAND"), parser_class=_Parser, title=_("commands")
     )
-    for module in COMMAND_MODULES:
-        module.register(subparsers)
+    for name in (command,) if command in COMMANDS else COMMANDS:
+        importlib.import_module(f"bosetting.cli.cmd_{name}").register(subparsers)
     return parser
 
 
@@ -224,7 +316,9 @@ def _chosen_language(argv: Sequence[str]) -> str:
 def _in_chosen_language(run: Callable[[Sequence[str] | None], int]) -> Any:
     @functools.wraps(run)
     def wrapper(argv: Sequence[str] | None = None) -> int:
-        words = list(sys.argv[1:] if argv is None else argv)
+        given = sys.argv[1:] if argv is None else argv
+        listed = isinstance(given, list | tuple)
+        words = [w for w in given if isinstance(w, str)] if listed else []
         with i18n.language(_chosen_language(words)):
             return run(argv)
 
@@ -234,28 +328,42 @@ def _in_chosen_language(run: Callable[[Sequence[str] | None], int]) -> Any:
 @_in_chosen_language
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status (0 on success, 2 on a user error, 1 on a bug)."""
+    words: list[str] = []
     try:
         words = _check_argv(sys.argv[1:] if argv is None else argv)
-        parser = build_parser()
-        args = parser.parse_args(words)
-        if args.command is None:
-            parser.print_help()
-            return 0
-        status: int = args.run(args)
+        command = _named_command(words)
+        # The parser too: a help text may give the register's years.
+        offline = (
+            "--offline" in words[: words.index("--")] if "--" in words else "--offline" in words
+        )
+        with data.using("shipped" if offline and command != "update" else None):
+            parser = build_parser(command)
+            args = parser.parse_args(words)
+            if args.command is None:
+                parser.print_help()
+                return 0
+            status: int = args.run(args)
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
     except BosettingError as exc:
-        _say(error_line(exc))
+        _say(said.error_line(_as_typed(exc, words)))
         return EXIT_USAGE
     except BrokenPipeError:
-        return 0
+        _quiet_stdout()
+        _say(said.closed_output_line())
+        return EXIT_USAGE
     except KeyboardInterrupt:
-        _say(interrupted_line())
+        _say(said.interrupted_line())
         return 130
     except MemoryError:
-        _say(out_of_memory_line())
+        _say(said.out_of_memory_line())
+        return EXIT_USAGE
+    except OSError as exc:  # the environment: a full disk, no permission, a device error
+        _quiet_stdout()
+        _say(said.environment_line(exc))
         return EXIT_USAGE
     except Exception as exc:
         if os.environ.get("BOSETTING_DEBUG"):
             raise
-        _say(bug_line(exc))
+        _say(said.bug_line(exc))
         return EXIT_BUG
     return status

@@ -7,15 +7,16 @@ error naming the option (``--ballots``), never the library's parameter name.
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bosetting.cli._render import plot_written
 from bosetting.errors import UsageError
 from bosetting.i18n import N_, _, format_number
-from bosetting.model import Edition
-from bosetting.voting import DuplicatePolicy, Tally
+from bosetting.model import MAX_NUMBER_TEXT, number_problem, parse_number, parse_whole
+
+if TYPE_CHECKING:
+    from bosetting.model import Edition
+    from bosetting.voting import Tally
 
 __all__ = [
     "add_ballot_options",
@@ -30,29 +31,32 @@ __all__ = [
 
 
 def public_weight(text: str) -> float:
-    """``--public-weight``: a number from 0 to 1 (a comma or a point), ASCII digits only."""
-    # float() also reads other scripts' digits ("٠٫٥"); a weight is written with 0-9 only.
-    value = None
-    if text.isascii():
-        try:
-            value = float(text.strip().replace(",", "."))
-        except ValueError:
-            value = None
+    """``--public-weight``: a number from 0 to 1 in the one grammar of typed numbers (``0,5`` or ``0.5``)."""
+    problem = number_problem(text)
+    value = None if problem is not None else parse_number(text)
     if value is None or not 0 <= value <= 1:
+        if problem is None:
+            raise argparse.ArgumentTypeError(
+                _("the weight is a number from 0 to 1, not '{text}'", text=text)
+            )
         raise argparse.ArgumentTypeError(
-            _("the weight is a number from 0 to 1, not '{text}'", text=text)
+            _(
+                "the weight is a number from 0 to 1, not '{text}': {problem}",
+                text=text[:MAX_NUMBER_TEXT],
+                problem=_(problem, limit=MAX_NUMBER_TEXT),
+            )
         )
-    return value
+    return float(value)
 
 
 public_weight.__name__ = "weight"
 
 
 def ascii_int(text: str) -> int:
-    """``int`` for the command line: ASCII digits only, at most 18 of them (``int`` takes any script's)."""
-    if not re.fullmatch(r"[-+]?[0-9]{1,18}", text.strip()):
-        raise ValueError(text)
-    return int(text)
+    """``int`` for the command line: the one grammar of typed whole numbers (``int`` takes any script's digits)."""
+    if number_problem(text, whole=True) is not None:
+        raise ValueError(text[:MAX_NUMBER_TEXT])
+    return parse_whole(text)
 
 
 ascii_int.__name__ = "int"  # argparse says "invalid int value: 'x'"
@@ -88,6 +92,8 @@ def bounded(low: int, high: Callable[[], int]) -> Callable[[str], int]:
 
 def add_ballot_options(p: Any, *, positional: bool = False, required: bool = True) -> None:
     """``--edition``, the ballot file (``VOTES.csv`` or ``--votes``) and ``--duplicates``."""
+    from bosetting.voting import DuplicatePolicy
+
     p.add_argument(
         "--edition", required=True, metavar="E", help=_("the edition’s label or year, such as 2021")
     )
@@ -132,6 +138,7 @@ def write_plot(args: argparse.Namespace, draw: Callable[[], Any]) -> str:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from bosetting.cli._render import plot_written
     from bosetting.plot import save
 
     ax = draw()
@@ -145,4 +152,4 @@ def write_plot(args: argparse.Namespace, draw: Callable[[], Any]) -> str:
 def refuse_force_without_plot(args: argparse.Namespace) -> None:
     """``--force`` alone is a usage error: it only goes with ``--plot``."""
     if args.plot is None and args.force:
-        raise UsageError(N_("--force goes with --plot"))
+        raise UsageError(N_("{options} goes with --plot: add --plot FILE.png"), options="--force")

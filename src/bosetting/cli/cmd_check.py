@@ -1,15 +1,18 @@
 """``bosetting check NAME --edition E [--format text|csv|json]``: a municipality against the criteria.
 
 JSON: the :class:`~bosetting.eligibility.Assessment` (``municipality``,
-``edition``, ``criteria``, ``results``); CSV: :meth:`Assessment.to_frame`.
+``edition``, ``criteria``, ``results``, ``provenance``, ``coverage``,
+``figures_source``); CSV: :meth:`Assessment.to_frame`, with where the figures
+come from and what they cannot assess on standard error.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from bosetting.cli._render import Table, add_format_options, emit, render_assessment
+from bosetting.cli._render import Table, add_format_options, emit, figures_notes, render_assessment
 from bosetting.eligibility import assess
 from bosetting.i18n import _
 from bosetting.model import converter
@@ -19,12 +22,15 @@ __all__ = ["register"]
 
 def _run(args: argparse.Namespace) -> int:
     a = assess(args.name, args.edition)
-    return emit(
+    status = emit(
         args,
         text=lambda: render_assessment(a),
         csv=lambda: Table.from_frame(a.to_frame()),
-        json=lambda: converter.unstructure(a),
+        json=lambda: {**converter.unstructure(a), "figures_source": str(a.provenance)},
     )
+    if args.format == "csv":  # the table on standard output; its figures and gaps beside it
+        print(figures_notes(a.provenance, a.coverage), file=sys.stderr)
+    return status
 
 
 def register(subparsers: Any) -> None:

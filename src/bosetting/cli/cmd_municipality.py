@@ -18,7 +18,7 @@ from bosetting.cli._render import (
     render_municipality,
 )
 from bosetting.i18n import _
-from bosetting.register import municipality
+from bosetting.register import first_year, last_year, municipality
 
 __all__ = ["register"]
 
@@ -50,7 +50,11 @@ def register(subparsers: Any) -> None:
         "--year",
         type=int,
         default=None,
-        help=_("the year (2008-2025); without it, the register’s last year"),
+        help=_(
+            "the year ({first}–{last}); without it, the register’s last year",
+            first=first_year(),
+            last=last_year(),
+        ),
     )
     add_format_options(p)
     p.set_defaults(run=_run)

@@ -28,12 +28,13 @@ from bosetting.cli._options import add_plot_options, write_plot
 from bosetting.cli._render import (
     add_format_options,
     emit,
+    figures_notes,
     outcomes_json,
     outcomes_table,
     render_outcomes,
 )
 from bosetting.errors import UsageError
-from bosetting.figures import intro_outcomes, settlement
+from bosetting.figures import intro_outcomes, provenance, settlement
 from bosetting.i18n import N_, _
 from bosetting.model import Municipality, Sex
 from bosetting.register import latest
@@ -57,22 +58,32 @@ def _plot(args: argparse.Namespace, m: Municipality | None) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.plot is None and (args.compare or args.force):
-        raise UsageError(N_("--compare and --force go with --plot"))
+    if args.plot is None:
+        given = [opt for opt, on in (("--compare", args.compare), ("--force", args.force)) if on]
+        if len(given) == 1:
+            raise UsageError(
+                N_("{options} goes with --plot: add --plot FILE.png"), options=given[0]
+            )
+        if given:
+            raise UsageError(N_("--compare and --force go with --plot: add --plot FILE.png"))
     m = _area(args.name)
     where = "national" if m is None else m
     intro = tuple(o for o in intro_outcomes(where, sex=Sex.ALL) if o.years_after == 1)
+    source = provenance()
     settled = () if m is None else settlement(m)
     if args.plot is not None:
         print(_plot(args, m), file=sys.stderr)
     shown_intro = () if args.figures == "settlement" else intro
     shown_settled = () if args.figures == "intro" else settled
-    return emit(
+    status = emit(
         args,
-        text=lambda: render_outcomes(m, shown_intro, shown_settled),
+        text=lambda: render_outcomes(m, shown_intro, shown_settled, source),
         csv=lambda: outcomes_table(intro, settled, args.figures or "intro"),
-        json=lambda: outcomes_json(m, shown_intro, shown_settled),
+        json=lambda: outcomes_json(m, shown_intro, shown_settled, source),
     )
+    if args.format == "csv" and args.figures != "settlement":
+        print(figures_notes(source), file=sys.stderr)  # beside the table, not in it
+    return status
 
 
 def register(subparsers: Any) -> None:

@@ -4,7 +4,10 @@ Every municipality of the edition's year against the edition's criteria that
 have figures behind them, ranked by settled against request (``--by
 settlement``, the default) or by the intro share (``--by intro``), with the
 nominees and the winner marked. A figure that is missing or hidden is shown as
-such ("ikke vurderbar"), never filled in. ``--top N`` keeps the first N rows
+such ("ikke vurderbar"), never filled in. The text says where the figures come
+from and, in one line each, what they cannot assess for the edition (CSV: those
+lines go to standard error); ``--by intro`` when no municipality has an intro
+share is an error that says so. ``--top N`` keeps the first N rows
 (and, in the text, the nominees further down). JSON: ``edition``, ``year``,
 ``by``, ``settlement_years``, ``criteria``, ``rows``, ``sources``; CSV:
 :meth:`bosetting.eligibility.Screen.to_frame`.
@@ -13,33 +16,52 @@ such ("ikke vurderbar"), never filled in. ``--top N`` keeps the first N rows
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 import attrs
 
-from bosetting.cli._render import Table, add_format_options, emit, render_screen, screen_json
+from bosetting.cli._options import ascii_int
+from bosetting.cli._render import (
+    Table,
+    add_format_options,
+    emit,
+    figures_notes,
+    render_screen,
+    screen_json,
+)
 from bosetting.eligibility import RANKINGS, screen
 from bosetting.i18n import _
+from bosetting.model import MAX_NUMBER_TEXT
 
 __all__ = ["register"]
 
 
 def _positive(text: str) -> int:
-    value = int(text)
+    """``--top``: a whole number of at least 1 (the one grammar of typed whole numbers)."""
+    try:
+        value = ascii_int(text)
+    except ValueError:
+        value = 0
     if value < 1:
-        raise ValueError(text)
+        raise argparse.ArgumentTypeError(
+            _("a whole number of at least 1, not '{text}'", text=text[:MAX_NUMBER_TEXT])
+        )
     return value
 
 
 def _run(args: argparse.Namespace) -> int:
     s = screen(args.edition, by=args.by)
     cut = s if args.top is None else attrs.evolve(s, rows=s.rows[: args.top])
-    return emit(
+    status = emit(
         args,
         text=lambda: render_screen(s, top=args.top),
         csv=lambda: Table.from_frame(cut.to_frame()),
         json=lambda: screen_json(cut),
     )
+    if args.format == "csv":  # the table on standard output; its figures and gaps beside it
+        print(figures_notes(s.provenance, s.coverage), file=sys.stderr)
+    return status
 
 
 def register(subparsers: Any) -> None:

@@ -37,6 +37,7 @@ from typing import Any
 from bosetting.data._userfiles import FORMULA_PREFIXES
 from bosetting.errors import WriteError
 from bosetting.i18n import N_, decimal_sign
+from bosetting.model import checked
 
 __all__ = ["csv_bytes", "csv_text", "neutralise_cell"]
 
@@ -44,6 +45,7 @@ __all__ = ["csv_bytes", "csv_text", "neutralise_cell"]
 _BOM = "\ufeff"
 
 
+@checked
 def neutralise_cell(value: object, *, decimal: str = ".") -> str:
     r"""One CSV cell: text made safe for a spreadsheet, numbers and flags as they are.
 
@@ -91,6 +93,7 @@ def _lines(header: Sequence[Any], rows: Iterable[Sequence[Any]], excel: bool) ->
         yield (_BOM + line) if excel and number == 0 else line
 
 
+@checked
 def csv_text(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, excel: bool = False) -> str:
     r"""The table as CSV text by the rules above (the module docstring).
 
@@ -111,6 +114,7 @@ def csv_text(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, excel: boo
     return "".join(_lines(header, rows, excel))
 
 
+@checked
 def csv_bytes(
     header: Sequence[Any], rows: Iterable[Sequence[Any]], *, excel: bool = False
 ) -> bytes:

@@ -1,10 +1,18 @@
 """Read the shipped tables, checked against the schema in ``datapackage.json``.
 
 The tables live in ``datasets/`` in the repository and in ``bosetting/datasets``
-inside the wheel. They are read in binary mode and decoded as UTF-8, so æøå
+inside the wheel; the environment variable ``BOSETTING_DATASETS`` names another
+folder holding a data package of the same shape (a maintainer's working copy,
+a test's temporary one), read instead. They are read in binary mode and decoded as UTF-8, so æøå
 survive whatever the machine's locale is. Every value is checked against its
 field's type and constraints on the way in; an error names the file, the data
 row (header not counted), the field and the value.
+
+A text a person reads is written in bokmål, and its other languages stand in
+columns beside it: the bokmål field declares them under ``x-translations``
+(``{"en": "note_en"}``), :func:`translations` gives them, and the reader checks
+that each names a field of the table and that no row has a translation without
+its bokmål text.
 
 References are checked too: each declared foreign key, and each list-valued
 citation declared under ``x-listForeignKeys`` (a ``;``-joined cell whose every
@@ -28,25 +36,29 @@ Examples:
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
-import re
-from collections.abc import Iterator, Mapping
-from datetime import date
+import os
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
+from bosetting.data._columns import TRANSLATIONS, parse_file
+from bosetting.data._overlay import lay_parts
+from bosetting.data._view import SHIPPED, View, current_view
 from bosetting.errors import BosettingError, DataError
-from bosetting.i18n import N_
+from bosetting.i18n import N_, _
+from bosetting.model import checked
 
 __all__ = [
+    "DATASETS_ENV",
     "HASH_PREFIX",
     "LIST_FOREIGN_KEYS",
+    "TRANSLATIONS",
+    "YEARS",
     "Row",
     "dataset_root",
     "descriptor",
@@ -54,8 +66,12 @@ __all__ = [
     "read_rows",
     "resource",
     "resource_names",
+    "shipped_rows",
     "split_ids",
+    "table_label",
     "table_path",
+    "table_years",
+    "translations",
 ]
 
 #: How a resource's ``hash`` starts (the Data Package standard's form for SHA-256).
@@ -64,19 +80,41 @@ HASH_PREFIX = "sha256:"
 #: The schema property declaring list-valued foreign keys (``;``-joined ids).
 LIST_FOREIGN_KEYS = "x-listForeignKeys"
 
+#: The resource property giving the years a shipped table covers: ``{"first": ..., "last": ...}``.
+YEARS = "x-years"
+
 #: One row of a table: field name to typed value (``None`` where the cell is empty).
 Row = Mapping[str, Any]
 
 _PACKAGE_DIR = "datasets"
+
+#: The environment variable naming a data package folder to read instead of the shipped one.
+DATASETS_ENV = "BOSETTING_DATASETS"
 
 
 @functools.cache
 def dataset_root() -> Traversable:
     """The folder holding ``datapackage.json`` and the CSV tables.
 
-    In an installed wheel this is ``bosetting/datasets``; in a source checkout
-    (an editable install) it is the repository's ``datasets/`` folder.
+    The folder named by ``$BOSETTING_DATASETS`` when it is set (a copy of
+    ``datasets/`` with rows added, checked as the shipped tables are); else, in
+    an installed wheel, ``bosetting/datasets``, and in a source checkout (an
+    editable install) the repository's ``datasets/`` folder.
+
+    Raises:
+        DataError: When ``$BOSETTING_DATASETS`` names a folder without a
+            ``datapackage.json``, or the shipped tables are missing.
     """
+    chosen = os.environ.get(DATASETS_ENV)
+    if chosen:
+        folder = Path(chosen).expanduser()
+        if not (folder / "datapackage.json").is_file():
+            raise DataError(
+                N_("{variable} names a folder without a datapackage.json"),
+                variable=DATASETS_ENV,
+                file=str(folder / "datapackage.json"),
+            )
+        return folder
     packaged = resources.files("bosetting") / _PACKAGE_DIR
     if packaged.joinpath("datapackage.json").is_file():
         return packaged
@@ -102,11 +140,13 @@ def descriptor() -> dict[str, Any]:
     return parsed
 
 
+@checked
 def resource_names() -> tuple[str, ...]:
     """The names of every table in the package, in descriptor order."""
     return tuple(r["name"] for r in descriptor()["resources"])
 
 
+@checked
 def resource(name: str) -> dict[str, Any]:
     """The descriptor entry of one table.
 
@@ -126,58 +166,57 @@ def resource(name: str) -> dict[str, Any]:
     )
 
 
+#: Each shipped table in words (what its rows are), for people: the site's sources page.
+_TABLE_WORDS = {
+    "sources": N_("sources"),
+    "municipalities": N_("municipalities"),
+    "municipality_changes": N_("municipal changes"),
+    "editions": N_("prize editions"),
+    "nominations": N_("nominations"),
+    "initiatives": N_("initiatives"),
+    "conflicts": N_("source conflicts"),
+    "prize_names": N_("prize names as written"),
+    "criteria": N_("criteria"),
+    "intro_outcomes": N_("intro-programme outcomes"),
+    "settlement": N_("settlement figures"),
+}
+
+
+@checked
+def table_label(name: str) -> str:
+    """A shipped table in words, in the active language (its name where it has none).
+
+    Examples:
+        >>> from bosetting.i18n import language
+        >>> with language("nb"):
+        ...     table_label("nominations")
+        'nominasjoner'
+    """
+    words = _TABLE_WORDS.get(name)
+    return name if words is None else _(words)
+
+
+@checked
+def translations(name: str) -> dict[str, dict[str, str]]:
+    """The bokmål text columns of a table and the columns of their translations, by language.
+
+    Examples:
+        >>> translations("initiatives")["summary_nb"]
+        {'en': 'summary_en'}
+    """
+    return {
+        f["name"]: dict(f[TRANSLATIONS])
+        for f in resource(name)["schema"]["fields"]
+        if TRANSLATIONS in f
+    }
+
+
+@checked
 def split_ids(value: str | None) -> tuple[str, ...]:
     """Split a ``;``-separated cell into its parts (empty parts dropped)."""
     if not value:
         return ()
     return tuple(p.strip() for p in value.split(";") if p.strip())
-
-
-#: A problem with one cell: an English template (marked for the catalogue) and its parameters.
-_Problem = tuple[str, dict[str, Any]]
-
-
-def _convert(kind: str, text: str) -> Any:
-    """The cell's typed value.
-
-    Raises:
-        DataError: Without a place (the caller adds it): what is wrong with the text.
-    """
-    if kind == "string":
-        return text
-    if kind in ("integer", "year"):
-        if not re.fullmatch(r"-?[0-9]+", text):
-            raise DataError(N_("not a whole number"))
-        return int(text)
-    if kind == "number":
-        if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", text):
-            raise DataError(N_("not a decimal number with ASCII digits and a point"))
-        return float(text)
-    if kind == "boolean":
-        if text not in ("true", "false"):
-            raise DataError(N_("expected true or false"))
-        return text == "true"
-    if kind == "date":
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise DataError(N_("not a date written as YYYY-MM-DD")) from None
-    # A shipped schema naming a type this reader does not know (a damaged datapackage.json).
-    raise DataError(N_("the schema uses the unsupported type {type}"), type=repr(kind))
-
-
-def _check(field: Mapping[str, Any], value: Any) -> _Problem | None:
-    """Return what is wrong with a non-empty value (a template and its parameters), or None."""
-    rules = field.get("constraints", {})
-    if "pattern" in rules and not re.fullmatch(rules["pattern"], str(value), flags=re.ASCII):
-        return N_("does not match the pattern {pattern}"), {"pattern": rules["pattern"]}
-    if "enum" in rules and value not in rules["enum"]:
-        return N_("expected one of {names}"), {"names": ", ".join(map(str, rules["enum"]))}
-    if "minimum" in rules and value < rules["minimum"]:
-        return N_("is below the minimum {minimum}"), {"minimum": rules["minimum"]}
-    if "maximum" in rules and value > rules["maximum"]:
-        return N_("is above the maximum {maximum}"), {"maximum": rules["maximum"]}
-    return None
 
 
 def _as_list(value: str | list[str]) -> list[str]:
@@ -187,7 +226,13 @@ def _as_list(value: str | list[str]) -> list[str]:
 _READING: set[str] = set()
 
 
-def _keys_of(name: str, fields: list[str]) -> set[tuple[Any, ...]]:
+class _Rows(tuple[Row, ...]):
+    """A table's rows, each with where it came from: ``(file, row)`` in :attr:`origins`."""
+
+    origins: tuple[tuple[str, int], ...] = ()
+
+
+def _keys_of(name: str, fields: list[str], view: View) -> set[tuple[Any, ...]]:
     if name in _READING:
         raise DataError(
             N_("the foreign keys form a cycle"),
@@ -195,10 +240,10 @@ def _keys_of(name: str, fields: list[str]) -> set[tuple[Any, ...]]:
             field="foreignKeys",
             value=name,
         )
-    return {tuple(r[f] for f in fields) for r in _read(name)}
+    return {tuple(r[f] for f in fields) for r in _read(name, view)}
 
 
-def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: list[Row]) -> None:
+def _check_references(name: str, schema: Mapping[str, Any], rows: _Rows, view: View) -> None:
     """Check declared foreign keys and list-valued foreign keys, naming row, field and value."""
     for fk in schema.get("foreignKeys", []):
         local = _as_list(fk["fields"])
@@ -208,9 +253,9 @@ def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: lis
         keys = (
             {tuple(r[f] for f in remote) for r in rows}
             if target == name
-            else _keys_of(target, remote)
+            else _keys_of(target, remote, view)
         )
-        for number, row in enumerate(rows, start=1):
+        for (path, number), row in zip(rows.origins, rows, strict=True):
             value = tuple(row[f] for f in local)
             if None in value or value in keys:
                 continue
@@ -229,8 +274,11 @@ def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: lis
         delimiter = lfk.get("delimiter", ";")
         of = lfk["reference"]["resource"]
         [key] = _as_list(lfk["reference"]["fields"])
-        known = {k[0] for k in _keys_of(of, [key])}
-        for number, row in enumerate(rows, start=1):
+        known = {k[0] for k in _keys_of(of, [key], view)}
+        cells = {row[field] for row in rows} - {None}
+        if all(part.strip() in known for cell in cells for part in str(cell).split(delimiter)):
+            continue
+        for (path, number), row in zip(rows.origins, rows, strict=True):
             cell = row[field]
             if cell is None:
                 continue
@@ -248,103 +296,100 @@ def _check_references(name: str, path: str, schema: Mapping[str, Any], rows: lis
 
 
 @functools.cache
-def _read(name: str) -> tuple[Row, ...]:
+def _read(name: str, view: View = SHIPPED) -> _Rows:
     _READING.add(name)
     try:
-        return _read_checked(name)
+        return _read_checked(name, view)
     finally:
         _READING.discard(name)
 
 
-def _read_checked(name: str) -> tuple[Row, ...]:
+def _read_checked(name: str, view: View) -> _Rows:
     res = resource(name)
     path = res["path"]
     schema = res["schema"]
-    fields = schema["fields"]
-    missing = set(schema.get("missingValues", [""]))
     try:
-        text = dataset_root().joinpath(path).read_bytes().decode("utf-8")
+        raw = dataset_root().joinpath(path).read_bytes()
     except FileNotFoundError:
         raise DataError(N_("the table's file is missing"), file=path) from None
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            N_("not UTF-8: byte {at} cannot be read as UTF-8"), at=exc.start + 1, file=path
-        ) from None
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    header = next(reader, None)
-    expected = [f["name"] for f in fields]
-    if header != expected:
-        raise DataError(
-            N_("the header does not match the schema, which expects {fields}"),
-            fields=", ".join(expected),
-            file=path,
-            field="header",
-            value=header,
-        )
-    rows: list[Row] = []
-    seen_keys: dict[tuple[Any, ...], int] = {}
+    rows = parse_file(schema, raw, path, cached=False)
+    origins = [(path, number) for number in range(1, len(rows) + 1)]
+    rows, origins = lay_parts(schema, rows, origins, view.parts(name))
+    table = _Rows(rows)
+    table.origins = tuple(origins)
     key_fields = schema.get("primaryKey", [])
-    for number, cells in enumerate(reader, start=1):
-        if len(cells) != len(fields):
-            raise DataError(
-                N_("expected {expected} cells, found {found}"),
-                expected=len(fields),
-                found=len(cells),
-                file=path,
-                row=number,
-            )
-        row: dict[str, Any] = {}
-        for field, cell in zip(fields, cells, strict=True):
-            fname = field["name"]
-            if cell in missing:
-                if field.get("constraints", {}).get("required"):
+    if key_fields:
+        keys = [tuple(r[k] for k in key_fields) for r in table]
+        if len(set(keys)) != len(keys):
+            seen_keys: dict[tuple[Any, ...], tuple[str, int]] = {}
+            for (file, number), key in zip(table.origins, keys, strict=True):
+                if key in seen_keys:
+                    first_file, first_row = seen_keys[key]
                     raise DataError(
-                        N_("a value is required"), file=path, row=number, field=fname, value=cell
+                        N_("duplicate primary key {key}, first seen in row {first}")
+                        if first_file == file
+                        else N_("duplicate primary key {key}, first seen in {first}"),
+                        key=", ".join(f"{k} = {v}" for k, v in zip(key_fields, key, strict=True)),
+                        first=first_row if first_file == file else f"{first_file}:{first_row}",
+                        file=file,
+                        row=number,
                     )
-                row[fname] = None
-                continue
-            try:
-                value = _convert(field.get("type", "string"), cell)
-            except DataError as exc:
-                raise DataError(
-                    exc.message_id, file=path, row=number, field=fname, value=cell, **exc.params
-                ) from None
-            problem = _check(field, value)
-            if problem:
-                template, params = problem
-                raise DataError(template, file=path, row=number, field=fname, value=cell, **params)
-            row[fname] = value
-        if key_fields:
-            key = tuple(row[k] for k in key_fields)
-            if key in seen_keys:
-                raise DataError(
-                    N_("duplicate primary key {key}, first seen in row {first}"),
-                    key=", ".join(f"{k} = {v}" for k, v in zip(key_fields, key, strict=True)),
-                    first=seen_keys[key],
-                    file=path,
-                    row=number,
-                )
-            seen_keys[key] = number
-        rows.append(row)
-    _check_references(name, path, schema, rows)
-    return tuple(rows)
+                seen_keys[key] = (file, number)
+    _check_references(name, schema, table, view)
+    return table
 
 
+@checked
 def read_rows(name: str) -> tuple[Row, ...]:
-    """Every row of a shipped table, typed and checked against its schema.
+    """Every row of a table as in use now, typed and checked against its schema.
+
+    The shipped table, with the refreshed parts laid over it where the per-user
+    cache holds them and the source of figures allows it
+    (:func:`~bosetting.data.current_view`).
 
     Args:
         name: The table's name in ``datapackage.json`` (for example ``"municipalities"``).
 
     Returns:
-        The rows in file order. The result is cached; treat it as read-only.
+        The rows in file order (the shipped rows kept, then the refreshed ones). The
+        result is cached per view; treat it as read-only.
 
     Raises:
         DataError: When the file is missing or a value breaks the schema.
     """
-    return _read(name)
+    return _read(name, current_view())
 
 
+@checked
+def shipped_rows(name: str) -> tuple[Row, ...]:
+    """Every row of a shipped table as shipped, whatever the per-user cache holds."""
+    return _read(name, SHIPPED)
+
+
+@checked
+def table_years(name: str) -> tuple[int, int] | None:
+    """The years a table as in use now covers (first, last), where that is recorded.
+
+    A cached source that replaces the whole table says which years its answer
+    covers; otherwise the shipped table's ``x-years`` in ``datapackage.json`` does.
+
+    Examples:
+        >>> from bosetting.data import using
+        >>> with using("shipped"):
+        ...     table_years("municipalities")
+        (2008, 2025)
+    """
+    for source, part in reversed(current_view().parts(name)):
+        if not part.replaces and source.years is not None:
+            return source.years
+    years = resource(name).get(YEARS)
+    if isinstance(years, dict) and isinstance(years.get("first"), int):
+        last = years.get("last")
+        return years["first"], last if isinstance(last, int) else years["first"]
+    return None
+
+
+@checked
 def table_path(name: str) -> Traversable:
     """The shipped CSV file of one table (for readers such as pandas)."""
     return dataset_root().joinpath(resource(name)["path"])
@@ -371,11 +416,18 @@ class _Located:
         return False
 
 
-def numbered_rows(name: str) -> Iterator[tuple[int, Row, _Located]]:
+@checked
+def numbered_rows(
+    name: str, numbers: Iterable[int] | None = None
+) -> Iterator[tuple[int, Row, _Located]]:
     """Each row of a table with its 1-based number and a context that locates errors.
 
     Building domain objects inside ``with located:`` makes any
     :class:`BosettingError` name the table's file and the row.
+
+    Args:
+        name: The table's name.
+        numbers: Only these rows (1-based), in ascending order; every row when ``None``.
 
     Examples:
         >>> from bosetting.model import Municipality
@@ -386,6 +438,8 @@ def numbered_rows(name: str) -> Iterator[tuple[int, Row, _Located]]:
         ...
         bosetting.errors.ValidationError: municipalities.csv, row 1, field 'valid_from', value 1800: a year must lie between 1838 and 2100
     """
-    path = resource(name)["path"]
-    for number, row in enumerate(read_rows(name), start=1):
-        yield number, row, _Located(path, number)
+    rows = _read(name, current_view())
+    chosen = range(1, len(rows) + 1) if numbers is None else sorted(numbers)
+    for number in chosen:
+        file, line = rows.origins[number - 1]
+        yield number, rows[number - 1], _Located(file, line)

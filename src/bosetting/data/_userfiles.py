@@ -26,10 +26,12 @@ from typing import IO, Literal, NamedTuple
 
 from bosetting.errors import BosettingError, DataError, LimitError
 from bosetting.i18n import N_, LazyText, lazy_gettext
+from bosetting.model import checked
 
 __all__ = [
     "FORMULA_PREFIXES",
     "MAX_USER_FILE_BYTES",
+    "changed_error",
     "check_user_file",
     "escape_controls",
     "os_reason",
@@ -53,6 +55,7 @@ _CHUNK = 1 << 20
 ErrorClass = Callable[..., BosettingError]
 
 
+@checked
 def escape_controls(text: str) -> str:
     r"""``text`` with control, format and line-separator characters written as escapes.
 
@@ -123,6 +126,7 @@ _PATH_PROBLEMS: dict[str, _PathProblems] = {
 }
 
 
+@checked(own=("path",))
 def user_path(
     path: object, error: ErrorClass = DataError, *, what: Literal["file", "folder"] = "file"
 ) -> str:
@@ -190,6 +194,7 @@ _OS_REASONS = {
 }
 
 
+@checked
 def os_reason(exc: BaseException) -> str | LazyText:
     """Why the operating system refused, in the active language where the catalogue knows it.
 
@@ -227,6 +232,22 @@ def _too_large(size: int, limit: int, shown: str) -> LimitError:
     )
 
 
+@checked(own=("stream",))
+def changed_error(error: ErrorClass, before: int, after: int, shown: str) -> BosettingError:
+    """The error for a file that changed size (or was written to) while it was read."""
+    return error(
+        N_(
+            "the file changed while it was read ({before} bytes when opened, "
+            "{after} when read); read it again once nothing writes to it"
+        ),
+        before=before,
+        after=after,
+        file=shown,
+        field="size",
+        value=after,
+    )
+
+
 def read_user_stream(
     stream: IO[bytes] | IO[str],
     name: str,
@@ -241,6 +262,13 @@ def read_user_stream(
         DataError: (or ``error``) when reading fails or gives neither bytes nor text.
     """
     shown = escape_controls(name)
+    if not callable(getattr(stream, "read", None)):
+        raise error(
+            N_("an open file has a read method; {kind} has none"),
+            kind=type(stream).__name__,
+            file=shown,
+            field="stream",
+        )
     try:
         data = stream.read(limit + 1)
     except (OSError, ValueError) as exc:
@@ -260,7 +288,7 @@ def read_user_stream(
     return bytes(data)
 
 
-def _open_regular(name: str, error: ErrorClass, limit: int | None) -> tuple[int, str]:
+def _open_regular(name: str, error: ErrorClass, limit: int | None) -> tuple[int, str, int]:
     """Open a regular file for reading without blocking; refuse folders, pipes, devices, sockets."""
     shown = escape_controls(name)
     flags = (
@@ -314,9 +342,10 @@ def _open_regular(name: str, error: ErrorClass, limit: int | None) -> tuple[int,
     except BaseException:
         os.close(fd)
         raise
-    return fd, shown
+    return fd, shown, info.st_size
 
 
+@checked(own=("path",))
 def check_user_file(path: str | os.PathLike[str], error: ErrorClass = DataError) -> str:
     """The name of a file a user named, after the same checks as :func:`read_user_bytes` (no size cap).
 
@@ -327,11 +356,12 @@ def check_user_file(path: str | os.PathLike[str], error: ErrorClass = DataError)
         DataError: (or ``error``) as :func:`read_user_bytes`.
     """
     name = user_path(path, error)
-    fd, _ = _open_regular(name, error, None)
+    fd, _, _ = _open_regular(name, error, None)
     os.close(fd)
     return name
 
 
+@checked(own=("path",))
 def read_user_bytes(
     path: str | os.PathLike[str],
     error: ErrorClass = DataError,
@@ -350,10 +380,13 @@ def read_user_bytes(
     Returns:
         The file's bytes.
 
+    The file is read up to the size it had when it was opened: a file that grows
+    or shrinks meanwhile (one still being written) is an error, never half a file.
+
     Raises:
         DataError: (or ``error``) naming the file, for ``None``, a name with NUL or
             control characters, a missing file, a folder, a named pipe, a device,
-            a socket, or a file that cannot be read.
+            a socket, a file that cannot be read, or one that changed while it was read.
         LimitError: When the file is larger than ``limit``.
 
     Examples:
@@ -369,18 +402,23 @@ def read_user_bytes(
     name = user_path(path, error)
     if stdin and name == "-":
         return read_user_stream(sys.stdin.buffer, "<stdin>", error, limit=limit)
-    fd, shown = _open_regular(name, error, limit)
+    fd, shown, expected = _open_regular(name, error, limit)
     try:
         chunks: list[bytes] = []
         size = 0
         while True:
-            chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - size, expected + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:  # the file grew while it was read
                 raise _too_large(size, limit, shown)
+            if size > expected:
+                break  # more than the file held when it was opened: it is being written to
+        now = os.fstat(fd).st_size
+        if size != expected or now != expected:
+            raise changed_error(error, expected, max(size, now), shown)
     except OSError as exc:
         raise error(
             N_("cannot read the file: {reason}"), reason=os_reason(exc), file=shown

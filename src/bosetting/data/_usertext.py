@@ -36,6 +36,7 @@ from bosetting.data._userfiles import (
 )
 from bosetting.errors import DataError, LimitError
 from bosetting.i18n import N_, LazyText, lazy_gettext
+from bosetting.model import checked
 
 __all__ = [
     "MAX_CSV_ROWS",
@@ -53,6 +54,7 @@ MAX_CSV_ROWS = 2_000_000
 _DELIMITERS = (";", ",", "\t")
 
 
+@checked
 @attrs.frozen
 class CsvText:
     """A decoded CSV file: header, rows, and how it was read.
@@ -78,6 +80,7 @@ def _line_of(data: bytes, offset: int) -> int:
     return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
 
 
+@checked
 def decode_text(data: bytes, file: str, error: ErrorClass = DataError) -> tuple[str, str]:
     r"""Decode a user file's bytes: a UTF-8 BOM, else UTF-8, else Windows-1252, else Latin-1.
 
@@ -152,6 +155,7 @@ _CSV_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@checked
 def csv_problem(exc: csv.Error) -> LazyText | str:
     """What :mod:`csv` found wrong, in the language it is shown in (its own words if unknown).
 
@@ -179,6 +183,7 @@ def _rows_before_error(text: str, delimiter: str) -> int:
     return max(count, 0)
 
 
+@checked
 def decode_csv_bytes(
     data: bytes,
     file: str,
@@ -240,6 +245,7 @@ def decode_csv_bytes(
     return CsvText(shown, encoding, delimiter, tuple(h.strip() for h in header), rows)
 
 
+@checked(own=("path",))
 def read_csv_text(
     path: str | os.PathLike[str],
     error: ErrorClass = DataError,
@@ -259,23 +265,54 @@ def read_csv_text(
     return decode_csv_bytes(data, name, error)
 
 
+@checked
 def find_column(
-    header: tuple[str, ...], wanted: str | None, aliases: tuple[str, ...]
+    header: tuple[str, ...],
+    wanted: str | None,
+    aliases: tuple[str, ...],
+    *,
+    error: ErrorClass = DataError,
+    file: str | None = None,
 ) -> int | None:
     """The index of a column: ``wanted`` if given, else the first of ``aliases`` (case-insensitive).
+
+    A header that names the column found twice is an error (``error``, naming
+    ``file``): which of the two holds the data cannot be known.
 
     Examples:
         >>> find_column(("Kommune", "Velger"), None, ("choice", "kommune"))
         0
         >>> find_column(("a", "b"), None, ("choice",)) is None
         True
+        >>> find_column(("poeng", "Poeng"), None, ("poeng",))
+        Traceback (most recent call last):
+        ...
+        bosetting.errors.DataError: field 'poeng', value 'poeng,Poeng': the header has the column 'poeng' twice (columns 1 and 2); keep one of them
     """
     folded = [h.casefold() for h in header]
     names = (wanted,) if wanted is not None else aliases
     for name in names:
-        if name.casefold() in folded:
-            return folded.index(name.casefold())
+        key = name.casefold()
+        if key in folded:
+            at = folded.index(key)
+            if key in folded[at + 1 :]:
+                raise error(
+                    N_(
+                        "the header has the column {column} twice (columns {first} and {second}); keep one of them"
+                    ),
+                    column=_quoted_name(header[at]),
+                    first=at + 1,
+                    second=folded.index(key, at + 1) + 1,
+                    file=file,
+                    field=header[at],
+                    value=",".join(header),
+                )
+            return at
     return None
+
+
+def _quoted_name(text: str) -> LazyText:
+    return lazy_gettext("'{text}'", text=escape_controls(text))
 
 
 # -- writing ----------------------------------------------------------------

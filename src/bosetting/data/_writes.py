@@ -10,6 +10,7 @@ every cell quoted, formula-like text neutralised, numbers as they are).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -21,8 +22,9 @@ from bosetting.data._csvout import csv_bytes
 from bosetting.data._userfiles import escape_controls, os_reason, user_path
 from bosetting.errors import WriteError
 from bosetting.i18n import N_
+from bosetting.model import checked
 
-__all__ = ["check_writable", "write_csv", "write_user_bytes"]
+__all__ = ["check_writable", "write_csv", "write_user_bytes", "write_user_files"]
 
 
 def _target(path: object) -> Path:
@@ -70,6 +72,7 @@ def _check_target(target: Path, *, force: bool) -> None:
         raise WriteError(_EXISTS, file=shown)
 
 
+@checked
 def check_writable(paths: Iterable[str | os.PathLike[str]], *, force: bool = False) -> None:
     """Check, before writing anything, that each file may be written (see :func:`write_user_bytes`).
 
@@ -99,6 +102,7 @@ def _os_error(exc: OSError, shown: str, folder: Path) -> WriteError:
     return WriteError(_CANNOT_WRITE, reason=os_reason(exc), file=shown)
 
 
+@checked(own=("path",))
 def write_user_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> Path:
     """Write ``data`` to a file atomically: a temporary file in the same folder, then a rename.
 
@@ -117,43 +121,128 @@ def write_user_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool =
             or not a regular file, the folder is missing or read-only, the disk is
             full, or the name holds NUL or control characters.
     """
-    target = _target(path)
-    shown = escape_controls(str(target))
-    _check_target(target, force=force)
-    folder = target.parent
+    return write_user_files([(path, data)], force=force)[0]
+
+
+@checked
+def write_user_files(
+    files: Sequence[tuple[str | os.PathLike[str], bytes]], *, force: bool = False
+) -> tuple[Path, ...]:
+    """Write several files all or nothing (a practice set: ballots and a jury sheet).
+
+    Every target is checked first; then each file's bytes go to a temporary file
+    beside it (written and synced); only when all are written are they moved into
+    place, one after the other. If any step fails, the files already moved are
+    taken back (a file replaced with ``force`` gets its old bytes back), every
+    temporary file is removed, and the folder is as it was.
+
+    Args:
+        files: ``(path, bytes)`` pairs.
+        force: Replace existing regular files (otherwise refused).
+
+    Returns:
+        The paths written, in the order given.
+
+    Raises:
+        WriteError: As :func:`write_user_bytes`, naming the file that failed.
+    """
+    targets = [_target(path) for path, _ in files]
+    for target in targets:
+        _check_target(target, force=force)
+    temps: list[str] = []
+    placed: list[tuple[Path, _Backup | None]] = []
+    current = targets[0] if targets else Path()
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise _os_error(exc, shown, folder) from None
+        for target, (_, data) in zip(targets, files, strict=True):
+            current = target
+            temps.append(_temporary(target, data))
+        for target, tmp in zip(targets, temps, strict=True):
+            current = target
+            backup = _Backup.of(target) if force else None
+            _place(tmp, target, force=force)
+            placed.append((target, backup))
+    except BaseException as exc:
+        for target, backup in reversed(placed):
+            with contextlib.suppress(OSError):
+                if backup is None:
+                    os.unlink(target)
+                else:
+                    backup.restore(target)
+        for tmp in temps:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _os_error(exc, escape_controls(str(current)), current.parent) from None
+        raise
+    finally:
+        for _, backup in placed:
+            if backup is not None:
+                backup.discard()
+    return tuple(targets)
+
+
+def _temporary(target: Path, data: bytes) -> str:
+    """``data`` in a new temporary file beside ``target``, synced to disk; its name."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, _NEW_FILE_MODE & ~_umask())  # as an ordinary new file, not mkstemp's 0600
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if force:
-            os.replace(tmp, target)
-        else:
-            try:
-                os.link(tmp, target)  # fails if the target appeared meanwhile: no overwrite
-            except FileExistsError:
-                raise
-            except OSError:  # no hard links here (some network or FAT drives)
-                _check_target(target, force=False)
-                os.replace(tmp, target)
-            else:
-                os.unlink(tmp)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise _os_error(exc, shown, folder) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    return target
+    return tmp
 
 
+def _place(tmp: str, target: Path, *, force: bool) -> None:
+    """Move a written temporary file to ``target`` (over it only with ``force``)."""
+    if force:
+        os.replace(tmp, target)
+        return
+    try:
+        os.link(tmp, target)  # fails if the target appeared meanwhile: no overwrite
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        _check_target(target, force=False)  # no hard links here (some network or FAT drives)
+        os.replace(tmp, target)
+    else:
+        os.unlink(tmp)
+
+
+#: What a file system without hard links answers ``os.link`` (a full disk is no such answer).
+_NO_HARD_LINKS = frozenset(
+    getattr(errno, name)
+    for name in ("EPERM", "ENOTSUP", "EOPNOTSUPP", "EXDEV", "EMLINK", "ENOSYS")
+    if hasattr(errno, name)
+)
+
+
+class _Backup:
+    """The old bytes of a file about to be replaced, to put back if a later file fails."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    @classmethod
+    def of(cls, target: Path) -> _Backup | None:
+        try:
+            return cls(target.read_bytes())
+        except FileNotFoundError:
+            return None
+
+    def restore(self, target: Path) -> None:
+        tmp = _temporary(target, self.data)
+        os.replace(tmp, target)
+
+    def discard(self) -> None:
+        self.data = b""
+
+
+@checked(own=("path",))
 def write_csv(
     path: str | os.PathLike[str],
     header: Sequence[str],

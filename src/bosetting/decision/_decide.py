@@ -49,12 +49,20 @@ from bosetting.decision._trace import Decision, ScoreLine, Trace
 from bosetting.errors import ArgumentError, DecisionError
 from bosetting.i18n import N_, _, format_number, format_share
 from bosetting.jury import JuryAssessment
-from bosetting.model import DecisionRule, JuryOnly, Municipality, TopKThenJury, WeightedBlend
+from bosetting.model import (
+    DecisionRule,
+    JuryOnly,
+    Municipality,
+    TopKThenJury,
+    WeightedBlend,
+    checked,
+)
 from bosetting.voting import TIE_RULE, Tally, order_by_score
 
 __all__ = ["Case", "apply", "decide"]
 
 
+@checked
 def decide(
     rule: DecisionRule,
     tally: Tally | None,

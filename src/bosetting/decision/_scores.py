@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from bosetting.errors import ArgumentError, DecisionError
+from bosetting.errors import DecisionError
 from bosetting.i18n import N_
 from bosetting.jury import JuryAssessment
-from bosetting.model import DecisionRule, Municipality
+from bosetting.model import DecisionRule, Municipality, number_argument
 from bosetting.voting import Tally
 
 __all__ = ["PUBLIC_NORMALISATION", "fraction", "need_tally", "nominees", "public_scores"]
@@ -20,12 +20,9 @@ _WEIGHT = N_("the public weight is a number between 0 and 1")
 
 
 def fraction(weight: object, field: str) -> Fraction:
-    if isinstance(weight, bool) or not isinstance(weight, int | float | Fraction):
-        raise ArgumentError(_WEIGHT, field=field, value=weight)
-    w = Fraction(str(weight)) if isinstance(weight, float) else Fraction(weight)
-    if not 0 <= w <= 1:
-        raise ArgumentError(_WEIGHT, field=field, value=weight)
-    return w
+    """The weight as an exact fraction (a float as the decimal it prints as); NaN, ±inf, text refused."""
+    number_argument(weight, field, low=0, high=1, words=_WEIGHT)
+    return Fraction(str(weight)) if isinstance(weight, float) else Fraction(weight)  # type: ignore[call-overload]
 
 
 def public_scores(t: Tally) -> tuple[dict[Municipality, Fraction], dict[Municipality, Fraction]]:
@@ -47,6 +44,6 @@ def need_tally(t: Tally | None, rule: DecisionRule) -> Tally:
         raise DecisionError(
             N_("this rule uses the public vote; give a tally"),
             field="tally",
-            value=type(rule).__name__,
+            value=rule,
         )
     return t

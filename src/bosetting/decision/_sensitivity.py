@@ -41,7 +41,15 @@ from bosetting.decision._scores import fraction, nominees, public_scores
 from bosetting.errors import ArgumentError, DecisionError, LimitError
 from bosetting.i18n import N_, _, format_number, language
 from bosetting.jury import JuryAssessment
-from bosetting.model import PRACTICE_LABEL, DecisionRule, Edition, Municipality, WeightedBlend
+from bosetting.model import (
+    PRACTICE_LABEL,
+    DecisionRule,
+    Edition,
+    Municipality,
+    checked,
+    is_number,
+    is_whole,
+)
 from bosetting.voting import Tally, Tie
 
 if TYPE_CHECKING:
@@ -64,6 +72,7 @@ def _up(x: Fraction) -> float:
     return math.nextafter(f, math.inf) if f < x else f
 
 
+@checked
 @attrs.frozen
 class Interval:
     """A stretch of public weights with one winner.
@@ -86,7 +95,7 @@ class Interval:
     tie: Tie | None = None
 
     def __contains__(self, w: object) -> bool:
-        if not isinstance(w, int | float | Fraction) or isinstance(w, bool):
+        if not (is_number(w) or isinstance(w, Fraction)):
             return False
         x = Fraction(w)
         above = x >= self.start if self.closed_start else x > self.start
@@ -120,6 +129,7 @@ class Interval:
             return self.describe()
 
 
+@checked
 @attrs.frozen
 class Change:
     """Where the winner changes.
@@ -154,6 +164,7 @@ class Change:
         return _up(self.at)
 
 
+@checked
 @attrs.frozen
 class Sensitivity:
     """The winner of a weighted blend for every public weight in [0, 1].
@@ -269,6 +280,7 @@ def _key(m: Municipality) -> tuple[str, str, int]:
     return (m.code, m.name, m.valid_from)
 
 
+@checked
 def sensitivity(
     tally: Tally,
     jury: JuryAssessment,
@@ -304,7 +316,7 @@ def sensitivity(
     label = None
     if isinstance(rule, Edition):
         label, rule = rule.label, rule.rule
-    is_other = rule is not None and not isinstance(rule, WeightedBlend)
+    is_other = rule is not None and not rule.weighs_public_vote
     if is_other and not hypothetical:
         assert rule is not None
         raise DecisionError(
@@ -315,10 +327,10 @@ def sensitivity(
             ),
             rule=rule.describe(),
             field="rule",
-            value=type(rule).__name__,
+            value=rule,
         )
     if weights is None:
-        if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
+        if not is_whole(steps) or steps < 1:
             raise ArgumentError(
                 N_("steps is a whole number of at least 1"), field="steps", value=steps
             )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from bosetting.i18n import _, format_number, format_share, language, ngettext
-from bosetting.model import DecisionRule, Municipality
+from bosetting.model import DecisionRule, Municipality, checked
 from bosetting.voting import Tie
 
 if TYPE_CHECKING:
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["Decision", "ScoreLine", "Trace"]
 
 
+@checked
 @attrs.frozen
 class ScoreLine:
     """Every score of one nominee in a decision (``None`` where the rule did not use it)."""
@@ -29,6 +30,7 @@ class ScoreLine:
     combined: Fraction | None
 
 
+@checked
 @attrs.frozen
 class Trace:
     """How a decision came about: every score, every tie, and the steps in bokmål."""
@@ -38,6 +40,7 @@ class Trace:
     steps: tuple[str, ...]
 
 
+@checked
 @attrs.frozen
 class Decision:
     """The outcome of a decision rule.

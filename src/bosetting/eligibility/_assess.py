@@ -12,8 +12,9 @@ The criteria themselves are data (:func:`bosetting.history.criteria_for`).
   50 %; settlement "in line with the request" means at least 90 % of the
   request settled in each of the three years up to the work year and summed.
   A suppressed or missing figure gives *not assessable*, never *not met*.
-* a *judgement* criterion says what a jury looks for, shows the relevant
-  figures as context and *needs judgement*.
+* a *judgement* criterion says what a jury looks for (marked where that is
+  bosetting's interpretation, :meth:`~bosetting.model.Criterion.looks_for_marked`),
+  shows the relevant figures as context and *needs judgement*.
 
 """
 
@@ -22,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from bosetting.data import using
+from bosetting.eligibility._coverage import coverage_notes
 from bosetting.eligibility._measures import (
     intro_context,
     intro_over_time,
@@ -30,8 +33,8 @@ from bosetting.eligibility._measures import (
 )
 from bosetting.eligibility._results import Assessment, CriterionResult, Figure, Verdict
 from bosetting.errors import ValidationError
-from bosetting.figures import AreaFilter, Settlement, intro_outcomes, settlement
-from bosetting.history import criteria_for, looks_for
+from bosetting.figures import AreaFilter, Settlement, intro_outcomes, provenance, settlement
+from bosetting.history import criteria_for
 from bosetting.history import edition as lookup
 from bosetting.i18n import N_, _
 from bosetting.model import (
@@ -40,8 +43,9 @@ from bosetting.model import (
     Edition,
     IntroProgrammeOutcome,
     Municipality,
+    checked,
 )
-from bosetting.register import REGISTER_LAST_YEAR, as_municipality
+from bosetting.register import as_municipality, register_year
 
 if TYPE_CHECKING:
     from bosetting.model import Source
@@ -63,8 +67,7 @@ def _judgement(
     ref: int,
     basis: int,
 ) -> CriterionResult:
-    wanted, note = looks_for().get(c.id, ("", None))
-    reasons = [_("Needs judgement: {wanted}", wanted=wanted).strip()]
+    reasons = [_("Needs judgement: {wanted}", wanted=c.looks_for_marked() or "").strip()]
     figures: list[Figure] = []
     sources: tuple[Source, ...] = c.sources
     if c.measure == "intro_share":
@@ -75,17 +78,19 @@ def _judgement(
         figures, notes, sources = settlement_context(c, where, rows, basis)
         reasons.append(_("The figures below are background for the jury, not a decision."))
         reasons.extend(notes)
-    if note:
-        reasons.append(_("Note: {note}", note=note))
+    if c.note:
+        reasons.append(_("Note: {note}", note=c.note))
     return CriterionResult(c, Verdict.NEEDS_JUDGEMENT, tuple(reasons), tuple(figures), sources)
 
 
+@checked
 def assess(
     municipality: Municipality | str,
     edition: Edition | str | int,
     *,
     outcomes: Iterable[IntroProgrammeOutcome] | None = None,
     settlements: Iterable[Settlement] | None = None,
+    source: str | None = None,
 ) -> Assessment:
     """Check one municipality against one edition's criteria.
 
@@ -96,9 +101,13 @@ def assess(
         outcomes: Intro-programme outcomes to use instead of the shipped table
             (for example from :func:`bosetting.ssb.fetch_10824`).
         settlements: Settlement figures to use instead of the shipped table.
+        source: ``"shipped"`` for the data package's figures and register whatever
+            the cache holds; ``None`` (or ``"auto"``) for SSB's as ``bosetting
+            update`` last fetched them where cached (see :func:`bosetting.data.using`).
 
     Returns:
-        One result per criterion, with reasons, figures and sources.
+        One result per criterion, with reasons, figures and sources; where the
+        figures come from, and what they cannot assess for the edition.
 
     Raises:
         EditionNotFound: For an unknown edition.
@@ -109,10 +118,20 @@ def assess(
         >>> [r.verdict.value for r in a.results]
         ['needs judgement', 'needs judgement', 'needs judgement']
     """
+    with using(source):
+        return _assess(municipality, edition, outcomes, settlements)
+
+
+def _assess(
+    municipality: Municipality | str,
+    edition: Edition | str | int,
+    outcomes: Iterable[IntroProgrammeOutcome] | None,
+    settlements: Iterable[Settlement] | None,
+) -> Assessment:
     e = _edition(edition)
     ref = e.reference_year
     if isinstance(municipality, str):
-        m = as_municipality(municipality, year=min(max(ref, 2008), REGISTER_LAST_YEAR))
+        m = as_municipality(municipality, year=register_year(ref))
     elif isinstance(municipality, Municipality):
         m = municipality
     else:
@@ -132,4 +151,8 @@ def assess(
             results.append(settlement_vs_request(c, where, rows, basis))
         else:
             results.append(_judgement(c, where, outs, rows, ref, basis))
-    return Assessment(m, e.label, crit, tuple(results))
+    if outcomes is not None:  # the caller's figures: where they come from is the caller's to say
+        return Assessment(m, e.label, crit, tuple(results))
+    figures = provenance()
+    notes = coverage_notes(e, tuple(crit), figures)
+    return Assessment(m, e.label, crit, tuple(results), figures, notes)

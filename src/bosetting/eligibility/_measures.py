@@ -200,8 +200,8 @@ def intro_over_time(
             Verdict.NOT_ASSESSABLE,
             _(
                 "No one-year status for the municipality in the status years {first}–{last} "
-                "in the table. Newer municipal figures can be read from SSB table 10824 "
-                "(bosetting.ssb.fetch_10824) and passed in as outcomes=.",
+                "in the figures in use. 'bosetting update' fetches SSB’s newest municipal "
+                "figures (table 10824).",
                 first=first,
                 last=last,
             ),

@@ -12,13 +12,21 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 from typing import TYPE_CHECKING
 
 import attrs
 
+from bosetting.figures import Provenance
 from bosetting.i18n import N_, _, format_number, format_share
-from bosetting.model import Criteria, Criterion, FigureStatus, Municipality, Source
+from bosetting.model import (
+    Criteria,
+    Criterion,
+    FigureStatus,
+    LabelledEnum,
+    Municipality,
+    Source,
+    checked,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,28 +34,16 @@ if TYPE_CHECKING:
 __all__ = ["Assessment", "CriterionResult", "Figure", "Verdict"]
 
 
-class Verdict(enum.Enum):
+class Verdict(LabelledEnum):
     """The answer for one criterion."""
 
-    MET = "met"
-    NOT_MET = "not met"
-    NOT_ASSESSABLE = "not assessable"
-    NEEDS_JUDGEMENT = "needs judgement"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("met" ...)."""
-        return _(_VERDICT_WORDS[self])
+    MET = "met", N_("met")
+    NOT_MET = "not met", N_("not met")
+    NOT_ASSESSABLE = "not assessable", N_("not assessable")
+    NEEDS_JUDGEMENT = "needs judgement", N_("needs judgement")
 
 
-_VERDICT_WORDS = {
-    Verdict.MET: N_("met"),
-    Verdict.NOT_MET: N_("not met"),
-    Verdict.NOT_ASSESSABLE: N_("not assessable"),
-    Verdict.NEEDS_JUDGEMENT: N_("needs judgement"),
-}
-
-
+@checked
 @attrs.frozen
 class Figure:
     """One figure a result rests on or shows as context.
@@ -76,6 +72,7 @@ class Figure:
         return f"{self.label}: {format_number(self.value, digits)}"
 
 
+@checked
 @attrs.frozen
 class CriterionResult:
     """One criterion's verdict with its reasons, figures and sources.
@@ -83,7 +80,7 @@ class CriterionResult:
     Attributes:
         criterion: The criterion checked.
         verdict: Met, not met, not assessable or needs judgement.
-        reasons: Why, in bokmål, including the rule used.
+        reasons: Why, in the language active when it was assessed, including the rule used.
         figures: The figures the verdict rests on (or context for a judgement).
         sources: The criterion's sources and the figures' sources, without repeats.
     """
@@ -95,6 +92,7 @@ class CriterionResult:
     sources: tuple[Source, ...] = ()
 
 
+@checked
 @attrs.frozen
 class Assessment:
     """A municipality against one edition's criteria, one result per criterion.
@@ -104,15 +102,25 @@ class Assessment:
         edition: The edition's label.
         criteria: The era's criteria.
         results: One result per criterion, in the criteria's order.
+        provenance: Where the intro-programme figures it rests on come from.
+        coverage: One line for each kind of figure the figures in use cannot
+            assess this edition on (and what would fetch them).
     """
 
     municipality: Municipality
     edition: str
     criteria: Criteria
     results: tuple[CriterionResult, ...]
+    provenance: Provenance | None = None
+    coverage: tuple[str, ...] = ()
 
     def to_frame(self) -> pd.DataFrame:
         """One row per criterion: id, kind, verdict, the reasons joined, figures and source ids.
+
+        ``assumed`` is ``True`` where no source confirms the criterion for the
+        edition (it is carried over from an earlier one). The frame's ``attrs`` say
+        where the figures come from (``"figures_source"``) and what they cannot
+        assess (``"coverage"``, one line each).
 
         Examples:
             >>> from bosetting.eligibility import assess
@@ -133,12 +141,18 @@ class Assessment:
                 "reasons": " ".join(r.reasons),
                 "figures": "; ".join(str(f) for f in r.figures),
                 "source_ids": ";".join(s.id for s in r.sources),
+                "assumed": r.criterion.assumed_for(self.edition),
             }
             for r in self.results
         ]
         columns = ["code", "name", "edition", "criterion_id", "kind", "verdict", "reasons"]
-        columns += ["figures", "source_ids"]
-        return pd.DataFrame.from_records(records, columns=columns).astype("string")
+        columns += ["figures", "source_ids", "assumed"]
+        frame = pd.DataFrame.from_records(records, columns=columns)
+        frame = frame.astype({c: "boolean" if c == "assumed" else "string" for c in columns})
+        if self.provenance is not None:
+            frame.attrs["figures_source"] = str(self.provenance)
+        frame.attrs["coverage"] = list(self.coverage)
+        return frame
 
     def result(self, criterion_id: str) -> CriterionResult:
         """The result of one criterion by id.
@@ -160,12 +174,17 @@ class Assessment:
                 edition=self.edition,
             )
         ]
-        if self.criteria.combination_nb:
-            lines.append(_("How they combine: {text}", text=self.criteria.combination_nb))
+        if self.provenance is not None:
+            lines.append(_("Figures: {source}", source=self.provenance))
+        lines.extend(self.coverage)
+        if self.criteria.assumed:
+            lines.append(str(self.criteria.assumption()))
+        if self.criteria.combination:
+            lines.append(_("How they combine: {text}", text=self.criteria.combination))
         if not self.results:
             lines.append(_("No criteria are on record for this edition."))
         for r in self.results:
-            lines.append(f"- [{r.verdict.label}] {r.criterion.id}: {r.criterion.text_nb}")
+            lines.append(f"- [{r.verdict.label}] {r.criterion.id}: {r.criterion.text}")
             lines.extend(f"    {reason}" for reason in r.reasons)
             lines.extend(f"    · {f}" for f in r.figures)
             if r.sources:

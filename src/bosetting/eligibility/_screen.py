@@ -21,6 +21,12 @@ or the second (``by="intro"``), highest first, then by the other; a municipality
 whose figure is unknown comes after every known one; equal figures are ordered
 by kommunenummer ascending. The actual nominees and the winner are marked.
 
+The figures are the refreshed ones where ``bosetting update`` has fetched them,
+the shipped ones otherwise (``source="shipped"`` forces those); the screen says
+which (:attr:`Screen.provenance`) and, in one line each, what the figures in use
+cannot assess for the edition (:attr:`Screen.coverage`). Ranking by the intro
+share when no municipality has one is refused, not quietly done by settlement.
+
 Examples:
     >>> s = screen("2016")
     >>> len(s.rows), s.year, s.settlement_years
@@ -38,7 +44,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from bosetting.data import using
 from bosetting.eligibility._assess import assess
+from bosetting.eligibility._coverage import coverage_notes
 from bosetting.eligibility._measures import (
     INTRO_WINDOW,
     SETTLEMENT_YEARS,
@@ -46,8 +54,16 @@ from bosetting.eligibility._measures import (
     settlement_years,
 )
 from bosetting.eligibility._results import CriterionResult
-from bosetting.errors import ArgumentError
-from bosetting.figures import AreaFilter, area_runs, intro_outcomes, settlement, weighted_share
+from bosetting.errors import ArgumentError, NoDataError
+from bosetting.figures import (
+    AreaFilter,
+    Provenance,
+    area_runs,
+    intro_outcomes,
+    provenance,
+    settlement,
+    weighted_share,
+)
 from bosetting.history import edition as lookup
 from bosetting.i18n import N_
 from bosetting.model import (
@@ -59,8 +75,9 @@ from bosetting.model import (
     Municipality,
     Outcome,
     Settlement,
+    checked,
 )
-from bosetting.register import REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR, municipalities
+from bosetting.register import municipalities, register_year
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -71,6 +88,7 @@ __all__ = ["RANKINGS", "Screen", "ScreenRow", "screen"]
 RANKINGS = ("settlement", "intro")
 
 
+@checked
 @attrs.frozen
 class ScreenRow:
     """One municipality in a screen.
@@ -106,6 +124,7 @@ class ScreenRow:
         return self.outcome is Outcome.WINNER
 
 
+@checked
 @attrs.frozen
 class Screen:
     """Every municipality of one edition's year, ranked.
@@ -117,6 +136,9 @@ class Screen:
         criteria: The edition's criteria that have figures behind them.
         settlement_years: The three settlement years summed.
         rows: One row per municipality, in rank order.
+        provenance: Where the intro-programme figures come from.
+        coverage: One line for each kind of figure the figures in use cannot
+            assess this edition on (and what would fetch them).
     """
 
     edition: Edition
@@ -125,6 +147,8 @@ class Screen:
     criteria: tuple[Criterion, ...]
     settlement_years: tuple[int, ...]
     rows: tuple[ScreenRow, ...]
+    provenance: Provenance | None = None
+    coverage: tuple[str, ...] = ()
 
     def row(self, municipality: Municipality) -> ScreenRow:
         """The row of one municipality.
@@ -147,7 +171,11 @@ class Screen:
         return tuple(r for r in self.rows if r.nominated)
 
     def to_frame(self) -> pd.DataFrame:
-        """The screen as a pandas DataFrame: one row per municipality, one verdict column per criterion."""
+        """The screen as a pandas DataFrame: one row per municipality, one verdict column per criterion.
+
+        The frame's ``attrs`` say where the figures come from (``"figures_source"``)
+        and what they cannot assess (``"coverage"``, one line each).
+        """
         import pandas as pd
 
         records: list[dict[str, Any]] = []
@@ -179,7 +207,11 @@ class Screen:
             "intro_share": "Float64",
         }
         dtypes.update({c: "string" for c in frame.columns if c.startswith("verdict_")})
-        return frame.astype(dtypes)
+        frame = frame.astype(dtypes)
+        if self.provenance is not None:
+            frame.attrs["figures_source"] = str(self.provenance)
+        frame.attrs["coverage"] = list(self.coverage)
+        return frame
 
 
 def _with_figures(c: Criterion) -> bool:
@@ -219,12 +251,18 @@ def _descending(value: float | None) -> float:
     return math.inf if value is None else -value
 
 
-def screen(edition: Edition | str | int, *, by: str = "settlement") -> Screen:
+@checked
+def screen(
+    edition: Edition | str | int, *, by: str = "settlement", source: str | None = None
+) -> Screen:
     """Screen every municipality of an edition's reference year (see the module docstring).
 
     Args:
         edition: An :class:`~bosetting.model.Edition`, or its label or year.
         by: ``"settlement"`` (settled against request) or ``"intro"`` (intro share).
+        source: ``"shipped"`` for the data package's figures and register whatever
+            the cache holds; ``None`` (or ``"auto"``) for SSB's as ``bosetting
+            update`` last fetched them where cached (see :func:`bosetting.data.using`).
 
     Returns:
         The ranked screen.
@@ -232,23 +270,34 @@ def screen(edition: Edition | str | int, *, by: str = "settlement") -> Screen:
     Raises:
         EditionNotFound: For an unknown edition.
         ArgumentError: For an unknown ranking.
+        NoDataError: For ``by="intro"`` when no municipality has an intro share in
+            the figures in use (the message says where they come from and what
+            would fetch newer ones).
     """
     if by not in RANKINGS:
         raise ArgumentError(N_("rank by 'settlement' or 'intro'"), field="by", value=by)
+    with using(source):
+        return _screen(edition, by)
+
+
+def _screen(edition: Edition | str | int, by: str) -> Screen:
     e = edition if isinstance(edition, Edition) else lookup(edition)
-    year = min(max(e.reference_year, REGISTER_FIRST_YEAR), REGISTER_LAST_YEAR)
+    year = register_year(e.reference_year)
     basis = e.work_year if e.work_year is not None else e.reference_year - 1
     years = range(basis - SETTLEMENT_YEARS + 1, basis + 1)
     criteria = tuple(c for c in e.criteria if _with_figures(c))
     wanted = {c.id for c in criteria}
     outcome = {n.municipality: n.outcome for n in e.nominations}
 
+    # Only the years the criteria and the headline figures look at are built.
     by_code_s: dict[str, list[Settlement]] = defaultdict(list)
-    for s in settlement():
-        by_code_s[s.code].append(s)
+    for y in years:
+        for s in settlement(year=y):
+            by_code_s[s.code].append(s)
     by_code_o: dict[str, list[IntroProgrammeOutcome]] = defaultdict(list)
-    for o in intro_outcomes(None, sex="all"):
-        by_code_o[o.area_code].append(o)
+    for y in range(e.reference_year - INTRO_WINDOW, e.reference_year):
+        for o in intro_outcomes(None, sex="all", status_year=y):
+            by_code_o[o.area_code].append(o)
 
     rows: list[tuple[Any, ...]] = []
     for m in municipalities(year):
@@ -263,10 +312,24 @@ def screen(edition: Edition | str | int, *, by: str = "settlement") -> Screen:
         results = tuple(r for r in a.results if r.criterion.id in wanted)
         rows.append((m, settled, requested if settled is not None else None, share, intro, results))
 
+    figures = provenance()
+    if by == "intro" and all(r[4] is None for r in rows):
+        raise NoDataError(
+            N_(
+                "no municipality has an intro share for {edition} in the figures in use "
+                "({source}); run 'bosetting update' to fetch SSB’s newest figures, or rank by "
+                "settlement"
+            ),
+            edition=e.label,
+            source=figures,
+            field="by",
+            value=by,
+        )
     first, second = (3, 4) if by == "settlement" else (4, 3)
     rows.sort(key=lambda r: (_descending(r[first]), _descending(r[second]), r[0].code))
     ranked = tuple(
         ScreenRow(i, m, outcome.get(m), st, rq, sh, it, res)
         for i, (m, st, rq, sh, it, res) in enumerate(rows, start=1)
     )
-    return Screen(e, year, by, criteria, tuple(years), ranked)
+    notes = coverage_notes(e, criteria, figures, headline=True)
+    return Screen(e, year, by, criteria, tuple(years), ranked, figures, notes)

@@ -1,4 +1,4 @@
-"""The shipped figures: intro-programme outcomes and settlement against request."""
+"""The figures: intro-programme outcomes (shipped, or SSB's as last fetched) and settlement against request."""
 
 from __future__ import annotations
 
@@ -12,18 +12,23 @@ from bosetting.figures._outcomes import (
     total,
     weighted_share,
 )
+from bosetting.figures._provenance import Provenance, provenance
 from bosetting.figures._settlement import (
     Settlement,
+    full_years,
     settled_share_of_request,
     settlement,
 )
 
 __all__ = [
     "AreaFilter",
+    "Provenance",
     "Settlement",
     "Total",
     "area_runs",
+    "full_years",
     "intro_outcomes",
+    "provenance",
     "settled_share_of_request",
     "settlement",
     "total",

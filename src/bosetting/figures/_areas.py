@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import attrs
 
-from bosetting.model import AreaType, Municipality
+from bosetting.model import AreaType, Municipality, checked
 from bosetting.register import (
     as_municipality,
     latest,
@@ -30,6 +30,7 @@ __all__ = ["AreaFilter", "area_runs"]
 _NATIONAL = ("national", "0", "norge", "hele landet")
 
 
+@checked
 def area_runs(m: Municipality) -> tuple[Municipality, ...]:
     """The register runs whose rows belong to ``m``: its lineage and merged predecessors.
 
@@ -44,6 +45,7 @@ def area_runs(m: Municipality) -> tuple[Municipality, ...]:
     return tuple(dict.fromkeys(runs))
 
 
+@checked
 @attrs.frozen
 class AreaFilter:
     """Which area a caller asked for.
@@ -61,6 +63,7 @@ class AreaFilter:
     own: tuple[Municipality, ...] = ()
 
     @classmethod
+    @checked
     def of(cls, area: Municipality | str | None) -> AreaFilter:
         """Read ``None``, ``"national"``, a county code, a municipality, name or code."""
         if area is None:

@@ -1,14 +1,17 @@
-"""Intro-programme outcomes: SSB's one-year status of former participants, as shipped.
+"""Intro-programme outcomes: SSB's one-year status of former participants.
 
-The shipped table ``intro_outcomes`` holds the national series and the
-municipality figures of SSB table 10824 that are publicly recorded. Rows keep
+The table ``intro_outcomes`` holds the national series and the municipality
+figures of SSB table 10824: as shipped (status years 2011–2014 for
+municipalities), or with SSB's newest figures laid over them after ``bosetting
+update`` (:mod:`bosetting.data._view`; :func:`~bosetting.figures.provenance`
+says which). Rows keep
 the area code valid in their status year. A figure SSB did not publish
 (suppressed ``:``, missing ``..`` ...) keeps its status and no value; no function
 here imputes or back-calculates it, and an aggregate over it is not assessable
 unless the caller asks for a lower bound.
 
 To read a table 10824 file you downloaded yourself, use
-:func:`bosetting.ssb.read_ssb_10824` (re-exported here).
+:func:`bosetting.ssb.read_ssb_10824`.
 
 Examples:
     >>> rows = intro_outcomes("Kristiansand", status_year=2014, sex="all")
@@ -24,20 +27,21 @@ Examples:
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 import attrs
 
-from bosetting.data import records
+from bosetting.data import LazyRecords, Row, using
 from bosetting.errors import ValidationError
 from bosetting.figures._areas import AreaFilter
 from bosetting.i18n import N_, _, format_number, ngettext
 from bosetting.model import (
+    AreaType,
     FigureStatus,
     IntroProgrammeOutcome,
     Municipality,
     Sex,
+    checked,
 )
 
 __all__ = [
@@ -50,10 +54,7 @@ __all__ = [
 _FILE = "intro_outcomes.csv"
 
 
-@functools.cache
-def _all() -> tuple[IntroProgrammeOutcome, ...]:
-    rows = records("intro_outcomes", IntroProgrammeOutcome, rename={"stage": "figure_stage"})
-    return tuple(o for _, o in rows)
+_RECORDS = LazyRecords("intro_outcomes", IntroProgrammeOutcome, rename={"stage": "figure_stage"})
 
 
 def _sex(value: Sex | str | None) -> Sex | None:
@@ -67,14 +68,16 @@ def _sex(value: Sex | str | None) -> Sex | None:
         ) from None
 
 
+@checked
 def intro_outcomes(
     area: Municipality | str | None = None,
     *,
     status_year: int | None = None,
     cohort_year: int | None = None,
     sex: Sex | str | None = None,
+    source: str | None = None,
 ) -> tuple[IntroProgrammeOutcome, ...]:
-    """Shipped intro-programme outcomes, filtered.
+    """Intro-programme outcomes, filtered: the refreshed figures where cached, else the shipped ones.
 
     A municipality matches its rows under every number it has had (Kristiansand
     is 1001 in 2011-2014 and 4204 from 2020) *and* the rows of the municipalities
@@ -89,9 +92,13 @@ def intro_outcomes(
         status_year: SSB's row label (the year of measurement).
         cohort_year: The year the participants left.
         sex: ``"all"``, ``"men"`` or ``"women"`` (or a :class:`Sex`).
+        source: ``"shipped"`` for the data package's figures whatever the cache
+            holds, ``"refreshed"`` to insist on SSB's as last fetched, ``"auto"``
+            or ``None`` for the source chosen around the call (see
+            :func:`bosetting.data.using`). Each row cites where it comes from.
 
     Returns:
-        The matching rows, in file order.
+        The matching rows, in table order (the shipped rows kept, then the refreshed ones).
 
     Raises:
         MunicipalityNotFound: When the name or code matches no municipality.
@@ -102,22 +109,23 @@ def intro_outcomes(
         >>> sorted({o.area_name for o in rows}) <= ["Flora", "Vågsøy"]
         True
     """
-    where = AreaFilter.of(area)
-    wanted_sex = _sex(sex)
-    out: list[IntroProgrammeOutcome] = []
-    for o in _all():
-        if status_year is not None and o.status_year != status_year:
-            continue
-        if cohort_year is not None and o.cohort_year != cohort_year:
-            continue
-        if wanted_sex is not None and o.sex is not wanted_sex:
-            continue
-        if not where.matches(o.area_type, o.area_code, o.status_year):
-            continue
-        out.append(o)
-    return tuple(out)
+    with using(source):
+        where = AreaFilter.of(area)
+        chosen = _sex(sex)
+        wanted_sex = None if chosen is None else chosen.value
+
+        def wanted(row: Row) -> bool:
+            return (
+                (status_year is None or row["status_year"] == status_year)
+                and (cohort_year is None or row["cohort_year"] == cohort_year)
+                and (wanted_sex is None or row["sex"] == wanted_sex)
+                and where.matches(AreaType(row["area_type"]), row["area_code"], row["status_year"])
+            )
+
+        return _RECORDS.select(wanted)
 
 
+@checked
 @attrs.frozen
 class Total:
     """A sum over figures, honest about the ones that were not published.
@@ -151,6 +159,7 @@ class Total:
         return _("at least {value}", value=shown) if self.lower_bound else shown
 
 
+@checked
 def total(
     figures: Iterable[tuple[int | None, FigureStatus]], *, lower_bound: bool = False
 ) -> Total:
@@ -178,6 +187,7 @@ def total(
     return Total(known, bool(hidden), len(hidden), len(pairs))
 
 
+@checked
 def weighted_share(outcomes: Iterable[IntroProgrammeOutcome]) -> float | None:
     """The participant-weighted share in work or education over several cohorts.
 

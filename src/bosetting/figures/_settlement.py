@@ -17,17 +17,16 @@ Examples:
 
 from __future__ import annotations
 
-import functools
-
-from bosetting.data import records
+from bosetting.data import LazyRecords, Row, read_rows
 from bosetting.figures._areas import AreaFilter
-from bosetting.model import AreaType, Municipality, Settlement
+from bosetting.model import AreaType, Municipality, Settlement, checked
 
-__all__ = ["Settlement", "settled_share_of_request", "settlement"]
+__all__ = ["Settlement", "full_years", "settled_share_of_request", "settlement"]
 
 _FILE = "settlement.csv"
 
 
+@checked
 def settled_share_of_request(s: Settlement) -> float | None:
     """Settled over (revised) requested, or ``None`` when it cannot be assessed.
 
@@ -46,11 +45,22 @@ def settled_share_of_request(s: Settlement) -> float | None:
     return s.settled / s.requested
 
 
-@functools.cache
-def _all() -> tuple[Settlement, ...]:
-    return tuple(s for _, s in records("settlement", Settlement))
+_RECORDS = LazyRecords("settlement", Settlement)
 
 
+@checked
+def full_years() -> tuple[int, int] | None:
+    """The first and last year with settlement figures for a whole year (a snapshot is not one).
+
+    Examples:
+        >>> full_years()
+        (2008, 2022)
+    """
+    years = {r["year"] for r in read_rows("settlement") if not r["partial_year"]}
+    return (min(years), max(years)) if years else None
+
+
+@checked
 def settlement(
     area: Municipality | str | None = None, *, year: int | None = None
 ) -> tuple[Settlement, ...]:
@@ -68,8 +78,10 @@ def settlement(
         ['1401', '1439']
     """
     where = AreaFilter.of(area)
-    return tuple(
-        s
-        for s in _all()
-        if (year is None or s.year == year) and where.matches(AreaType.MUNICIPALITY, s.code, s.year)
-    )
+
+    def wanted(row: Row) -> bool:
+        return (year is None or row["year"] == year) and where.matches(
+            AreaType.MUNICIPALITY, row["code"], row["year"]
+        )
+
+    return _RECORDS.select(wanted)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bosetting.history._criteria import MEASURABLE, all_criteria, criteria_for, looks_for
-from bosetting.history._editions import conflicts, edition, editions, record, winners
+from bosetting.history._criteria import MEASURABLE, all_criteria, criteria_for
+from bosetting.history._editions import conflicts, edition, editions, latest, record, winners
 
 __all__ = [
     "MEASURABLE",
@@ -12,7 +12,7 @@ __all__ = [
     "criteria_for",
     "edition",
     "editions",
-    "looks_for",
+    "latest",
     "record",
     "winners",
 ]

@@ -17,6 +17,8 @@ Examples:
     ['Vadsø', 'Levanger', 'Kristiansand']
     >>> [n.edition for n in record("Lillestrøm")]
     ['2015', '2021']
+    >>> latest() is editions()[-1]
+    True
 """
 
 from __future__ import annotations
@@ -24,9 +26,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable
 
-from bosetting.data import Row, read_rows, records
+from bosetting.data import Row, View, current_view, read_rows, records, structure
 from bosetting.errors import (
     AmbiguousSuccession,
     DataError,
@@ -40,38 +41,24 @@ from bosetting.model import (
     DecisionRule,
     Edition,
     Initiative,
-    JuryOnly,
     Municipality,
     Nomination,
     Outcome,
-    TopKThenJury,
-    WeightedBlend,
+    PrizeName,
+    checked,
+    is_whole,
 )
 from bosetting.register import (
     current,
-    latest,
     lineage,
     municipality,
+    register_year,
 )
+from bosetting.register import latest as newest_municipality
 
-__all__ = ["conflicts", "edition", "editions", "record", "winners"]
+__all__ = ["conflicts", "edition", "editions", "latest", "record", "winners"]
 
 _OUTCOME_ORDER = tuple(Outcome)
-
-
-def _top_k(row: Row) -> DecisionRule:
-    if row["finalists_k"] is None:
-        raise DataError(
-            N_("a top_k_then_jury edition needs finalists_k"), field="finalists_k", value=""
-        )
-    return TopKThenJury(row["finalists_k"])
-
-
-_RULE_MAKERS: dict[str, Callable[[Row], DecisionRule]] = {
-    "jury_only": lambda row: JuryOnly(),
-    "top_k_then_jury": _top_k,
-    "weighted_blend": lambda row: WeightedBlend(None),
-}
 
 
 def _current(m: Municipality) -> Municipality | None:
@@ -113,7 +100,7 @@ def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]
 
     def looked_up(row: Row) -> dict[str, object]:
         label = row["edition"]
-        then = municipality(row["code"], reference_years[label])
+        then = municipality(row["code"], register_year(reference_years[label]))
         return {
             "municipality": then,
             "initiatives": initiatives.get((label, row["code"]), ()),
@@ -126,9 +113,18 @@ def _nominations(reference_years: dict[str, int]) -> dict[str, list[Nomination]]
     return out
 
 
-@functools.cache
+def _prize_names() -> dict[str, list[PrizeName]]:
+    out: dict[str, list[PrizeName]] = defaultdict(list)
+    for row, name in records("prize_names", PrizeName):
+        out[row["edition"]].append(name)
+    return out
+
+
 def editions() -> tuple[Edition, ...]:
     """Every edition on record, oldest first, including editions only announced.
+
+    Built once per view of the tables (:func:`bosetting.data.current_view`): a
+    nomination holds the municipality as the register in use has it.
 
     Raises:
         DataError: When a table breaks its schema, cites an unknown source, or a
@@ -138,17 +134,24 @@ def editions() -> tuple[Edition, ...]:
         >>> [e.label for e in editions()][8:11]
         ['2016', '2018', '2019/2020']
     """
+    return _editions(current_view())
+
+
+@functools.cache
+def _editions(view: View) -> tuple[Edition, ...]:
     rows = read_rows("editions")
     nominations = _nominations({r["edition"]: r["reference_year"] for r in rows})
+    names = _prize_names()
 
     def derived(row: Row) -> dict[str, object]:
         label = row["edition"]
         return {
-            "rule": _RULE_MAKERS[row["decision_rule"]](row),
+            "rule": structure(row, DecisionRule),
             "nominations": sorted(
                 nominations.get(label, ()), key=lambda n: _OUTCOME_ORDER.index(n.outcome)
             ),
             "criteria": criteria_for(label),
+            "prize_names": names.get(label, ()),
         }
 
     built = [
@@ -165,6 +168,36 @@ def editions() -> tuple[Edition, ...]:
         )
     ]
     return tuple(sorted(built, key=lambda e: e.year))
+
+
+@checked
+def latest(*, with_winner: bool = False) -> Edition:
+    """The newest edition on record, or the newest whose winner is known.
+
+    What "newest" means comes from ``editions.csv`` alone: add an edition there and
+    this returns it, announced or awarded, with or without nominees.
+
+    Args:
+        with_winner: Skip editions whose winner is not (yet) known.
+
+    Raises:
+        EditionNotFound: When ``with_winner`` is set and no edition has a known winner.
+
+    Examples:
+        >>> latest().year >= latest(with_winner=True).year >= 2022
+        True
+        >>> latest(with_winner=True).winner is not None
+        True
+    """
+    for e in reversed(editions()):
+        if e.winner is not None or not with_winner:
+            return e
+    raise EditionNotFound(
+        N_("no edition has a known winner; the labels are {labels}"),
+        labels=_labels(),
+        field="with_winner",
+        value=with_winner,
+    )
 
 
 def _labels() -> str:
@@ -221,6 +254,7 @@ def _by_year(year: int) -> Edition:
     )
 
 
+@checked
 def edition(label_or_year: str | int) -> Edition:
     """One edition, by IMDi's label or by a year in it.
 
@@ -243,7 +277,7 @@ def edition(label_or_year: str | int) -> Edition:
         ...
         bosetting.errors.EditionNotFound: field 'edition', value 2017: no edition exists for the work year 2017: the 2016 edition was awarded on 26 April 2017 and the next, labelled 2018, on 13 February 2019; the labels are 2008, ...
     """
-    if isinstance(label_or_year, int) and not isinstance(label_or_year, bool):
+    if is_whole(label_or_year):
         return _by_year(label_or_year)
     if isinstance(label_or_year, str):
         text = label_or_year.strip()
@@ -270,17 +304,19 @@ def edition(label_or_year: str | int) -> Edition:
     )
 
 
+@checked
 def winners() -> tuple[Award, ...]:
     """Every award with a known winner, oldest edition first.
 
     Examples:
         >>> w = winners()
-        >>> w[0].edition, w[0].municipality.name, w[-1].municipality.name
-        ('2008', 'Vadsø', 'Moss')
+        >>> w[0].edition, w[0].municipality.name, w[12].edition, w[12].municipality.name
+        ('2008', 'Vadsø', '2022', 'Kinn')
     """
     return tuple(e.award for e in editions() if e.award is not None)
 
 
+@checked
 def record(municipality_or_name: Municipality | str) -> tuple[Nomination, ...]:
     """Every nomination of one municipality across mergers, oldest first.
 
@@ -299,14 +335,14 @@ def record(municipality_or_name: Municipality | str) -> tuple[Nomination, ...]:
         AmbiguousMunicipality: When a name matches more than one municipality.
 
     Examples:
-        >>> [(n.edition, n.outcome.value) for n in record("Bodø")]  # doctest: +NORMALIZE_WHITESPACE
+        >>> [(n.edition, n.outcome.value) for n in record("Bodø")][:5]  # doctest: +NORMALIZE_WHITESPACE
         [('2009', 'candidate'), ('2014', 'nominee'), ('2016', 'nominee'), ('2018', 'nominee'),
          ('2022', 'nominee')]
     """
     target = (
         municipality_or_name
         if isinstance(municipality_or_name, Municipality)
-        else latest(municipality_or_name)
+        else newest_municipality(municipality_or_name)
     )
     line = set(lineage(target))
     today = _current(target) if target.valid_to is None else None
@@ -324,6 +360,7 @@ def _conflicts() -> tuple[Conflict, ...]:
     return tuple(c for _, c in records("conflicts", Conflict, rename=rename))
 
 
+@checked
 def conflicts(label_or_year: str | int | None = None) -> tuple[Conflict, ...]:
     """Where sources disagree: all conflicts, or those about one edition.
 
@@ -334,8 +371,10 @@ def conflicts(label_or_year: str | int | None = None) -> tuple[Conflict, ...]:
         EditionNotFound: When the edition does not exist.
 
     Examples:
-        >>> [(c.id, c.field, c.value_a, c.value_b) for c in conflicts(2018)]
+        >>> [(c.id, c.field, c.value_a.nb, c.value_b.nb) for c in conflicts(2018)][:2]
         [('C1', 'place', 'Oslo', 'Gardermoen'), ('C6', 'outcome', 'Bodø nominert (sju nominerte)', 'Bodø ikke nevnt (seks kommuner listet)')]
+        >>> [(c.id, c.field) for c in conflicts(2018)][2:]
+        [('C10', 'decision_rule')]
     """
     if label_or_year is None:
         return _conflicts()

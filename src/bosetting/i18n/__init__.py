@@ -57,8 +57,15 @@ Adding or changing a message:
     4. ``make messages`` again compiles the ``.mo`` files. ``tests/test_i18n.py`` fails
        while a message lacks a translation or a ``.mo`` differs from its ``.po``.
 
+Texts in the data (notes, summaries, criteria) are written in bokmål
+(:data:`TEXT_LANGUAGE`) and in English, in columns side by side; a
+:class:`bosetting.model.Text` shows the version :func:`text_languages` picks for
+the active language.
+
 Adding a language (nynorsk, say):
-    1. One entry in :data:`LANGUAGES`: ``"nn": Language("nn", "nn_NO", ("nno",))``.
+    1. One entry in :data:`LANGUAGES`: ``"nn": Language("nn", "nn_NO", ("nno",))``. Its
+       data texts fall back to bokmål until the tables get ``_nn`` columns; give
+       ``text_fallbacks=("en",)`` to a language closer to English.
     2. ``.venv/bin/pybabel init -D bosetting -l nn -i src/bosetting/locale/bosetting.pot
        -d src/bosetting/locale``; translate the new ``.po``; ``make messages``.
     Numbers, dates and lists follow from the locale; ``--lang``, its help and
@@ -97,12 +104,14 @@ from bosetting.i18n._language import (
     LOCALE_DIR,
     N_,
     SOURCE_LANGUAGE,
+    TEXT_LANGUAGE,
     Language,
     get_language,
     language,
     language_from_env,
     normalise_language,
     set_language,
+    text_languages,
 )
 from bosetting.i18n._messages import LazyText, _, lazy_gettext, ngettext
 
@@ -114,6 +123,7 @@ __all__ = [
     "LOCALE_DIR",
     "N_",
     "SOURCE_LANGUAGE",
+    "TEXT_LANGUAGE",
     "DateLike",
     "Language",
     "LazyText",
@@ -131,4 +141,5 @@ __all__ = [
     "ngettext",
     "normalise_language",
     "set_language",
+    "text_languages",
 ]

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import copy
 import functools
+import math
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from numbers import Rational
+from numbers import Rational, Real
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from bosetting.i18n._language import LANGUAGES, N_, catalogue, get_language
+from bosetting.errors import ArgumentError
+from bosetting.i18n._language import LANGUAGES, N_, catalogue, get_language, refuse_argument
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -79,7 +81,25 @@ def _decimal(value: float) -> Decimal:
     return Decimal(repr(float(value)))
 
 
+#: The most decimals a formatter shows.
+MAX_DIGITS = 15
+#: Numbers the formatters write are smaller than this in size (counts and measures, never more).
+MAX_FORMATTED = 10**18
+
+
 def _number(value: float, kind: str, digits: int) -> str:
+    if not isinstance(value, Real | Decimal) or isinstance(value, bool):
+        raise refuse_argument("value", "float", value)
+    finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+    if not finite or abs(value) >= MAX_FORMATTED:
+        raise ArgumentError(
+            N_("the argument {argument} is a finite number below 10^18 in size"),
+            argument="value",
+            field="value",
+            value=value if isinstance(value, float | int) else str(value),
+        )
+    if not isinstance(digits, int) or isinstance(digits, bool) or not 0 <= digits <= MAX_DIGITS:
+        raise refuse_argument("digits", "int", digits)
     number = _decimal(value)
     scale = 2 if kind == "percent" else 0
     if number.is_finite() and number.scaleb(scale).quantize(Decimal(1).scaleb(-digits)) == 0:
@@ -155,6 +175,8 @@ def format_date(when: DateLike | None) -> str:
         ...     format_date(date(2019, 2, 13))
         '13 February 2019'
     """
+    if when is not None and not all(hasattr(when, a) for a in ("year", "month", "day")):
+        raise refuse_argument("when", "DateLike | None", when)
     year = None if when is None else when.year
     if year is None or when is None:
         return catalogue().gettext(_DATE_UNKNOWN)
@@ -177,6 +199,10 @@ def join_words(items: Iterable[object], *, conjunction: Literal["and", "or"] = "
         ...     join_words(["a", "b", "c"]), join_words(["nb", "en"], conjunction="or")
         ('a, b and c', 'nb or en')
     """
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise refuse_argument("items", "Iterable[object]", items)
+    if conjunction not in ("and", "or"):
+        raise refuse_argument("conjunction", "'and' | 'or'", conjunction)
     words = [str(i) for i in items]
     if len(words) < 2:
         return "".join(words)

@@ -26,6 +26,7 @@ __all__ = [
     "LOCALE_DIR",
     "N_",
     "SOURCE_LANGUAGE",
+    "TEXT_LANGUAGE",
     "Language",
     "catalogue",
     "get_language",
@@ -33,6 +34,7 @@ __all__ = [
     "language_from_env",
     "normalise_language",
     "set_language",
+    "text_languages",
 ]
 
 #: Where the shipped catalogues are: ``<code>/LC_MESSAGES/bosetting.mo``.
@@ -51,6 +53,9 @@ class Language(NamedTuple):
     #: The folder holding its catalogue, ``<code>/LC_MESSAGES/bosetting.mo``: the
     #: shipped :data:`LOCALE_DIR` unless given (a catalogue being written elsewhere).
     locale_dir: Path = LOCALE_DIR
+    #: The languages a text in the data is shown in, in this order, when it has no
+    #: version in this language (:data:`TEXT_LANGUAGE`, which every text has, comes last).
+    text_fallbacks: tuple[str, ...] = ()
 
 
 #: The languages bosetting speaks, by code. Adding one is an entry here and its
@@ -63,6 +68,9 @@ LANGUAGES: dict[str, Language] = {
 DEFAULT_LANGUAGE = "nb"
 #: The language of the message ids in the code: it needs no catalogue.
 SOURCE_LANGUAGE = "en"
+#: The language every text in the data is written in first (``summary_nb``, ``note``);
+#: other languages are columns beside it (``summary_en``, ``note_en``).
+TEXT_LANGUAGE = "nb"
 #: The environment variable that chooses the language.
 ENV_VAR = "BOSETTING_LANG"
 #: The gettext domain (the catalogue's file name).
@@ -78,6 +86,19 @@ _catalogues: dict[Language, _gettext.NullTranslations] = {}
 def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
     """Mark a literal for the catalogue without translating it (translate it where shown)."""
     return message
+
+
+def refuse_argument(argument: str, expected: str, value: object) -> ArgumentError:
+    """The error for an argument of an i18n function of the wrong kind (the floor below :func:`bosetting.model.checked`)."""
+    shown = value if value is None or isinstance(value, str | int | float) else type(value).__name__
+    return ArgumentError(
+        N_("the argument {argument} is {expected}, not {kind}"),
+        argument=argument,
+        expected=expected,
+        kind="None" if value is None else type(value).__name__,
+        field=argument,
+        value=shown,
+    )
 
 
 def normalise_language(lang: object) -> str:
@@ -175,6 +196,24 @@ def set_language(lang: str | None) -> None:
 def get_language() -> str:
     """The active language: a :func:`language` block, :func:`set_language`, the environment, ``nb``."""
     return _override.get() or _chosen or _env_language()
+
+
+def text_languages(lang: str | None = None) -> tuple[str, ...]:
+    """The languages to show a data text in, best first.
+
+    That is ``lang`` (the active one when ``None``), its
+    :attr:`Language.text_fallbacks`, then :data:`TEXT_LANGUAGE`.
+
+    Raises:
+        ArgumentError: For a language bosetting does not speak.
+
+    Examples:
+        >>> text_languages("en"), text_languages("nb")
+        (('en', 'nb'), ('nb',))
+    """
+    code = get_language() if lang is None else normalise_language(lang)
+    chain = (code, *LANGUAGES[code].text_fallbacks, TEXT_LANGUAGE)
+    return tuple(dict.fromkeys(chain))
 
 
 @contextmanager

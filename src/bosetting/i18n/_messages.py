@@ -12,7 +12,7 @@ from typing import Any
 
 from bosetting import errors
 from bosetting.i18n._formats import format_date
-from bosetting.i18n._language import catalogue
+from bosetting.i18n._language import catalogue, refuse_argument
 
 __all__ = ["LazyText", "_", "lazy_gettext", "ngettext"]
 
@@ -48,11 +48,18 @@ def _(message: str, /, **params: Any) -> str:
         ...     _("Note: {note}", note="se kilden")
         'Merknad: se kilden'
     """
+    if not isinstance(message, str):
+        raise refuse_argument("message", "str", message)
     return _format(catalogue().gettext(message), params)
 
 
 def ngettext(singular: str, plural: str, n: int, /, **params: Any) -> str:
     """Translate a message whose form depends on the count ``n`` (also given as ``{n}``)."""
+    for name, text in (("singular", singular), ("plural", plural)):
+        if not isinstance(text, str):
+            raise refuse_argument(name, "str", text)
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise refuse_argument("n", "int", n)
     return _format(catalogue().ngettext(singular, plural, n), {"n": n, **params})
 
 
@@ -73,6 +80,10 @@ class LazyText:
     __slots__ = ("message", "params")
 
     def __init__(self, message: str, params: Mapping[str, Any]) -> None:
+        if not isinstance(message, str):
+            raise refuse_argument("message", "str", message)
+        if not isinstance(params, Mapping):
+            raise refuse_argument("params", "Mapping[str, Any]", params)
         self.message = message
         self.params = dict(params)
 

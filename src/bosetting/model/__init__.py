@@ -14,10 +14,18 @@ Examples:
     True
 """
 
-from bosetting.model._common import DatePrecision, PartialDate, Source
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bosetting.model._arguments import checked, number_argument
+from bosetting.model._common import SOURCE_KINDS, DatePrecision, PartialDate, Source
 from bosetting.model._conflict import Conflict
-from bosetting.model._convert import converter
+from bosetting.model._criteria import Criteria, Criterion, CriterionKind
+from bosetting.model._label import edition_year
+from bosetting.model._labelled import LabelledEnum
 from bosetting.model._municipality import Municipality, name_parts
+from bosetting.model._numbers import MAX_NUMBER_TEXT, number_problem, parse_number, parse_whole
 from bosetting.model._outcome import (
     AreaType,
     FigureStage,
@@ -28,32 +36,36 @@ from bosetting.model._outcome import (
 )
 from bosetting.model._prize import (
     Award,
-    Criteria,
-    Criterion,
-    CriterionKind,
     Edition,
     EditionStatus,
     Initiative,
     Nomination,
+    NominationRoute,
     NomineesKnown,
     Outcome,
-    edition_year,
+    PrizeName,
 )
 from bosetting.model._reasons import PRACTICE_LABEL, RejectReason
 from bosetting.model._register import ChangeKind, MunicipalChange, Succession
 from bosetting.model._rules import (
     RULES,
     DecisionRule,
-    DecisionRuleKind,
     JuryOnly,
     TopKThenJury,
     WeightedBlend,
 )
 from bosetting.model._settlement import Settlement
+from bosetting.model._text import Text
+from bosetting.model._validate import is_number, is_whole
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = [
+    "MAX_NUMBER_TEXT",
     "PRACTICE_LABEL",
     "RULES",
+    "SOURCE_KINDS",
     "AreaType",
     "Award",
     "ChangeKind",
@@ -63,7 +75,6 @@ __all__ = [
     "CriterionKind",
     "DatePrecision",
     "DecisionRule",
-    "DecisionRuleKind",
     "Edition",
     "EditionStatus",
     "FigureStage",
@@ -71,21 +82,49 @@ __all__ = [
     "Initiative",
     "IntroProgrammeOutcome",
     "JuryOnly",
+    "LabelledEnum",
     "Method",
     "MunicipalChange",
     "Municipality",
     "Nomination",
+    "NominationRoute",
     "NomineesKnown",
     "Outcome",
     "PartialDate",
+    "PrizeName",
     "RejectReason",
     "Settlement",
     "Sex",
     "Source",
     "Succession",
+    "Text",
     "TopKThenJury",
     "WeightedBlend",
+    "checked",
     "converter",
     "edition_year",
+    "is_number",
+    "is_whole",
+    "make_converter",
     "name_parts",
+    "number_argument",
+    "number_problem",
+    "parse_number",
+    "parse_whole",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Build :data:`converter` on first use (cattrs is imported only then)."""
+    if name in ("converter", "make_converter"):
+        from bosetting.model import _convert
+
+        return getattr(_convert, name)
+    raise AttributeError(f"module 'bosetting.model' has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    from bosetting.model._convert import make_converter
+
+    #: A cattrs converter configured for every class in :mod:`bosetting.model`.
+    converter: cattrs.Converter

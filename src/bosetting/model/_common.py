@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from datetime import date
 from typing import Any
@@ -12,36 +11,45 @@ import attrs
 from bosetting.errors import ValidationError
 from bosetting.i18n import N_, _, format_date
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
+from bosetting.model._labelled import LabelledEnum
+from bosetting.model._text import Text
 
-__all__ = ["DatePrecision", "PartialDate", "Source"]
+__all__ = ["SOURCE_KINDS", "DatePrecision", "PartialDate", "Source"]
+
+#: Each kind of publisher, in the order sources are grouped by, with its words (a group's name).
+SOURCE_KINDS = {
+    "imdi": N_("IMDi"),
+    "government": N_("the government and the ministries"),
+    "municipality": N_("municipalities and municipal companies"),
+    "press-release": N_("press releases"),
+    "news": N_("news media"),
+    "ssb": N_("Statistics Norway"),
+    "github-copy": N_("copies of public data"),
+    "other": N_("other publishers"),
+}
+
+#: The languages a source may be written in, with their names.
+_LANGUAGE_WORDS = {
+    "nb": N_("Norwegian bokmål"),
+    "nn": N_("Norwegian nynorsk"),
+    "en": N_("English"),
+}
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-class DatePrecision(enum.Enum):
+class DatePrecision(LabelledEnum):
     """How precisely a date is known."""
 
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
-    UNKNOWN = "unknown"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("day" ...)."""
-        return _(_DATEPRECISION_WORDS[self])
-
-
-_DATEPRECISION_WORDS = {
-    DatePrecision.DAY: N_("day"),
-    DatePrecision.MONTH: N_("month"),
-    DatePrecision.YEAR: N_("year"),
-    DatePrecision.UNKNOWN: N_("unknown"),
-}
+    DAY = "day", N_("day")
+    MONTH = "month", N_("month")
+    YEAR = "year", N_("year")
+    UNKNOWN = "unknown", N_("unknown")
 
 
 def _month(obj: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and not 1 <= value <= 12:
+    if value is not None and not (v.is_whole(value) and 1 <= value <= 12):
         raise v.fail(attribute, value, N_("a month is a number from 1 to 12"))
     if value is None and obj.day is not None:
         raise v.fail(attribute, value, N_("a day needs a month"))
@@ -50,6 +58,8 @@ def _month(obj: PartialDate, attribute: attrs.Attribute[Any], value: int | None)
 def _day(obj: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is None:
         return
+    if not v.is_whole(value) or not 1 <= value <= 31:
+        raise v.fail(attribute, value, N_("a day is a number from 1 to 31"))
     if obj.year is None or obj.month is None:
         raise v.fail(attribute, value, N_("a day needs a year and a month"))
     try:
@@ -60,6 +70,7 @@ def _day(obj: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -
         ) from None
 
 
+@checked
 @attrs.frozen(order=True)
 class PartialDate:
     """A date known to the day, the month, the year, or not at all.
@@ -87,6 +98,7 @@ class PartialDate:
             raise ValidationError(N_("a month needs a year"), field="month", value=self.month)
 
     @classmethod
+    @checked
     def parse(cls, text: str | None) -> PartialDate:
         """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or an empty string (unknown).
 
@@ -131,6 +143,7 @@ class PartialDate:
         return text
 
 
+@checked
 @attrs.frozen
 class Source:
     """A public source that facts in the datasets come from.
@@ -143,7 +156,7 @@ class Source:
         date: When it was published, as precisely as known.
         language: ``"nb"``, ``"nn"`` or ``"en"`` where known.
         kind: What kind of publisher it is (``"imdi"``, ``"news"``, ``"ssb"`` ...).
-        note: A remark in bokmål, if any.
+        note: A remark, if any.
 
     Examples:
         >>> s = Source("S1", "IMDi", "Bosettingsprisen 2015", "https://www.imdi.no/", PartialDate(2016))
@@ -155,17 +168,26 @@ class Source:
     publisher: str = attrs.field(validator=v.nonempty_text)
     title: str = attrs.field(validator=v.nonempty_text)
     url: str = attrs.field(validator=v.nonempty_text)
-    date: PartialDate = attrs.field(
-        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
-    )
+    date: PartialDate = attrs.field(factory=PartialDate, validator=v.instance_of(PartialDate))
     language: str | None = attrs.field(default=None, validator=v.optional_text)
     kind: str | None = attrs.field(default=None, validator=v.optional_text)
-    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    note: Text | None = attrs.field(default=None, validator=v.optional(v.instance_of(Text)))
 
     @url.validator
     def _check_url(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not value.startswith(("http://", "https://")):
             raise v.fail(attribute, value, N_("a source URL starts with http:// or https://"))
+
+    @property
+    def kind_label(self) -> str:
+        """The kind of publisher in words, in the active language (a group's name: "news media")."""
+        return _(SOURCE_KINDS.get(self.kind or "other", SOURCE_KINDS["other"]))
+
+    @property
+    def language_label(self) -> str:
+        """The source's language in words, in the active language ("unknown" where not known)."""
+        words = _LANGUAGE_WORDS.get(self.language or "")
+        return _("unknown") if words is None else _(words)
 
     def cite(self) -> str:
         """A one-line reference: publisher (date). Title. URL (the date in the active language)."""

@@ -9,12 +9,14 @@ import attrs
 
 from bosetting.i18n import N_
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 
 __all__ = ["Municipality", "name_parts"]
 
 _BRACKET = re.compile(r"\s*\([^)]*\)\s*$")
 
 
+@checked
 def name_parts(name: str) -> tuple[str, ...]:
     """The parts a name can be matched on, in lower case.
 
@@ -53,6 +55,7 @@ def _county_code(obj: Municipality, attribute: attrs.Attribute[Any], value: str)
         )
 
 
+@checked
 @attrs.frozen(order=True)
 class Municipality:
     """A municipality with one code and one official name over a span of years.

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 import attrs
 
 from bosetting.errors import ValidationError
-from bosetting.i18n import N_, _
+from bosetting.i18n import N_
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._common import Source
+from bosetting.model._labelled import LabelledEnum
+from bosetting.model._text import Text
 
 __all__ = [
     "AreaType",
@@ -22,35 +24,20 @@ __all__ = [
 ]
 
 
-class FigureStatus(enum.Enum):
+class FigureStatus(LabelledEnum):
     """The state of one published figure, following SSB's table symbols."""
 
-    PUBLISHED = "published"
-    SUPPRESSED = "suppressed"  # ":" not to be published (confidentiality)
-    MISSING = "missing"  # ".." data missing
-    NOT_APPLICABLE = "not_applicable"  # "." cannot occur
-    NIL = "nil"  # "-" nil
-    NOT_AVAILABLE = "not_available"  # "..." not yet available
+    PUBLISHED = "published", N_("published")
+    SUPPRESSED = "suppressed", N_("suppressed")  # ":" not to be published (confidentiality)
+    MISSING = "missing", N_("missing")  # ".." data missing
+    NOT_APPLICABLE = "not_applicable", N_("not applicable")  # "." cannot occur
+    NIL = "nil", N_("nil")  # "-" nil
+    NOT_AVAILABLE = "not_available", N_("not yet available")  # "..." not yet available
 
     @property
     def symbol(self) -> str:
         """SSB's symbol for this status (an empty string for a published figure)."""
         return _SYMBOLS[self]
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("published" ...)."""
-        return _(_FIGURESTATUS_WORDS[self])
-
-
-_FIGURESTATUS_WORDS = {
-    FigureStatus.PUBLISHED: N_("published"),
-    FigureStatus.SUPPRESSED: N_("suppressed"),
-    FigureStatus.MISSING: N_("missing"),
-    FigureStatus.NOT_APPLICABLE: N_("not applicable"),
-    FigureStatus.NIL: N_("nil"),
-    FigureStatus.NOT_AVAILABLE: N_("not yet available"),
-}
 
 
 _SYMBOLS = {
@@ -63,82 +50,35 @@ _SYMBOLS = {
 }
 
 
-class AreaType(enum.Enum):
+class AreaType(LabelledEnum):
     """The level an outcome figure is published for."""
 
-    NATIONAL = "national"
-    COUNTY = "county"
-    MUNICIPALITY = "municipality"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("the whole country" ...)."""
-        return _(_AREATYPE_WORDS[self])
+    NATIONAL = "national", N_("the whole country")
+    COUNTY = "county", N_("county")
+    MUNICIPALITY = "municipality", N_("municipality")
 
 
-_AREATYPE_WORDS = {
-    AreaType.NATIONAL: N_("the whole country"),
-    AreaType.COUNTY: N_("county"),
-    AreaType.MUNICIPALITY: N_("municipality"),
-}
-
-
-class Sex(enum.Enum):
+class Sex(LabelledEnum):
     """SSB's sex breakdown."""
 
-    ALL = "all"
-    MEN = "men"
-    WOMEN = "women"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("both sexes" ...)."""
-        return _(_SEX_WORDS[self])
+    ALL = "all", N_("both sexes")
+    MEN = "men", N_("men")
+    WOMEN = "women", N_("women")
 
 
-_SEX_WORDS = {
-    Sex.ALL: N_("both sexes"),
-    Sex.MEN: N_("men"),
-    Sex.WOMEN: N_("women"),
-}
-
-
-class FigureStage(enum.Enum):
+class FigureStage(LabelledEnum):
     """Whether SSB had published the figure as preliminary or final."""
 
-    PRELIMINARY = "preliminary"
-    FINAL = "final"
-    UNKNOWN = "unknown"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("preliminary" ...)."""
-        return _(_FIGURESTAGE_WORDS[self])
+    PRELIMINARY = "preliminary", N_("preliminary")
+    FINAL = "final", N_("final")
+    UNKNOWN = "unknown", N_("unknown")
 
 
-_FIGURESTAGE_WORDS = {
-    FigureStage.PRELIMINARY: N_("preliminary"),
-    FigureStage.FINAL: N_("final"),
-    FigureStage.UNKNOWN: N_("unknown"),
-}
-
-
-class Method(enum.Enum):
+class Method(LabelledEnum):
     """How the figure was produced: SSB's older monitor or the register-based series."""
 
-    MONITOR = "monitor"
-    REGISTER = "register"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("SSB's older monitor" ...)."""
-        return _(_METHOD_WORDS[self])
-
-
-_METHOD_WORDS = {
-    Method.MONITOR: N_("SSB's older monitor"),
-    Method.REGISTER: N_("register-based"),
-}
+    MONITOR = "monitor", N_("SSB's older monitor")
+    REGISTER = "register", N_("register-based")
 
 
 def _status_matches(value_field: str) -> Any:
@@ -166,6 +106,7 @@ def _status_matches(value_field: str) -> Any:
     return check
 
 
+@checked
 @attrs.frozen
 class IntroProgrammeOutcome:
     """The status of former intro-programme participants some years after they left.
@@ -189,7 +130,7 @@ class IntroProgrammeOutcome:
         stage: Preliminary or final figure.
         method: SSB's older monitor or the register-based series.
         sources: Where the figures come from.
-        note: A remark in bokmål, if any.
+        note: A remark, if any.
 
     Examples:
         >>> o = IntroProgrammeOutcome(
@@ -199,45 +140,43 @@ class IntroProgrammeOutcome:
         True
     """
 
-    area_type: AreaType = attrs.field(validator=attrs.validators.instance_of(AreaType))
+    area_type: AreaType = attrs.field(validator=v.instance_of(AreaType))
     area_code: str = attrs.field(validator=v.nonempty_text)
     area_name: str = attrs.field(validator=v.nonempty_text)
     cohort_year: int = attrs.field(validator=v.year)
     status_year: int = attrs.field(validator=v.year)
     years_after: int = attrs.field()
-    sex: Sex = attrs.field(validator=attrs.validators.instance_of(Sex))
+    sex: Sex = attrs.field(validator=v.instance_of(Sex))
     former_participants: int | None = attrs.field(validator=v.count)
     former_participants_status: FigureStatus = attrs.field(
         validator=[
-            attrs.validators.instance_of(FigureStatus),
+            v.instance_of(FigureStatus),
             _status_matches("former_participants"),
         ]
     )
     in_work_or_education: int | None = attrs.field(validator=v.count)
     in_work_or_education_status: FigureStatus = attrs.field(
         validator=[
-            attrs.validators.instance_of(FigureStatus),
+            v.instance_of(FigureStatus),
             _status_matches("in_work_or_education"),
         ]
     )
     share: float | None = attrs.field(validator=v.share)
     share_status: FigureStatus = attrs.field(
-        validator=[attrs.validators.instance_of(FigureStatus), _status_matches("share")]
+        validator=[v.instance_of(FigureStatus), _status_matches("share")]
     )
     stage: FigureStage = attrs.field(
-        default=FigureStage.UNKNOWN, validator=attrs.validators.instance_of(FigureStage)
+        default=FigureStage.UNKNOWN, validator=v.instance_of(FigureStage)
     )
-    method: Method = attrs.field(
-        default=Method.REGISTER, validator=attrs.validators.instance_of(Method)
-    )
+    method: Method = attrs.field(default=Method.REGISTER, validator=v.instance_of(Method))
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(Source)
     )
-    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    note: Text | None = attrs.field(default=None, validator=v.optional(v.instance_of(Text)))
 
     @years_after.validator
     def _check_years_after(self, attribute: attrs.Attribute[int], value: int) -> None:
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        if not v.is_whole(value) or not 1 <= value <= 5:
             raise v.fail(attribute, value, N_("years_after is a whole number from 1 to 5"))
         if self.status_year - self.cohort_year != value:
             raise v.fail(

@@ -1,38 +1,37 @@
-"""The prize record: editions, nominations, initiatives, awards and criteria."""
+"""The prize record: editions, nominations, initiatives, the names the sources wrote and awards."""
 
 from __future__ import annotations
 
-import enum
-import re
 from datetime import date
-from typing import Any
 
 import attrs
 
 from bosetting.errors import ValidationError
 from bosetting.i18n import N_, _
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._common import PartialDate, Source
+from bosetting.model._criteria import Criteria
+from bosetting.model._label import edition_label, edition_year
+from bosetting.model._labelled import LabelledEnum
 from bosetting.model._municipality import Municipality
-from bosetting.model._rules import RULES, DecisionRule, TopKThenJury
+from bosetting.model._rules import RULES, DecisionRule
+from bosetting.model._text import Text
 
 __all__ = [
     "Award",
-    "Criteria",
-    "Criterion",
-    "CriterionKind",
     "Edition",
     "EditionStatus",
     "Initiative",
     "Nomination",
+    "NominationRoute",
     "NomineesKnown",
     "Outcome",
+    "PrizeName",
 ]
 
-_LABEL = re.compile(r"([0-9]{4})(?:/([0-9]{4}))?")  # ASCII digits only: "²⁰²²" is no label
 
-
-class Outcome(enum.Enum):
+class Outcome(LabelledEnum):
     """What came of a nomination, in the words the sources use.
 
     ``CANDIDATE`` is a municipality a source names only as a rival (2009: "a strong
@@ -40,15 +39,11 @@ class Outcome(enum.Enum):
     and counts of nominations count only the formal ones.
     """
 
-    WINNER = "winner"
-    FINALIST = "finalist"
-    NOMINEE = "nominee"
-    CANDIDATE = "candidate"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("winner" ...)."""
-        return _(_OUTCOME_WORDS[self])
+    WINNER = "winner", N_("winner")
+    FINALIST = "finalist", N_("finalist")
+    NOMINEE = "nominee", N_("nominee")
+    # TRANSLATORS: a municipality a source names only as a rival, not as a nominee.
+    CANDIDATE = "candidate", N_("named as a rival")
 
     @property
     def formal(self) -> bool:
@@ -56,110 +51,40 @@ class Outcome(enum.Enum):
         return self is not Outcome.CANDIDATE
 
 
-_OUTCOME_WORDS = {
-    Outcome.WINNER: N_("winner"),
-    Outcome.FINALIST: N_("finalist"),
-    Outcome.NOMINEE: N_("nominee"),
-    # TRANSLATORS: a municipality a source names only as a rival, not as a nominee.
-    Outcome.CANDIDATE: N_("named as a rival"),
-}
-
-
-class EditionStatus(enum.Enum):
+class EditionStatus(LabelledEnum):
     """Whether an edition was awarded, is only announced, or its fate is unknown."""
 
-    AWARDED = "awarded"
-    PLANNED = "planned"
-    UNKNOWN = "unknown"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("awarded" ...)."""
-        return _(_EDITIONSTATUS_WORDS[self])
+    AWARDED = "awarded", N_("awarded")
+    PLANNED = "planned", N_("planned")
+    UNKNOWN = "unknown", N_("outcome unknown")
 
 
-_EDITIONSTATUS_WORDS = {
-    EditionStatus.AWARDED: N_("awarded"),
-    EditionStatus.PLANNED: N_("planned"),
-    EditionStatus.UNKNOWN: N_("outcome unknown"),
-}
-
-
-class NomineesKnown(enum.Enum):
+class NomineesKnown(LabelledEnum):
     """How much of an edition's field of nominees the sources name."""
 
-    COMPLETE = "complete"
-    PARTIAL = "partial"
-    WINNER_ONLY = "winner_only"
-    NONE = "none"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("all nominees known" ...)."""
-        return _(_NOMINEESKNOWN_WORDS[self])
+    COMPLETE = "complete", N_("all nominees known")
+    PARTIAL = "partial", N_("some nominees known")
+    WINNER_ONLY = "winner_only", N_("only the winner known")
+    NONE = "none", N_("no nominees known")
 
 
-_NOMINEESKNOWN_WORDS = {
-    NomineesKnown.COMPLETE: N_("all nominees known"),
-    NomineesKnown.PARTIAL: N_("some nominees known"),
-    NomineesKnown.WINNER_ONLY: N_("only the winner known"),
-    NomineesKnown.NONE: N_("no nominees known"),
-}
+class NominationRoute(LabelledEnum):
+    """Who nominated an edition's municipalities."""
 
-
-class CriterionKind(enum.Enum):
-    """Whether a criterion can be computed from figures or needs a jury's judgement."""
-
-    MEASURABLE = "measurable"
-    JUDGEMENT = "judgement"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("measurable" ...)."""
-        return _(_CRITERIONKIND_WORDS[self])
-
-
-_CRITERIONKIND_WORDS = {
-    CriterionKind.MEASURABLE: N_("measurable"),
-    CriterionKind.JUDGEMENT: N_("a matter of judgement"),
-}
-
-
-def edition_year(label: str) -> int:
-    """The year an edition label is looked up by: its last year.
-
-    Examples:
-        >>> edition_year("2019/2020")
-        2020
-        >>> edition_year("2018")
-        2018
-    """
-    match = _LABEL.fullmatch(label) if isinstance(label, str) else None
-    if match is None:
-        raise ValidationError(
-            N_(
-                "an edition label is a year or two years joined by '/', written with the digits 0 to 9"
-            ),
-            field="label",
-            value=label,
-        )
-    return int(match.group(2) or match.group(1))
-
-
-def _label(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or _LABEL.fullmatch(value) is None:
-        raise v.fail(
-            attribute,
-            value,
-            N_(
-                "an edition label is a year or two years joined by '/', written with the digits 0 to 9"
-            ),
-        )
+    IMDI = "imdi", N_("by IMDi")
+    IMDI_REGIONS = "imdi_regions", N_("by IMDi’s regional offices, one municipality each")
+    SELF_NOMINATION = "self_nomination", N_("self-nominated")
 
 
 _source_tuple = attrs.field(default=(), converter=v.to_tuple, validator=v.tuple_of(Source))
 
 
+_optional_text = v.optional(v.instance_of(Text))
+#: An optional :class:`Text` field, ``None`` where there is no text.
+_text_or_none = attrs.field(default=None, validator=_optional_text)
+
+
+@checked
 @attrs.frozen
 class Initiative:
     """A measure or project a nominated municipality was praised for.
@@ -167,18 +92,20 @@ class Initiative:
     Attributes:
         id: ``<edition>-<code>-<n>``.
         name: The initiative's own name, if it has one.
-        partners: Partners the sources name.
-        summary_nb: A short summary in bokmål.
+        partners: Partners the sources name (a name stays as written; a kind of
+            partner, such as "neighbouring municipalities", is in both languages).
+        summary: A short summary in our own words (bokmål and English).
         sources: Where it is described.
     """
 
     id: str = attrs.field(validator=v.nonempty_text)
     name: str | None = attrs.field(validator=v.optional_text)
-    partners: tuple[str, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(str))
-    summary_nb: str = attrs.field(validator=v.nonempty_text)
+    partners: tuple[Text, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(Text))
+    summary: Text = attrs.field(validator=v.instance_of(Text), metadata={"column": "summary_nb"})
     sources: tuple[Source, ...] = _source_tuple
 
 
+@checked
 @attrs.frozen
 class Nomination:
     """One municipality's place in one edition.
@@ -191,26 +118,50 @@ class Nomination:
         imdi_region: IMDi's region where a source names it.
         initiatives: What the municipality was praised for.
         current: Today's municipality, or ``None`` where the succession is ambiguous.
-        note: A remark in bokmål, if any.
+        note: A remark, if any.
         sources: Where the nomination is recorded.
     """
 
-    edition: str = attrs.field(validator=_label)
-    municipality: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
+    edition: str = attrs.field(validator=edition_label)
+    municipality: Municipality = attrs.field(validator=v.instance_of(Municipality))
     name_as_written: str = attrs.field(validator=v.nonempty_text)
-    outcome: Outcome = attrs.field(validator=attrs.validators.instance_of(Outcome))
+    outcome: Outcome = attrs.field(validator=v.instance_of(Outcome))
     imdi_region: str | None = attrs.field(default=None, validator=v.optional_text)
     initiatives: tuple[Initiative, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(Initiative)
     )
     current: Municipality | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Municipality)),
+        validator=v.optional(v.instance_of(Municipality)),
     )
-    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    note: Text | None = _text_or_none
     sources: tuple[Source, ...] = _source_tuple
 
 
+@checked
+@attrs.frozen
+class PrizeName:
+    """The prize's name as one or more sources wrote it for an edition.
+
+    ``Edition.prize_name`` is the name IMDi used; sources also wrote it with
+    the words in another order, another spelling or in nynorsk (Utrop's
+    "integrerings- og bosetningsprisen 2018"). Each way of writing it is one
+    record, with the sources that wrote it.
+
+    Attributes:
+        edition: The edition's label.
+        name_as_written: The name as the sources wrote it.
+        note: A remark, if any.
+        sources: The sources that wrote it so.
+    """
+
+    edition: str = attrs.field(validator=edition_label)
+    name_as_written: str = attrs.field(validator=v.nonempty_text)
+    note: Text | None = _text_or_none
+    sources: tuple[Source, ...] = _source_tuple
+
+
+@checked
 @attrs.frozen
 class Award:
     """The prize as given: which municipality, for which edition, and when.
@@ -222,70 +173,13 @@ class Award:
         sources: Where the award is recorded.
     """
 
-    edition: str = attrs.field(validator=_label)
-    municipality: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
-    date: PartialDate = attrs.field(
-        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
-    )
+    edition: str = attrs.field(validator=edition_label)
+    municipality: Municipality = attrs.field(validator=v.instance_of(Municipality))
+    date: PartialDate = attrs.field(factory=PartialDate, validator=v.instance_of(PartialDate))
     sources: tuple[Source, ...] = _source_tuple
 
 
-def _threshold(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-        raise v.fail(attribute, value, N_("a threshold is a number"))
-
-
-@attrs.frozen
-class Criterion:
-    """One criterion of an era, as published by IMDi (in our own words).
-
-    Attributes:
-        id: A short, stable id (for example ``"2021-intro-over-50"``).
-        text_nb: The criterion in bokmål.
-        kind: Measurable from figures, or a matter of judgement.
-        measure: What a measurable criterion is computed from (for example ``"intro_share"``).
-        threshold: The threshold of a measurable criterion, if any.
-        first_edition: The first edition (label) it applies to.
-        last_edition: The last edition it applies to, or ``None`` if still in force.
-        sources: Where IMDi published it.
-    """
-
-    id: str = attrs.field(validator=v.nonempty_text)
-    text_nb: str = attrs.field(validator=v.nonempty_text)
-    kind: CriterionKind = attrs.field(validator=attrs.validators.instance_of(CriterionKind))
-    measure: str | None = attrs.field(default=None, validator=v.optional_text)
-    threshold: float | None = attrs.field(default=None, validator=_threshold)
-    first_edition: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_label)
-    )
-    last_edition: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_label)
-    )
-    sources: tuple[Source, ...] = _source_tuple
-
-
-@attrs.frozen
-class Criteria:
-    """The criteria of one era and how they combine.
-
-    Attributes:
-        criteria: The criteria, in IMDi's order.
-        combination_nb: How they combine, in bokmål (for example
-            "høy skår på minst ett av tre"), or ``None`` where no rule was published.
-    """
-
-    criteria: tuple[Criterion, ...] = attrs.field(
-        default=(), converter=v.to_tuple, validator=v.tuple_of(Criterion)
-    )
-    combination_nb: str | None = attrs.field(default=None, validator=v.optional_text)
-
-    def __iter__(self) -> Any:
-        return iter(self.criteria)
-
-    def __len__(self) -> int:
-        return len(self.criteria)
-
-
+@checked
 @attrs.frozen
 class Edition:
     """One edition of the prize.
@@ -310,45 +204,48 @@ class Edition:
         status: Awarded, planned or unknown.
         nominations: Every recorded nomination, winner first.
         criteria: The era's criteria.
-        note: A remark in bokmål, if any.
+        note: A remark, if any.
         sources: Where the edition is recorded.
         presented_by: Who handed the prize over, with their role, where a source says so.
         received_by: Who received it for the winner, where a source says so.
         handover_sources: The sources for ``presented_by`` and ``received_by``.
+        prize_names: The other ways sources wrote the prize's name for the edition.
     """
 
-    label: str = attrs.field(validator=_label)
+    label: str = attrs.field(validator=edition_label)
     work_year: int | None = attrs.field(validator=v.optional_year)
     reference_year: int = attrs.field(validator=v.year)
-    award_when: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
-    event: str | None = attrs.field(validator=v.optional_text)
+    award_when: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
+    event: Text | None = attrs.field(validator=v.optional(v.instance_of(Text)))
     place: str | None = attrs.field(validator=v.optional_text)
     prize_name: str = attrs.field(validator=v.nonempty_text)
-    rule: DecisionRule = attrs.field(validator=attrs.validators.instance_of(RULES))
-    vote_opens: PartialDate = attrs.field(
-        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
-    )
+    rule: DecisionRule = attrs.field(validator=v.instance_of(RULES))
+    vote_opens: PartialDate = attrs.field(factory=PartialDate, validator=v.instance_of(PartialDate))
     vote_closes: PartialDate = attrs.field(
-        factory=PartialDate, validator=attrs.validators.instance_of(PartialDate)
+        factory=PartialDate, validator=v.instance_of(PartialDate)
     )
     nominees_known: NomineesKnown = attrs.field(
-        default=NomineesKnown.WINNER_ONLY, validator=attrs.validators.instance_of(NomineesKnown)
+        default=NomineesKnown.WINNER_ONLY, validator=v.instance_of(NomineesKnown)
     )
-    nomination_route: str | None = attrs.field(default=None, validator=v.optional_text)
+    nomination_route: NominationRoute | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(NominationRoute)),
+    )
     status: EditionStatus = attrs.field(
-        default=EditionStatus.AWARDED, validator=attrs.validators.instance_of(EditionStatus)
+        default=EditionStatus.AWARDED, validator=v.instance_of(EditionStatus)
     )
     nominations: tuple[Nomination, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(Nomination)
     )
-    criteria: Criteria = attrs.field(
-        factory=Criteria, validator=attrs.validators.instance_of(Criteria)
-    )
-    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    criteria: Criteria = attrs.field(factory=Criteria, validator=v.instance_of(Criteria))
+    note: Text | None = _text_or_none
     sources: tuple[Source, ...] = _source_tuple
-    presented_by: str | None = attrs.field(default=None, validator=v.optional_text)
-    received_by: str | None = attrs.field(default=None, validator=v.optional_text)
+    presented_by: Text | None = _text_or_none
+    received_by: Text | None = _text_or_none
     handover_sources: tuple[Source, ...] = _source_tuple
+    prize_names: tuple[PrizeName, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.tuple_of(PrizeName)
+    )
 
     def __attrs_post_init__(self) -> None:
         winners = [n for n in self.nominations if n.outcome is Outcome.WINNER]
@@ -360,15 +257,28 @@ class Edition:
                 field="nominations",
                 value=[n.municipality.name for n in winners],
             )
-        for n in self.nominations:
-            if n.edition != self.label:
-                raise ValidationError(
-                    N_("a nomination for edition {other} cannot belong to edition {label}"),
-                    other=n.edition,
-                    label=self.label,
-                    field="nominations",
-                    value=n.edition,
-                )
+        parts = (
+            (
+                "nominations",
+                self.nominations,
+                N_("a nomination for edition {other} cannot belong to edition {label}"),
+            ),
+            (
+                "prize_names",
+                self.prize_names,
+                N_("a name written for edition {other} cannot belong to edition {label}"),
+            ),
+        )
+        for field, items, message in parts:
+            for part in items:
+                if part.edition != self.label:
+                    raise ValidationError(
+                        message,
+                        other=part.edition,
+                        label=self.label,
+                        field=field,
+                        value=part.edition,
+                    )
 
     @property
     def year(self) -> int:
@@ -396,7 +306,7 @@ class Edition:
     @property
     def finalists(self) -> tuple[Municipality, ...]:
         """The finalists the sources name (winner included where there was a final)."""
-        if not isinstance(self.rule, TopKThenJury):
+        if not self.rule.has_finalists:
             return ()
         return tuple(
             n.municipality

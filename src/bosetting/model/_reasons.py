@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import enum
-
-from bosetting.i18n import N_, _
+from bosetting.i18n import N_
+from bosetting.model._labelled import LabelledEnum
 
 __all__ = ["PRACTICE_LABEL", "RejectReason"]
 
@@ -12,27 +11,12 @@ __all__ = ["PRACTICE_LABEL", "RejectReason"]
 PRACTICE_LABEL = "ØVINGSDATA"
 
 
-class RejectReason(enum.Enum):
+class RejectReason(LabelledEnum):
     """Why a ballot was not counted."""
 
-    BLANK = "blank"
-    UNKNOWN_NOMINEE = "unknown_nominee"
-    AMBIGUOUS = "ambiguous"
-    DUPLICATE_VOTER = "duplicate_voter"
-    EXTRA_FIELDS = "extra_fields"
-    MISSING_FIELDS = "missing_fields"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("blank ballot" ...)."""
-        return _(_REJECTREASON_WORDS[self])
-
-
-_REJECTREASON_WORDS = {
-    RejectReason.BLANK: N_("blank ballot"),
-    RejectReason.UNKNOWN_NOMINEE: N_("not one of the nominees"),
-    RejectReason.AMBIGUOUS: N_("fits more than one nominee"),
-    RejectReason.DUPLICATE_VOTER: N_("the voter had already voted"),
-    RejectReason.EXTRA_FIELDS: N_("the row has more fields than the header"),
-    RejectReason.MISSING_FIELDS: N_("the row has fewer fields than the header"),
-}
+    BLANK = "blank", N_("blank ballot")
+    UNKNOWN_NOMINEE = "unknown_nominee", N_("not one of the nominees")
+    AMBIGUOUS = "ambiguous", N_("fits more than one nominee")
+    DUPLICATE_VOTER = "duplicate_voter", N_("the voter had already voted")
+    EXTRA_FIELDS = "extra_fields", N_("the row has more fields than the header")
+    MISSING_FIELDS = "missing_fields", N_("the row has fewer fields than the header")

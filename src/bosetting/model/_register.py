@@ -2,40 +2,29 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
-from bosetting.i18n import N_, _
+from bosetting.i18n import N_
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._common import Source
+from bosetting.model._labelled import LabelledEnum
 from bosetting.model._municipality import Municipality
+from bosetting.model._text import Text
 
 __all__ = ["ChangeKind", "MunicipalChange", "Succession"]
 
 
-class ChangeKind(enum.Enum):
+class ChangeKind(LabelledEnum):
     """How an old code relates to a new one on the day of a change."""
 
-    SPLIT = "split"
-    MERGE = "merge"
-    RENUMBER = "renumber"
-    RENAME = "rename"
-
-    @property
-    def label(self) -> str:
-        """The value in words, in the active language ("split" ...)."""
-        return _(_CHANGEKIND_WORDS[self])
+    SPLIT = "split", N_("split")
+    MERGE = "merge", N_("merger")
+    RENUMBER = "renumber", N_("new number")
+    RENAME = "rename", N_("new name")
 
 
-_CHANGEKIND_WORDS = {
-    ChangeKind.SPLIT: N_("split"),
-    ChangeKind.MERGE: N_("merger"),
-    ChangeKind.RENUMBER: N_("new number"),
-    ChangeKind.RENAME: N_("new name"),
-}
-
-
+@checked
 @attrs.frozen
 class MunicipalChange:
     """One row of SSB's change list: an old municipality and a new one on 1 January.
@@ -45,18 +34,19 @@ class MunicipalChange:
         old: The municipality before the change.
         new: The municipality after the change.
         kind: Split, merge, renumber or rename.
-        note: A remark in bokmål on cases a plain reading gets wrong.
+        note: A remark on cases a plain reading gets wrong.
         sources: Where the change is recorded.
     """
 
     year: int = attrs.field(validator=v.year)
-    old: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
-    new: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
-    kind: ChangeKind = attrs.field(validator=attrs.validators.instance_of(ChangeKind))
-    note: str | None = attrs.field(validator=v.optional_text)
+    old: Municipality = attrs.field(validator=v.instance_of(Municipality))
+    new: Municipality = attrs.field(validator=v.instance_of(Municipality))
+    kind: ChangeKind = attrs.field(validator=v.instance_of(ChangeKind))
+    note: Text | None = attrs.field(validator=v.optional(v.instance_of(Text)))
     sources: tuple[Source, ...] = attrs.field(converter=v.to_tuple, validator=v.tuple_of(Source))
 
 
+@checked
 @attrs.frozen
 class Succession:
     """Where a municipality's area belongs in a later year.
@@ -68,7 +58,7 @@ class Succession:
         changes: The changes passed on the way.
     """
 
-    start: Municipality = attrs.field(validator=attrs.validators.instance_of(Municipality))
+    start: Municipality = attrs.field(validator=v.instance_of(Municipality))
     year: int = attrs.field(validator=v.year)
     candidates: tuple[Municipality, ...] = attrs.field(
         converter=v.to_tuple, validator=v.tuple_of(Municipality)
@@ -83,6 +73,6 @@ class Succession:
         return len(self.candidates) > 1
 
     @property
-    def notes(self) -> tuple[str, ...]:
+    def notes(self) -> tuple[Text, ...]:
         """The notes of the changes passed (for example on the Ålesund/Haram reversal)."""
         return tuple(dict.fromkeys(c.note for c in self.changes if c.note))

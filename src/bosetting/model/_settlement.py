@@ -8,8 +8,10 @@ import attrs
 
 from bosetting.i18n import N_
 from bosetting.model import _validate as v
+from bosetting.model._arguments import checked
 from bosetting.model._common import Source
 from bosetting.model._outcome import FigureStatus
+from bosetting.model._text import Text
 
 __all__ = ["Settlement"]
 
@@ -28,6 +30,7 @@ def _matches(value_field: str) -> Any:
     return check
 
 
+@checked
 @attrs.frozen
 class Settlement:
     """One municipality's settlement figures for one year.
@@ -44,7 +47,7 @@ class Settlement:
         settled: Refugees settled, if published.
         settled_status: Its status.
         partial_year: Whether the figures are a snapshot taken during the year.
-        note: A remark in bokmål.
+        note: A remark.
         sources: Where the figures come from.
     """
 
@@ -53,19 +56,19 @@ class Settlement:
     year: int = attrs.field(validator=v.year)
     requested: int | None = attrs.field(validator=v.count)
     requested_status: FigureStatus = attrs.field(
-        validator=[attrs.validators.instance_of(FigureStatus), _matches("requested")]
+        validator=[v.instance_of(FigureStatus), _matches("requested")]
     )
     requested_original: int | None = attrs.field(validator=v.count)
     decided: int | None = attrs.field(validator=v.count)
     decided_status: FigureStatus = attrs.field(
-        validator=[attrs.validators.instance_of(FigureStatus), _matches("decided")]
+        validator=[v.instance_of(FigureStatus), _matches("decided")]
     )
     settled: int | None = attrs.field(validator=v.count)
     settled_status: FigureStatus = attrs.field(
-        validator=[attrs.validators.instance_of(FigureStatus), _matches("settled")]
+        validator=[v.instance_of(FigureStatus), _matches("settled")]
     )
-    partial_year: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    partial_year: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    note: Text | None = attrs.field(default=None, validator=v.optional(v.instance_of(Text)))
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(Source)
     )

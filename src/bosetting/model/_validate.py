@@ -1,22 +1,43 @@
-"""Small attrs validators and converters whose errors name the field and the value."""
+"""Small attrs validators and converters whose errors name the field and the value.
+
+:func:`is_whole` and :func:`is_number` are the one check of "a whole number" and
+"a number" in the library: ``True`` and ``False`` are ``int`` to Python, never to us.
+
+Examples:
+    >>> is_whole(3), is_whole(True), is_whole(3.0), is_number(0.5), is_number(False)
+    (True, False, False, True, False)
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 
 from bosetting.errors import ValidationError
 from bosetting.i18n import N_
+from bosetting.model._arguments import checked
 
 #: The earliest and latest years any object in the library may carry.
 MIN_YEAR = 1838
 MAX_YEAR = 2100
 
 _CODE = re.compile(r"[0-9]{4}")
+
+
+@checked
+def is_whole(value: object) -> TypeGuard[int]:
+    """Whether ``value`` is a whole number (an ``int``, but not ``True`` or ``False``)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@checked
+def is_number(value: object) -> TypeGuard[int | float]:
+    """Whether ``value`` is a number (an ``int`` or a ``float``, but not a ``bool``)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def fail(
@@ -36,7 +57,7 @@ def kommunenummer(_: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 def year(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check a calendar year (an ``int`` within the library's range)."""
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not is_whole(value):
         raise fail(attribute, value, N_("a year is a whole number"))
     if not MIN_YEAR <= value <= MAX_YEAR:
         raise fail(
@@ -70,7 +91,7 @@ def count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check an optional count of persons: ``None`` or a whole number >= 0."""
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if not is_whole(value) or value < 0:
         raise fail(attribute, value, N_("a count is a whole number of at least 0"))
 
 
@@ -78,7 +99,7 @@ def share(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check an optional share: ``None`` or a number in [0, 1]."""
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+    if not is_number(value) or not 0 <= value <= 1:
         raise fail(attribute, value, N_("a share is a number between 0 and 1"))
 
 
@@ -104,6 +125,38 @@ def tuple_of(kind: type) -> Callable[[object, attrs.Attribute[Any], object], Non
     return check
 
 
+def instance_of(
+    kind: type | tuple[type, ...],
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Check that a value is an instance of ``kind`` (attrs' own check raises a bare TypeError)."""
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = " | ".join(k.__name__ for k in kinds)
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kinds):
+            raise fail(
+                attribute,
+                value,
+                N_("expected {kind}, not {type}"),
+                kind=names,
+                type=type(value).__name__,
+            )
+
+    return check
+
+
+def optional(
+    validator: Callable[[Any, attrs.Attribute[Any], Any], None],
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Run ``validator`` unless the value is ``None``."""
+
+    def check(obj: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            validator(obj, attribute, value)
+
+    return check
+
+
 def optional_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check an optional :class:`datetime.date`."""
     if value is not None and not isinstance(value, date):
@@ -111,11 +164,13 @@ def optional_date(_: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    """Convert any iterable (but not a string) to a tuple.
+    """Convert any iterable (but not a string) to a tuple; anything else is left for the validator.
 
     Typed with ``Any`` rather than a type variable: attrs' mypy plugin cannot
     bind a generic converter, so callers passing ``tuple[Source, ...]`` failed.
     """
     if isinstance(value, str):
         return (value,)
+    if not isinstance(value, Iterable) or isinstance(value, bytes | bytearray):
+        return value  # type: ignore[return-value]  # the field's validator names it
     return tuple(value)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from bosetting.data import check_writable, write_user_bytes
-from bosetting.errors import WriteError
+from bosetting.errors import ArgumentError, WriteError
 from bosetting.i18n import N_, _
+from bosetting.model import checked
 
 __all__ = ["legend_once", "mark_practice", "new_axes", "save"]
 
 
+@checked
 def new_axes(ax: Any = None, *, figsize: tuple[float, float] = (7.0, 4.0)) -> Any:
     """Return ``ax`` if given, else the axes of a new figure.
 
@@ -23,6 +26,7 @@ def new_axes(ax: Any = None, *, figsize: tuple[float, float] = (7.0, 4.0)) -> An
         >>> new_axes().get_figure() is not None
         True
     """
+    axes_argument(ax)
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
@@ -91,6 +95,7 @@ def mark_practice(ax: Any) -> Any:
     return ax
 
 
+@checked
 def save(ax_or_figure: Any, path: str | os.PathLike[str], *, force: bool = False) -> Path:
     """Write the figure of ``ax_or_figure`` to ``path`` atomically; the format follows the suffix.
 
@@ -113,7 +118,7 @@ def save(ax_or_figure: Any, path: str | os.PathLike[str], *, force: bool = False
             missing or not writable, or when the suffix is no image format matplotlib writes.
     """
     target = Path(path)
-    figure = ax_or_figure.get_figure() if hasattr(ax_or_figure, "get_figure") else ax_or_figure
+    figure = _figure(ax_or_figure)
     fmt = target.suffix.lstrip(".").lower()
     supported = figure.canvas.get_supported_filetypes()
     if fmt not in supported:
@@ -124,5 +129,59 @@ def save(ax_or_figure: Any, path: str | os.PathLike[str], *, force: bool = False
         )
     check_writable([target], force=force)  # before drawing: refuse early, with data's words
     image = io.BytesIO()
-    figure.savefig(image, format=fmt)
+    try:
+        figure.savefig(image, format=fmt)
+    except (RuntimeError, OSError, ValueError, KeyError) as exc:  # a program or a plugin is missing
+        raise _cannot_draw(fmt, exc, str(target)) from None
     return write_user_bytes(target, image.getvalue(), force=force)
+
+
+#: The formats every installation of matplotlib writes without another program.
+_PLAIN_FORMATS = ".png, .svg, .pdf"
+
+
+def _cannot_draw(fmt: str, exc: Exception, file: str) -> WriteError:
+    """The error for a format whose drawing failed: the program it needs (pgf: LaTeX), or why."""
+    missing = re.search(r"'([^']+)' not found", str(exc))
+    if missing:
+        return WriteError(
+            N_(
+                "the format .{format} needs the program {program}, which is not installed here; "
+                "use {plain}"
+            ),
+            format=fmt,
+            program=missing.group(1),
+            plain=_PLAIN_FORMATS,
+            file=file,
+        )
+    return WriteError(
+        N_("the figure cannot be written as .{format} here ({reason}); use {plain}"),
+        format=fmt,
+        reason=" ".join(str(exc).split())[:200],
+        plain=_PLAIN_FORMATS,
+        file=file,
+    )
+
+
+def _figure(ax_or_figure: object) -> Any:
+    """The figure of axes or a figure; an :class:`ArgumentError` for anything else."""
+    figure = ax_or_figure.get_figure() if hasattr(ax_or_figure, "get_figure") else ax_or_figure
+    if figure is None or not hasattr(figure, "canvas") or not hasattr(figure, "savefig"):
+        raise ArgumentError(
+            N_("the argument {argument} is matplotlib axes or a figure, not {kind}"),
+            argument="ax_or_figure",
+            kind="None" if ax_or_figure is None else type(ax_or_figure).__name__,
+            field="ax_or_figure",
+        )
+    return figure
+
+
+def axes_argument(ax: object) -> None:
+    """Check the ``ax`` a plot function was given: ``None`` or matplotlib axes."""
+    if ax is not None and not (hasattr(ax, "plot") and hasattr(ax, "get_figure")):
+        raise ArgumentError(
+            N_("the argument {argument} is matplotlib axes or None, not {kind}"),
+            argument="ax",
+            kind="None" if ax is None else type(ax).__name__,
+            field="ax",
+        )

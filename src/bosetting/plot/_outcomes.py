@@ -28,10 +28,18 @@ from typing import Any
 
 import attrs
 
+from bosetting.data import using
 from bosetting.errors import ArgumentError, NoDataError
-from bosetting.figures import AreaFilter, intro_outcomes
+from bosetting.figures import AreaFilter, intro_outcomes, provenance
 from bosetting.i18n import N_, _, format_share, join_words
-from bosetting.model import AreaType, FigureStatus, IntroProgrammeOutcome, Method, Municipality
+from bosetting.model import (
+    AreaType,
+    FigureStatus,
+    IntroProgrammeOutcome,
+    Method,
+    Municipality,
+    checked,
+)
 from bosetting.plot._axes import legend_once, new_axes
 from bosetting.register import latest
 
@@ -282,6 +290,7 @@ def _reference_lines(ax: Any) -> None:
     )
 
 
+@checked
 def outcome_over_time(
     area: Area | Sequence[Area],
     ax: Any = None,
@@ -289,6 +298,7 @@ def outcome_over_time(
     compare: Sequence[Area] = (),
     merged: bool | None = None,
     outcomes: Iterable[IntroProgrammeOutcome] | None = None,
+    source: str | None = None,
 ) -> Any:
     """Plot the one-year share in work or education by status year (see the module docstring).
 
@@ -299,12 +309,15 @@ def outcome_over_time(
         merged: For a municipality: ``None`` draws its own figures, or those of the
             municipalities merged into it when it has none; ``True`` both; ``False``
             only its own.
-        outcomes: Records to draw instead of the shipped table (for example from
+        outcomes: Records to draw instead of the figures in use (for example from
             :func:`bosetting.ssb.read_ssb_10824`).
+        source: ``"shipped"`` for the data package's figures whatever the cache
+            holds; ``None`` (or ``"auto"``) for SSB's as ``bosetting update`` last
+            fetched them where cached (see :func:`bosetting.data.using`).
 
     Returns:
         The axes drawn on. The legend names every line once; the title names the
-        areas and the status years drawn.
+        areas, the status years drawn and (for the figures in use) where they come from.
 
     Raises:
         NoDataError: When an area has no one-year figures (nothing is drawn).
@@ -321,6 +334,7 @@ def outcome_over_time(
         >>> print(ax.get_title())
         Kristiansand (4204) and the whole country
         in work or education one year after the introduction programme, status years 2006–2024
+        Figures: from the data package, status years 2011–2014
         >>> with language("en"):
         ...     outcome_over_time("Rendalen")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
@@ -333,8 +347,10 @@ def outcome_over_time(
     wanted += list(compare)
     if not wanted:
         raise ArgumentError(N_("name at least one area to draw"), field="area", value=[])
-    rows = _one_year(intro_outcomes(None) if outcomes is None else outcomes)
-    areas = _areas(wanted, rows, merged)
+    with using(source):
+        rows = _one_year(intro_outcomes(None) if outcomes is None else outcomes)
+        areas = _areas(wanted, rows, merged)
+        where = provenance() if outcomes is None else None
     ax = new_axes(ax, figsize=(8.0, 5.0))
     first, last = _draw(ax, areas)
     _reference_lines(ax)
@@ -352,7 +368,8 @@ def outcome_over_time(
         + _(
             "in work or education one year after the introduction programme, status years {years}",
             years=years,
-        ),
+        )
+        + ("" if where is None else "\n" + _("Figures: {source}", source=where)),
         fontsize="medium",
     )
     legend_once(ax)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bosetting.i18n import _, format_number
+from bosetting.model import checked
 from bosetting.plot._axes import legend_once, mark_practice, new_axes
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ def _title(result: Sensitivity) -> str:
     return title
 
 
+@checked
 def sensitivity(result: Sensitivity, ax: Any = None) -> Any:
     """Plot each nominee's combined score against the public weight; mark where the winner changes.
 

@@ -9,11 +9,19 @@ from typing import Any
 
 import attrs
 
-from bosetting.data import check_writable, escape_controls, os_reason, user_path, write_csv
+from bosetting.data import (
+    check_writable,
+    csv_bytes,
+    escape_controls,
+    os_reason,
+    user_path,
+    write_csv,
+    write_user_files,
+)
 from bosetting.errors import ArgumentError, WriteError
 from bosetting.i18n import N_, _, format_number, ngettext
 from bosetting.jury import Scale
-from bosetting.model import Edition, JuryOnly, Municipality
+from bosetting.model import Edition, Municipality, checked
 from bosetting.practice._sheets import (
     MAX_PRACTICE_JURORS,
     PRACTICE_LABEL,
@@ -74,6 +82,7 @@ def _jury_rows(records: Iterable[dict[str, Any]]) -> Iterable[list[Any]]:
         ]
 
 
+@checked(own=("path",))
 def write_ballots_csv(
     path: str | os.PathLike[str],
     ballots: Iterable[Ballot],
@@ -97,6 +106,7 @@ def write_ballots_csv(
     return write_csv(path, BALLOT_HEADER, _ballot_rows(ballots), force=force, excel=excel)
 
 
+@checked(own=("path",))
 def write_jury_csv(
     path: str | os.PathLike[str],
     records: Iterable[dict[str, Any]],
@@ -120,6 +130,7 @@ def write_jury_csv(
     return write_csv(path, JURY_HEADER, _jury_rows(records), force=force, excel=excel)
 
 
+@checked
 @attrs.frozen
 class PracticeFiles:
     """What :func:`write_practice` or :func:`write_blank_jury` wrote, and what it is made of.
@@ -235,6 +246,7 @@ def _folder(out_dir: str | os.PathLike[str]) -> Path:
     return folder
 
 
+@checked(own=("out_dir",))
 def write_practice(
     nominees: Edition | Iterable[Municipality],
     out_dir: str | os.PathLike[str],
@@ -248,8 +260,9 @@ def write_practice(
     """Write ``ovingsdata-stemmer.csv`` and ``ovingsdata-jury.csv`` into ``out_dir``.
 
     The ballots' timestamps fall in :func:`vote_window`; the jury sheet scores
-    the edition's own criteria (:func:`sheet_criteria`). Both files are checked
-    before either is written, so a refusal leaves the folder as it was.
+    the edition's own criteria (:func:`sheet_criteria`). The two files are
+    written all or nothing (:func:`bosetting.data.write_user_files`): a refusal or a
+    failure on either (a full disk, say) leaves the folder as it was.
 
     Args:
         nominees: An edition or its nominees.
@@ -280,7 +293,7 @@ def write_practice(
         >>> files.criteria.ids == tuple(c.id for c in bs.edition(2022).criteria)
         True
     """
-    if isinstance(nominees, Edition) and isinstance(nominees.rule, JuryOnly):
+    if isinstance(nominees, Edition) and not nominees.rule.public_vote:
         raise ArgumentError(
             N_(
                 "the {label} edition had no public vote (the jury alone chose the winner), "
@@ -297,15 +310,19 @@ def write_practice(
     ballots = practice_ballots(source, n, seed=seed)
     records = practice_jury_records(source, seed=seed, jurors=jurors)
     _make_folder(folder)
-    targets = (folder / BALLOT_FILE, folder / JURY_FILE)
-    check_writable(targets, force=force)
-    votes = write_ballots_csv(targets[0], ballots, force=force, excel=excel)
-    jury = write_jury_csv(targets[1], records, force=force, excel=excel)
+    votes, jury = write_user_files(
+        [
+            (folder / BALLOT_FILE, csv_bytes(BALLOT_HEADER, _ballot_rows(ballots), excel=excel)),
+            (folder / JURY_FILE, csv_bytes(JURY_HEADER, _jury_rows(records), excel=excel)),
+        ],
+        force=force,
+    )
     return PracticeFiles(
         votes, jury, noms, sheet_criteria(source), vote_window(source), seed, len(ballots), jurors
     )
 
 
+@checked(own=("out",))
 def write_blank_jury(
     nominees: Edition | Iterable[Municipality],
     out: str | os.PathLike[str],
@@ -340,7 +357,8 @@ def write_blank_jury(
 
     Examples:
         >>> import tempfile, bosetting as bs
-        >>> files = write_blank_jury(bs.edition(2012), tempfile.mkdtemp())
+        >>> with bs.i18n.language("nb"):
+        ...     files = write_blank_jury(bs.edition(2012), tempfile.mkdtemp())
         >>> print(files.jury.read_text(encoding="utf-8").splitlines()[1])
         "jurymedlem 1","Molde","2012-antall","Hvor mange flyktninger kommunen har tatt imot.","","ØVINGSDATA"
     """

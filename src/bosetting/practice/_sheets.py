@@ -11,7 +11,15 @@ import attrs
 from bosetting.errors import ArgumentError, LimitError
 from bosetting.i18n import N_, _, format_number, join_words
 from bosetting.jury import JuryAssessment, Scale
-from bosetting.model import PRACTICE_LABEL, Edition, Municipality
+from bosetting.model import (
+    PRACTICE_LABEL,
+    Criterion,
+    Edition,
+    Municipality,
+    checked,
+    is_number,
+    is_whole,
+)
 from bosetting.practice._window import vote_window
 from bosetting.register import nominees_of
 from bosetting.voting import Ballot
@@ -43,7 +51,7 @@ _SCALE = Scale()
 
 def whole(value: object, name: str, *, low: int, high: int, cap: str | None = None) -> int:
     """``value`` as a whole number from ``low`` to ``high`` (a :class:`LimitError` over a cap)."""
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not is_whole(value):
         raise ArgumentError(N_("{name} is a whole number"), name=name, field=name, value=value)
     if value > high and cap is not None:
         raise LimitError(
@@ -67,7 +75,7 @@ def whole(value: object, name: str, *, low: int, high: int, cap: str | None = No
 
 
 def _seed(seed: object) -> int:
-    if isinstance(seed, bool) or not isinstance(seed, int):
+    if not is_whole(seed):
         raise ArgumentError(
             N_("the seed is a whole number (so practice data is reproducible)"),
             field="seed",
@@ -77,7 +85,7 @@ def _seed(seed: object) -> int:
 
 
 def _rate(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+    if not is_number(value) or not 0 <= value <= 1:
         raise ArgumentError(N_("{name} is a share from 0 to 1"), name=name, field=name, value=value)
     return float(value)
 
@@ -90,23 +98,28 @@ def nominees_for_practice(nominees: Edition | Iterable[Municipality]) -> tuple[M
     return items
 
 
+@checked
 @attrs.frozen
 class SheetCriteria:
     """The criteria a practice jury sheet scores, and where they come from.
 
     Attributes:
         ids: The criterion ids, in the edition's order (the sheet's ``kriterium`` column).
-        texts: Each criterion's wording in bokmål, as the data has it (``kriterietekst``).
+        texts: Each criterion's wording in the language active when the sheet was
+            made (``kriterietekst``), marked "assumed" where no source confirms it
+            for the edition.
         edition: The edition's label, or ``None`` for nominees without an edition.
         on_record: ``True`` when these are the edition's own criteria; ``False``
             when none are on record and the sheet has one overall score
             (:data:`OVERALL_CRITERION`) instead.
+        assumption: The words that say the criteria are assumed for the edition, if they are.
     """
 
     ids: tuple[str, ...]
     texts: tuple[str, ...]
     edition: str | None = None
     on_record: bool = True
+    assumption: str | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -114,12 +127,13 @@ class SheetCriteria:
     def describe(self) -> str:
         """Which criteria the sheet scores and why, in the active language."""
         if self.on_record:
-            return _(
+            said = _(
                 "The jury sheet scores the criteria for {label} (their wording is in the "
                 "kriterietekst column): {ids}.",
                 label=self.edition,
                 ids=join_words(self.ids),
             )
+            return said if self.assumption is None else f"{said} {self.assumption}"
         if self.edition is None:
             return _(
                 "No edition was given, so the jury sheet has one overall score per "
@@ -134,6 +148,7 @@ class SheetCriteria:
         )
 
 
+@checked
 def sheet_criteria(nominees: Edition | Iterable[Municipality]) -> SheetCriteria:
     """The criteria a practice jury sheet for ``nominees`` scores: the edition's era's own.
 
@@ -151,9 +166,12 @@ def sheet_criteria(nominees: Edition | Iterable[Municipality]) -> SheetCriteria:
         No criteria are on record for 2010, so the jury sheet has one overall score per nominee (criterion 'samlet').
     """
     if isinstance(nominees, Edition) and len(nominees.criteria):
-        items = tuple(nominees.criteria)
+        items: tuple[Criterion, ...] = nominees.criteria.criteria
         return SheetCriteria(
-            tuple(c.id for c in items), tuple(c.text_nb for c in items), nominees.label
+            tuple(c.id for c in items),
+            tuple(c.text_marked(nominees.label) for c in items),
+            nominees.label,
+            assumption=nominees.criteria.assumption(),
         )
     label = nominees.label if isinstance(nominees, Edition) else None
     # TRANSLATORS: the wording of the one overall criterion on a jury sheet (a data cell).
@@ -161,6 +179,7 @@ def sheet_criteria(nominees: Edition | Iterable[Municipality]) -> SheetCriteria:
     return SheetCriteria((OVERALL_CRITERION,), (text,), label, on_record=False)
 
 
+@checked
 def practice_ballots(
     nominees: Edition | Iterable[Municipality],
     n: int = 1000,
@@ -254,6 +273,7 @@ def _row(
     }
 
 
+@checked
 def practice_jury_records(
     nominees: Edition | Iterable[Municipality],
     *,
@@ -299,6 +319,7 @@ def practice_jury_records(
     return tuple(rows)
 
 
+@checked
 def blank_jury_records(
     nominees: Edition | Iterable[Municipality],
     *,
@@ -323,6 +344,7 @@ def blank_jury_records(
     return tuple(_row(j, m, c, None) for j in range(1, jurors + 1) for m in noms for c in chosen)
 
 
+@checked
 def practice_jury(
     nominees: Edition | Iterable[Municipality],
     *,

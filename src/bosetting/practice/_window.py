@@ -36,7 +36,7 @@ from datetime import date, datetime, time, timedelta
 import attrs
 
 from bosetting.i18n import LazyText, _, lazy_gettext
-from bosetting.model import DatePrecision, Edition, Municipality, PartialDate
+from bosetting.model import DatePrecision, Edition, Municipality, PartialDate, checked
 
 __all__ = ["SYNTHETIC_DAYS", "VoteWindow", "vote_window"]
 
@@ -67,6 +67,7 @@ def _when(day: PartialDate) -> LazyText | PartialDate:
     return lazy_gettext("in {date}", date=day) if day.precision is DatePrecision.MONTH else day
 
 
+@checked
 @attrs.frozen
 class VoteWindow:
     """The days (both inclusive) practice ballots are stamped in, and where they come from.
@@ -173,6 +174,7 @@ class VoteWindow:
         )
 
 
+@checked
 def vote_window(nominees: Edition | Iterable[Municipality]) -> VoteWindow:
     """The window practice ballots for ``nominees`` are stamped in (see the module docstring).
 

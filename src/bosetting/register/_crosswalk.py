@@ -20,9 +20,8 @@ from __future__ import annotations
 
 from bosetting.errors import AmbiguousSuccession, MunicipalityNotFound, ValidationError
 from bosetting.i18n import N_
-from bosetting.model import MunicipalChange, Municipality, Succession, name_parts
+from bosetting.model import MunicipalChange, Municipality, Succession, Text, checked, name_parts
 from bosetting.register._register import (
-    REGISTER_LAST_YEAR,
     check_year,
     describe,
     register_index,
@@ -32,6 +31,7 @@ from bosetting.register._register import (
 __all__ = ["current", "lineage", "predecessors", "succession", "successors"]
 
 
+@checked
 def successors(m: Municipality) -> tuple[Municipality, ...]:
     """The municipalities that directly followed ``m`` (empty while it is in force).
 
@@ -53,6 +53,7 @@ def successors(m: Municipality) -> tuple[Municipality, ...]:
         return ()
 
 
+@checked
 def predecessors(m: Municipality, *, direct: bool = False) -> tuple[Municipality, ...]:
     """The municipalities that went (wholly or partly) into ``m``, following the whole chain.
 
@@ -73,6 +74,14 @@ def predecessors(m: Municipality, *, direct: bool = False) -> tuple[Municipality
         >>> [p.code for p in predecessors(municipality("Lillestrøm"), direct=True)]
         ['3030']
     """
+    key = ("predecessors" if not direct else "direct predecessors", m)
+    known = register_index().known
+    if key not in known:
+        known[key] = _predecessors(m, direct)
+    return known[key]
+
+
+def _predecessors(m: Municipality, direct: bool) -> tuple[Municipality, ...]:
     found: list[Municipality] = []
     frontier = [m]
     while frontier:
@@ -86,14 +95,7 @@ def predecessors(m: Municipality, *, direct: bool = False) -> tuple[Municipality
 
 
 def _direct_predecessors(m: Municipality) -> tuple[Municipality, ...]:
-    last = m.valid_to if m.valid_to is not None else REGISTER_LAST_YEAR
-    reg = register_index()
-    found: list[Municipality] = []
-    for year in range(m.valid_from, last + 1):
-        for c in reg.changes_to.get((m.code, year), ()):
-            if c.old != m:
-                found.append(c.old)
-    return tuple(dict.fromkeys(found))
+    return register_index().went_into.get(m, ())
 
 
 def _steps(m: Municipality) -> tuple[MunicipalChange, ...]:
@@ -102,6 +104,7 @@ def _steps(m: Municipality) -> tuple[MunicipalChange, ...]:
     return register_index().changes_from.get((m.code, m.valid_to + 1), ())
 
 
+@checked
 def succession(m: Municipality, year: int | None = None) -> Succession:
     """Follow ``m`` forward to ``year`` (default: the register's last year).
 
@@ -132,6 +135,7 @@ def succession(m: Municipality, year: int | None = None) -> Succession:
     return Succession(m, target, candidates, tuple(dict.fromkeys(passed)))
 
 
+@checked
 def current(m: Municipality) -> Municipality:
     """Today's municipality for ``m`` (the register's last year).
 
@@ -155,7 +159,7 @@ def current(m: Municipality) -> Municipality:
                 N_("{municipality} went to more than one municipality: {listed}; {notes}"),
                 municipality=describe(m),
                 listed=listed,
-                notes=" ".join(s.notes),
+                notes=Text.join(s.notes),
                 value=m.code,
             )
         raise AmbiguousSuccession(
@@ -175,6 +179,7 @@ def _shares_name(a: Municipality, b: Municipality) -> bool:
     return bool(set(name_parts(a.name)) & set(name_parts(b.name)))
 
 
+@checked
 def lineage(m: Municipality) -> tuple[Municipality, ...]:
     """The same municipality under its numbers and names over time, oldest first.
 
@@ -182,6 +187,13 @@ def lineage(m: Municipality) -> tuple[Municipality, ...]:
     Steinkjer 1702 → 5004 → 5006), so that a merger partner with another name
     is a predecessor, not part of the line.
     """
+    known = register_index().known
+    if ("lineage", m) not in known:
+        known["lineage", m] = _lineage(m)
+    return known["lineage", m]
+
+
+def _lineage(m: Municipality) -> tuple[Municipality, ...]:
     line = [m]
     back = m
     while True:

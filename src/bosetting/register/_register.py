@@ -1,4 +1,8 @@
-"""The municipality register 2008-2025: every municipality of a year, by name or code.
+"""The municipality register: every municipality of a year, by name or code.
+
+The years it covers come from the data: the shipped register's (``x-years`` of
+``municipalities`` in ``datapackage.json``), or those of KLASS 131 as
+``bosetting update`` last fetched it (:func:`first_year`, :func:`last_year`).
 
 A municipality is identified by its code *and* the year: Tromsø was 1902 until
 2019, 5401 in 2020-2023 and 5501 from 2024. :func:`municipality` finds the
@@ -20,33 +24,84 @@ from collections import defaultdict
 
 import attrs
 
-from bosetting.data import Row, records
+from bosetting.data import Row, View, current_view, records, table_years
 from bosetting.errors import (
     AmbiguousMunicipality,
+    DataError,
     MunicipalityNotFound,
     ValidationError,
 )
 from bosetting.i18n import N_
-from bosetting.model import MunicipalChange, Municipality, name_parts
+from bosetting.model import MunicipalChange, Municipality, checked, is_whole, name_parts
 
 __all__ = [
-    "REGISTER_FIRST_YEAR",
-    "REGISTER_LAST_YEAR",
     "as_municipality",
     "changes",
     "check_year",
     "describe",
+    "first_year",
+    "last_year",
     "latest",
     "municipalities",
     "municipality",
     "register_index",
+    "register_year",
     "run_at",
 ]
 
-#: The first year the shipped register covers.
-REGISTER_FIRST_YEAR = 2008
-#: The last year the shipped register covers ("today" when no year is given).
-REGISTER_LAST_YEAR = 2025
+
+def _years() -> tuple[int, int]:
+    years = table_years("municipalities")
+    if years is None:  # a damaged datapackage.json: the register cannot say which years it covers
+        raise DataError(
+            N_("the register does not say which years it covers (x-years)"),
+            file="datapackage.json",
+            field="municipalities",
+        )
+    return years
+
+
+def first_year() -> int:
+    """The first year the register in use covers.
+
+    Examples:
+        >>> first_year()
+        2008
+    """
+    return _years()[0]
+
+
+def last_year() -> int:
+    """The last year the register in use covers: "today" when no year is given.
+
+    The shipped register's, or the year KLASS 131 was last fetched in with
+    ``bosetting update``.
+
+    Examples:
+        >>> from bosetting.data import using
+        >>> with using("shipped"):
+        ...     last_year()
+        2025
+    """
+    return _years()[1]
+
+
+@checked
+def register_year(year: int) -> int:
+    """The year of the register a municipality of ``year`` is looked up in.
+
+    The year itself where the register in use covers it, else the register's
+    nearest year: its first year before it, its last year after it (an edition
+    newer than the register finds its nominees as the register last knew them).
+
+    Examples:
+        >>> register_year(2019), register_year(2001) == first_year()
+        (2019, True)
+        >>> register_year(last_year() + 1) == last_year()
+        True
+    """
+    first, last = _years()
+    return min(max(year, first), last)
 
 
 @attrs.frozen
@@ -56,6 +111,12 @@ class _Register:
     changes: tuple[MunicipalChange, ...]
     changes_from: dict[tuple[str, int], tuple[MunicipalChange, ...]]
     changes_to: dict[tuple[str, int], tuple[MunicipalChange, ...]]
+    #: For each run, the runs that went into it while it was in force, by year of change.
+    went_into: dict[Municipality, tuple[Municipality, ...]]
+    #: Answers computed from this register (a lineage, the predecessors), kept with it.
+    known: dict[tuple[str, Municipality], tuple[Municipality, ...]] = attrs.field(
+        factory=dict, eq=False
+    )
 
 
 def run_at(by_code: dict[str, tuple[Municipality, ...]], code: str, year: int) -> Municipality:
@@ -72,9 +133,14 @@ def run_at(by_code: dict[str, tuple[Municipality, ...]], code: str, year: int) -
     )
 
 
-@functools.cache
 def register_index() -> _Register:
-    """The register's runs by code and its changes by (code, year), built once."""
+    """The register's runs by code and its changes by (code, year), built once per view."""
+    return _index(current_view())
+
+
+@functools.cache
+def _index(view: View) -> _Register:
+    first = first_year()
     runs = [m for _, m in records("municipalities", Municipality, rename={"county": "county_name"})]
     grouped: dict[str, list[Municipality]] = defaultdict(list)
     for m in runs:
@@ -97,39 +163,48 @@ def register_index() -> _Register:
             "municipality_changes",
             MunicipalChange,
             derive=ends,
-            where=lambda row: row["date"].year > REGISTER_FIRST_YEAR,
+            where=lambda row: row["date"].year > first,
         )
     ]
     from_: dict[tuple[str, int], list[MunicipalChange]] = defaultdict(list)
     to: dict[tuple[str, int], list[MunicipalChange]] = defaultdict(list)
+    into: dict[Municipality, list[MunicipalChange]] = defaultdict(list)
     for c in changes:
         from_[c.old.code, c.year].append(c)
         to[c.new.code, c.year].append(c)
+        if c.old != c.new:
+            into[c.new].append(c)
     return _Register(
         runs=tuple(runs),
         by_code=by_code,
         changes=tuple(changes),
         changes_from={k: tuple(v) for k, v in from_.items()},
         changes_to={k: tuple(v) for k, v in to.items()},
+        went_into={
+            m: tuple(dict.fromkeys(c.old for c in sorted(cs, key=lambda c: c.year)))
+            for m, cs in into.items()
+        },
     )
 
 
 def check_year(year: int | None) -> int:
+    first, last = _years()
     if year is None:
-        return REGISTER_LAST_YEAR
-    if isinstance(year, bool) or not isinstance(year, int):
+        return last
+    if not is_whole(year):
         raise ValidationError(N_("a year is a whole number"), field="year", value=year)
-    if not REGISTER_FIRST_YEAR <= year <= REGISTER_LAST_YEAR:
+    if not first <= year <= last:
         raise ValidationError(
             N_("outside the register's years {first}-{last}"),
-            first=REGISTER_FIRST_YEAR,
-            last=REGISTER_LAST_YEAR,
+            first=first,
+            last=last,
             field="year",
             value=year,
         )
     return year
 
 
+@checked
 def municipalities(year: int | None = None) -> tuple[Municipality, ...]:
     """Every municipality in force in ``year`` (default: the register's last year), by code.
 
@@ -146,6 +221,7 @@ def describe(m: Municipality) -> str:
     return m.with_years()
 
 
+@checked
 def municipality(name_or_code: str, year: int | None = None) -> Municipality:
     """Find the municipality of one year by name or kommunenummer.
 
@@ -204,8 +280,8 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
             )
         raise MunicipalityNotFound(
             N_("no municipality has had this code in {first}-{last}"),
-            first=REGISTER_FIRST_YEAR,
-            last=REGISTER_LAST_YEAR,
+            first=first_year(),
+            last=last_year(),
             field="code",
             value=query,
         )
@@ -253,6 +329,7 @@ def municipality(name_or_code: str, year: int | None = None) -> Municipality:
     )
 
 
+@checked
 def latest(name_or_code: str) -> Municipality:
     """Today's municipality by name or code, else the one of the newest year that knew it.
 
@@ -272,7 +349,8 @@ def latest(name_or_code: str) -> Municipality:
     try:
         return municipality(name_or_code)
     except MunicipalityNotFound as exc:
-        for year in range(REGISTER_LAST_YEAR - 1, REGISTER_FIRST_YEAR - 1, -1):
+        first, last = _years()
+        for year in range(last - 1, first - 1, -1):
             try:
                 return municipality(name_or_code, year)
             except MunicipalityNotFound:
@@ -280,6 +358,7 @@ def latest(name_or_code: str) -> Municipality:
         raise exc from None
 
 
+@checked
 def as_municipality(value: Municipality | str, year: int | None = None) -> Municipality:
     """Accept a :class:`Municipality` as it is, or look up a name or code."""
     if isinstance(value, Municipality):
@@ -287,6 +366,7 @@ def as_municipality(value: Municipality | str, year: int | None = None) -> Munic
     return municipality(value, year)
 
 
+@checked
 def changes(year: int | None = None) -> tuple[MunicipalChange, ...]:
     """SSB's changes, all of them or those that took effect in ``year``."""
     return tuple(c for c in register_index().changes if year is None or c.year == year)

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from bosetting.errors import ArgumentError
 from bosetting.i18n import N_
-from bosetting.model import Edition, Municipality, RejectReason, name_parts
+from bosetting.model import Edition, Municipality, RejectReason, checked, name_parts
 
 __all__ = ["Resolver", "fold", "nominees_of"]
 
@@ -41,6 +41,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", kept)
 
 
+@checked
 def nominees_of(nominees: Edition | Iterable[Municipality]) -> tuple[Municipality, ...]:
     """The distinct nominees of an edition (or of an iterable of municipalities), in order.
 
@@ -56,6 +57,7 @@ def nominees_of(nominees: Edition | Iterable[Municipality]) -> tuple[Municipalit
     return tuple(dict.fromkeys(items))
 
 
+@checked
 class Resolver:
     """Maps a choice (code or name) to a nominee's index; built once per nominee set.
 

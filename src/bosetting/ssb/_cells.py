@@ -33,8 +33,10 @@ from bosetting.model import (
     IntroProgrammeOutcome,
     Sex,
     Source,
+    Text,
+    checked,
 )
-from bosetting.register import REGISTER_FIRST_YEAR, REGISTER_LAST_YEAR, municipalities
+from bosetting.register import first_year, last_year, municipalities, register_year
 from bosetting.register import municipality as _municipality
 
 __all__ = [
@@ -53,6 +55,8 @@ __all__ = [
     "area_of",
     "build_records",
     "cell_limit",
+    "out_of_force",
+    "out_of_force_note",
     "parse_number",
     "problem_of",
 ]
@@ -173,17 +177,18 @@ def cell_limit(count: int, *, file: str, row: int | None) -> None:
 
 
 def _register_year(year: int, *, file: str, where: str) -> int:
-    if year < REGISTER_FIRST_YEAR:
+    if year < first_year():
         raise SSBFormatError(
             N_("status years before {first} are outside the municipality register"),
-            first=REGISTER_FIRST_YEAR,
+            first=first_year(),
             file=file,
             field=where,
             value=year,
         )
-    return min(year, REGISTER_LAST_YEAR)
+    return register_year(year)
 
 
+@checked
 def area_of(code: str, year: int, *, file: str, where: str) -> tuple[AreaType, str, str]:
     """The area type, code and name of a region code in a status year.
 
@@ -286,14 +291,64 @@ def _pick(
         ) from None
 
 
+def out_of_force_note(code: str, last: int) -> Text:
+    """The note (a data text) on a figure the source keeps under a code no longer in force.
+
+    Examples:
+        >>> out_of_force_note("1901", 2012).en
+        'The source gives the figure under code 1901, which KLASS has in force only up to and including 2012; kept as published.'
+    """
+    return Text(
+        f"Kilden fører tallet under kode {code}, som etter KLASS bare gjaldt til og med "
+        f"{last}; beholdt slik det ble publisert.",
+        en=f"The source gives the figure under code {code}, which KLASS has in force only up "
+        f"to and including {last}; kept as published.",
+    )
+
+
+@checked
+def out_of_force(code: str, year: int) -> tuple[AreaType, str, str, Text] | None:
+    """A code in force before ``year`` but not in it: its area, code, last name and a note.
+
+    SSB counts former participants where they took part, so the first status
+    year after a merger can come under the old number (IMDi's copy of 10824 has
+    1729 Inderøy for 2012 and 1901 Harstad for 2013). Such a figure is kept under
+    the number the source uses, with the last name the register gives it and a
+    note; ``None`` when the code was never in force before ``year``.
+
+    Examples:
+        >>> out_of_force("1901", 2013)[2], out_of_force("1901", 2013)[3].nb
+        ('Harstad', 'Kilden fører tallet under kode 1901, som etter KLASS bare gjaldt til og med 2012; beholdt slik det ble publisert.')
+        >>> out_of_force("14", 2020)[:3]
+        (<AreaType.COUNTY: 'county'>, '14', 'Sogn og Fjordane')
+        >>> out_of_force("4602", 2019) is None
+        True
+    """
+    first = first_year()
+    for y in range(min(year, last_year() + 1) - 1, first - 1, -1):
+        if re.fullmatch(r"[0-9]{4}", code):
+            hit = [m for m in municipalities(y) if m.code == code]
+            if hit:
+                return AreaType.MUNICIPALITY, code, hit[0].name, out_of_force_note(code, y)
+        elif re.fullmatch(r"[0-9]{2}", code):
+            counties = {m.county_code: m.county for m in municipalities(y)}
+            if code in counties:
+                return AreaType.COUNTY, code, counties[code], out_of_force_note(code, y)
+        else:
+            return None
+    return None
+
+
 def build_records(
-    cells: Iterable[Cell], *, file: str, source: Source
+    cells: Iterable[Cell], *, file: str, source: Source, keep_out_of_force: bool = False
 ) -> tuple[IntroProgrammeOutcome, ...]:
     """Group cells into records, one per region, sex, years since leaving and status year.
 
     A region code that is not in force in a year is skipped only where none of
     its figures for that year is published (SSB fills such combinations with
-    symbols); a published figure for it is an error.
+    symbols); a published figure for it is an error, or with
+    ``keep_out_of_force`` kept under that code with a note when the code was in
+    force before (:func:`out_of_force`).
 
     Raises:
         SSBFormatError: Naming the file and the cell for every problem.
@@ -336,13 +391,17 @@ def build_records(
     out: list[IntroProgrammeOutcome] = []
     for key, group in groups.items():
         region, sex, after, year = key
+        note = None
         try:
             area_type, code, name = area_of(region, year, file=file, where="Region")
         except SSBFormatError as exc:
             if all(c.status is not FigureStatus.PUBLISHED for c in group.values()):
                 continue
-            published = next(c for c in group.values() if c.status is FigureStatus.PUBLISHED)
-            raise exc.located(row=published.row) from None  # the CSV line of a published figure
+            kept = out_of_force(region, year) if keep_out_of_force else None
+            if kept is None:
+                published = next(c for c in group.values() if c.status is FigureStatus.PUBLISHED)
+                raise exc.located(row=published.row) from None  # the CSV line of a published figure
+            area_type, code, name, note = kept
         total = _pick(group, TOTAL, PERSONS, key, file=file)
         work = _pick(group, WORK_OR_EDUCATION, PERSONS, key, file=file)
         pct = _pick(group, WORK_OR_EDUCATION, PERCENT, key, file=file)
@@ -363,6 +422,7 @@ def build_records(
                     share=_share(pct, file=file),
                     share_status=pct.status,
                     sources=(source,),
+                    note=note,
                 )
             )
         except SSBFormatError:

@@ -17,8 +17,8 @@ import re
 
 from bosetting.data import csv_problem, decode_text
 from bosetting.errors import BosettingError, SSBFormatError
-from bosetting.i18n import N_
-from bosetting.register import REGISTER_LAST_YEAR, municipalities, municipality
+from bosetting.i18n import N_, lazy_gettext
+from bosetting.register import municipalities, municipality, register_year
 from bosetting.ssb._cells import (
     PERCENT,
     PERSONS,
@@ -92,7 +92,7 @@ def _region(text: str, year: int, *, file: str, row: int) -> str:
         return code
     if label.casefold() in ("hele landet", "landet"):
         return "0"
-    y = min(year, REGISTER_LAST_YEAR)
+    y = register_year(year)
     counties = {m.county.casefold(): m.county_code for m in municipalities(y)}
     if label.casefold() in counties:
         return counties[label.casefold()]
@@ -198,6 +198,7 @@ def parse_csv(text: str, file: str) -> list[Cell]:
         ) from None
     at, header = _header(rows, file)
     dims = [_dimension(h) for h in header]
+    _refuse_repeated_columns(header, dims, file=file, row=at + 1)
     for needed in ("Region", "Kjonn", "IntroAvbrudd", "Arbeidsmarkedsstatus"):
         if needed not in dims:
             raise SSBFormatError(
@@ -231,19 +232,19 @@ def parse_csv(text: str, file: str) -> list[Cell]:
         value_cols.append((j, contents, year))
     col = {d: dims.index(d) for d in dims if d is not None}
     cells: list[Cell] = []
-    for line, cells_in in enumerate(rows[at + 1 :], start=at + 2):
+    body = rows[at + 1 :]
+    blank_before = False
+    for line, cells_in in enumerate(body, start=at + 2):
         if not any(c.strip() for c in cells_in):
+            blank_before = True
             continue
-        if len(cells_in) < len(header):
-            if len(cells_in) == 1:
-                continue  # a footnote line below the table
-            raise SSBFormatError(
-                N_("expected {expected} cells, found {found}"),
-                expected=len(header),
-                found=len(cells_in),
-                file=file,
-                row=line,
-            )
+        if len(cells_in) != len(header) and not (
+            len(cells_in) > len(header) and not any(c.strip() for c in cells_in[len(header) :])
+        ):
+            if blank_before and _notes_only(body[line - at - 2 :]):
+                break  # notes below the table, after a blank line: no figure is in them
+            raise _short_row(cells_in, len(header), file=file, row=line)
+        blank_before = False
         for j, contents, year in value_cols:
             y = year if year is not None else _year(cells_in[col["Tid"]], file=file, row=line)
             c = contents or _contents(cells_in[col["ContentsCode"]]) or "other"
@@ -264,6 +265,75 @@ def parse_csv(text: str, file: str) -> list[Cell]:
                 )
             )
     return cells
+
+
+def _refuse_repeated_columns(
+    header: list[str], dims: list[str | None], *, file: str, row: int
+) -> None:
+    """Two columns of one dimension, or two value columns with one heading: which one holds the figures?"""
+    seen: dict[str, str] = {}
+    for heading, dim in zip(header, dims, strict=True):
+        key = dim or " ".join(heading.split()).casefold()
+        if key in seen:
+            raise SSBFormatError(
+                N_(
+                    "the header has two columns for {column} ({first} and {second}); "
+                    "download the table again or remove one"
+                ),
+                column=dim or heading,
+                first=seen[key],
+                second=heading,
+                file=file,
+                row=row,
+                field=heading,
+                value=";".join(header),
+            )
+        seen[key] = heading
+
+
+def _notes_only(rows: list[list[str]]) -> bool:
+    """Whether ``rows`` are notes below a table: lines of one cell each (or blank), none a figure."""
+    return all(len(r) <= 1 and not _looks_like_data(r) for r in rows if any(c.strip() for c in r))
+
+
+def _looks_like_data(cells: list[str]) -> bool:
+    text = cells[0] if cells else ""
+    return text.count(",") >= 2 or "\t" in text or re.match(r"\s*\"?[0-9]+ ", text) is not None
+
+
+def _short_row(cells: list[str], expected: int, *, file: str, row: int) -> SSBFormatError:
+    """A row that is not a row of the table: too few or too many cells (another separator, cut off)."""
+    text = ";".join(cells)
+    for sep, name in (("\t", lazy_gettext("tabs")), (",", "','")):
+        if len(cells) == 1 and cells[0].count(sep) >= expected - 1:
+            return SSBFormatError(
+                N_(
+                    "expected {expected} cells separated by ';', found {found}; the row seems "
+                    "to be separated by {separator}: export the whole table with ';' again"
+                ),
+                expected=expected,
+                found=len(cells),
+                separator=name,
+                file=file,
+                row=row,
+                value=text,
+            )
+    return SSBFormatError(
+        N_(
+            "expected {expected} cells separated by ';', found {found} (a row cut off?); "
+            "no row of the table is skipped"
+        )
+        if len(cells) < expected
+        else N_(
+            "expected {expected} cells separated by ';', found {found} (a ';' in a cell "
+            "that is not in quotes?); no row of the table is skipped"
+        ),
+        expected=expected,
+        found=len(cells),
+        file=file,
+        row=row,
+        value=text,
+    )
 
 
 def _year(text: str, *, file: str, row: int) -> int:

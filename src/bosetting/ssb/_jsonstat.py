@@ -22,14 +22,18 @@ from typing import Any
 
 from bosetting.errors import LimitError, SSBFormatError
 from bosetting.i18n import N_
-from bosetting.model import FigureStatus
+from bosetting.model import FigureStatus, is_number, is_whole
 from bosetting.ssb._cells import (
     DIMENSIONS,
     MAX_SSB_CELLS,
     MAX_VALUE,
+    PERCENT,
+    PERSONS,
     SYMBOLS,
     TABLE_ID,
     TOO_LARGE,
+    TOTAL,
+    WORK_OR_EDUCATION,
     Cell,
 )
 
@@ -103,11 +107,7 @@ def _check_table(doc: dict[str, Any], file: str) -> None:
     px = ext.get("px") if isinstance(ext, dict) else None
     tableid = px.get("tableid") if isinstance(px, dict) else None
     if tableid is not None:
-        if (
-            not isinstance(tableid, str | int)
-            or isinstance(tableid, bool)
-            or str(tableid) != TABLE_ID
-        ):
+        if not (isinstance(tableid, str) or is_whole(tableid)) or str(tableid) != TABLE_ID:
             raise _fail(
                 N_("this is not SSB table {table}"),
                 table=TABLE_ID,
@@ -127,10 +127,6 @@ def _check_table(doc: dict[str, Any], file: str) -> None:
         )
 
 
-def _is_int(x: Any) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
-
-
 def _shape(doc: dict[str, Any], file: str) -> tuple[list[str], list[int], int]:
     ids, sizes = doc.get("id"), doc.get("size")
     if not isinstance(ids, list) or not isinstance(sizes, list) or len(ids) != len(sizes):
@@ -138,7 +134,7 @@ def _shape(doc: dict[str, Any], file: str) -> tuple[list[str], list[int], int]:
     if not all(isinstance(d, str) for d in ids) or len(set(ids)) != len(ids):
         raise _fail(N_('"id" must list distinct dimension names'), file=file, field="id", value=ids)
     for d, s in zip(ids, sizes, strict=True):
-        if not _is_int(s) or s < 0:
+        if not is_whole(s) or s < 0:
             raise _fail(
                 N_("a dimension's size is a whole number of at least 0"),
                 file=file,
@@ -193,7 +189,7 @@ def _codes(doc: dict[str, Any], dim: str, size: int, file: str) -> list[str]:
         codes = list(index)
     elif isinstance(index, dict):
         positions = list(index.values())
-        if not all(_is_int(p) for p in positions) or sorted(positions) != list(
+        if not all(is_whole(p) for p in positions) or sorted(positions) != list(
             range(len(positions))
         ):
             raise _fail(
@@ -303,7 +299,7 @@ def _after(code: str, file: str) -> int:
 
 
 def _number(raw: Any, i: int, file: str) -> float:
-    if not isinstance(raw, int | float) or isinstance(raw, bool):
+    if not is_number(raw):
         raise _fail(N_("a non-numeric cell"), file=file, field=f"value[{i}]", value=raw)
     if isinstance(raw, int) and abs(raw) > MAX_VALUE:
         raise _fail(
@@ -343,8 +339,8 @@ def parse_jsonstat(doc: dict[str, Any], file: str) -> list[Cell]:
     pos = {d: ids.index(d) for d in DIMENSIONS}
     years = {c: _year(c, file) for c in codes[pos["Tid"]]}
     afters = {c: _after(c, file) for c in codes[pos["IntroAvbrudd"]]}
-    cells: list[Cell] = []
-    for i, combo in enumerate(itertools.product(*codes)):
+
+    def cell(i: int, combo: tuple[str, ...]) -> Cell:
         raw = _value_at(values, i)
         symbol = _status_at(status, i)
         if symbol in SYMBOLS:  # SSB's symbol wins over any number beside it
@@ -355,18 +351,69 @@ def parse_jsonstat(doc: dict[str, Any], file: str) -> list[Cell]:
             value, state = None, FigureStatus.MISSING
         else:
             value, state = _number(raw, i, file), FigureStatus.PUBLISHED
-        cells.append(
-            Cell(
-                region=combo[pos["Region"]],
-                sex=combo[pos["Kjonn"]],
-                years_after=afters[combo[pos["IntroAvbrudd"]]],
-                labour=combo[pos["Arbeidsmarkedsstatus"]],
-                contents=combo[pos["ContentsCode"]],
-                year=years[combo[pos["Tid"]]],
-                value=value,
-                status=state,
-                row=None,
-                field=f"value[{i}]",
-            )
+        return Cell(
+            region=combo[pos["Region"]],
+            sex=combo[pos["Kjonn"]],
+            years_after=afters[combo[pos["IntroAvbrudd"]]],
+            labour=combo[pos["Arbeidsmarkedsstatus"]],
+            contents=combo[pos["ContentsCode"]],
+            year=years[combo[pos["Tid"]]],
+            value=value,
+            status=state,
+            row=None,
+            field=f"value[{i}]",
         )
-    return cells
+
+    if isinstance(
+        values, list
+    ):  # dense: one entry per cell, so the cells are as many as the bytes allow
+        return [cell(i, combo) for i, combo in enumerate(itertools.product(*codes))]
+    return _sparse_cells(values, status, codes, sizes, pos, total, cell)
+
+
+#: The (status, contents) cells a record is made from (see :mod:`bosetting.ssb._cells`).
+_RECORD_CELLS = ((TOTAL, PERSONS), (WORK_OR_EDUCATION, PERSONS), (WORK_OR_EDUCATION, PERCENT))
+
+
+def _sparse_cells(
+    values: dict[str, Any],
+    status: Any,
+    codes: list[list[str]],
+    sizes: list[int],
+    pos: dict[str, int],
+    total: int,
+    cell: Any,
+) -> list[Cell]:
+    """The cells of a sparse ``value`` (an object): only those the file holds, and their records' gaps.
+
+    The dimensions may declare many more cells than the file holds; the work is
+    proportional to the entries present, never to the declared size. A record with
+    at least one entry gets its other cells as missing (JSON-stat leaves out null
+    values); a combination with no entry at all is not in the file and makes no record.
+    """
+    present = {int(k) for k in values}
+    if isinstance(status, dict):
+        present |= {int(k) for k in status if re.fullmatch(r"[0-9]{1,9}", k) and int(k) < total}
+    elif isinstance(status, list):
+        present |= {i for i, x in enumerate(status[:total]) if isinstance(x, str)}
+    strides = [math.prod(sizes[d + 1 :]) for d in range(len(sizes))]
+
+    def combo_of(i: int) -> tuple[int, ...]:
+        return tuple((i // stride) % size for stride, size in zip(strides, sizes, strict=True))
+
+    where = {
+        dim: {code: n for n, code in enumerate(codes[pos[dim]])}
+        for dim in ("Arbeidsmarkedsstatus", "ContentsCode")
+    }
+    needed = [
+        (where["Arbeidsmarkedsstatus"].get(labour), where["ContentsCode"].get(contents))
+        for labour, contents in _RECORD_CELLS
+    ]
+    wanted = set(present)
+    for i in present:
+        at = list(combo_of(i))
+        for labour, contents in needed:
+            if labour is not None and contents is not None:
+                at[pos["Arbeidsmarkedsstatus"]], at[pos["ContentsCode"]] = labour, contents
+                wanted.add(sum(p * stride for p, stride in zip(at, strides, strict=True)))
+    return [cell(i, tuple(codes[d][p] for d, p in enumerate(combo_of(i)))) for i in sorted(wanted)]

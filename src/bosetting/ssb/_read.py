@@ -22,48 +22,30 @@ Examples:
     >>> [o] = read_ssb_10824(io.BytesIO(csv_text.encode("latin-1")))
     >>> o.area_name, o.cohort_year, o.former_participants, o.in_work_or_education, o.share
     ('Kristiansand', 2013, 115, 79, 0.69)
-    >>> build_query(regions=["1001"], years=[2014]).split("?")[0]
-    'https://data.ssb.no/api/pxwebapi/v2/tables/10824/data'
 """
 
 from __future__ import annotations
 
 import os
 import re
-import urllib.parse
-from collections.abc import Iterable
 from typing import IO
 
-from bosetting.data import MAX_USER_FILE_BYTES, os_reason, read_user_bytes, read_user_stream
-from bosetting.errors import BosettingError, LimitError, SSBFetchError, SSBFormatError
+from bosetting.data import read_user_bytes, read_user_stream
+from bosetting.errors import BosettingError, SSBFormatError
 from bosetting.i18n import N_
-from bosetting.model import IntroProgrammeOutcome, PartialDate, Source
+from bosetting.model import IntroProgrammeOutcome, PartialDate, Source, Text, checked
 from bosetting.ssb._cells import (
     MAX_SSB_CELLS,
-    PERCENT,
-    PERSONS,
     TABLE_ID,
-    TOTAL,
-    WORK_OR_EDUCATION,
     build_records,
 )
 from bosetting.ssb._csv import decode, parse_csv
 from bosetting.ssb._jsonstat import load_jsonstat, parse_jsonstat, table_label
 
-__all__ = [
-    "API_BASE",
-    "MAX_SSB_CELLS",
-    "SSBFetchError",
-    "build_query",
-    "fetch_10824",
-    "read_ssb_10824",
-    "ssb_source",
-]
-
-#: PxWebApi v2's base address.
-API_BASE = "https://data.ssb.no/api/pxwebapi/v2/tables"
+__all__ = ["MAX_SSB_CELLS", "read_answer", "read_ssb_10824", "ssb_source"]
 
 
+@checked
 def ssb_source(title: str | None = None, updated: str | None = None) -> Source:
     """The :class:`Source` records read from a 10824 export cite.
 
@@ -85,7 +67,10 @@ def ssb_source(title: str | None = None, updated: str | None = None) -> Source:
         date=date,
         language="nb",
         kind="ssb",
-        note="Lest av bosetting.read_ssb_10824 fra en nedlastet fil; lisens CC BY 4.0.",
+        note=Text(
+            "Lest av bosetting.ssb.read_ssb_10824 fra en nedlastet fil; lisens CC BY 4.0.",
+            en="Read by bosetting.ssb.read_ssb_10824 from a downloaded file; licence CC BY 4.0.",
+        ),
     )
 
 
@@ -98,6 +83,7 @@ def _read_bytes(path_or_file: str | os.PathLike[str] | IO[bytes] | IO[str]) -> t
     return data, os.fspath(path_or_file)
 
 
+@checked(own=("path_or_file",))
 def read_ssb_10824(
     path_or_file: str | os.PathLike[str] | IO[bytes] | IO[str],
 ) -> tuple[IntroProgrammeOutcome, ...]:
@@ -122,10 +108,18 @@ def read_ssb_10824(
             declaring or holding more than :data:`MAX_SSB_CELLS` cells.
     """
     raw, name = _read_bytes(path_or_file)
-    return _parse(raw, name)
+    return read_answer(raw, name)
 
 
-def _parse(raw: bytes, name: str) -> tuple[IntroProgrammeOutcome, ...]:
+@checked
+def read_answer(
+    raw: bytes, name: str, *, keep_out_of_force: bool = False
+) -> tuple[IntroProgrammeOutcome, ...]:
+    """Read the bytes of an export or of SSB's answer; ``name`` is what messages call it.
+
+    ``keep_out_of_force``: keep a published figure under a code no longer in
+    force in its status year, with a note (see :func:`~bosetting.ssb._cells.out_of_force`).
+    """
     text = decode(raw, name)
     stripped = text.lstrip()
     if not stripped:
@@ -133,98 +127,10 @@ def _parse(raw: bytes, name: str) -> tuple[IntroProgrammeOutcome, ...]:
     if stripped[0] in "{[":
         doc = load_jsonstat(text, name)
         cells = parse_jsonstat(doc, name)
-        source = ssb_source(table_label(doc) or None, doc.get("updated"))
+        updated = doc.get("updated")
+        source = ssb_source(table_label(doc) or None, updated if isinstance(updated, str) else None)
     else:
         cells = parse_csv(text, name)
         title = re.search(rf"{TABLE_ID}:[^\";\r\n]*", text)
         source = ssb_source(title.group(0).strip() if title else None)
-    return build_records(cells, file=name, source=source)
-
-
-def _codes(values: Iterable[object] | None) -> str:
-    if values is None:
-        return "*"
-    return ",".join(str(v) for v in values)
-
-
-def build_query(
-    *,
-    regions: Iterable[str] | None = None,
-    years: Iterable[int] | None = None,
-    sexes: Iterable[str] = ("0", "1", "2"),
-    years_after: Iterable[int] = (1,),
-    lang: str = "no",
-) -> str:
-    """The PxWebApi v2 address that downloads table 10824 as JSON-stat2.
-
-    Args:
-        regions: Region codes (``"0"`` for the country); ``None`` for all.
-        years: Status years; ``None`` for all.
-        sexes: ``"0"`` both, ``"1"`` men, ``"2"`` women.
-        years_after: Years since leaving (1-5).
-        lang: ``"no"`` or ``"en"``.
-
-    Examples:
-        >>> url = build_query(regions=["0", "1001"], years=[2013, 2014])
-        >>> "valueCodes[Region]=0,1001" in urllib.parse.unquote(url)
-        True
-        >>> "valueCodes[Tid]=2013,2014" in urllib.parse.unquote(url)
-        True
-    """
-    params = {
-        "lang": lang,
-        "outputformat": "json-stat2",
-        "valueCodes[Region]": _codes(regions),
-        "valueCodes[Kjonn]": _codes(sexes),
-        "valueCodes[IntroAvbrudd]": ",".join(f"{int(a):02d}" for a in years_after),
-        "valueCodes[Arbeidsmarkedsstatus]": f"{TOTAL},{WORK_OR_EDUCATION}",
-        "valueCodes[ContentsCode]": f"{PERSONS},{PERCENT}",
-        "valueCodes[Tid]": _codes(years),
-    }
-    query = urllib.parse.urlencode(params, safe="[],*")
-    return f"{API_BASE}/{TABLE_ID}/data?{query}"
-
-
-def fetch_10824(
-    *,
-    regions: Iterable[str] | None = None,
-    years: Iterable[int] | None = None,
-    sexes: Iterable[str] = ("0", "1", "2"),
-    years_after: Iterable[int] = (1,),
-    timeout: float = 60.0,
-) -> tuple[IntroProgrammeOutcome, ...]:
-    """Download table 10824 from SSB (needs a network) and read it.
-
-    SSB allows 30 queries a minute and 800 000 cells per query.
-
-    Raises:
-        SSBFetchError: When SSB cannot be reached or answers with an error.
-        SSBFormatError: When the answer is not what :func:`read_ssb_10824` reads.
-    """
-    import urllib.error
-    import urllib.request
-
-    url = build_query(regions=regions, years=years, sexes=sexes, years_after=years_after)
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as answer:
-            body: bytes = answer.read(MAX_USER_FILE_BYTES + 1)
-    except urllib.error.HTTPError as exc:
-        raise SSBFetchError(
-            N_("SSB answered {code} {reason}"), code=exc.code, reason=exc.reason, file=url
-        ) from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        cause = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-        reason = os_reason(cause) if isinstance(cause, BaseException) else str(cause)
-        raise SSBFetchError(N_("could not reach SSB ({reason})"), reason=reason, file=url) from None
-    if len(body) > MAX_USER_FILE_BYTES:
-        raise LimitError(
-            N_(
-                "SSB answered with more than {limit} bytes (MAX_USER_FILE_BYTES); "
-                "ask for fewer regions or years"
-            ),
-            limit=MAX_USER_FILE_BYTES,
-            file=url,
-            field="size",
-            value=len(body),
-        )
-    return _parse(body, url)
+    return build_records(cells, file=name, source=source, keep_out_of_force=keep_out_of_force)

@@ -182,15 +182,19 @@ def ballot_columns(
     Raises:
         BallotFileError: if the choice column (or a column asked for by name) is missing.
     """
-    c = find_column(text.header, choice, CHOICE_COLUMNS)
+
+    def find(wanted: str | None, aliases: tuple[str, ...]) -> int | None:
+        return find_column(text.header, wanted, aliases, error=BallotFileError, file=text.file)
+
+    c = find(choice, CHOICE_COLUMNS)
     if c is None:
         looked = repr(choice) if choice is not None else ", ".join(CHOICE_COLUMNS)
         message = N_("the header row has no choice column (looked for {looked})")
         raise _missing_column(text, choice or "choice", message, looked=looked)
-    v = find_column(text.header, voter, VOTER_COLUMNS)
+    v = find(voter, VOTER_COLUMNS)
     if voter is not None and v is None:
         raise _missing_column(text, voter, N_("the header row has no such voter column"))
-    t = find_column(text.header, timestamp, TIMESTAMP_COLUMNS)
+    t = find(timestamp, TIMESTAMP_COLUMNS)
     if timestamp is not None and t is None:
         raise _missing_column(text, timestamp, N_("the header row has no such timestamp column"))
-    return BallotColumns(c, v, t, find_column(text.header, None, LABEL_COLUMNS))
+    return BallotColumns(c, v, t, find(None, LABEL_COLUMNS))

@@ -36,7 +36,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from bosetting.data import check_user_file, decode_csv_bytes, escape_controls, os_reason
+from bosetting.data import (
+    changed_error,
+    check_user_file,
+    decode_csv_bytes,
+    escape_controls,
+    os_reason,
+)
 from bosetting.errors import BallotFileError, LimitError
 from bosetting.i18n import N_
 from bosetting.voting._ballots import Ballot, BallotColumns, ballot_columns
@@ -181,7 +187,9 @@ def utf8_path(lay: Layout) -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="bosetting-") as folder:
         out = os.path.join(folder, "ballots.csv")
         with open(lay.name, "rb") as src, open(out, "wb") as dst:
-            while block := src.read(1 << 22):
+            left = lay.size  # the bytes the file had when its layout was read, no more
+            while left and (block := src.read(min(1 << 22, left))):
+                left -= len(block)
                 dst.write(block.decode(lay.encoding).encode("utf-8"))
         yield out
 
@@ -228,8 +236,9 @@ def parse(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> Parsed:
     """The file's rows: ``row`` and ``exprs(layout)`` (expressions over the fields, ``choice`` one).
 
     Raises:
-        BallotFileError: for a row that is not CSV or has too many fields, or a
-            file of several columns in which no row has a choice.
+        BallotFileError: for a row that is not CSV or has too many fields, a file of
+            several columns in which no row has a choice, or a file written to while it
+            was read (its size and modification time after the parse are not the layout's).
         LimitError: for more than :data:`MAX_BALLOT_ROWS` rows.
     """
     import polars as pl
@@ -256,6 +265,9 @@ def parse(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> Parsed:
                     ) from None
                 lay = again
                 continue
+            info = stat(lay.name, lay.shown)
+            if (info.st_size, info.st_mtime_ns) != (lay.size, lay.mtime_ns):
+                raise changed_error(BallotFileError, lay.size, info.st_size, lay.shown)
             if df.height > MAX_BALLOT_ROWS:
                 raise LimitError(
                     N_("the file has more rows than bosetting reads ({limit}, MAX_BALLOT_ROWS)"),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bosetting.cli._render._layout import DASH, cell, heads, table
 from bosetting.eligibility import Assessment
-from bosetting.figures import settled_share_of_request
+from bosetting.figures import Provenance, settled_share_of_request
 from bosetting.i18n import N_, _, format_share
 from bosetting.model import (
     AreaType,
@@ -19,7 +19,14 @@ from bosetting.model import (
 )
 from bosetting.register import lineage, predecessors, succession, successors
 
-__all__ = ["plot_written", "render_assessment", "render_municipality", "render_outcomes"]
+__all__ = [
+    "figures_line",
+    "figures_notes",
+    "plot_written",
+    "render_assessment",
+    "render_municipality",
+    "render_outcomes",
+]
 
 
 def render_municipality(m: Municipality) -> str:
@@ -97,10 +104,21 @@ def _settlement_row(s: Settlement) -> list[str]:
     ]
 
 
+def figures_line(source: Provenance) -> str:
+    """Where the intro-programme figures shown come from (one line, indented)."""
+    return "  " + _("Figures: {source}", source=source)
+
+
+def figures_notes(source: Provenance | None, coverage: Sequence[str] = ()) -> str:
+    """The lines a CSV result writes beside the table (standard error): its figures, their gaps."""
+    return "\n".join([*([figures_line(source)] if source is not None else []), *coverage])
+
+
 def render_outcomes(
     m: Municipality | None,
     intro: Sequence[IntroProgrammeOutcome],
     settled: Sequence[Settlement],
+    source: Provenance,
 ) -> str:
     """``bosetting outcomes NAME|national``: the one-year intro outcomes and the settlement figures.
 
@@ -108,6 +126,7 @@ def render_outcomes(
         m: The municipality, or ``None`` for the whole country.
         intro: Its one-year intro-programme rows (both sexes).
         settled: Its settlement rows (none for the whole country).
+        source: Where the intro-programme figures come from.
     """
     area = str(m) if m is not None else _capital(AreaType.NATIONAL.label)
     lines = [
@@ -116,7 +135,8 @@ def render_outcomes(
             "({sex})",
             municipality=area,
             sex=Sex.ALL,
-        )
+        ),
+        figures_line(source),
     ]
     if intro:
         headers = heads(
@@ -144,8 +164,7 @@ def render_outcomes(
         lines.append(
             "  "
             + _(
-                "No one-year status in the table (municipal figures exist for the status "
-                "years 2011-2014)."
+                "No one-year status in the figures in use; 'bosetting update' fetches SSB’s newest."
             )
         )
     if settled:

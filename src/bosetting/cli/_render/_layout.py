@@ -6,8 +6,9 @@ from collections.abc import Iterable, Sequence
 
 from bosetting.i18n import _, format_number
 from bosetting.model import FigureStatus
+from bosetting.register import register_year
 
-__all__ = ["DASH", "cell", "heads", "or_unknown", "table"]
+__all__ = ["DASH", "beyond_register", "cell", "heads", "or_unknown", "table"]
 
 
 DASH = "–"
@@ -46,10 +47,33 @@ def heads(*headers: str) -> list[str]:
 
 
 def or_unknown(value: object) -> str:
-    return _("unknown") if value is None or value == "" else str(value)
+    """The value as text (a labelled enum member in words), or "unknown"."""
+    if value is None or value == "":
+        return _("unknown")
+    return str(getattr(value, "label", value))
 
 
 def cell(value: int | None, status: FigureStatus) -> str:
     if status is FigureStatus.PUBLISHED and value is not None:
         return format_number(value)
     return status.symbol or DASH
+
+
+def beyond_register(year: int) -> list[str]:
+    """A line for an edition newer than the municipality register, else none.
+
+    Such an edition's municipalities are those of the register's last year (as
+    :func:`bosetting.register.register_year` looks them up); the line says so.
+    """
+    last = register_year(year)
+    if last >= year:
+        return []
+    return [
+        _(
+            "The municipality register reaches only {last}, so the municipalities and their "
+            "numbers are those of {last}; 'bosetting update' fetches a newer register "
+            "(Statistics Norway’s KLASS 131) to see {year}.",
+            last=last,
+            year=year,
+        )
+    ]

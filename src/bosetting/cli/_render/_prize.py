@@ -4,53 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bosetting.cli._render._layout import DASH, heads, or_unknown, table
+from bosetting.cli._render._layout import DASH, beyond_register, heads, or_unknown, table
 from bosetting.data import sources
 from bosetting.history import conflicts, editions
 from bosetting.i18n import N_, _, format_date, ngettext
 from bosetting.model import (
     Conflict,
-    DecisionRule,
     Edition,
     EditionStatus,
-    JuryOnly,
     Municipality,
     Nomination,
     NomineesKnown,
     Outcome,
     Source,
-    TopKThenJury,
 )
 
 __all__ = ["gap_years", "render_edition", "render_history", "render_record"]
-
-
-#: How each nomination route (``editions.csv``'s ``nomination_route``) is said.
-_ROUTES = {
-    "imdi": N_("by IMDi"),
-    "imdi_regions": N_("by IMDi’s regional offices"),
-    "self_nomination": N_("self-nominated"),
-}
-
-#: Column names a conflict can be about, in words.
-_FIELDS = {
-    "award_date": N_("award date"),
-    "edition": N_("edition label"),
-    "event": N_("event"),
-    "note": N_("note"),
-    "outcome": N_("outcome"),
-    "place": N_("place"),
-    "prize_name": N_("prize name"),
-    "work_year": N_("work year"),
-}
-
-
-def _rule_short(rule: DecisionRule) -> str:
-    if isinstance(rule, JuryOnly):
-        return _("the jury alone")
-    if isinstance(rule, TopKThenJury):
-        return _("top {k} by public vote, then the jury", k=rule.k)
-    return _("public vote and jury weighed together")
 
 
 def _field(e: Edition) -> str:
@@ -92,7 +61,7 @@ def render_history() -> str:
             )
             gaps.discard(year)
         winner = e.winner.name if e.winner else DASH
-        rows.append([e.label, _when(e), winner, _field(e), _rule_short(e.rule)])
+        rows.append([e.label, _when(e), winner, _field(e), e.rule.label])
     headers = heads(
         N_("Edition"), N_("Awarded"), N_("Winner"), N_("Nominees"), N_("How the winner was chosen")
     )
@@ -114,18 +83,63 @@ def _nomination_lines(n: Nomination, width: int) -> list[str]:
     lines = [head + (f" ({'; '.join(extras)})" if extras else "") + f" [{ids}]"]
     pad = " " * (width + 4)
     if n.note:
-        lines.append(pad + n.note)
+        lines.append(f"{pad}{n.note}")
     for i in n.initiatives:
         name = i.name or _("(no name)")
         if i.partners:
-            name = _("{name}, with {partners}", name=name, partners=", ".join(i.partners))
+            name = _("{name}, with {partners}", name=name, partners=", ".join(map(str, i.partners)))
         ids = ", ".join(s.id for s in i.sources)
-        lines.append(f"{pad}- {name}: {i.summary_nb} [{ids}]")
+        lines.append(f"{pad}- {name}: {i.summary} [{ids}]")
+    return lines
+
+
+def _ids(sources: Sequence[Source]) -> str:
+    return ", ".join(s.id for s in sources)
+
+
+def _handover_line(e: Edition) -> list[str]:
+    """Who handed the prize over and who received it, where a source says so."""
+    if e.presented_by is None and e.received_by is None:
+        return []
+    return [
+        _(
+            "Handed over by: {presented}; received by: {received} [{ids}]",
+            presented=or_unknown(e.presented_by),
+            received=or_unknown(e.received_by),
+            ids=_ids(e.handover_sources),
+        )
+    ]
+
+
+def _name_lines(e: Edition) -> list[str]:
+    """The other ways the sources wrote the prize's name for the edition."""
+    if not e.prize_names:
+        return []
+    lines = [_("The sources also write the name:")]
+    for p in e.prize_names:
+        line = f"  “{p.name_as_written}” [{_ids(p.sources)}]"
+        lines.append(line + (f": {p.note}" if p.note else ""))
+    return lines
+
+
+def _criteria_lines(e: Edition) -> list[str]:
+    """The era's criteria in our words; whether they are assumed for this edition."""
+    crit = e.criteria
+    if not len(crit):
+        return [_("Criteria: none on record")]
+    lines = [_("Criteria ({n}; `bosetting check` applies them):", n=len(crit))]
+    if crit.assumed:
+        lines.append("  " + str(crit.assumption()))
+    if crit.combination:
+        lines.append("  " + _("How they combine: {text}", text=crit.combination))
+    lines.extend(f"  {i}. {c.text} [{_ids(c.sources)}]" for i, c in enumerate(crit, 1))
     return lines
 
 
 def _cited(e: Edition) -> list[Source]:
-    ids = {s.id for s in e.sources}
+    ids = {s.id for s in (*e.sources, *e.handover_sources)}
+    ids.update(s.id for p in e.prize_names for s in p.sources)
+    ids.update(s.id for c in e.criteria for s in c.sources)
     for n in e.nominations:
         ids.update(s.id for s in n.sources)
         for i in n.initiatives:
@@ -136,7 +150,7 @@ def _cited(e: Edition) -> list[Source]:
 
 
 def _conflict_lines(e: Edition, c: Conflict) -> list[str]:
-    field = _(_FIELDS[c.field]) if c.field in _FIELDS else c.field
+    field = c.field_label
     if c.table == "nominations":
         code = c.key.rpartition("/")[2]
         who = next(
@@ -168,6 +182,7 @@ def render_edition(e: Edition) -> str:
             work_year=or_unknown(e.work_year),
             year=e.reference_year,
         ),
+        *beyond_register(e.reference_year),
         _(
             "Awarded: {date}; event: {event}; place: {place}",
             date=format_date(e.award_when),
@@ -184,11 +199,12 @@ def render_edition(e: Edition) -> str:
                 closes=format_date(e.vote_closes),
             )
         )
-    route = e.nomination_route
-    said = _(_ROUTES[route]) if route in _ROUTES else or_unknown(route)
-    lines.append(_("Nomination: {route}", route=said))
+    lines.append(_("Nomination: {route}", route=or_unknown(e.nomination_route)))
+    lines.extend(_handover_line(e))
+    lines.extend(_name_lines(e))
     if e.note:
         lines.append(_("Note: {note}", note=e.note))
+    lines.extend(_criteria_lines(e))
     lines.append(_("Nominations: {field}", field=_field(e)))
     if not e.nominations:
         lines.append("  " + _("none on record"))

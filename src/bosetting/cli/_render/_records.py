@@ -39,6 +39,7 @@ from typing import Any
 from bosetting.cli._render._formats import Table
 from bosetting.cli._render._prize import gap_years
 from bosetting.eligibility import Screen
+from bosetting.figures import Provenance
 from bosetting.history import conflicts, editions
 from bosetting.model import (
     Edition,
@@ -171,11 +172,13 @@ def outcomes_json(
     m: Municipality | None,
     intro: Sequence[IntroProgrammeOutcome],
     settled: Sequence[Settlement],
+    source: Provenance,
 ) -> dict[str, Any]:
     """``outcomes --format json``."""
     return {
         "area": "national" if m is None else "municipality",
         "municipality": None if m is None else converter.unstructure(m),
+        "figures_source": str(source),
         "intro_outcomes": converter.unstructure(list(intro)),
         "settlement": converter.unstructure(list(settled)),
     }
@@ -232,6 +235,8 @@ def screen_json(s: Screen) -> dict[str, Any]:
         "by": s.by,
         "settlement_years": list(s.settlement_years),
         "criteria": criteria,
+        "figures_source": None if s.provenance is None else str(s.provenance),
+        "coverage": list(s.coverage),
         "rows": rows,
         "sources": dict(sorted(found.items())),
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bosetting.cli._render._layout import heads, table
+from bosetting.cli._render._layout import beyond_register, heads, table
 from bosetting.eligibility import Screen, ScreenRow
 from bosetting.i18n import N_, _, format_number, format_share, ngettext
 from bosetting.model import CriterionKind
@@ -60,6 +60,7 @@ def render_screen(s: Screen, top: int | None = None) -> str:
             year=s.year,
             by=_(_BY[s.by]),
         ),
+        *("  " + line for line in beyond_register(e.reference_year)),
         "  "
         + _(
             "Settled against request: persons settled divided by persons requested by IMDi, "
@@ -78,7 +79,12 @@ def render_screen(s: Screen, top: int | None = None) -> str:
             "never filled in, and such rows come last.",
             unknown=_unknown(),
         ),
+        "  " + _("Figures: {source}", source=s.provenance) if s.provenance else "",
+        *("  " + note for note in s.coverage),
     ]
+    if e.criteria.assumed:
+        lines.append("  " + str(e.criteria.assumption()))
+    lines = [line for line in lines if line]
     measured = [c.id for c in s.criteria if c.kind is CriterionKind.MEASURABLE]
     headers = heads(
         N_("Place"),

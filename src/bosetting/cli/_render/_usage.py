@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 
+from bosetting.data import escape_controls, os_reason
 from bosetting.i18n import DEFAULT_LANGUAGE, ENV_VAR, LANGUAGES, N_, _, join_words, language_names
 
 __all__ = [
     "bug_line",
+    "closed_output_line",
+    "environment_line",
     "error_line",
     "interrupted_line",
     "language_help",
     "out_of_memory_line",
+    "progress_line",
     "shortened",
     "unknown_language",
     "usage_problem",
@@ -23,6 +27,11 @@ def error_line(exc: object) -> str:
     return _("bosetting: error: {message}", message=exc)
 
 
+def progress_line(text: str) -> str:
+    """One step of a long task, written over the last one on a terminal (a carriage return first)."""
+    return "\r\x1b[2K" + text
+
+
 def interrupted_line() -> str:
     """What the command says when the user stops it (Ctrl-C)."""
     return _("bosetting: interrupted")
@@ -31,6 +40,24 @@ def interrupted_line() -> str:
 def out_of_memory_line() -> str:
     """What the command says when an input or an option needs more memory than there is."""
     return _("bosetting: error: not enough memory: an input file or an option is too large")
+
+
+def closed_output_line() -> str:
+    """What the command says when its output is closed before everything is written (a pipe)."""
+    return _(
+        "bosetting: error: the output was closed before everything was written (a broken pipe)"
+    )
+
+
+def environment_line(exc: OSError) -> str:
+    """The one line for a failure of the machine, not of bosetting: a full disk, no permission ..."""
+    if isinstance(exc.filename, str) and exc.filename:
+        return _(
+            "bosetting: error: {file}: {reason}",
+            file=escape_controls(exc.filename),
+            reason=os_reason(exc),
+        )
+    return _("bosetting: error: cannot write the output: {reason}", reason=os_reason(exc))
 
 
 def bug_line(exc: BaseException) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bosetting.data import HashCheck
+from bosetting.data import MANIFEST, FileCheck, HashCheck
 from bosetting.i18n import _, format_number, ngettext
 
 __all__ = ["render_verify"]
@@ -13,12 +13,15 @@ __all__ = ["render_verify"]
 _HASH_SHOWN = 23
 
 
-def render_verify(checks: Sequence[HashCheck], rows: Mapping[str, int]) -> str:
-    """One line per table (its file, rows and hash), then the verdict for them all.
+def render_verify(
+    checks: Sequence[HashCheck], rows: Mapping[str, int], files: Sequence[FileCheck] = ()
+) -> str:
+    """One line per table (its file, rows and hash), one for the list of every file, then the verdict.
 
     Args:
         checks: The hash checks :func:`bosetting.data.verify` returned (all passed).
         rows: The number of data rows of each table, by the resource's name.
+        files: The checks of every file in the data folder against ``SHA256SUMS`` (all passed).
 
     Examples:
         >>> from bosetting.i18n import language
@@ -36,6 +39,21 @@ def render_verify(checks: Sequence[HashCheck], rows: Mapping[str, int]) -> str:
         # TRANSLATORS: the mark before a table whose hash and schema check passed.
         mark = _("ok")
         lines.append(f"{mark}  {c.path.ljust(max(width, 26))} {count}  {c.actual[:_HASH_SHOWN]}…")
+    if files:
+        width = max(width, 26)
+        count = ngettext(
+            "{count} file", "{count} files", len(files), count=format_number(len(files)).rjust(6)
+        )
+        lines.append(f"{mark}  {MANIFEST.ljust(width)} {count}")
+        lines.append(
+            ngettext(
+                "The file in the data folder matches {manifest} (SHA-256).",
+                "All {n} files in the data folder match {manifest} (SHA-256), "
+                "datapackage.json and the research notes included.",
+                len(files),
+                manifest=MANIFEST,
+            )
+        )
     lines.append(
         ngettext(
             "The table matches datapackage.json (SHA-256, schema, keys and source references).",
