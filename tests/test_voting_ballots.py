@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -194,3 +196,32 @@ def test_tally_file_takes_the_timestamp_column_by_name(tmp_path: Path) -> None:
     assert t.rejected[0].ballot.timestamp == "2"
     with pytest.raises(BallotFileError, match="field 'nope'"):
         tally_file(path, NOMS, timestamp="nope")
+
+
+@pytest.mark.parametrize("read", [read_ballots, lambda p: tally_file(p, NOMS)])
+def test_a_file_appended_to_while_it_is_read_is_refused(
+    tmp_path: Path, read: Callable[[Path], object]
+) -> None:
+    """Another program keeps appending: the reader answers (an error naming the change), never hangs."""
+    path = tmp_path / "stemmer.csv"
+    path.write_text("valg;velger\n" + "".join(f"Bodø;v{i}\n" for i in range(200_000)), "utf-8")
+    stop = threading.Event()
+    started = threading.Event()
+
+    def append() -> None:
+        with path.open("ab", buffering=0) as f:
+            for i in range(2_000_000):  # at most some 30 MB, whatever happens
+                f.write(b"Bod\xc3\xb8;w%d\n" % i)
+                started.set()
+                if stop.is_set():
+                    return
+
+    writer = threading.Thread(target=append)
+    writer.start()
+    try:
+        started.wait()
+        with pytest.raises(BallotFileError, match="changed while it was read"):
+            read(path)
+    finally:
+        stop.set()
+        writer.join()

@@ -232,7 +232,7 @@ def _too_large(size: int, limit: int, shown: str) -> LimitError:
     )
 
 
-@checked(own=("stream",))
+@checked
 def changed_error(error: ErrorClass, before: int, after: int, shown: str) -> BosettingError:
     """The error for a file that changed size (or was written to) while it was read."""
     return error(
@@ -248,6 +248,7 @@ def changed_error(error: ErrorClass, before: int, after: int, shown: str) -> Bos
     )
 
 
+@checked(own=("stream",))
 def read_user_stream(
     stream: IO[bytes] | IO[str],
     name: str,

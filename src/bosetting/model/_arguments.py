@@ -94,8 +94,8 @@ def _items(
     def check(v: object) -> bool:
         if not isinstance(v, kind):
             return False
-        if isinstance(v, str | bytes | bytearray):
-            return text_items
+        if isinstance(v, str):
+            return text_items  # bytes go on: their items are numbers
         if item is _always or isinstance(v, abc.Iterator) or not isinstance(v, abc.Iterable):
             return True  # an iterator is read once: its items are checked where they are used
         try:

@@ -13,14 +13,16 @@ Examples:
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from bosetting.data import CsvText, find_column
-from bosetting.errors import BallotFileError
+from bosetting.errors import ArgumentError, BallotFileError
 from bosetting.i18n import N_
+from bosetting.model import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -71,6 +73,7 @@ def _fields(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
+@checked
 @attrs.frozen
 class Ballot:
     """One ballot as cast, before it is resolved against the nominees.
@@ -108,8 +111,9 @@ class Ballot:
         return not self.choice.strip()
 
 
+@checked
 def ballots_from_iterable(
-    items: Iterable[str | Ballot | None], *, source: str | None = None
+    items: Iterable[object], *, source: str | None = None
 ) -> tuple[Ballot, ...]:
     """Ballots from choices (``None`` is blank) or :class:`Ballot` objects (kept as they are).
 
@@ -125,6 +129,7 @@ def ballots_from_iterable(
     )
 
 
+@checked
 def ballots_from_series(
     series: pd.Series[Any], *, voters: pd.Series[Any] | None = None, source: str | None = None
 ) -> tuple[Ballot, ...]:
@@ -138,6 +143,18 @@ def ballots_from_series(
         >>> [(b.choice, b.source) for b in bs]
         [('Kinn', 'valg'), ('', 'valg'), ('4602', 'valg')]
     """
+    pd = sys.modules.get("pandas")  # not loaded: no value can be a pandas Series
+    for argument, value in (("series", series), ("voters", voters)):
+        if (value is not None or argument == "series") and not (
+            pd is not None and isinstance(value, pd.Series)
+        ):
+            raise ArgumentError(
+                N_("the argument {argument} is {expected}, not {kind}"),
+                argument=argument,
+                expected="pandas.Series",
+                kind=type(value).__name__,
+                field=argument,
+            )
     name = source if source is not None else (None if series.name is None else str(series.name))
     choices = series.tolist()
     ids: list[Any] = [None] * len(choices)
@@ -154,6 +171,7 @@ def ballots_from_series(
     return tuple(Ballot(c, ids[i], row=i + 1, source=name) for i, c in enumerate(choices))
 
 
+@checked
 @attrs.frozen
 class BallotColumns:
     """Which columns of a ballot file hold what (indices into the header; ``None`` if absent)."""
@@ -170,6 +188,7 @@ def _missing_column(text: CsvText, field: str, message: str, **args: Any) -> Bal
     )
 
 
+@checked
 def ballot_columns(
     text: CsvText,
     *,

@@ -16,7 +16,7 @@ import attrs
 
 from bosetting.errors import ArgumentError
 from bosetting.i18n import N_
-from bosetting.model import Edition, Municipality, RejectReason
+from bosetting.model import Edition, Municipality, RejectReason, checked
 from bosetting.register import Resolver, nominees_of
 from bosetting.voting._ballots import Ballot, choice_text, is_missing
 from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallot, Tally
@@ -68,7 +68,7 @@ def _of_python(values: list[Any], name: str | None = None) -> Column | None:
 
     try:
         s = pl.Series("", values, dtype=pl.String, strict=True)
-    except (TypeError, ValueError, pl.exceptions.PolarsError):
+    except (TypeError, ValueError, pl.exceptions.PolarsError, pl.exceptions.PanicException):
         if any(isinstance(v, Ballot) for v in values):
             return None
         s = pl.Series("", [None if is_missing(v) else str(v) for v in values], pl.String)
@@ -163,6 +163,7 @@ def tally_column(col: Column, resolver: Resolver, policy: DuplicatePolicy) -> Ta
     return Tally(resolver.nominees, tuple(votes), LazyRejected(why, batches), (), policy)
 
 
+@checked
 def tally_codes(codes: Any, edition: Edition | Iterable[Municipality]) -> Tally:
     """Count ballots given as integer kommunenummer (``4602``, ``301`` for ``"0301"``).
 
@@ -180,12 +181,15 @@ def tally_codes(codes: Any, edition: Edition | Iterable[Municipality]) -> Tally:
     import numpy as np
 
     noms = nominees_of(edition)
-    arr = np.asarray(codes)
+    try:
+        arr = np.asarray(codes)
+    except (TypeError, ValueError):  # a ragged list, a value numpy cannot hold
+        arr = np.asarray(None)
     if arr.ndim != 1 or (arr.size and arr.dtype.kind not in "iu"):
         raise ArgumentError(
             N_("codes must be a one-dimensional array of whole numbers"),
             field="codes",
-            value=str(arr.dtype),
+            value=str(arr.dtype) if arr.ndim == 1 else type(codes).__name__,
         )
     if not arr.size:
         return Tally.empty(noms)

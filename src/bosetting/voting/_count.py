@@ -40,7 +40,7 @@ from typing import Any
 
 from bosetting.errors import ArgumentError
 from bosetting.i18n import N_
-from bosetting.model import Edition, Municipality, RejectReason
+from bosetting.model import Edition, Municipality, RejectReason, checked
 from bosetting.register import Resolver, nominees_of
 from bosetting.voting._ballots import Ballot, ballots_from_iterable
 from bosetting.voting._columns import as_column, tally_column
@@ -80,17 +80,7 @@ def _apply(
     return votes, rejected, set(by_voter)
 
 
-def _check_policy(duplicates: object) -> DuplicatePolicy:
-    try:
-        return DuplicatePolicy(duplicates)
-    except ValueError:
-        raise ArgumentError(
-            N_("the duplicate policy is keep_first, keep_last or reject_all"),
-            field="duplicates",
-            value=duplicates,
-        ) from None
-
-
+@checked(own=("ballots",))  # any container: looked through by the counting, not here
 def tally(
     ballots: Iterable[Ballot | str | None] | Any,
     edition: Edition | Iterable[Municipality],
@@ -121,7 +111,7 @@ def tally(
             field="ballots",
             value=type(ballots).__name__,
         )
-    policy = _check_policy(duplicates)
+    policy = DuplicatePolicy(duplicates)
     resolver = Resolver(nominees_of(edition))
     given: Any = ballots
     if type(given).__module__.partition(".")[0] not in ("numpy", "pandas", "pyarrow", "polars"):
@@ -135,6 +125,7 @@ def tally(
     return Tally(resolver.nominees, tuple(votes), rejected, VoterIds(voters), policy, labels)
 
 
+@checked(own=("path",))  # a path's errors name the file (BallotFileError)
 def tally_file(
     path: str | os.PathLike[str],
     edition: Edition | Iterable[Municipality],
@@ -157,6 +148,6 @@ def tally_file(
     """
     from bosetting.voting import _file, _filecount
 
-    policy = _check_policy(duplicates)
+    policy = DuplicatePolicy(duplicates)
     lay = _file.layout(path, choice=choice, voter=voter, timestamp=timestamp)
     return _filecount.count_file(lay, Resolver(nominees_of(edition)), policy)

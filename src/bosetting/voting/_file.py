@@ -45,6 +45,7 @@ from bosetting.data import (
 )
 from bosetting.errors import BallotFileError, LimitError
 from bosetting.i18n import N_
+from bosetting.model import checked
 from bosetting.voting._ballots import Ballot, BallotColumns, ballot_columns
 from bosetting.voting._locate import (
     WIDEST_EXTRA,
@@ -318,6 +319,7 @@ def ballots_of(df: pl.DataFrame, lay: Layout, short: dict[int, int]) -> Iterator
         yield Ballot(choice, voter, stamp, row, lay.shown, label, extra or (), missing)
 
 
+@checked(own=("path",))  # a path's errors name the file (BallotFileError)
 def read_ballots(
     path: str | os.PathLike[str],
     *,

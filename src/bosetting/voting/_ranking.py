@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from bosetting.i18n import N_, _, format_number, language
-from bosetting.model import Municipality
+from bosetting.model import Municipality, checked
 
 __all__ = ["TIE_RULE", "Finalists", "Tie", "order_by_score"]
 
@@ -26,6 +26,7 @@ __all__ = ["TIE_RULE", "Finalists", "Tie", "order_by_score"]
 TIE_RULE = N_("municipality number ascending (lowest number first)")
 
 
+@checked
 @attrs.frozen
 class Tie:
     """Nominees with equal scores at a point where the order matters, and how it was broken.
@@ -73,8 +74,9 @@ def _shown_score(score: str) -> str:
     return _(score)
 
 
+@checked
 def order_by_score(
-    scores: Mapping[Municipality, Any], stage: str
+    scores: Mapping[Municipality, float | Fraction], stage: str
 ) -> tuple[tuple[Municipality, ...], tuple[Tie, ...]]:
     """Order nominees by score, highest first; ties by kommunenummer ascending.
 
@@ -108,6 +110,7 @@ def _fmt(x: Any) -> str:
     return str(x)
 
 
+@checked
 @attrs.frozen
 class Finalists:
     """The ``k`` nominees with most votes.

@@ -20,7 +20,7 @@ import attrs
 
 from bosetting.errors import ArgumentError, TallyMergeError
 from bosetting.i18n import N_
-from bosetting.model import Edition, Municipality, RejectReason
+from bosetting.model import Edition, Municipality, RejectReason, checked
 from bosetting.register import nominees_of
 from bosetting.voting._ballots import Ballot
 from bosetting.voting._ranking import Finalists, order_by_score
@@ -38,7 +38,16 @@ class DuplicatePolicy(enum.Enum):
     KEEP_LAST = "keep_last"
     REJECT_ALL = "reject_all"
 
+    @classmethod
+    def _missing_(cls, value: object) -> DuplicatePolicy:
+        raise ArgumentError(
+            N_("the duplicate policy is keep_first, keep_last or reject_all"),
+            field="duplicates",
+            value=value if isinstance(value, str) else type(value).__name__,
+        )
 
+
+@checked
 @attrs.frozen
 class RejectedBallot:
     """A ballot that was not counted, and why."""
@@ -53,6 +62,7 @@ def _rejected_key(r: RejectedBallot) -> tuple[Any, ...]:
     return (b.source or "", b.row is None, b.row or 0, *text)
 
 
+@checked
 class LazyRejected(Sequence[RejectedBallot]):
     """The rejected ballots of one batch, made when someone looks at them; it behaves as a tuple.
 
@@ -119,6 +129,7 @@ class LazyRejected(Sequence[RejectedBallot]):
         return (tuple, (tuple(self),))
 
 
+@checked
 class VoterIds:
     """The voter ids a tally has seen, once each, held as a polars Series (compact for millions).
 
@@ -180,14 +191,28 @@ class VoterIds:
 
 def _canonical(rejected: Iterable[RejectedBallot]) -> Sequence[RejectedBallot]:
     if isinstance(rejected, LazyRejected):
-        return rejected  # canonical by construction
-    return tuple(sorted(rejected, key=_rejected_key))
+        return rejected  # canonical by construction (and not looked through here)
+    items = tuple(rejected) if isinstance(rejected, Iterable) else None
+    if (
+        items is None
+        or isinstance(rejected, str)
+        or not all(isinstance(r, RejectedBallot) for r in items)
+    ):
+        raise ArgumentError(
+            N_("the argument {argument} is {expected}, not {kind}"),
+            argument="rejected",
+            expected="Iterable[RejectedBallot]",
+            kind=type(rejected).__name__,
+            field="rejected",
+        )
+    return tuple(sorted(items, key=_rejected_key))
 
 
 def _voter_ids(voters: VoterIds | Iterable[str]) -> VoterIds:
     return voters if isinstance(voters, VoterIds) else VoterIds(voters)
 
 
+@checked(own=("rejected",))  # checked by its converter, never looked through
 @attrs.frozen(eq=True)
 class Tally:
     """Counts of the public vote for one set of nominees.
@@ -223,6 +248,7 @@ class Tally:
             )
 
     @classmethod
+    @checked
     def empty(
         cls,
         nominees: Edition | Iterable[Municipality],
