@@ -28,7 +28,6 @@ Examples:
 from __future__ import annotations
 
 import contextlib
-import mmap
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -148,35 +147,25 @@ def layout(
             field="size",
             value=info.st_size,
         )
-    with _mapped(name, shown, info.st_size) as data:
-        if (nul := data.find(b"\x00")) >= 0:
-            raise nul_error(name, shown, nul)
-        ends = [data.find(eol, 0, HEADER_BYTES) for eol in (b"\n", b"\r")]
-        end = min([i for i in ends if i >= 0] or [min(len(data), HEADER_BYTES)])
-        head = data[: end + 2]
+    try:  # no NUL byte in the bytes the file had when it was looked at, and no more
+        with open(name, "rb") as f:
+            block = head = f.read(min(info.st_size, HEADER_BYTES + 2))
+            at = 0
+            while block:
+                if (nul := block.find(b"\x00")) >= 0:
+                    raise nul_error(name, shown, at + nul)
+                at += len(block)
+                block = f.read(min(1 << 22, info.st_size - at))
+    except OSError as exc:
+        raise _unreadable(exc, shown) from None
+    ends = [head.find(eol, 0, HEADER_BYTES) for eol in (b"\n", b"\r")]
+    end = min([i for i in ends if i >= 0] or [min(len(head), HEADER_BYTES)])
     text = decode_csv_bytes(head[:end], name, BallotFileError)
     eol = "\r" if head[end : end + 1] == b"\r" and head[end + 1 : end + 2] != b"\n" else "\n"
     cols = ballot_columns(text, choice=choice, voter=voter, timestamp=timestamp)
     encoding = text.encoding if text.encoding.startswith("utf-8") else "single-byte"
     size, mtime = info.st_size, info.st_mtime_ns
     return Layout(name, shown, encoding, text.delimiter, eol, text.header, cols, size, mtime)
-
-
-@contextlib.contextmanager
-def _mapped(name: str, shown: str, size: int) -> Iterator[Any]:
-    """The file's bytes, mapped into memory (read by the system as they are looked at)."""
-    try:
-        with (
-            open(name, "rb") as f,
-            (
-                mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-                if size
-                else contextlib.nullcontext(b"")
-            ) as data,
-        ):
-            yield data
-    except OSError as exc:
-        raise _unreadable(exc, shown) from None
 
 
 @contextlib.contextmanager

@@ -1,13 +1,4 @@
-"""Ranking by score and recording ties: deterministic, never random.
-
-Examples:
-    >>> from bosetting.model import Municipality
-    >>> a = Municipality("0301", "Oslo", "Oslo", 1838)
-    >>> b = Municipality("1804", "Bodø", "Nordland", 1977)
-    >>> order, ties = order_by_score({b: 2, a: 2}, "stemmer")
-    >>> [m.code for m in order], [m.code for m in ties[0].members]
-    (['0301', '1804'], ['0301', '1804'])
-"""
+"""Ranking by score and recording ties: deterministic, never random (see :func:`order_by_score`)."""
 
 from __future__ import annotations
 
