@@ -114,28 +114,13 @@ _TESTS = {
 }
 
 
-def hashes(ids: pl.Series) -> pl.Series:
-    """The voter ids' 64-bit hashes (a function of its own, so a test can make them collide)."""
-    return ids.hash()
-
-
 def _passes(ids: pl.Series, named: pl.Series, test: str) -> pl.Series:
-    """Whether each ballot with a voter id (``named``) passes a policy's test (the others do).
-
-    The test runs on the ids' hashes, in 64 parts of a size that fits the processor's
-    cache (and run side by side), then again on the ids themselves among those whose
-    hash occurs more than once: exact even where two ids share a hash.
-    """
+    """Whether each ballot with a voter id (``named``) passes a policy's test (the others do)."""
     import polars as pl
 
-    h = hashes(ids)
-    frame = pl.DataFrame({"h": h, "named": named})
-    keep = frame.select(getattr(pl.col("h"), test)().over("named", pl.col("h") % 64))[:, 0]
-    keep = keep | ~named
-    if not keep.all():
-        shared = named & h.is_in(h.filter(~keep).implode())
-        keep = keep.scatter(shared.arg_true(), getattr(ids.filter(shared), test)())
-    return keep
+    return pl.repeat(True, len(ids), eager=True).scatter(
+        named.arg_true(), getattr(ids.filter(named), test)()
+    )
 
 
 def rejected_ballots(lay: Layout, short: dict[int, int], rows: Any) -> Iterator[list[Ballot]]:
