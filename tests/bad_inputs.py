@@ -2013,6 +2013,14 @@ _ROUND_TWO: list[BadInput] = [
         "the header has the column 'kommune' twice",
         "two nominee columns, one in capitals",
     ),
+    BadInput(
+        "ballots-duplicate-choice-column",
+        "ballots",
+        b"valg;Valg;velger\nKinn;Bod\xc3\xb8;a\n",
+        BallotFileError,
+        "the header has the column 'valg' twice (columns 1 and 2)",
+        "two choice columns, one in capitals (the first was counted before)",
+    ),
     # SSB CSV: a row that cannot be read is an error naming it, never a footnote
     BadInput(
         "ssb-csv-comma-row",
