@@ -20,7 +20,7 @@ import attrs
 
 from bosetting.errors import ArgumentError, TallyMergeError
 from bosetting.i18n import N_
-from bosetting.model import Edition, Municipality, RejectReason, checked
+from bosetting.model import Edition, Municipality, RejectReason, checked, number_argument
 from bosetting.register import nominees_of
 from bosetting.voting._ballots import Ballot
 from bosetting.voting._ranking import Finalists, order_by_score
@@ -334,8 +334,17 @@ class Tally:
         return order_by_score(self.counts, N_("votes"))[0]
 
     def rank(self, municipality: Municipality) -> int:
-        """A nominee's 1-based place in :meth:`ranking`."""
-        return self.ranking().index(municipality) + 1
+        """A nominee's 1-based place in :meth:`ranking`.
+
+        Raises:
+            ArgumentError: for a municipality that is not one of the nominees.
+        """
+        order = self.ranking()
+        if municipality not in order:
+            raise ArgumentError(
+                N_("not one of the nominees"), field="municipality", value=str(municipality)
+            )
+        return order.index(municipality) + 1
 
     def finalists(self, k: int = 3) -> Finalists:
         """The ``k`` nominees with most votes, ties at the boundary broken by kommunenummer.
@@ -347,8 +356,7 @@ class Tally:
             >>> [m.name for m in f.municipalities], [m.name for m in f.tie.members]
             (['C', 'A'], ['A', 'B'])
         """
-        if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-            raise ArgumentError(N_("k is a whole number of at least 1"), field="k", value=k)
+        number_argument(k, "k", low=1, whole=True)
         counts = self.counts
         order, ties = order_by_score(counts, N_("finalists"))
         tie = None
