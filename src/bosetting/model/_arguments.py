@@ -41,6 +41,7 @@ import math
 import numbers
 import os
 import reprlib
+import string
 import sys
 import types
 import typing
@@ -395,6 +396,12 @@ def number_argument(
         ...
         bosetting.errors.ArgumentError: field 'weight', value nan: the argument weight is a number from 0 to 1
     """
+    if words is not None and not _is_template(words):
+        raise ArgumentError(
+            N_("the argument words is a message template naming only argument, low and high"),
+            field="words",
+            value=shown(words),
+        )
     ok = _is_int(value) if whole else (_is_real(value) or isinstance(value, Fraction))
     if ok:
         try:
@@ -413,6 +420,18 @@ def number_argument(
             value=shown(value),
         )
     return value
+
+
+def _is_template(words: str) -> bool:
+    """Whether ``words`` can be filled in with ``argument``, ``low`` and ``high`` alone."""
+    try:
+        parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(words)]
+    except ValueError:  # a lone brace
+        return False
+    return all(
+        f is None or (f in ("argument", "low", "high") and not spec and not conv)
+        for f, spec, conv in parts
+    )
 
 
 def _plain(x: float | Fraction | None) -> object:
