@@ -396,7 +396,14 @@ def number_argument(
         ...
         bosetting.errors.ArgumentError: field 'weight', value nan: the argument weight is a number from 0 to 1
     """
-    if words is not None and not _is_template(words):
+    try:  # words are filled in with argument, low and high alone
+        bad = words is not None and not all(
+            f in (None, "argument", "low", "high") and not spec and not conv
+            for _, f, spec, conv in string.Formatter().parse(words)
+        )
+    except ValueError:  # a lone brace
+        bad = True
+    if bad:
         raise ArgumentError(
             N_("the argument words is a message template naming only argument, low and high"),
             field="words",
@@ -410,9 +417,8 @@ def number_argument(
             finite = False
         ok = finite and (low is None or value >= low) and (high is None or value <= high)  # type: ignore[operator]
     if not ok:
-        template = words or _range_words(low, high, whole)
         raise ArgumentError(
-            template,
+            words or _range_words(low, high, whole),
             argument=argument,
             low=_plain(low),
             high=_plain(high),
@@ -420,18 +426,6 @@ def number_argument(
             value=shown(value),
         )
     return value
-
-
-def _is_template(words: str) -> bool:
-    """Whether ``words`` can be filled in with ``argument``, ``low`` and ``high`` alone."""
-    try:
-        parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(words)]
-    except ValueError:  # a lone brace
-        return False
-    return all(
-        f is None or (f in ("argument", "low", "high") and not spec and not conv)
-        for f, spec, conv in parts
-    )
 
 
 def _plain(x: float | Fraction | None) -> object:
