@@ -1,12 +1,11 @@
 """The boundary of the public API: arguments checked against their annotations, and numbers against their range.
 
-Every public function of bosetting (and the constructor of every public class
-that has no validators of its own) is wrapped by :func:`checked`: before the
-body runs, each argument is checked against the parameter's own annotation, and
-a value of the wrong type is an :class:`~bosetting.errors.ArgumentError` naming
-the argument, what it should be (the annotation as written) and the value. A
-number of the right type is checked for its range by the function itself, with
-:func:`number_argument` (``nan``, ``inf``, negative and huge numbers are refused
+Every public function of bosetting (and the constructor of every public class that has no
+validators of its own) is wrapped by :func:`checked`: before the body runs, each argument is
+checked against the parameter's own annotation, and a value of the wrong type is an
+:class:`~bosetting.errors.ArgumentError` naming the argument, what it should be (the annotation
+as written) and the value. A number of the right type is checked for its range by the function
+itself, with :func:`number_argument` (``nan``, ``inf``, negative and huge numbers are refused
 there, each with the range it should lie in).
 
 What an annotation means here (as a type checker reads it, with two exceptions):
@@ -396,10 +395,10 @@ def number_argument(
         ...
         bosetting.errors.ArgumentError: field 'weight', value nan: the argument weight is a number from 0 to 1
     """
-    try:  # words are filled in with argument, low and high alone
-        bad = words is not None and not all(
-            f in (None, "argument", "low", "high") and not spec and not conv
-            for _, f, spec, conv in string.Formatter().parse(words)
+    parts = string.Formatter().parse(words or "")  # filled in with argument, low, high alone
+    try:
+        bad = not all(
+            f in (None, "argument", "low", "high") and not (s or c) for _, f, s, c in parts
         )
     except ValueError:  # a lone brace
         bad = True
@@ -417,8 +416,9 @@ def number_argument(
             finite = False
         ok = finite and (low is None or value >= low) and (high is None or value <= high)  # type: ignore[operator]
     if not ok:
+        template = words or _range_words(low, high, whole)
         raise ArgumentError(
-            words or _range_words(low, high, whole),
+            template,
             argument=argument,
             low=_plain(low),
             high=_plain(high),

@@ -35,7 +35,7 @@ import attrs
 
 from bosetting.errors import SSBFormatError
 from bosetting.i18n import N_
-from bosetting.model import IntroProgrammeOutcome, checked
+from bosetting.model import IntroProgrammeOutcome, checked, number_argument
 from bosetting.ssb._cells import DIMENSIONS, PERCENT, PERSONS, TABLE_ID, TOTAL, WORK_OR_EDUCATION
 from bosetting.ssb._http import RateLimit, get, json_answer
 from bosetting.ssb._read import read_answer
@@ -301,6 +301,7 @@ def fetch_10824(
         SSBFetchError: When SSB cannot be reached or answers with an error.
         SSBFormatError: When an answer is not what :func:`read_ssb_10824` reads.
     """
+    number_argument(timeout, "timeout", low=0.001, high=3600)
     limit = RateLimit()
     answers, _codes_asked = fetch_answers(
         regions=regions,
