@@ -27,7 +27,7 @@ from bosetting.errors import BosettingError
 from bosetting.i18n import language
 from bosetting.jury import read_jury_sheet
 from bosetting.ssb import read_ssb_10824
-from bosetting.voting import read_ballots
+from bosetting.voting import MAX_BALLOT_BYTES, read_ballots
 
 from .bad_inputs import BadInput
 
@@ -72,6 +72,17 @@ def _growing(stack: contextlib.ExitStack, target: Path) -> None:
         return chunk
 
     stack.enter_context(mock.patch.object(os, "read", fake))
+
+    import polars as pl  # the ballot reader's bytes are read by polars, not os.read
+
+    real_scan = pl.scan_csv
+
+    def scan(*args: Any, **kwargs: Any) -> Any:
+        with target.open("ab") as f:
+            f.write(b"Kinn;x;ny rad\n")
+        return real_scan(*args, **kwargs)
+
+    stack.enter_context(mock.patch.object(pl, "scan_csv", scan))
 
 
 @contextlib.contextmanager
@@ -128,7 +139,8 @@ def _path(kind: str, reader: str, tmp: Path, stack: contextlib.ExitStack) -> Any
     if kind == "huge":
         huge = tmp / f"huge{suffix}"
         with huge.open("wb") as f:
-            f.truncate(MAX_USER_FILE_BYTES + 1)  # sparse: no disk, no time
+            cap = MAX_BALLOT_BYTES if reader == "ballots" else MAX_USER_FILE_BYTES
+            f.truncate(cap + 1)  # sparse: no disk, no time
         return str(huge)
     if kind == "unreadable":
         _refuse_open(stack, good)

@@ -6,6 +6,7 @@ The fuzzers' generators of malformed input (bytes, encodings, mutated JSON) stay
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from hypothesis import strategies as st
@@ -280,8 +281,8 @@ def ballot_files(
     Random: which optional columns (voter, timestamp, label, an unknown one) and
     in what order; delimiter, encoding, BOM, line ends; quoted fields (with
     delimiters and line ends inside); empty and whitespace lines; rows with extra
-    fields; voter ids with spaces; blank and unknown choices; now and then a short
-    row or a quote error the careful reader rejects.
+    fields; voter ids with spaces; blank and unknown choices; names in NFD or with
+    a zero-width space; now and then a short row or a quote error.
     """
     choice_name = draw(st.sampled_from(["choice", "Valg", "KOMMUNE", "stemme", "kommunenummer"]))
     optional = draw(
@@ -321,8 +322,15 @@ def ballot_files(
         if kind == "spaces" and len(columns) == 1:
             lines.append("  ")
             continue
+        unicode = encoding.startswith("utf-8")
+        spelled = draw(st.sampled_from(["as is", "NFD", "zero-width"] if unicode else ["as is"]))
+        written = draw(choices_for(nominees))
+        if spelled == "NFD":
+            written = unicodedata.normalize("NFD", written)
+        elif spelled == "zero-width" and written:
+            written = written[:1] + "\u200b" + written[1:]
         values = {
-            choice_name: draw(choices_for(nominees)),
+            choice_name: written,
             "voter_id": draw(voter_ids),
             "velger": draw(voter_ids),
             "Tidspunkt": draw(st.sampled_from(["2024-01-05 10:00", "", "i går"])),

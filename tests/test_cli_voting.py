@@ -153,7 +153,7 @@ def test_decide_top_k_era(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     ("votes", "jury", "expected"),
     [
         ("navn\nKinn\n", None, "field 'choice'"),
-        ("velger;valg\n1;Kinn\n2\n", None, "row 2, field 'valg'"),
+        ("velger;valg\n1,Kinn\n2,Kinn\n", None, "row 1, field 'valg'"),
         (
             "valg\nKinn\n",
             "jurymedlem,kommune,kriterium,poeng\nA,Kinn,c,9\n",

@@ -11,9 +11,6 @@ same way with arbitrary command lines and must never report a bug (exit status 1
 
 Example counts follow the profile (see ``conftest.py``): :data:`EXAMPLES` per callable,
 and the long run is ``HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_errors_api.py``.
-
-The vote floor (``bosetting.voting``) is being rewritten on another branch; the
-callables in :data:`VOTING_PENDING` are expected to fail here until it lands.
 """
 
 from __future__ import annotations
@@ -60,24 +57,6 @@ PUBLIC_MODULES = (
     "bosetting.frames",
     "bosetting.plot",
     "bosetting.cli",
-)
-
-#: Callables of the vote floor that still raise foreign exceptions (the vote floor is
-#: being rewritten on the branch i21-engine; the lead fixes these after the merge).
-VOTING_PENDING: frozenset[str] = frozenset(
-    {
-        "bosetting.Tally",
-        "bosetting.voting.DuplicatePolicy",
-        "bosetting.voting.LazyRejected",
-        "bosetting.voting.VoterIds",
-        "bosetting.voting.ballot_columns",
-        "bosetting.voting.ballots_from_iterable",
-        "bosetting.voting.ballots_from_series",
-        "bosetting.voting.check_row_lengths",
-        "bosetting.voting.order_by_score",
-        "bosetting.voting.read_ballot_text",
-        "bosetting.voting.tally_codes",
-    }
 )
 
 _PROFILE_EXAMPLES = settings().max_examples
@@ -220,27 +199,13 @@ def _sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     plt.close("all")
 
 
-def _params() -> list[Any]:
-    out = []
-    for name in sorted(CALLABLES):
-        marks = []
-        if name in VOTING_PENDING:
-            marks.append(
-                pytest.mark.xfail(
-                    reason="VOTING_PENDING: foreign exception in the vote floor", strict=False
-                )
-            )
-        out.append(pytest.param(name, id=name, marks=marks))
-    return out
-
-
 def test_every_public_module_is_driven() -> None:
     assert len(CALLABLES) > 150
     assert {"bosetting.decide", "bosetting.JuryAssessment.from_scores"} <= set(CALLABLES)
 
 
 @pytest.mark.usefixtures("_sandbox")
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", sorted(CALLABLES))
 @api
 @given(data=st.data())
 def test_only_bosetting_errors(name: str, data: st.DataObject) -> None:

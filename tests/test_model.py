@@ -294,3 +294,14 @@ def test_what_python_reads_but_a_person_did_not_mean(text: str, reason: str) -> 
     with pytest.raises(ValidationError) as info:
         parse_number(text)
     assert reason in info.value.message_id
+
+
+@pytest.mark.parametrize("words", ["{", "}", "{x}", "{argument:d}", "{low.real}", "{argument!r}"])
+def test_number_argument_refuses_words_it_cannot_fill_in(words: str) -> None:
+    # found by tests/test_errors_api.py: a lone brace was a ValueError from str.format
+    from bosetting.errors import ArgumentError
+    from bosetting.model import number_argument
+
+    with pytest.raises(ArgumentError, match="words"):
+        number_argument(float("nan"), "weight", low=0, high=1, words=words)
+    assert number_argument(0.5, "weight", low=0, high=1, words="{argument}: {low}-{high}") == 0.5

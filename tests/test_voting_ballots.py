@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -97,12 +99,46 @@ def test_missing_choice_column_names_field(tmp_path: Path) -> None:
         read_ballots(write(tmp_path, "valg\nBodø\n", "utf-8"), voter="nope")
 
 
-def test_short_row_names_row_and_field(tmp_path: Path) -> None:
+def test_short_row_has_empty_fields_and_a_file_without_choices_names_row_and_field(
+    tmp_path: Path,
+) -> None:
     path = write(tmp_path, "velger;valg\n1;Bodø\n2\n", "utf-8")
+    t = tally_file(path, NOMS)
+    assert [(r.ballot.row, r.ballot.voter, r.reason.value) for r in t.rejected] == [
+        (2, "2", "blank")
+    ]
+    path = write(tmp_path, "velger;valg\n1,Bodø\n2,Kinn\n", "utf-8")
     with pytest.raises(BallotFileError) as info:
         tally_file(path, NOMS)
-    assert (info.value.row, info.value.field) == (2, "valg")
-    assert "row 2, field 'valg'" in str(info.value)
+    assert (info.value.row, info.value.field) == (1, "valg")
+    assert "row 1, field 'valg'" in str(info.value)
+
+
+def test_a_short_row_with_a_choice_is_rejected_naming_what_it_lacks(tmp_path: Path) -> None:
+    path = write(tmp_path, "valg;velger;tidspunkt\nBodø;a;1\nBodø\n\nBodø;b;\n", "utf-8")
+    ballots = read_ballots(path)
+    assert [(b.row, b.missing) for b in ballots] == [
+        (1, ()),
+        (2, ("velger", "tidspunkt")),
+        (3, ()),
+        (4, ()),
+    ]
+    t = tally_file(path, NOMS)
+    assert t == tally(ballots, NOMS)
+    assert t.votes == (2, 0, 0)
+    assert [(r.ballot.row, r.reason) for r in t.rejected] == [
+        (2, RejectReason.MISSING_FIELDS),
+        (3, RejectReason.BLANK),  # an empty line: counted as a blank ballot, never dropped
+    ]
+    assert t.rejected[0].ballot.missing == ("velger", "tidspunkt")
+
+
+def test_a_nul_byte_anywhere_is_refused_naming_its_place(tmp_path: Path) -> None:
+    path = write(tmp_path, "valg\n" + "Bodø\n" * 20_000 + "Bo\x00dø\n", "utf-8")
+    for read in (read_ballots, lambda p: tally_file(p, NOMS)):
+        with pytest.raises(BallotFileError, match="NUL bytes") as info:
+            read(path)
+        assert (info.value.row, info.value.value) == (20_001, "0x00")
 
 
 @pytest.mark.parametrize(
@@ -160,3 +196,32 @@ def test_tally_file_takes_the_timestamp_column_by_name(tmp_path: Path) -> None:
     assert t.rejected[0].ballot.timestamp == "2"
     with pytest.raises(BallotFileError, match="field 'nope'"):
         tally_file(path, NOMS, timestamp="nope")
+
+
+@pytest.mark.parametrize("read", [read_ballots, lambda p: tally_file(p, NOMS)])
+def test_a_file_appended_to_while_it_is_read_is_refused(
+    tmp_path: Path, read: Callable[[Path], object]
+) -> None:
+    """Another program keeps appending: the reader answers (an error naming the change), never hangs."""
+    path = tmp_path / "stemmer.csv"
+    path.write_text("valg;velger\n" + "".join(f"Bodø;v{i}\n" for i in range(200_000)), "utf-8")
+    stop = threading.Event()
+    started = threading.Event()
+
+    def append() -> None:
+        with path.open("ab", buffering=0) as f:
+            for i in range(2_000_000):  # at most some 30 MB, whatever happens
+                f.write(b"Bod\xc3\xb8;w%d\n" % i)
+                started.set()
+                if stop.is_set():
+                    return
+
+    writer = threading.Thread(target=append)
+    writer.start()
+    try:
+        started.wait()
+        with pytest.raises(BallotFileError, match="changed while it was read"):
+            read(path)
+    finally:
+        stop.set()
+        writer.join()

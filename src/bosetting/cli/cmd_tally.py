@@ -2,7 +2,7 @@
 
 Options: ``--duplicates keep_first|keep_last|reject_all`` (several ballots from
 one voter id) and ``--format text|csv|json`` (``--excel``). Every ballot not
-counted is counted by reason; JSON lists each one (see
+counted is counted by reason; JSON lists each one, written as it is read (see
 :mod:`bosetting.cli._render._votes`).
 """
 
@@ -19,6 +19,7 @@ from bosetting.cli._render import (
     tally_json,
     tally_table,
     vote_title,
+    write_tally_json,
 )
 from bosetting.history import edition
 from bosetting.i18n import _
@@ -29,6 +30,9 @@ __all__ = ["register"]
 def _run(args: argparse.Namespace) -> int:
     e = edition(args.edition)
     t = read_tally(args, e)
+    if args.format == "json" and not args.excel:
+        write_tally_json(t, e)  # streams the rejected ballots
+        return 0
     return emit(
         args,
         text=lambda: vote_title(e) + "\n" + render_tally(t),

@@ -62,6 +62,7 @@ from bosetting.data._texts import row_text
 from bosetting.data._userfiles import (
     FORMULA_PREFIXES,
     MAX_USER_FILE_BYTES,
+    changed_error,
     check_user_file,
     escape_controls,
     os_reason,
@@ -130,6 +131,7 @@ __all__ = [
     "View",
     "cache_dir",
     "cached_sources",
+    "changed_error",
     "check_user_file",
     "check_writable",
     "commit_source",

@@ -31,6 +31,7 @@ from bosetting.model import checked
 __all__ = [
     "FORMULA_PREFIXES",
     "MAX_USER_FILE_BYTES",
+    "changed_error",
     "check_user_file",
     "escape_controls",
     "os_reason",
@@ -231,6 +232,22 @@ def _too_large(size: int, limit: int, shown: str) -> LimitError:
     )
 
 
+@checked
+def changed_error(error: ErrorClass, before: int, after: int, shown: str) -> BosettingError:
+    """The error for a file that changed size (or was written to) while it was read."""
+    return error(
+        N_(
+            "the file changed while it was read ({before} bytes when opened, "
+            "{after} when read); read it again once nothing writes to it"
+        ),
+        before=before,
+        after=after,
+        file=shown,
+        field="size",
+        value=after,
+    )
+
+
 @checked(own=("stream",))
 def read_user_stream(
     stream: IO[bytes] | IO[str],
@@ -402,17 +419,7 @@ def read_user_bytes(
                 break  # more than the file held when it was opened: it is being written to
         now = os.fstat(fd).st_size
         if size != expected or now != expected:
-            raise error(
-                N_(
-                    "the file changed while it was read ({before} bytes when opened, "
-                    "{after} when read); read it again once nothing writes to it"
-                ),
-                before=expected,
-                after=max(size, now),
-                file=shown,
-                field="size",
-                value=max(size, now),
-            )
+            raise changed_error(error, expected, max(size, now), shown)
     except OSError as exc:
         raise error(
             N_("cannot read the file: {reason}"), reason=os_reason(exc), file=shown

@@ -1,12 +1,11 @@
 """The boundary of the public API: arguments checked against their annotations, and numbers against their range.
 
-Every public function of bosetting (and the constructor of every public class
-that has no validators of its own) is wrapped by :func:`checked`: before the
-body runs, each argument is checked against the parameter's own annotation, and
-a value of the wrong type is an :class:`~bosetting.errors.ArgumentError` naming
-the argument, what it should be (the annotation as written) and the value. A
-number of the right type is checked for its range by the function itself, with
-:func:`number_argument` (``nan``, ``inf``, negative and huge numbers are refused
+Every public function of bosetting (and the constructor of every public class that has no
+validators of its own) is wrapped by :func:`checked`: before the body runs, each argument is
+checked against the parameter's own annotation, and a value of the wrong type is an
+:class:`~bosetting.errors.ArgumentError` naming the argument, what it should be (the annotation
+as written) and the value. A number of the right type is checked for its range by the function
+itself, with :func:`number_argument` (``nan``, ``inf``, negative and huge numbers are refused
 there, each with the range it should lie in).
 
 What an annotation means here (as a type checker reads it, with two exceptions):
@@ -41,6 +40,7 @@ import math
 import numbers
 import os
 import reprlib
+import string
 import sys
 import types
 import typing
@@ -94,8 +94,8 @@ def _items(
     def check(v: object) -> bool:
         if not isinstance(v, kind):
             return False
-        if isinstance(v, str | bytes | bytearray):
-            return text_items
+        if isinstance(v, str):
+            return text_items  # bytes go on: their items are numbers
         if item is _always or isinstance(v, abc.Iterator) or not isinstance(v, abc.Iterable):
             return True  # an iterator is read once: its items are checked where they are used
         try:
@@ -395,6 +395,19 @@ def number_argument(
         ...
         bosetting.errors.ArgumentError: field 'weight', value nan: the argument weight is a number from 0 to 1
     """
+    parts = string.Formatter().parse(words or "")  # filled in with argument, low, high alone
+    try:
+        bad = not all(
+            f in (None, "argument", "low", "high") and not (s or c) for _, f, s, c in parts
+        )
+    except ValueError:  # a lone brace
+        bad = True
+    if bad:
+        raise ArgumentError(
+            N_("the argument words is a message template naming only argument, low and high"),
+            field="words",
+            value=shown(words),
+        )
     ok = _is_int(value) if whole else (_is_real(value) or isinstance(value, Fraction))
     if ok:
         try:

@@ -18,3 +18,5 @@ class RejectReason(LabelledEnum):
     UNKNOWN_NOMINEE = "unknown_nominee", N_("not one of the nominees")
     AMBIGUOUS = "ambiguous", N_("fits more than one nominee")
     DUPLICATE_VOTER = "duplicate_voter", N_("the voter had already voted")
+    EXTRA_FIELDS = "extra_fields", N_("the row has more fields than the header")
+    MISSING_FIELDS = "missing_fields", N_("the row has fewer fields than the header")

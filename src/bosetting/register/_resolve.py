@@ -9,6 +9,9 @@ Resolving a choice:
 * or a name, case-insensitively with exact æøå, as
   :meth:`~bosetting.model.Municipality.matches` defines it (each part of a
   Norwegian/Sami name and the name without the county in brackets match);
+* names and choices are compared as :func:`fold` writes them: in Unicode NFC (a
+  decomposed ``"Hárstták"`` is the composed one) and without format characters
+  (a zero-width space, a soft hyphen or a byte-order mark inside a name is dropped);
 * a blank choice is ``BLANK``; a choice that matches no nominee
   ``UNKNOWN_NOMINEE``; one that matches several nominees ``AMBIGUOUS``;
 * :meth:`Resolver.close_matches` names the nominees a choice that matched none
@@ -18,13 +21,27 @@ Resolving a choice:
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from bosetting.errors import ArgumentError
 from bosetting.i18n import N_
 from bosetting.model import Edition, Municipality, RejectReason, checked, name_parts
 
-__all__ = ["Resolver", "nominees_of"]
+__all__ = ["Resolver", "fold", "nominees_of"]
+
+
+def fold(text: str) -> str:
+    """A name or a choice as it is compared: NFC, without format characters (category Cf).
+
+    Examples:
+        >>> fold("Ha\u0301rstta\u0301k") == "Hárstták", fold("Ki\u200bnn")
+        (True, 'Kinn')
+    """
+    if text.isascii():
+        return text
+    kept = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return unicodedata.normalize("NFC", kept)
 
 
 @checked
@@ -57,7 +74,7 @@ class Resolver:
         self.nominees = tuple(nominees)
         lookup: dict[str, int | RejectReason] = {}
         for i, m in enumerate(self.nominees):
-            keys = {m.code, *name_parts(m.name)}
+            keys = {m.code, *(fold(p) for p in name_parts(fold(m.name)))}
             for key in keys:
                 old = lookup.get(key)
                 lookup[key] = i if old is None or old == i else RejectReason.AMBIGUOUS
@@ -69,7 +86,7 @@ class Resolver:
         hit = self._cache.get(choice)
         if hit is not None:
             return hit
-        key = choice.strip()
+        key = fold(choice).strip()
         if not key:
             result: int | RejectReason = RejectReason.BLANK
         else:
@@ -77,7 +94,7 @@ class Resolver:
                 key = "0" + key
             found = self._lookup.get(key)
             if found is None:
-                found = self._lookup.get(key.casefold(), RejectReason.UNKNOWN_NOMINEE)
+                found = self._lookup.get(fold(key.casefold()), RejectReason.UNKNOWN_NOMINEE)
             result = found
         if len(self._cache) < 100_000:
             self._cache[choice] = result

@@ -1,33 +1,25 @@
-"""Counting the public vote among one edition's nominees.
+"""Counting the public vote among one edition's nominees: the rules every path follows.
 
-:func:`tally` resolves each :class:`~bosetting.ballots.Ballot` against the
-nominees and returns a :class:`Tally`. Nothing is dropped: a ballot that is not
-counted is kept in :attr:`Tally.rejected` with a :class:`RejectReason`.
+A choice is resolved by the one :class:`~bosetting.register.Resolver`: a
+kommunenummer (``"4602"``; ``"301"`` as Excel writes it is ``"0301"``) or a name,
+case-insensitively with exact æøå, in Unicode NFC and without format characters
+such as a zero-width space (:meth:`~bosetting.model.Municipality.matches`: each
+part of a Norwegian/Sami name, and the name without the county in brackets).
 
-Resolving a choice:
+A ballot is rejected, and kept with its reason, as ``BLANK`` (an empty choice;
+``None``, NaN and ``pandas.NA`` are empty), ``UNKNOWN_NOMINEE``, ``AMBIGUOUS``
+(it names several nominees), ``EXTRA_FIELDS`` or ``MISSING_FIELDS`` (its file row
+had more or fewer fields than the header), or ``DUPLICATE_VOTER``: among the
+*valid* ballots of one voter id, ``KEEP_FIRST`` counts the first in input order,
+``KEEP_LAST`` the last and ``REJECT_ALL`` none (:class:`DuplicatePolicy`).
+Ballots without a voter id are never duplicates.
 
-* a kommunenummer (``"4602"``; a three-digit ``"301"`` as Excel writes it is read as ``"0301"``);
-* or a name, case-insensitively with exact æøå, as
-  :meth:`~bosetting.model.Municipality.matches` defines it (each part of a
-  Norwegian/Sami name and the name without the county in brackets match);
-* a blank choice is rejected as ``BLANK``; a choice that matches no nominee as
-  ``UNKNOWN_NOMINEE``; one that matches several nominees as ``AMBIGUOUS``.
-
-Duplicate voters (:class:`DuplicatePolicy`): among the *valid* ballots that
-carry the same voter id, ``KEEP_FIRST`` counts the first in input order,
-``KEEP_LAST`` the last, and ``REJECT_ALL`` none; the others are rejected as
-``DUPLICATE_VOTER``. Ballots without a voter id are never duplicates.
-
-One semantics for every input: a list or any iterable, a numpy array, a pandas
-Series (str, object, categorical, Arrow-backed) or a ballot file of any size,
-column order and subset give the same :class:`Tally` for the same ballots.
-Missing values (``None``, NaN, ``pandas.NA``) are blank ballots; any other value
-is counted as ``str(value)``. Distinct choices are counted first and each is
-resolved once; :class:`Ballot` objects are built only for rejected ballots
-(their row, raw value and reason), and for Series, arrays and lists of choices
-only when someone looks at them.
-
-Merging batches is ``+`` on :class:`~bosetting.voting.Tally` (see :mod:`bosetting.voting._tally`).
+Every input gives the same :class:`Tally` for the same ballots: a list or any
+iterable, a numpy array, a pandas Series, Index or Categorical, a polars Series,
+a pyarrow array (:mod:`bosetting.voting._columns`) or a ballot file of any size,
+layout and encoding (:mod:`bosetting.voting._file`). A value that is not text is
+counted as ``str(value)``. Each distinct choice is resolved once, and the
+rejected ballots of a column or a file are made only when someone looks at them.
 
 Examples:
     >>> from bosetting.model import Municipality
@@ -36,137 +28,59 @@ Examples:
     >>> t = tally(["Kinn", "kinn", "1804", "", "Oslo"], [kinn, bodo])
     >>> [(m.name, n) for m, n in t.counts.items()]
     [('Kinn', 2), ('Bodø', 1)]
-    >>> t.accepted, len(t.rejected), t.total
-    (3, 2, 5)
-    >>> t.exact_shares[kinn]
-    Fraction(2, 3)
-    >>> (t + Tally.empty([kinn, bodo])) == t
-    True
+    >>> t.accepted, len(t.rejected), t.total, t.exact_shares[kinn]
+    (3, 2, 5, Fraction(2, 3))
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from bosetting.data import check_user_file, read_csv_text
-from bosetting.errors import ArgumentError, BallotFileError
+from bosetting.errors import ArgumentError
 from bosetting.i18n import N_
-from bosetting.model import Edition, Municipality, RejectReason
+from bosetting.model import Edition, Municipality, RejectReason, checked
 from bosetting.register import Resolver, nominees_of
-from bosetting.voting import _fast
-from bosetting.voting._arrays import is_array, tally_array
-from bosetting.voting._ballots import Ballot, ballots_from_iterable, choice_text, read_ballot_text
-from bosetting.voting._chunks import Fallback
-from bosetting.voting._distinct import resolve_distinct
-from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallot, Tally
-from bosetting.voting._voters import VoterIds
+from bosetting.voting._ballots import Ballot, ballots_from_iterable
+from bosetting.voting._columns import as_column, tally_column
+from bosetting.voting._tally import DuplicatePolicy, RejectedBallot, Tally, VoterIds
 
 __all__ = ["tally", "tally_file"]
 
-#: Above this many distinct rejected values, rejected rows are found in one pass, not one per value.
-_SCANS = 8
-
 
 def _apply(
-    resolver: Resolver,
-    rows: Iterable[tuple[str, str | None, Any]],
-    duplicates: DuplicatePolicy,
-    make_ballot: Any,
+    resolver: Resolver, ballots: Iterable[Ballot], duplicates: DuplicatePolicy
 ) -> tuple[list[int], list[RejectedBallot], set[str]]:
-    """Count resolved rows; ``make_ballot(item)`` builds a Ballot only for rejected ones."""
+    """Count ballots one by one (ballots with voter ids, rows and labels of their own)."""
     votes = [0] * len(resolver.nominees)
     rejected: list[RejectedBallot] = []
-    by_voter: dict[str, list[tuple[Any, int]]] = {}
-    resolve = resolver.resolve
-    for choice, voter, item in rows:
-        hit = resolve(choice)
+    by_voter: dict[str, list[tuple[Ballot, int]]] = {}
+    for b in ballots:
+        if b.extra or b.missing:
+            hit: int | RejectReason = (
+                RejectReason.EXTRA_FIELDS if b.extra else RejectReason.MISSING_FIELDS
+            )
+        else:
+            hit = resolver.resolve(b.choice)
         if isinstance(hit, RejectReason):
-            rejected.append(RejectedBallot(make_ballot(item), hit))
-        elif voter is None:
+            rejected.append(RejectedBallot(b, hit))
+        elif b.voter is None:
             votes[hit] += 1
         else:
-            by_voter.setdefault(voter, []).append((item, hit))
-    dup = RejectReason.DUPLICATE_VOTER
+            by_voter.setdefault(b.voter, []).append((b, hit))
     for group in by_voter.values():
-        if len(group) == 1:
-            votes[group[0][1]] += 1
-            continue
-        if duplicates is DuplicatePolicy.REJECT_ALL:
-            keep = None
-        else:
-            keep = 0 if duplicates is DuplicatePolicy.KEEP_FIRST else len(group) - 1
-        for i, (item, hit) in enumerate(group):
-            if i == keep:
+        keep = {DuplicatePolicy.KEEP_FIRST: 0, DuplicatePolicy.KEEP_LAST: len(group) - 1}
+        counted = keep.get(duplicates) if len(group) > 1 else 0
+        for i, (b, hit) in enumerate(group):
+            if i == counted:
                 votes[hit] += 1
             else:
-                rejected.append(RejectedBallot(make_ballot(item), dup))
+                rejected.append(RejectedBallot(b, RejectReason.DUPLICATE_VOTER))
     return votes, rejected, set(by_voter)
 
 
-def _check_policy(duplicates: object) -> DuplicatePolicy:
-    if isinstance(duplicates, DuplicatePolicy):
-        return duplicates
-    try:
-        return DuplicatePolicy(duplicates)
-    except ValueError:
-        raise ArgumentError(
-            N_("the duplicate policy is keep_first, keep_last or reject_all"),
-            field="duplicates",
-            value=duplicates,
-        ) from None
-
-
-def _tally_ballots(items: Sequence[Any], resolver: Resolver, policy: DuplicatePolicy) -> Tally:
-    """The general path: ballots with voter ids, rows and labels of their own."""
-    ballots = ballots_from_iterable(items)
-    votes, rejected, voters = _apply(
-        resolver, ((b.choice, b.voter, b) for b in ballots), policy, lambda b: b
-    )
-    labels = frozenset(b.label for b in ballots if b.label)
-    return Tally(resolver.nominees, tuple(votes), rejected, VoterIds(voters), policy, labels)
-
-
-def _tally_choices(
-    items: tuple[Any, ...], resolver: Resolver, policy: DuplicatePolicy
-) -> Tally | None:
-    """Choices without voter ids: count distinct values, resolve each once, find rejects lazily.
-
-    Returns ``None`` if the items hold :class:`Ballot` objects (count them one by one).
-    """
-    try:
-        found = Counter(items)
-    except TypeError:  # unhashable values: count their texts
-        found = Counter({None: 0})
-    if not all(type(k) is str for k in found):
-        if any(isinstance(k, Ballot) for k in found):
-            return None
-        items = tuple(map(choice_text, items))  # equal values of other types (1 and 1.0) merge
-        found = Counter(items)
-    values = list(found)
-    votes, bad, why = resolve_distinct(resolver, values, found.values())
-    if not bad:
-        return Tally(resolver.nominees, tuple(votes), (), VoterIds(), policy)
-    reasons = {values[k]: r for k, r in bad.items()}
-
-    def build() -> list[RejectedBallot]:
-        at: list[tuple[int, RejectReason]] = []
-        if len(reasons) <= _SCANS:
-            for value, reason in reasons.items():
-                i = -1
-                for _ in range(found[value]):
-                    i = items.index(value, i + 1)
-                    at.append((i, reason))
-            at.sort()
-        else:
-            at = [(i, reasons[v]) for i, v in enumerate(items) if v in reasons]
-        return [RejectedBallot(Ballot(items[i], row=i + 1), r) for i, r in at]
-
-    return Tally(resolver.nominees, tuple(votes), LazyRejected(why, build), VoterIds(), policy)
-
-
+@checked(own=("ballots",))  # any container: looked through by the counting, not here
 def tally(
     ballots: Iterable[Ballot | str | None] | Any,
     edition: Edition | Iterable[Municipality],
@@ -177,7 +91,8 @@ def tally(
 
     Args:
         ballots: Ballots, or choices (strings; ``None`` and NaN are blank), as a list or
-            any iterable, a numpy array, or a pandas Series, Index or Categorical.
+            any iterable, a numpy array, a pandas Series, Index or Categorical, a
+            polars Series or a pyarrow array.
         edition: The edition (its :attr:`~bosetting.model.Edition.nominees`) or the nominees.
         duplicates: The duplicate-voter policy.
 
@@ -185,7 +100,6 @@ def tally(
         The tally; ``accepted + len(rejected)`` equals the number of ballots.
 
     Examples:
-        >>> from bosetting.voting._ballots import Ballot
         >>> kinn = Municipality("4602", "Kinn", "Vestland", 2020)
         >>> bs = [Ballot("Kinn", voter="a"), Ballot("4602", voter="a")]
         >>> tally(bs, [kinn], duplicates="reject_all").rejected_by_reason[RejectReason.DUPLICATE_VOTER]
@@ -197,21 +111,21 @@ def tally(
             field="ballots",
             value=type(ballots).__name__,
         )
-    policy = _check_policy(duplicates)
+    policy = DuplicatePolicy(duplicates)
     resolver = Resolver(nominees_of(edition))
-    if is_array(ballots):
-        counted = tally_array(ballots, resolver, policy)
-        if counted is not None:
-            return counted
-        ballots = list(ballots)
-    items = ballots if isinstance(ballots, tuple) else tuple(ballots)
-    if not (items and type(items[0]) is Ballot):
-        counted = _tally_choices(items, resolver, policy)
-        if counted is not None:
-            return counted
-    return _tally_ballots(items, resolver, policy)
+    given: Any = ballots
+    if type(given).__module__.partition(".")[0] not in ("numpy", "pandas", "pyarrow", "polars"):
+        given = list(given)
+    column = as_column(given)
+    if column is not None:
+        return tally_column(column, resolver, policy)
+    items = ballots_from_iterable(given)
+    votes, rejected, voters = _apply(resolver, items, policy)
+    labels = frozenset(b.label for b in items if b.label)
+    return Tally(resolver.nominees, tuple(votes), rejected, VoterIds(voters), policy, labels)
 
 
+@checked(own=("path",))  # a path's errors name the file (BallotFileError)
 def tally_file(
     path: str | os.PathLike[str],
     edition: Edition | Iterable[Municipality],
@@ -223,29 +137,17 @@ def tally_file(
 ) -> Tally:
     """Read and count a ballot CSV file: the same result as ``tally(read_ballots(path), ...)``.
 
-    The file streams in chunks, so memory is bounded by one chunk plus the
-    voter index, whatever the file's size (see :mod:`bosetting.voting._fast`).
-    Columns are found by name, in any order. Only rejected ballots become
-    :class:`~bosetting.voting.Ballot` objects. The tally keeps the voters as
-    64-bit digests (:class:`~bosetting.voting.VoterIds`).
+    Counted on polars (:mod:`bosetting.voting._file`): columns found by name, in any
+    order; memory grows with the voters, not with the rejected rows, which are kept
+    as row numbers and reasons and read again from the file when someone looks.
 
     Raises:
-        BallotFileError: naming file, row and field, exactly as
-            :func:`~bosetting.voting.read_ballots` does for the same file; and for a
-            path that is missing, a folder, a pipe or a device, or a name with NUL
-            or control characters, before anything is read.
+        BallotFileError: naming file, row and field, as :func:`~bosetting.voting.read_ballots`.
+        LimitError: for a file over :data:`~bosetting.voting.MAX_BALLOT_BYTES` bytes
+            or :data:`~bosetting.voting.MAX_BALLOT_ROWS` rows, as ``read_ballots``.
     """
-    policy = _check_policy(duplicates)
-    resolver = Resolver(nominees_of(edition))
-    # The one gate for a user's file: a regular file, a name without NUL or control
-    # characters. No size cap here: the stream keeps memory bounded.
-    name = check_user_file(path, BallotFileError)
-    try:
-        return _fast.count_file(
-            name, resolver, policy, choice=choice, voter=voter, timestamp=timestamp
-        )
-    except Fallback:
-        # The careful reader raises its own error here, or (for a digest collision) counts.
-        text = read_csv_text(path, BallotFileError)
-        ballots = read_ballot_text(text, choice=choice, voter=voter, timestamp=timestamp)
-        return _tally_ballots(ballots, resolver, policy)
+    from bosetting.voting import _file, _filecount
+
+    policy = DuplicatePolicy(duplicates)
+    lay = _file.layout(path, choice=choice, voter=voter, timestamp=timestamp)
+    return _filecount.count_file(lay, Resolver(nominees_of(edition)), policy)

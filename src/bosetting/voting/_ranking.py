@@ -1,13 +1,4 @@
-"""Ranking by score and recording ties: deterministic, never random.
-
-Examples:
-    >>> from bosetting.model import Municipality
-    >>> a = Municipality("0301", "Oslo", "Oslo", 1838)
-    >>> b = Municipality("1804", "Bodø", "Nordland", 1977)
-    >>> order, ties = order_by_score({b: 2, a: 2}, "stemmer")
-    >>> [m.code for m in order], [m.code for m in ties[0].members]
-    (['0301', '1804'], ['0301', '1804'])
-"""
+"""Ranking by score and recording ties: deterministic, never random (see :func:`order_by_score`)."""
 
 from __future__ import annotations
 
@@ -18,7 +9,7 @@ from typing import Any
 import attrs
 
 from bosetting.i18n import N_, _, format_number, language
-from bosetting.model import Municipality
+from bosetting.model import Municipality, checked
 
 __all__ = ["TIE_RULE", "Finalists", "Tie", "order_by_score"]
 
@@ -26,6 +17,7 @@ __all__ = ["TIE_RULE", "Finalists", "Tie", "order_by_score"]
 TIE_RULE = N_("municipality number ascending (lowest number first)")
 
 
+@checked
 @attrs.frozen
 class Tie:
     """Nominees with equal scores at a point where the order matters, and how it was broken.
@@ -73,8 +65,9 @@ def _shown_score(score: str) -> str:
     return _(score)
 
 
+@checked
 def order_by_score(
-    scores: Mapping[Municipality, Any], stage: str
+    scores: Mapping[Municipality, float | Fraction], stage: str
 ) -> tuple[tuple[Municipality, ...], tuple[Tie, ...]]:
     """Order nominees by score, highest first; ties by kommunenummer ascending.
 
@@ -108,6 +101,7 @@ def _fmt(x: Any) -> str:
     return str(x)
 
 
+@checked
 @attrs.frozen
 class Finalists:
     """The ``k`` nominees with most votes.

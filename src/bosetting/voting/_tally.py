@@ -1,4 +1,4 @@
-"""The :class:`Tally` monoid: counts per nominee, rejected ballots with reasons, merges.
+"""The :class:`Tally` monoid: counts per nominee, rejected ballots with reasons, voter ids, merges.
 
 A :class:`Tally` is a monoid: :meth:`Tally.empty` is the identity and ``a + b``
 merges two batches (associative and commutative). A tally remembers the voter ids
@@ -14,17 +14,16 @@ import enum
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from bosetting.errors import ArgumentError, TallyMergeError
 from bosetting.i18n import N_
-from bosetting.model import Edition, Municipality, RejectReason
+from bosetting.model import Edition, Municipality, RejectReason, checked, number_argument
 from bosetting.register import nominees_of
 from bosetting.voting._ballots import Ballot
 from bosetting.voting._ranking import Finalists, order_by_score
-from bosetting.voting._voters import VoterIds
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,13 +32,22 @@ __all__ = ["DuplicatePolicy", "LazyRejected", "RejectedBallot", "Tally", "VoterI
 
 
 class DuplicatePolicy(enum.Enum):
-    """What to do with several valid ballots from one voter id (see the module docstring)."""
+    """What to do with several valid ballots from one voter id (see :mod:`bosetting.voting._count`)."""
 
     KEEP_FIRST = "keep_first"
     KEEP_LAST = "keep_last"
     REJECT_ALL = "reject_all"
 
+    @classmethod
+    def _missing_(cls, value: object) -> DuplicatePolicy:
+        raise ArgumentError(
+            N_("the duplicate policy is keep_first, keep_last or reject_all"),
+            field="duplicates",
+            value=value if isinstance(value, str) else type(value).__name__,
+        )
 
+
+@checked
 @attrs.frozen
 class RejectedBallot:
     """A ballot that was not counted, and why."""
@@ -50,103 +58,161 @@ class RejectedBallot:
 
 def _rejected_key(r: RejectedBallot) -> tuple[Any, ...]:
     b = r.ballot
-    return (
-        b.source or "",
-        b.row is None,
-        b.row or 0,
-        b.choice,
-        b.voter or "",
-        b.timestamp or "",
-        b.label or "",
-        r.reason.value,
-    )
+    text = (b.choice, b.voter or "", b.timestamp or "", b.label or "", r.reason.value)
+    return (b.source or "", b.row is None, b.row or 0, *text)
 
 
+@checked
 class LazyRejected(Sequence[RejectedBallot]):
-    """The rejected ballots of one batch, built on first access.
+    """The rejected ballots of one batch, made when someone looks at them; it behaves as a tuple.
 
-    The counting paths for Series, arrays and lists of choices know how many
-    ballots were rejected and why as soon as they have counted the distinct
-    choices; the :class:`Ballot` objects (row, raw value, source) are built only
-    when someone looks at them. ``build`` must return them in the canonical
-    order (one source, rows ascending). It behaves as a tuple.
+    A counting path knows how many ballots it rejected and why as soon as it has
+    counted; ``batches`` yields the :class:`RejectedBallot` objects in canonical order
+    (rows ascending), a list at a time, so that going through millions of them
+    (``--format json``) never holds them all.
 
     Args:
         counts: How many ballots were rejected for each reason.
-        build: Returns the rejected ballots, in canonical order.
+        batches: Yields them in lists, in canonical order.
     """
 
-    __slots__ = ("_build", "_counts", "_items")
+    __slots__ = ("_batches", "_counts", "_items")
 
     def __init__(
-        self, counts: dict[RejectReason, int], build: Callable[[], Iterable[RejectedBallot]]
+        self,
+        counts: dict[RejectReason, int],
+        batches: Callable[[], Iterator[list[RejectedBallot]]],
     ) -> None:
         self._counts = {r: n for r, n in counts.items() if n}
-        self._build: Callable[[], Iterable[RejectedBallot]] | None = build
+        self._batches = batches
         self._items: tuple[RejectedBallot, ...] | None = None
 
     def _all(self) -> tuple[RejectedBallot, ...]:
         if self._items is None:
-            assert self._build is not None
-            self._items = tuple(self._build())
-            self._build = None
+            self._items = tuple(self)
         return self._items
 
     @property
     def reason_counts(self) -> dict[RejectReason, int]:
-        """How many were rejected for each reason (without building the ballots)."""
+        """How many were rejected for each reason (without making the ballots)."""
         return dict(self._counts)
 
     def __len__(self) -> int:
         return sum(self._counts.values())
 
-    @overload
-    def __getitem__(self, i: int) -> RejectedBallot: ...
-    @overload
-    def __getitem__(self, i: slice) -> tuple[RejectedBallot, ...]: ...
-    def __getitem__(self, i: int | slice) -> RejectedBallot | tuple[RejectedBallot, ...]:
+    def __getitem__(self, i: Any) -> Any:
         return self._all()[i]
 
     def __iter__(self) -> Iterator[RejectedBallot]:
-        return iter(self._all())
+        if self._items is None:
+            return (r for batch in self._batches() for r in batch)
+        return iter(self._items)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, LazyRejected):
-            other = other._all()
-        if not isinstance(other, tuple):
-            return NotImplemented
-        return len(self) == len(other) and self._all() == other
-
-    def __hash__(self) -> int:
-        return hash(self._all())
-
-    def __add__(self, other: object) -> tuple[RejectedBallot, ...]:
         if not isinstance(other, tuple | LazyRejected):
             return NotImplemented
-        return self._all() + tuple(other)
+        if len(self) != len(other):
+            return False
+        if isinstance(other, LazyRejected) and self._counts != other._counts:
+            return False
+        return all(a == b for a, b in zip(self, other, strict=True))
 
-    def __radd__(self, other: object) -> tuple[RejectedBallot, ...]:
-        if not isinstance(other, tuple):
-            return NotImplemented
-        return other + self._all()
+    def __hash__(self) -> int:
+        return hash((LazyRejected, len(self)))
 
     def __repr__(self) -> str:
-        return repr(self._all())
+        if len(self) > 100:
+            return f"<{len(self)} rejected ballots>"
+        return repr(tuple(self))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (tuple, (self._all(),))
+        return (tuple, (tuple(self),))
+
+
+@checked
+class VoterIds:
+    """The voter ids a tally has seen, once each, held as a polars Series (compact for millions).
+
+    Args:
+        ids: The voter ids.
+        series: The distinct voter ids as a polars Series of text (instead of ``ids``).
+
+    Examples:
+        >>> v = VoterIds(["a", "b", "a"])
+        >>> len(v), "a" in v, "c" in v, v == {"b", "a"}, sorted(v | VoterIds(["c"]))
+        (2, True, False, True, ['a', 'b', 'c'])
+    """
+
+    __slots__ = ("_ids",)
+
+    def __init__(self, ids: Iterable[str] = (), *, series: Any = None) -> None:
+        import polars as pl
+
+        if series is None:
+            series = pl.Series("voter", sorted(set(ids)), dtype=pl.String)
+        self._ids = series
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, voter: object) -> bool:
+        return isinstance(voter, str) and bool(self._ids.is_in([voter]).any())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids.to_list())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, frozenset | set):
+            other = VoterIds(other)
+        if not isinstance(other, VoterIds):
+            return NotImplemented
+        return len(self) == len(other) and bool(self._ids.is_in(other._ids.implode()).all())
+
+    def __hash__(self) -> int:
+        return hash((VoterIds, len(self)))
+
+    def __or__(self, other: VoterIds) -> VoterIds:
+        import polars as pl
+
+        return VoterIds(series=pl.concat([self._ids, other._ids]).unique())
+
+    def overlap(self, other: VoterIds) -> tuple[int, list[str]]:
+        """How many voters both sets hold, and up to five of them."""
+        shared = self._ids.filter(self._ids.is_in(other._ids.implode()))
+        return len(shared), shared.sort().head(5).to_list()
+
+    def __repr__(self) -> str:
+        shown = f"<{len(self)} ids>" if len(self) > 20 else repr(sorted(self))
+        return f"VoterIds({shown})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (VoterIds, (list(self),))
 
 
 def _canonical(rejected: Iterable[RejectedBallot]) -> Sequence[RejectedBallot]:
     if isinstance(rejected, LazyRejected):
-        return rejected  # canonical by construction
-    return tuple(sorted(rejected, key=_rejected_key))
+        return rejected  # canonical by construction (and not looked through here)
+    items = tuple(rejected) if isinstance(rejected, Iterable) else None
+    if (
+        items is None
+        or isinstance(rejected, str)
+        or not all(isinstance(r, RejectedBallot) for r in items)
+    ):
+        raise ArgumentError(
+            N_("the argument {argument} is {expected}, not {kind}"),
+            argument="rejected",
+            expected="Iterable[RejectedBallot]",
+            kind=type(rejected).__name__,
+            field="rejected",
+        )
+    return tuple(sorted(items, key=_rejected_key))
 
 
 def _voter_ids(voters: VoterIds | Iterable[str]) -> VoterIds:
     return voters if isinstance(voters, VoterIds) else VoterIds(voters)
 
 
+@checked(own=("rejected",))  # checked by its converter, never looked through
 @attrs.frozen(eq=True)
 class Tally:
     """Counts of the public vote for one set of nominees.
@@ -160,7 +226,7 @@ class Tally:
         rejected: Every ballot not counted, with its reason (in a canonical order:
             source, then row). A tuple, or a :class:`LazyRejected` that behaves as one.
         voters: The voter ids whose ballot was counted or rejected as a duplicate
-            (:class:`VoterIds`; a tally counted from a file keeps only their digests).
+            (:class:`VoterIds`).
         duplicates: The duplicate-voter policy the tally was made with.
         labels: The labels the ballots carried (``"ØVINGSDATA"`` marks practice data).
     """
@@ -182,6 +248,7 @@ class Tally:
             )
 
     @classmethod
+    @checked
     def empty(
         cls,
         nominees: Edition | Iterable[Municipality],
@@ -267,8 +334,17 @@ class Tally:
         return order_by_score(self.counts, N_("votes"))[0]
 
     def rank(self, municipality: Municipality) -> int:
-        """A nominee's 1-based place in :meth:`ranking`."""
-        return self.ranking().index(municipality) + 1
+        """A nominee's 1-based place in :meth:`ranking`.
+
+        Raises:
+            ArgumentError: for a municipality that is not one of the nominees.
+        """
+        order = self.ranking()
+        if municipality not in order:
+            raise ArgumentError(
+                N_("not one of the nominees"), field="municipality", value=str(municipality)
+            )
+        return order.index(municipality) + 1
 
     def finalists(self, k: int = 3) -> Finalists:
         """The ``k`` nominees with most votes, ties at the boundary broken by kommunenummer.
@@ -280,17 +356,13 @@ class Tally:
             >>> [m.name for m in f.municipalities], [m.name for m in f.tie.members]
             (['C', 'A'], ['A', 'B'])
         """
-        if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-            raise ArgumentError(N_("k is a whole number of at least 1"), field="k", value=k)
+        number_argument(k, "k", low=1, whole=True)
         counts = self.counts
         order, ties = order_by_score(counts, N_("finalists"))
-        chosen = order[:k]
         tie = None
-        if len(order) > k:
-            boundary = counts[order[k - 1]]
-            if counts[order[k]] == boundary:
-                tie = next(t for t in ties if order[k - 1] in t.members)
-        return Finalists(k, chosen, tie)
+        if len(order) > k and counts[order[k]] == counts[order[k - 1]]:
+            tie = next(t for t in ties if order[k - 1] in t.members)
+        return Finalists(k, order[:k], tie)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per nominee, best first: ``rank``, ``code``, ``name``, ``county``, ``votes``, ``share``.
@@ -337,18 +409,11 @@ class Tally:
         import pandas as pd
 
         rows = [(r.ballot, r.reason.value) for r in self.rejected]
-        text = {
-            key: pd.Series([getattr(b, key) for b, _ in rows], dtype="string")
-            for key in ("source", "choice", "voter", "timestamp", "label")
+        columns = ("source", "row", "choice", "voter", "timestamp", "label")
+        frame = {
+            key: pd.Series(
+                [getattr(b, key) for b, _ in rows], dtype="Int64" if key == "row" else "string"
+            )
+            for key in columns
         }
-        return pd.DataFrame(
-            {
-                "source": text["source"],
-                "row": pd.Series([b.row for b, _ in rows], dtype="Int64"),
-                "choice": text["choice"],
-                "voter": text["voter"],
-                "timestamp": text["timestamp"],
-                "label": text["label"],
-                "reason": pd.Series([r for _, r in rows], dtype="string"),
-            }
-        )
+        return pd.DataFrame({**frame, "reason": pd.Series([r for _, r in rows], dtype="string")})

@@ -93,6 +93,7 @@ if TYPE_CHECKING:
         tally_json,
         tally_table,
         vote_title,
+        write_tally_json,
     )
 
 __all__ = [
@@ -151,6 +152,7 @@ __all__ = [
     "unknown_language",
     "usage_problem",
     "vote_title",
+    "write_tally_json",
 ]
 
 #: Which room each name lives in; a room is imported when one of its names is first asked
@@ -211,6 +213,7 @@ _ROOMS: dict[str, str] = {
     "tally_json": "_votes",
     "tally_table": "_votes",
     "vote_title": "_votes",
+    "write_tally_json": "_votes",
 }
 
 

@@ -9,7 +9,9 @@ fractions in text such as ``"6/11"``):
   ``results`` (one per nominee, best first: ``rank``, ``municipality``, ``votes``,
   ``share``), ``rejected`` (count per reason code, every reason) and
   ``rejected_ballots`` (each ballot not counted: ``source``, ``row``, ``choice``,
-  ``voter``, ``timestamp``, ``reason``).
+  ``voter``, ``timestamp``, ``extra`` (the fields beyond the header's), ``missing``
+  (the header's columns a short row lacks), ``reason``;
+  written as they are read, so millions of them stream).
 * ``decide``: ``edition``, ``practice``, ``rule`` (as in ``show``: ``rule`` and
   ``public_weight``, the weight actually used), ``winner``, ``finalists`` (or ``null``), ``ranking``
   (one per nominee: ``rank``, ``municipality``, ``votes``, ``public_share``,
@@ -26,18 +28,23 @@ CSV: ``tally`` :meth:`Tally.to_frame`, ``decide`` :meth:`Decision.to_frame`,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import sys
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from bosetting.cli._render._formats import Table
+from bosetting.cli._render._formats import Table, json_text
 from bosetting.cli._render._layout import table
 from bosetting.i18n import _, format_number, format_share
 from bosetting.model import PRACTICE_LABEL, DecisionRule, Edition, converter
 
 if TYPE_CHECKING:
     from bosetting.decision import Decision, Sensitivity
-    from bosetting.voting import Tally, Tie
+    from bosetting.voting import RejectedBallot, Tally, Tie
+
+#: A text as JSON writes it (``ensure_ascii=False``): the json module's own encoder.
+_JSON_STR = json.encoder.encode_basestring
 
 __all__ = [
     "decision_json",
@@ -52,6 +59,7 @@ __all__ = [
     "tally_json",
     "tally_table",
     "vote_title",
+    "write_tally_json",
 ]
 
 
@@ -107,8 +115,7 @@ def _tie(t: Tie) -> dict[str, Any]:
     }
 
 
-def tally_json(t: Tally, e: Edition) -> dict[str, Any]:
-    """``tally --format json``."""
+def _tally_head(t: Tally, e: Edition) -> dict[str, Any]:
     shares, counts = t.shares, t.counts
     return {
         "edition": e.label,
@@ -122,18 +129,91 @@ def tally_json(t: Tally, e: Edition) -> dict[str, Any]:
             for i, m in enumerate(t.ranking(), start=1)
         ],
         "rejected": {r.value: n for r, n in t.rejected_by_reason.items()},
-        "rejected_ballots": [
-            {
-                "source": r.ballot.source,
-                "row": r.ballot.row,
-                "choice": r.ballot.choice,
-                "voter": r.ballot.voter,
-                "timestamp": r.ballot.timestamp,
-                "reason": r.reason.value,
-            }
-            for r in t.rejected
-        ],
     }
+
+
+def _rejected_items(t: Tally) -> Iterator[dict[str, Any]]:
+    for r in t.rejected:
+        b = r.ballot
+        yield {
+            "source": b.source,
+            "row": b.row,
+            "choice": b.choice,
+            "voter": b.voter,
+            "timestamp": b.timestamp,
+            "extra": list(b.extra),
+            "missing": list(b.missing),
+            "reason": r.reason.value,
+        }
+
+
+def _json_value(value: Any) -> str:
+    return "null" if value is None else _JSON_STR(value) if isinstance(value, str) else str(value)
+
+
+#: One rejected ballot as ``json_text`` indents it inside the document (fields filled in below).
+_ITEM = (
+    '{{\n      "source": {source},\n      "row": {row},\n      "choice": {choice},'
+    '\n      "voter": {voter},\n      "timestamp": {timestamp},\n      "extra": {extra},'
+    '\n      "missing": {missing},\n      "reason": "{reason}"\n    }}'
+)
+
+
+def _item_text(r: RejectedBallot, sources: dict[str | None, str]) -> str:
+    b = r.ballot
+    source = sources.get(b.source)
+    if source is None:
+        source = sources[b.source] = _json_value(b.source)
+    lists = {}
+    for key, values in (("extra", b.extra), ("missing", b.missing)):
+        listed = ",\n".join(f"        {_json_value(x)}" for x in values)
+        lists[key] = f"[\n{listed}\n      ]" if values else "[]"
+    return _ITEM.format(
+        source=source,
+        row=_json_value(b.row),
+        choice=_json_value(b.choice),
+        voter=_json_value(b.voter),
+        timestamp=_json_value(b.timestamp),
+        **lists,
+        reason=r.reason.value,
+    )
+
+
+def tally_json(t: Tally, e: Edition) -> dict[str, Any]:
+    """``tally --format json`` as one document (:func:`write_tally_json` streams the same)."""
+    return {**_tally_head(t, e), "rejected_ballots": list(_rejected_items(t))}
+
+
+def write_tally_json(t: Tally, e: Edition, *, batch: int = 10_000) -> None:
+    """Write :func:`tally_json` to standard output, the rejected ballots a batch at a time.
+
+    Millions of rejected ballots are never all in memory: they are read from the
+    file again as they are written (see :class:`~bosetting.voting.LazyRejected`).
+    """
+    head = json_text(_tally_head(t, e)).rstrip()
+    assert head.endswith("}")
+    out = getattr(sys.stdout, "buffer", None)
+
+    def write(text: str) -> None:
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            out.write(text.encode("utf-8"))
+
+    sys.stdout.flush()
+    write(head[:-1].rstrip() + ',\n  "rejected_ballots": [')
+    pending: list[str] = []
+    first = True
+    sources: dict[str | None, str] = {}
+    for r in t.rejected:
+        pending.append(("\n    " if first else ",\n    ") + _item_text(r, sources))
+        first = False
+        if len(pending) >= batch:
+            write("".join(pending))
+            pending.clear()
+    write("".join(pending) + ("\n  ]\n}\n" if not first else "]\n}\n"))
+    if out is not None:
+        out.flush()
 
 
 def tally_table(t: Tally) -> Table:

@@ -1,0 +1,155 @@
+"""Counting a ballot file on polars, and reading its rejected rows again when asked.
+
+Each distinct choice is resolved once; among the valid ballots that carry a voter
+id the duplicate policy keeps the first, the last or none per voter. What stays in
+memory is the distinct voter ids and the rejected rows as two arrays (row,
+reason); their :class:`~bosetting.voting.Ballot` objects are made only when
+someone asks, by reading those rows again (the file must not have changed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from bosetting.errors import BallotFileError
+from bosetting.i18n import N_
+from bosetting.model import RejectReason
+from bosetting.register import Resolver
+from bosetting.voting._ballots import WHITESPACE, Ballot
+from bosetting.voting._columns import BATCH, REASONS, code_of
+from bosetting.voting._file import (
+    Layout,
+    ballots_of,
+    extra_fields,
+    parse,
+    scan,
+    stat,
+    text_columns,
+    utf8_path,
+)
+from bosetting.voting._tally import DuplicatePolicy, LazyRejected, RejectedBallot, Tally, VoterIds
+
+if TYPE_CHECKING:
+    import polars as pl
+
+__all__ = ["count_file", "rejected_ballots"]
+
+
+def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tally:
+    """Count a ballot file (see the module docstring)."""
+    import polars as pl
+
+    c = lay.columns
+
+    def exprs(lay: Layout) -> dict[str, Any]:
+        out = {"choice": pl.col(f"c{c.choice}").cast(pl.Categorical)}
+        if c.voter is not None:
+            out["voter"] = pl.col(f"c{c.voter}").str.strip_chars(WHITESPACE)
+        if c.label is not None:
+            out["label"] = pl.col(f"c{c.label}").cast(pl.Categorical)
+        return {**out, "extra": pl.any_horizontal(extra_fields(lay))}
+
+    found = parse(lay, exprs)
+    df, lay, short_rows = found.frame, found.layout, found.short
+    del found  # the Tally keeps the layout and the short rows, not the rows read
+    labels: frozenset[str] = frozenset()
+    if c.label is not None:
+        seen = df.get_column("label").unique().cast(pl.String).str.strip_chars(WHITESPACE)
+        labels = frozenset(seen.to_list()) - {""}
+    distinct = df.get_column("choice").unique()
+    codes = [code_of(resolver, v) for v in distinct.cast(pl.String).to_list()]
+    code = (
+        pl.col("choice")
+        .to_physical()
+        .replace_strict(
+            distinct.to_physical(), pl.Series(codes, dtype=pl.Int16), return_dtype=pl.Int16
+        )
+    )
+    code = pl.when("extra").then(_code(RejectReason.EXTRA_FIELDS)).otherwise(code)
+    if short_rows:
+        short = pl.col("row").is_in(list(short_rows))
+        code = pl.when(short).then(_code(RejectReason.MISSING_FIELDS)).otherwise(code)
+    df = df.select(
+        "row", code.cast(pl.Int16).alias("code"), *(["voter"] if c.voter is not None else [])
+    )
+    voters = pl.Series("voter", [], dtype=pl.String)
+    if c.voter is not None:
+        voter = df.get_column("voter")
+        named = (df.get_column("code") >= 0) & (voter != "")
+        keep = _passes(voter, named, _TESTS[policy.value])
+        first = _passes(voter, named, "is_first_distinct") if policy.value == "reject_all" else keep
+        voters = voter.filter(named & first)  # each voter once
+        if not keep.all():
+            dup = _code(RejectReason.DUPLICATE_VOTER)
+            df = df.with_columns(code=pl.when(pl.lit(keep)).then("code").otherwise(dup))
+    bad = df.filter(pl.col("code") < 0).select("row", reason=-1 - pl.col("code"))
+    counted = df.get_column("code").filter(df.get_column("code") >= 0)
+    votes = [0] * len(resolver.nominees)
+    for k, n in counted.value_counts().iter_rows():
+        votes[k] += n
+    rows, reasons = bad.get_column("row"), bad.get_column("reason")
+
+    def batches() -> Iterator[list[RejectedBallot]]:
+        done = 0
+        for ballots in rejected_ballots(lay, short_rows, rows):
+            why = reasons.slice(done, len(ballots)).to_list()
+            done += len(ballots)
+            yield [RejectedBallot(b, REASONS[k]) for b, k in zip(ballots, why, strict=True)]
+
+    counts = {REASONS[k]: n for k, n in reasons.value_counts().iter_rows()}
+    rejected = LazyRejected(counts, batches) if counts else ()
+    return Tally(resolver.nominees, tuple(votes), rejected, VoterIds(series=voters), policy, labels)
+
+
+def _code(reason: RejectReason) -> int:
+    return -1 - REASONS.index(reason)
+
+
+#: The test of a policy on a Series: whether each value is the first, the last or the only one.
+_TESTS = {
+    "keep_first": "is_first_distinct",
+    "keep_last": "is_last_distinct",
+    "reject_all": "is_unique",
+}
+
+
+def _passes(ids: pl.Series, named: pl.Series, test: str) -> pl.Series:
+    """Whether each ballot with a voter id (``named``) passes a policy's test (the others do)."""
+    import polars as pl
+
+    return pl.repeat(True, len(ids), eager=True).scatter(
+        named.arg_true(), getattr(ids.filter(named), test)()
+    )
+
+
+def rejected_ballots(lay: Layout, short: dict[int, int], rows: Any) -> Iterator[list[Ballot]]:
+    """The rejected rows as :class:`Ballot` objects, read again from the file in batches.
+
+    Raises:
+        BallotFileError: if the file has changed since it was counted.
+    """
+    import polars as pl
+
+    info = stat(lay.name, lay.shown)
+    if (info.st_size, info.st_mtime_ns) != (lay.size, lay.mtime_ns):
+        raise BallotFileError(
+            N_(
+                "the file has changed since it was counted, so its rejected ballots cannot "
+                "be read again; count it again"
+            ),
+            file=lay.shown,
+        )
+    if not len(rows):
+        return
+    with utf8_path(lay) as source:
+        lf = scan(lay, source).select("row", **text_columns(lay))
+        for batch in lf.collect_batches(chunk_size=BATCH, maintain_order=True):
+            if not batch.height:
+                continue
+            here = batch.get_column("row")
+            lo = rows.search_sorted(here[0], side="left")
+            hi = rows.search_sorted(here[-1], side="right")
+            if lo < hi:
+                wanted = rows.slice(lo, hi - lo).implode()
+                yield list(ballots_of(batch.filter(pl.col("row").is_in(wanted)), lay, short))
