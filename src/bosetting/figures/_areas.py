@@ -61,6 +61,17 @@ class AreaFilter:
     county: str | None = None
     runs: tuple[Municipality, ...] = ()
     own: tuple[Municipality, ...] = ()
+    #: The runs by code, so that a row of another municipality is turned away at once.
+    _by_code: dict[str, tuple[Municipality, ...]] = attrs.field(
+        init=False, repr=False, eq=False, alias="_by_code"
+    )
+
+    @_by_code.default
+    def _index_runs(self) -> dict[str, tuple[Municipality, ...]]:
+        by_code: dict[str, tuple[Municipality, ...]] = {}
+        for r in self.runs:
+            by_code[r.code] = (*by_code.get(r.code, ()), r)
+        return by_code
 
     @classmethod
     @checked
@@ -88,7 +99,7 @@ class AreaFilter:
         if self.kind == "county":
             return area_type is AreaType.COUNTY and code == self.county
         return area_type is AreaType.MUNICIPALITY and any(
-            r.code == code and r.valid_in(year) for r in self.runs
+            r.valid_in(year) for r in self._by_code.get(code, ())
         )
 
     def owns(self, code: str, year: int) -> bool:
