@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
-
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
@@ -62,7 +61,7 @@ _CODE_TAG = re.compile(r"<(/?)(code|pre|script|style|kbd|samp)\b", re.IGNORECASE
 
 
 def unbreakable_numbers(html: str) -> str:
-    """A no-break space inside and after numbers in the text of ``html`` (not in code).
+    r"""A no-break space inside and after numbers in the text of ``html`` (not in code).
 
     Examples:
         >>> unbreakable_numbers("<p>46,9 % av 2 000</p><code>x = 1 %</code>")
