@@ -120,23 +120,22 @@ def _settlement(md: Page, rows: Sequence[Settlement], *, page: str) -> None:
     md.para(
         _("Settlement of refugees (requested by IMDi, decided by the municipality, settled):"),
     )
+    # Six columns, so that the table fits the page beside the menus (a wider one would scroll).
     table = []
     for s in rows:
         ratio = settled_share_of_request(s)
         table.append(
             (
-                s.year,
-                s.code,
-                s.name,
+                _("{year} (part of the year)", year=s.year) if s.partial_year else s.year,
+                f"{s.name} ({s.code})",
                 _cell(s.requested, s.requested_status),
                 _cell(s.decided, s.decided_status),
                 _cell(s.settled, s.settled_status),
                 DASH if ratio is None else format_share(ratio, 0),
-                _("part of the year") if s.partial_year else "",
             )
         )
-    header = [_("Year"), _("Number"), _("Name"), _("Requested"), _("Decided")]
-    header += [_("Settled"), _("Settled of requested"), _("Note")]
+    header = [_("Year"), "Kommune", _("Requested"), _("Decided"), _("Settled")]
+    header += [_("Settled of requested")]
     md.table(header, table)
     symbols = sorted(
         {
@@ -181,25 +180,22 @@ def _intro(
         return
     table = []
     for o in rows:
-        share = (
-            format_share(o.share, 0)
-            if o.share_status is FigureStatus.PUBLISHED and o.share is not None
-            else o.share_status.symbol or DASH
-        )
+        if o.share_status is FigureStatus.PUBLISHED and o.share is not None:
+            share = format_share(o.share, 0)
+        else:
+            share = f"{o.share_status.symbol or DASH} ({o.share_status.label})"
         table.append(
             (
-                o.area_code,
-                o.area_name,
+                f"{o.area_name} ({o.area_code})",
                 o.status_year,
                 o.cohort_year,
                 _cell(o.former_participants, o.former_participants_status),
                 _cell(o.in_work_or_education, o.in_work_or_education_status),
                 share,
-                o.share_status.label,
             )
         )
-    header = [_("Number"), _("Name"), _("Status year"), _("Cohort"), _("Participants")]
-    header += [_("In work or education"), _("Share"), _("Status")]
+    header = ["Kommune", _("Status year"), _("Cohort"), _("Participants")]
+    header += [_("In work or education"), _("Share")]
     md.table(header, table)
     hidden = [o for o in rows if o.share_status is not FigureStatus.PUBLISHED]
     if hidden:
