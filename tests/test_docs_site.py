@@ -192,18 +192,19 @@ class _Links(HTMLParser):
             self.hrefs.append(href)
 
 
-def _content_links(site_dir: Path, url: str) -> set[str]:
-    """The pages a page's main content links to (nav and footer left out)."""
+def _content_links(site_dir: Path, url: str, *, fragments: bool = False) -> set[str]:
+    """The pages a page's main content links to (nav and footer left out), as paths,
+    or as ``path#fragment`` where a link has one and ``fragments`` is set."""
     html = (site_dir / url.lstrip("/") / "index.html").read_text("utf-8")
     main = html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
     parser = _Links()
     parser.feed(main)
     out = set()
     for href in parser.hrefs:
-        target = urljoin(f"http://x{url}", href)
-        parts = urlsplit(target)
+        parts = urlsplit(urljoin(f"http://x{url}", href))
         if parts.netloc == "x":
-            out.add(parts.path)
+            keep = fragments and parts.fragment
+            out.add(f"{parts.path}#{parts.fragment}" if keep else parts.path)
     return out
 
 
@@ -317,7 +318,7 @@ def test_a_municipality_page_says_what_the_library_says(site: Path, name: str) -
         for n in found:
             assert f"/prisen/{n.edition.replace('/', '-')}/" in links, n.edition
             assert n.outcome.label.capitalize() in text
-            cited = _fragment_links(site, url)
+            cited = _content_links(site, url, fragments=True)
             assert all(f"/kilder/#{s.id}" in cited for s in n.sources), n.edition
         settled = bs.settlement(m)
         lines = text.splitlines()
@@ -341,19 +342,6 @@ def test_a_municipality_page_says_what_the_library_says(site: Path, name: str) -
             assert f"Punkt {i}: {r.verdict.label.capitalize()}" in text
             assert all(reason in text for reason in r.reasons)
         assert all(line in text for line in a.coverage)
-
-
-def _fragment_links(site_dir: Path, url: str) -> set[str]:
-    """A page's content links as path#fragment."""
-    html = (site_dir / url.lstrip("/") / "index.html").read_text("utf-8")
-    main = html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
-    parser = _Links()
-    parser.feed(main)
-    out = set()
-    for href in parser.hrefs:
-        parts = urlsplit(urljoin(f"http://x{url}", href))
-        out.add(f"{parts.path}#{parts.fragment}" if parts.fragment else parts.path)
-    return out
 
 
 def test_edition_pages_link_nominees_and_winner_to_their_municipality(site: Path) -> None:
