@@ -102,6 +102,10 @@ class AreaFilter:
             r.valid_in(year) for r in self._by_code.get(code, ())
         )
 
+    def codes(self) -> frozenset[str] | None:
+        """The codes a row of the area can have, or ``None`` when any code can be one."""
+        return frozenset(self._by_code) if self.kind == "municipality" else None
+
     def owns(self, code: str, year: int) -> bool:
         """Whether a municipality row (code, year) is the municipality's own, not a predecessor's."""
         return any(r.code == code and r.valid_in(year) for r in self.own)
