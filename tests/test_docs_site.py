@@ -457,6 +457,7 @@ def test_404_links_relative(site: Path) -> None:
     html = (site / "404.html").read_text("utf-8")
     assert not _ROOT_LINK.findall(html)
     assert '"base": "."' in html
+    assert not re.findall(r'": "/(?!/)', html)  # no setting from the root (the search worker)
 
 
 # ---------------------------------------------------------------- the browser
@@ -842,6 +843,10 @@ def test_404_page_works_from_a_sub_folder(site: Path, browser: Any) -> None:
         page.on("requestfailed", lambda r: failed.append(f"failed: {r.url}"))
         missing = base + "/sub/finnes-ikke"
         page.goto(missing, wait_until="networkidle")
+        # The search works too: its worker and index load from the site, not the server's root.
+        page.locator(".md-search__input").click()
+        page.keyboard.type("Kinn")
+        page.wait_for_selector(".md-search-result__item", timeout=60_000)
         assert missing in failed  # the server said 404 and sent the 404 page
         assert [u for u in failed if u != missing] == []
         assert page.evaluate("[...document.styleSheets].length") >= 2

@@ -112,6 +112,7 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
 
 # A link or a source from the server's root: href="/...", src="/..." (not "//host/...").
 _ROOT_LINK = re.compile(r'\b(href|src)="/(?!/)')
+_CONFIG_PATH = re.compile(r'("search": )"/(?!/)')
 
 
 def relative_404(html: str) -> str:
@@ -120,10 +121,14 @@ def relative_404(html: str) -> str:
     Examples:
         >>> relative_404('<a href="/.">x</a><link href="/assets/a.css"><a href="//x.no/">')
         '<a href=".">x</a><link href="assets/a.css"><a href="//x.no/">'
+        >>> relative_404('{"base": "/", "search": "/assets/workers/search.js"}')
+        '{"base": ".", "search": "assets/workers/search.js"}'
     """
     html = _ROOT_LINK.sub(r'\1="', html)
-    # Material's own settings (the search index, the assets) start from its base.
-    return html.replace('"base": "/"', '"base": "."').replace('href=""', 'href="."')
+    # Material's own settings: its base, and the search worker's script (a JSON string).
+    html = html.replace('"base": "/"', '"base": "."')
+    html = _CONFIG_PATH.sub(r'\1"', html)
+    return html.replace('href=""', 'href="."')
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
