@@ -99,6 +99,29 @@ def pages(site_dir: Path) -> list[str]:
     return out
 
 
+def municipality_url(code: str) -> str:
+    """The URL path of a municipality of today's page (*Slik står kommunen*)."""
+    return f"/kommuner/{code}/"
+
+
+#: Every how many municipality pages (by code) the browser visits one, besides the winners'.
+MUNICIPALITY_STRIDE = 30
+
+
+def browser_sample(site_dir: Path) -> list[str]:
+    """The pages the browser visits: every page but the municipality pages, and of those
+    (one template, 357 pages) the index, today's municipality of every winner, and every
+    :data:`MUNICIPALITY_STRIDE`-th by code. ``mkdocs build --strict`` checks the links and
+    anchors of every page; the browser adds axe, the console and images, a few seconds each.
+    """
+    ms = bs.municipalities()
+    winners = {c.code for a in bs.winners() for c in bs.succession(a.municipality).candidates}
+    chosen = {m.code for i, m in enumerate(ms) if m.code in winners or i % MUNICIPALITY_STRIDE == 0}
+    every = {municipality_url(m.code) for m in ms}
+    keep = {municipality_url(c) for c in chosen}
+    return [u for u in pages(site_dir) if u not in every or u in keep]
+
+
 # ---------------------------------------------------------------- the build itself
 
 
@@ -169,18 +192,19 @@ class _Links(HTMLParser):
             self.hrefs.append(href)
 
 
-def _content_links(site_dir: Path, url: str) -> set[str]:
-    """The pages a page's main content links to (nav and footer left out)."""
+def _content_links(site_dir: Path, url: str, *, fragments: bool = False) -> set[str]:
+    """The pages a page's main content links to (nav and footer left out), as paths,
+    or as ``path#fragment`` where a link has one and ``fragments`` is set."""
     html = (site_dir / url.lstrip("/") / "index.html").read_text("utf-8")
     main = html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
     parser = _Links()
     parser.feed(main)
     out = set()
     for href in parser.hrefs:
-        target = urljoin(f"http://x{url}", href)
-        parts = urlsplit(target)
+        parts = urlsplit(urljoin(f"http://x{url}", href))
         if parts.netloc == "x":
-            out.add(parts.path)
+            keep = fragments and parts.fragment
+            out.add(f"{parts.path}#{parts.fragment}" if keep else parts.path)
     return out
 
 
@@ -219,6 +243,221 @@ def test_quickstart_code_runs() -> None:
                     sys.stdout = sys_stdout
     finally:
         os.chdir(cwd)
+
+
+# ---------------------------------------------------------------- Slik står kommunen
+
+
+class _Text(HTMLParser):
+    """The text of a page's article, code left out, with each block on its own line."""
+
+    BLOCKS = frozenset({"p", "li", "tr", "h1", "h2", "h3", "h4", "div", "table", "ul", "ol"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.code = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("code", "pre", "script", "style"):
+            self.code += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+        if tag in ("td", "th"):
+            self.parts.append(" | ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("code", "pre", "script", "style"):
+            self.code = max(0, self.code - 1)
+
+    def handle_data(self, data: str) -> None:
+        if "\n" in data and not data.strip():  # the line breaks between tags
+            return
+        if not self.code:
+            self.parts.append(data)
+
+
+def article_text(site_dir: Path, url: str) -> str:
+    """The text a reader sees in a page's article (headings' permalink signs left out)."""
+    html = (site_dir / url.lstrip("/") / "index.html").read_text("utf-8")
+    main = html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+    main = main.split(">", 1)[1]
+    parser = _Text()
+    parser.feed(main)
+    return "".join(parser.parts).replace("¶", "")
+
+
+def test_every_municipality_of_today_has_its_page(site: Path) -> None:
+    ms = bs.municipalities()
+    index = _content_links(site, "/kommuner/")
+    with bs.i18n.language("nb"):
+        for m in ms:
+            url = municipality_url(m.code)
+            assert url in index, m
+            assert f"Slik står {m.name}" in article_text(site, url), m
+    # Not in the nav (357 entries on every page), but the nav leads to the index.
+    home = (site / "index.html").read_text("utf-8")
+    assert "/kommuner/4602/" not in home
+    assert 'href="kommuner/"' in home
+
+
+@pytest.mark.parametrize("name", ["Kinn", "Bodø", "Oslo", "Lillestrøm", "Haram", "Utsira"])
+def test_a_municipality_page_says_what_the_library_says(site: Path, name: str) -> None:
+    from bosetting.cli._render._prize import record_head
+    from bosetting.figures import settled_share_of_request
+    from bosetting.i18n import format_share
+    from bosetting.model import Sex
+
+    m = bs.municipality(name)
+    url = municipality_url(m.code)
+    text = article_text(site, url)
+    links = _content_links(site, url)
+    with bs.i18n.language("nb"):
+        found = bs.record(m)
+        assert record_head(m, found) in text
+        for n in found:
+            assert f"/prisen/{n.edition.replace('/', '-')}/" in links, n.edition
+            assert n.outcome.label.capitalize() in text
+            cited = _content_links(site, url, fragments=True)
+            assert all(f"/kilder/#{s.id}" in cited for s in n.sources), n.edition
+        settled = bs.settlement(m)
+        lines = text.splitlines()
+        rows = [
+            ln for ln in lines if re.match(r" \| \d{4}(?: \([^)]+\))? \| [^|]+ \(\d{4}\) \| ", ln)
+        ]
+        assert len(rows) == len(settled)
+        intro = [o for o in bs.intro_outcomes(m) if o.sex is Sex.ALL]
+        rows = [ln for ln in lines if re.match(r" \| [^|]+ \(\d{4}\) \| \d{4} \| \d{4} \| ", ln)]
+        assert len(rows) == len(intro)
+        for s in settled:
+            share = settled_share_of_request(s)
+            if share is not None:
+                assert f" | {s.name} ({s.code}) | " in text
+                assert format_share(share, 0) in text
+        if not intro:
+            assert "her er ingen resultater publisert" in text
+        a = bs.assess(m, bs.latest())
+        assert f"Sjekket mot prisen for {a.edition}" in text
+        for i, r in enumerate(a.results, 1):
+            assert f"Punkt {i}: {r.verdict.label.capitalize()}" in text
+            assert all(reason in text for reason in r.reasons)
+        assert all(line in text for line in a.coverage)
+
+
+def test_edition_pages_link_nominees_and_winner_to_their_municipality(site: Path) -> None:
+    for e in bs.editions():
+        url = f"/prisen/{e.label.replace('/', '-')}/"
+        links = _content_links(site, url)
+        for n in e.nominations:
+            for now in bs.succession(n.municipality).candidates:
+                assert municipality_url(now.code) in links, (e.label, n.municipality)
+        if e.winner is not None:
+            html = (site / url.lstrip("/") / "index.html").read_text("utf-8")
+            winner = html.split("gikk til <strong>", 1)[1].split("</strong>", 1)[0]
+            s = bs.succession(e.winner)
+            if not s.ambiguous:
+                assert f"kommuner/{s.candidates[0].code}/" in winner, e.label
+
+
+def test_search_index_weighs_bokmaal_pages_above_the_english_reference(site: Path) -> None:
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    boost = {d["location"].split("#")[0]: d.get("boost", 1) for d in docs}
+    current = (site / "slik-velges").glob("kriterier-*")
+    newest = bs.latest().label.replace("/", "-")
+    current_page = next(p for p in current if p.name.endswith(newest))
+    assert boost[f"slik-velges/{current_page.name}/"] > max(
+        b
+        for loc, b in boost.items()
+        if loc.startswith("slik-velges/kriterier-") and loc != f"slik-velges/{current_page.name}/"
+    )
+    english = {loc: b for loc, b in boost.items() if loc.startswith("analysts/")}
+    bokmaal = {loc: b for loc, b in boost.items() if not loc.startswith("analysts/")}
+    assert english
+    assert bokmaal
+    assert max(english.values()) < min(bokmaal.values())
+
+
+def test_tabs_and_the_change_log_are_bokmaal(site: Path) -> None:
+    html = (site / "index.html").read_text("utf-8")
+    tabs = re.findall(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+?)\s*<', html)
+    assert {"For analytikere", "Endringslogg"} <= set(tabs), tabs
+    assert not {"For analysts", "Changelog", "Sources", "Home"} & set(tabs), tabs
+    text = article_text(site, "/endringslogg/")
+    assert text.lstrip().startswith("Endringslogg")
+
+
+def test_the_repository_link_is_the_projects_url_or_none(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sys.path.insert(0, str(ROOT / "docs" / "gen"))
+    try:
+        import hooks
+    finally:
+        sys.path.remove(str(ROOT / "docs" / "gen"))
+    from mkdocs.config.defaults import MkDocsConfig
+
+    import bosetting.citation as citation
+
+    url = citation.citation_data()["software"]["url"]
+    html = (site / "index.html").read_text("utf-8")
+    changelog = article_text(site, "/endringslogg/")
+    if url is None:
+        assert "md-source" not in html
+        assert "Kodelageret har ingen offentlig adresse ennå" in changelog
+    else:
+        assert f'href="{url}"' in html
+    real = citation.citation_data
+
+    def with_url() -> dict[str, Any]:
+        data = real()
+        data["software"] = {**data["software"], "url": "https://example.org/bosetting"}
+        return data
+
+    monkeypatch.setattr(citation, "citation_data", with_url)
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x"})
+    assert hooks.on_config(config).repo_url == "https://example.org/bosetting"
+
+
+def test_hooks_examples() -> None:
+    import doctest
+
+    sys.path.insert(0, str(ROOT / "docs" / "gen"))
+    try:
+        import hooks
+    finally:
+        sys.path.remove(str(ROOT / "docs" / "gen"))
+    assert doctest.testmod(hooks).failed == 0
+
+
+_BREAKING_NUMBER = re.compile(r"\d [%‰]|(?<![\d.,])\d{1,3} \d{3}(?!\d)")
+
+
+def test_numbers_never_break_across_lines(site: Path) -> None:
+    """A plain space inside or after a number would let the line break there."""
+    bad = {}
+    for url in pages(site):
+        found = _BREAKING_NUMBER.findall(article_text(site, url))
+        if found:
+            bad[url] = found[:3]
+    assert not bad, bad
+    kinn = article_text(site, municipality_url(bs.municipality("Kinn").code))
+    with bs.i18n.language("nb"):
+        from bosetting.i18n import format_share
+
+        assert "\xa0" in format_share(0.469)
+        assert format_share(0.469) == "46,9\xa0%"
+    assert "101,1\xa0%" in kinn
+
+
+_ROOT_LINK = re.compile(r'\b(?:href|src)="/(?!/)')
+
+
+def test_404_links_relative(site: Path) -> None:
+    html = (site / "404.html").read_text("utf-8")
+    assert not _ROOT_LINK.findall(html)
+    assert '"base": "."' in html
+    assert not re.findall(r'": "/(?!/)', html)  # no setting from the root (the search worker)
 
 
 # ---------------------------------------------------------------- the browser
@@ -400,7 +639,7 @@ def _problems(reports: list[Report], attr: str) -> dict[str, list[str]]:
 def crawl(site: Path, browser: Any) -> Iterator[tuple[str, Visitor, list[Report]]]:
     started = time.monotonic()
     with serve(site) as base:
-        urls = pages(site)
+        urls = browser_sample(site)
         # axe-core dominates the time: a second browser in a thread visits every other page.
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
             helper = pool.submit(_visit_all, base, site, urls[1::2])
@@ -476,11 +715,13 @@ def test_pages_are_bokmaal_and_aeoeaa_render(crawl: Any) -> None:
     assert not set(letters) & {*plain, missing}
 
 
-def test_search_for_kriterier_gives_results(crawl: Any) -> None:
-    _, visitor, _ = crawl
-    page = visitor.page
-    page.goto(visitor.base + "/")
-    page.locator(".md-search__input").click()
+def search(page: Any, base: str, query: str) -> list[str]:
+    """Search the site as a reader does; return the result pages' paths, best first, each once."""
+    page.goto(base + "/")
+    if page.viewport_size["width"] < 960:  # the search field hides behind an icon
+        page.locator("label[for=__search]").first.click()
+    else:
+        page.locator(".md-search__input").click()
     # The search worker builds its index on every page load; wait until it says it is ready
     # (the meta line leaves "Starter søk", initialising) before typing, so a busy machine
     # does not make this flaky.
@@ -490,10 +731,49 @@ def test_search_for_kriterier_gives_results(crawl: Any) -> None:
         arg=meta.element_handle(),
         timeout=60_000,
     )
-    page.keyboard.type("kriterier")
+    page.keyboard.type(query)
     page.wait_for_selector(".md-search-result__item", timeout=60_000)
-    assert page.locator(".md-search-result__item").count() > 0
+    # The worker answers each keystroke in turn: read the list once it has stopped changing.
+    script = "els => els.map(e => e.getAttribute('href'))"
+    hrefs, deadline = None, time.monotonic() + 60
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(500)
+        now = page.eval_on_selector_all(".md-search-result__item > a", script)
+        if now and now == hrefs:
+            break
+        hrefs = now
+    assert hrefs
     assert "treff" in meta.inner_text()
+    return list(dict.fromkeys(urlsplit(urljoin(base + "/", h)).path for h in hrefs))
+
+
+@pytest.fixture(scope="module")
+def searching(site: Path, browser: Any) -> Iterator[tuple[Any, str]]:
+    """A browser page on the served site, for searching it."""
+    with serve(site) as base:
+        context = browser.new_context(viewport=VIEWPORT)
+        try:
+            yield context.new_page(), base
+        finally:
+            context.close()
+
+
+def test_search_for_kriterier_finds_the_criteria_in_force_first(searching: Any) -> None:
+    found = search(*searching, "kriterier")
+    newest = bs.latest().label.replace("/", "-")
+    assert found[0].startswith("/slik-velges/kriterier-")
+    assert found[0].endswith(f"{newest}/")
+
+
+@pytest.mark.parametrize("name", ["Kinn", "Bodø"])
+def test_search_for_a_municipality_finds_its_page_then_bokmaal_pages(
+    searching: Any, name: str
+) -> None:
+    found = search(*searching, name)
+    assert found[0] == municipality_url(bs.municipality(name).code), found
+    english = [i for i, u in enumerate(found) if u.startswith("/analysts/")]
+    bokmaal = [i for i, u in enumerate(found) if not u.startswith("/analysts/")]
+    assert not english or min(english) > max(bokmaal), found
 
 
 @pytest.mark.skipif(not HAS_NOTEBOOKS, reason="no notebooks/*.ipynb yet")
@@ -511,6 +791,77 @@ def test_notebook_pages_show_their_plots(crawl: Any) -> None:
             assert min(plot["width"], plot["height"]) > 50, (url, plot)
             seen += 1
     assert seen, "no plot on any notebook page"
+
+
+def test_a_phone_sized_screen_reaches_every_wide_table(site: Path, browser: Any) -> None:
+    """At 375 px the municipality's tables scroll sideways; axe finds each reachable by keyboard."""
+    urls = [municipality_url(bs.municipality(n).code) for n in ("Kinn", "Oslo")]
+    urls += ["/kommuner/", "/for-kommuner/bosetting-mot-anmodning/"]
+    with serve(site) as base:
+        visitor = Visitor(browser, base, site, viewport={"width": 375, "height": 800})
+        try:
+            reports = [visitor.visit(u) for u in urls]
+            wide = visitor.page.evaluate(
+                "[...document.querySelectorAll('.md-typeset__scrollwrap')]"
+                ".filter(e => e.scrollWidth > e.clientWidth).length"
+            )
+        finally:
+            visitor.close()
+    assert wide > 0  # the last page does scroll sideways at this width
+    assert not _problems(reports, "violations")
+    assert not _problems(reports, "console")
+
+
+class _Under(_Quiet):
+    """The site served from a sub-folder, ``/sub/``, with ``404.html`` for what is missing."""
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path(path.removeprefix("/sub"))
+
+    def send_head(self) -> Any:
+        if not self.path.startswith("/sub/") or not Path(self.translate_path(self.path)).exists():
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
+
+
+def test_404_page_works_from_a_sub_folder(site: Path, browser: Any) -> None:
+    """A missing address one level down shows the 404 page with its styles, scripts and links."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_Under, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        failed: list[str] = []
+        page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
+        page.on("requestfailed", lambda r: failed.append(f"failed: {r.url}"))
+        missing = base + "/sub/finnes-ikke"
+        page.goto(missing, wait_until="networkidle")
+        # The search works too: its worker and index load from the site, not the server's root.
+        page.locator(".md-search__input").click()
+        page.keyboard.type("Kinn")
+        page.wait_for_selector(".md-search-result__item", timeout=60_000)
+        assert missing in failed  # the server said 404 and sent the 404 page
+        assert [u for u in failed if u != missing] == []
+        assert page.evaluate("[...document.styleSheets].length") >= 2
+        hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
+        inside = [h for h in hrefs if urlsplit(h).netloc == urlsplit(base).netloc]
+        assert inside
+        for href in inside:
+            path = urlsplit(href).path
+            assert path.startswith("/sub/"), href
+            assert (site / unquote(path).removeprefix("/sub/")).exists(), href
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
 
 
 # ---------------------------------------------------------------- notebooks, before they exist
@@ -642,6 +993,19 @@ def test_screenshots(crawl: Any, browser: Any) -> None:
     ):
         page.goto(base + url)
         page.screenshot(path=str(out / f"{name}.png"), full_page=name != "api")
+    kinn = municipality_url(bs.municipality("Kinn").code)
+    for width in (1280, 375):
+        ctx = browser.new_context(viewport={"width": width, "height": 900})
+        try:
+            p = ctx.new_page()
+            p.goto(base + kinn)
+            p.screenshot(path=str(out / f"kinn-{width}.png"), full_page=True)
+            p.screenshot(path=str(out / f"kinn-top-{width}.png"))
+            for query in ("Kinn", "kriterier", "Bodø"):
+                search(p, base, query)
+                p.screenshot(path=str(out / f"search-{query}-{width}.png"))
+        finally:
+            ctx.close()
     zoom = browser.new_context(viewport={"width": 320, "height": 256}, device_scale_factor=4)
     try:
         z = zoom.new_page()

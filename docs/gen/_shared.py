@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -53,6 +54,11 @@ def edition_slug(label: str) -> str:
 def edition_page(label: str) -> str:
     """Docs-relative path of an edition's page."""
     return f"prisen/{edition_slug(label)}.md"
+
+
+def municipality_page(code: str) -> str:
+    """Docs-relative path of a municipality of today's page (*Slik står kommunen*), by its code."""
+    return f"kommuner/{code}.md"
 
 
 def capital(text: str) -> str:
@@ -158,11 +164,17 @@ class Page:
 
     def __init__(self, title: str | None = None, *, window_title: bool = False) -> None:
         self._blocks: list[str] = []
+        self._front: dict[str, Any] = {}
         if title is not None and window_title:
             # The nav says just the label; the window title (front matter) says what the page is.
-            self._blocks.append(f"---\ntitle: {title}\n---")
+            self._front["title"] = title
         if title is not None:
             self._blocks.append(f"# {title}")
+
+    def front(self, key: str, value: Any) -> Page:
+        """Set one key of the page's front matter (``search``: ``{"boost": 2}``, say)."""
+        self._front[key] = value
+        return self
 
     def heading(self, text: str, level: int = 2) -> Page:
         """Add a heading (``##`` by default)."""
@@ -202,8 +214,12 @@ class Page:
         return self
 
     def text(self) -> str:
-        """The page's Markdown."""
-        return "\n\n".join(self._blocks) + "\n"
+        """The page's Markdown (with its front matter, as JSON, which YAML reads, if it has one)."""
+        body = "\n\n".join(self._blocks) + "\n"
+        if not self._front:
+            return body
+        lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in self._front.items()]
+        return "---\n" + "\n".join(lines) + "\n---\n\n" + body
 
 
 def fill(page: str, parts: dict[str, Callable[[str], str]]) -> None:

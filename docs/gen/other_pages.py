@@ -23,6 +23,7 @@ import _shared as sh
 from _shared import Page, capital
 
 import bosetting as bs
+from bosetting.citation import citation_data
 from bosetting.data import sources as all_sources
 from bosetting.data import table_label
 from bosetting.i18n import format_date, join_words
@@ -84,10 +85,19 @@ def changelog_page() -> str:
     """CHANGELOG.md with a bokmål heading."""
     text = (sh.ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     body = text.split("\n", 1)[1] if text.startswith("# ") else text
+    url = citation_data()["software"]["url"]
+    if url:
+        where = f"Den er hentet fra `CHANGELOG.md` i [kodelageret]({url})."
+    else:
+        where = (
+            "Den er hentet fra `CHANGELOG.md` i kodelageret. Kodelageret har ingen offentlig "
+            "adresse ennå; når det får en, føres den inn under `[project.urls]` i "
+            "`pyproject.toml`, og da lenker toppen av hver side til det."
+        )
     return (
         "# Endringslogg\n\n"
         "Endringsloggen føres på engelsk, slik koden og dokumentasjonen for analytikere er. "
-        "Den er hentet fra `CHANGELOG.md` i kodelageret.\n\n"
+        f"{where}\n\n"
         '<div lang="en" markdown>\n' + body + "\n</div>\n"
     )
 

@@ -43,15 +43,16 @@ def _municipality(n: Nomination) -> str:
     return name
 
 
-def _today(m: Municipality) -> str:
-    """Today's municipality for a historical one, or why there is no single answer."""
-    try:
-        now = bs.current(m)
-    except bs.BosettingError:
-        return "uklart: kommunen ble delt"
-    if now.code == m.code and now.name == m.name:
-        return "samme"
-    return f"{now.name} ({now.code})"
+def _today(m: Municipality, *, page: str) -> str:
+    """Today's municipality for a historical one, linked to its page (each of them after a split)."""
+    s = bs.succession(m)
+    links = [
+        f"[{now.name} ({now.code})]({sh.rel(sh.municipality_page(now.code), from_page=page)})"
+        for now in s.candidates
+    ]
+    if s.ambiguous:
+        return f"uklart, kommunen ble delt: {join_words(links)}"
+    return links[0] if links else _("unknown")
 
 
 def _criteria_title(path: str) -> str:
@@ -129,7 +130,7 @@ def _criteria_section(md: Page, e: Edition, *, page: str) -> None:
     md.para(f"Les mer om hva juryen så etter på siden {link}.")
 
 
-def _nominees_section(md: Page, e: Edition) -> None:
+def _nominees_section(md: Page, e: Edition, *, page: str) -> None:
     md.heading("Nominerte")
     if not e.nominations:
         md.para("Ingen kilde vi har funnet, nevner nominerte for denne utgaven.")
@@ -140,7 +141,7 @@ def _nominees_section(md: Page, e: Edition) -> None:
             _municipality(n),
             n.municipality.code,
             capital(n.outcome.label),
-            _today(n.municipality),
+            _today(n.municipality, page=page),
         ]
         for n in e.nominations
     ]
@@ -193,7 +194,13 @@ def edition_markdown(e: Edition) -> str:
     page = sh.edition_page(e.label)
     md = Page(f"Prisen for {e.label}", window_title=True)
     if e.winner is not None:
-        md.para(f"**{e.prize_name}** for {e.label} gikk til **{e.winner.name}**.")
+        won = bs.succession(e.winner)
+        name = e.winner.name
+        if not won.ambiguous and won.candidates:
+            name = (
+                f"[{name}]({sh.rel(sh.municipality_page(won.candidates[0].code), from_page=page)})"
+            )
+        md.para(f"**{e.prize_name}** for {e.label} gikk til **{name}**.")
     else:
         md.para(f"For **{e.prize_name}** for {e.label} er ingen vinner kjent.")
     md.table(("Opplysning", "Verdi"), _facts(e))
@@ -208,7 +215,7 @@ def edition_markdown(e: Edition) -> str:
         )
     md.heading("Slik ble vinneren valgt").para(e.rule_description())
     _criteria_section(md, e, page=page)
-    _nominees_section(md, e)
+    _nominees_section(md, e, page=page)
     _initiatives_section(md, e, page=page)
     conflicts = _conflicts_for(e.label)
     md.heading("Der kildene er uenige")
@@ -336,6 +343,11 @@ def _criterion_details(c: Criterion, *, page: str) -> list[str]:
     return details
 
 
+#: How much the criteria in force weigh in the site's search against the earlier ones (1 each):
+#: a search for "kriterier" finds them first.
+CURRENT_CRITERIA_BOOST = 2
+
+
 def criteria_markdown(editions: list[Edition]) -> str:
     """One criteria page for a group of editions that share their criteria."""
     page = sh.criteria_page(editions)
@@ -343,6 +355,8 @@ def criteria_markdown(editions: list[Edition]) -> str:
     crit = editions[0].criteria
     word = "utgaven" if len(labels) == 1 else "utgavene"
     md = Page(f"Kriterier for {sh.label_range(labels)}", window_title=True)
+    if bs.latest() in editions:
+        md.front("search", {"boost": CURRENT_CRITERIA_BOOST})
     links = join_words(sh.edition_link(x, from_page=page) for x in labels)
     md.para(f"Disse kriteriene gjaldt for {word} {links}.")
     for e in editions:

@@ -332,14 +332,26 @@ class LazyRecords(Generic[T]):
         self.rename = dict(rename or {})
         self._rows: tuple[Row, ...] = ()
         self._built: dict[int, T] = {}
+        self._index: dict[str, dict[str, list[int]]] = {}
 
     @property
     def built(self) -> int:
         """How many records have been built so far."""
         return len(self._built)
 
-    def select(self, where: Callable[[Row], bool] | None = None) -> tuple[T, ...]:
+    def select(
+        self,
+        where: Callable[[Row], bool] | None = None,
+        *,
+        keys: tuple[str, frozenset[str]] | None = None,
+    ) -> tuple[T, ...]:
         """The records of the rows ``where`` accepts (every row when ``None``), in file order.
+
+        Args:
+            where: Which rows to keep.
+            keys: ``(column, values)``: only rows whose ``column`` holds one of ``values``
+                can be kept (looked up in an index of the column, built once), and ``where``
+                decides among those.
 
         Raises:
             DataError: naming file, row, column and value, for a selected row.
@@ -347,8 +359,17 @@ class LazyRecords(Generic[T]):
         """
         rows = read_rows(self.table)
         if rows is not self._rows:  # the table was read again (a test swapped the tables)
-            self._rows, self._built = rows, {}
-        wanted = [n for n, row in enumerate(rows, start=1) if where is None or where(row)]
+            self._rows, self._built, self._index = rows, {}, {}
+        numbers: Iterable[int] = range(1, len(rows) + 1)
+        if keys is not None:
+            column, values = keys
+            if column not in self._index:
+                index: dict[str, list[int]] = {}
+                for n, row in enumerate(rows, start=1):
+                    index.setdefault(row[column], []).append(n)
+                self._index[column] = index
+            numbers = sorted(n for v in values for n in self._index[column].get(v, ()))
+        wanted = [n for n in numbers if where is None or where(rows[n - 1])]
         todo = [n for n in wanted if n not in self._built]
         if todo:
             made = records(self.table, self.cls, rename=self.rename, numbers=frozenset(todo))

@@ -61,6 +61,17 @@ class AreaFilter:
     county: str | None = None
     runs: tuple[Municipality, ...] = ()
     own: tuple[Municipality, ...] = ()
+    #: The runs by code, so that a row of another municipality is turned away at once.
+    _by_code: dict[str, tuple[Municipality, ...]] = attrs.field(
+        init=False, repr=False, eq=False, alias="_by_code"
+    )
+
+    @_by_code.default
+    def _index_runs(self) -> dict[str, tuple[Municipality, ...]]:
+        by_code: dict[str, tuple[Municipality, ...]] = {}
+        for r in self.runs:
+            by_code[r.code] = (*by_code.get(r.code, ()), r)
+        return by_code
 
     @classmethod
     @checked
@@ -88,8 +99,12 @@ class AreaFilter:
         if self.kind == "county":
             return area_type is AreaType.COUNTY and code == self.county
         return area_type is AreaType.MUNICIPALITY and any(
-            r.code == code and r.valid_in(year) for r in self.runs
+            r.valid_in(year) for r in self._by_code.get(code, ())
         )
+
+    def codes(self) -> frozenset[str] | None:
+        """The codes a row of the area can have, or ``None`` when any code can be one."""
+        return frozenset(self._by_code) if self.kind == "municipality" else None
 
     def owns(self, code: str, year: int) -> bool:
         """Whether a municipality row (code, year) is the municipality's own, not a predecessor's."""

@@ -122,7 +122,8 @@ def intro_outcomes(
                 and where.matches(AreaType(row["area_type"]), row["area_code"], row["status_year"])
             )
 
-        return _RECORDS.select(wanted)
+        codes = where.codes()
+        return _RECORDS.select(wanted, keys=None if codes is None else ("area_code", codes))
 
 
 @checked

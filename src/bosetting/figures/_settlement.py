@@ -84,4 +84,5 @@ def settlement(
             AreaType.MUNICIPALITY, row["code"], row["year"]
         )
 
-    return _RECORDS.select(wanted)
+    codes = where.codes()
+    return _RECORDS.select(wanted, keys=None if codes is None else ("code", codes))
