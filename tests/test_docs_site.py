@@ -773,7 +773,7 @@ def test_search_for_a_municipality_finds_its_page_then_bokmaal_pages(
     assert found[0] == municipality_url(bs.municipality(name).code), found
     english = [i for i, u in enumerate(found) if u.startswith("/analysts/")]
     bokmaal = [i for i, u in enumerate(found) if not u.startswith("/analysts/")]
-    assert not english or min(english) > max(bokmaal), found
+    assert not english or min(english) > max(bokmaal), "\n".join(found)
 
 
 @pytest.mark.skipif(not HAS_NOTEBOOKS, reason="no notebooks/*.ipynb yet")
