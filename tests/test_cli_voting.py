@@ -84,6 +84,27 @@ def test_tally_refuses_a_jury_sheet(
     assert "not a ballot file" in err
 
 
+def test_an_export_with_more_columns_is_a_ballot_file_when_it_has_voters(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Extra columns (a channel, an address) are allowed beside a voter id or a timestamp;
+    without either, a column a ballot file does not have marks another kind of file."""
+    export = tmp_path / "eksport.csv"
+    export.write_text(
+        "label,tidspunkt,kommune,ip,velger,kanal\n"
+        ",2022-11-01,Kinn,10.0.0.1,a,web\n,2022-11-01,Bodø,10.0.0.2,b,app\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "tally", str(export), "--edition", "2022")
+    assert status == 0
+    assert "2 of 2" in out or "2 av 2" in out
+    sheet = tmp_path / "liste.csv"
+    sheet.write_text("kommune,kanal\nKinn,web\n", encoding="utf-8")
+    status, _, err = run(capsys, "tally", str(sheet), "--edition", "2022")
+    assert status == 2
+    assert "not a ballot file" in err or "ikke en fil med stemmesedler" in err
+
+
 def test_decide_blend_needs_weight(
     capsys: pytest.CaptureFixture[str], practice: tuple[Path, Path]
 ) -> None:

@@ -5,9 +5,9 @@ municipality's name or kommunenummer) is required; a voter id, a timestamp and a
 label (``ØVINGSDATA`` marks practice data) are optional. How a file is read is
 :mod:`bosetting.voting._file`.
 
-A file whose header holds any other column is not taken for a ballot file (a
-jury sheet given by mistake has ``kommune`` too, and would count as votes):
-:func:`check_ballot_header` refuses it, naming the columns found and those a
+A file with neither a voter id nor a timestamp column whose header holds any
+other column is not taken for a ballot file (a jury sheet given by mistake has
+``kommune`` too, and would count as votes): :func:`check_ballot_header` refuses it, naming the columns found and those a
 ballot file has, unless the choice column is named (``choice="..."``), which
 says the file is a vote.
 
@@ -189,35 +189,40 @@ class BallotColumns:
     label: int | None
 
 
-#: Every column a ballot file may have (when no column is named by the caller).
-BALLOT_COLUMNS = CHOICE_COLUMNS + VOTER_COLUMNS + TIMESTAMP_COLUMNS + LABEL_COLUMNS
-
-
 @checked
 def check_ballot_header(
     header: tuple[str, ...], file: str | None, *, named: Iterable[str | None] = ()
 ) -> None:
-    """Refuse a header with a column a ballot file does not have (a jury sheet, a register).
+    """Refuse a header that is not a ballot file's (a jury sheet, a register) given as one.
 
-    ``named`` are columns the caller named (a voter or timestamp column of
-    another name): a ballot file may have those too.
+    A ballot file has a choice column and a voter id or a timestamp column; then
+    any other columns are allowed (an export with a channel or an address). A file
+    with neither may have a label column and nothing else: a jury sheet has a
+    ``kommune`` column too, and its other columns tell it apart. ``named`` are
+    columns the caller named (a voter or timestamp column of another name).
 
     Examples:
         >>> check_ballot_header(("Velger", "valg"), "stemmer.csv")
+        >>> check_ballot_header(("valg", "tidspunkt", "kanal", "ip"), "eksport.csv")
         >>> check_ballot_header(("jurymedlem", "kommune", "kriterium", "poeng"), "jury.csv")
         Traceback (most recent call last):
         ...
-        bosetting.errors.BallotFileError: jury.csv, field 'jurymedlem', value 'jurymedlem,kommune,kriterium,poeng': not a ballot file: its columns are jurymedlem, kommune, kriterium, poeng; a ballot file has a choice column (choice, valg, stemme, kommune, kommunenummer, nominee, vote) and may have a voter id (voter, voter_id, velger, velger_id), a timestamp (timestamp, tidspunkt, time) and a label (label, merknad), nothing else
+        bosetting.errors.BallotFileError: jury.csv, field 'jurymedlem', value 'jurymedlem,kommune,kriterium,poeng': not a ballot file: its columns are jurymedlem, kommune, kriterium, poeng; a ballot file has a choice column (choice, valg, stemme, kommune, kommunenummer, nominee, vote) and a voter id (voter, voter_id, velger, velger_id) or a timestamp (timestamp, tidspunkt, time), or else a label (label, merknad) at most
     """
-    known = {c.casefold() for c in (*BALLOT_COLUMNS, *(n for n in named if n is not None))}
-    other = [h for h in header if h.strip().casefold() not in known]
+    folded = [h.strip().casefold() for h in header]
+    marks = {c.casefold() for c in (*VOTER_COLUMNS, *TIMESTAMP_COLUMNS)}
+    marks |= {n.casefold() for n in named if n is not None}
+    if marks.intersection(folded):
+        return
+    known = {c.casefold() for c in (*CHOICE_COLUMNS, *LABEL_COLUMNS)}
+    other = [h for h, f in zip(header, folded, strict=True) if f not in known]
     if not other:
         return
     raise BallotFileError(
         N_(
             "not a ballot file: its columns are {found}; a ballot file has a choice column "
-            "({choice}) and may have a voter id ({voter}), a timestamp ({timestamp}) and a "
-            "label ({label}), nothing else"
+            "({choice}) and a voter id ({voter}) or a timestamp ({timestamp}), or else a "
+            "label ({label}) at most"
         ),
         found=", ".join(header),
         choice=", ".join(CHOICE_COLUMNS),
