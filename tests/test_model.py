@@ -305,3 +305,30 @@ def test_number_argument_refuses_words_it_cannot_fill_in(words: str) -> None:
     with pytest.raises(ArgumentError, match="words"):
         number_argument(float("nan"), "weight", low=0, high=1, words=words)
     assert number_argument(0.5, "weight", low=0, high=1, words="{argument}: {low}-{high}") == 0.5
+
+
+def test_only_the_call_from_outside_is_checked() -> None:
+    """A checked function's own calls inside the library are not checked again; a call from
+    outside always is, and so is the next one after a checked call has returned or raised."""
+    from bosetting.errors import ArgumentError
+    from bosetting.model import checked
+
+    @checked
+    def inner(n: int) -> object:
+        return n
+
+    @checked
+    def outer(n: int) -> object:
+        return inner(str(n))  # type: ignore[arg-type]  # a wrong type, on purpose, inside
+
+    @checked
+    def failing(n: int) -> object:
+        raise ValueError(n)
+
+    assert outer(2) == "2"
+    with pytest.raises(ArgumentError):
+        inner("2")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="3"):
+        failing(3)
+    with pytest.raises(ArgumentError):
+        outer("2")  # type: ignore[arg-type]

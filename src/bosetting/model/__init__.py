@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bosetting.model._arguments import checked, number_argument
+from bosetting.model._arguments import checked
 from bosetting.model._common import SOURCE_KINDS, DatePrecision, PartialDate, Source
 from bosetting.model._conflict import Conflict
 from bosetting.model._criteria import Criteria, Criterion, CriterionKind
 from bosetting.model._label import edition_year
 from bosetting.model._labelled import LabelledEnum
 from bosetting.model._municipality import Municipality, name_parts
+from bosetting.model._number_argument import number_argument
 from bosetting.model._numbers import MAX_NUMBER_TEXT, number_problem, parse_number, parse_whole
 from bosetting.model._outcome import (
     AreaType,
