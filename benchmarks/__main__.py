@@ -17,48 +17,17 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
-from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from benchmarks import votes
 from benchmarks.lookups import bench_lookups
+from benchmarks.votes import best
 from bosetting.decision import sensitivity
 from bosetting.jury import JuryAssessment
 from bosetting.model import Municipality
 from bosetting.voting import tally
-
-NOMINEES = [
-    Municipality("4602", "Kinn", "Vestland", 2020),
-    Municipality("1804", "Bodø", "Nordland", 1977),
-    Municipality("1106", "Haugesund", "Rogaland", 1977),
-    Municipality("3027", "Rælingen", "Akershus", 2024),
-    Municipality("4223", "Vennesla", "Agder", 2020),
-]
-CHOICES = [m.name for m in NOMINEES] + [m.code for m in NOMINEES] + ["", "Atlantis"]
-WEIGHTS = [5, 4, 3, 2, 1] * 2 + [0.05, 0.05]
-
-
-def best(fn: Callable[[], Any], repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def line(name: str, ours: float, ref: float, ref_name: str, aim: float, unit: str = "ms") -> None:
-    ratio = ours / ref
-    verdict = "ok" if ratio <= aim else f"ABOVE AIM ({ratio / aim:.2f}x the aim)"
-    scale = 1000 if unit == "ms" else 1
-    print(
-        f"| {name:<40} | {ours * scale:10.1f} {unit} | {ref_name:<34} | {ref * scale:10.1f} {unit} "
-        f"| {ratio:6.2f}x | {aim:4.1f}x | {verdict} |"
-    )
 
 
 def bench_decision() -> None:
