@@ -2,8 +2,11 @@
 
 Each measurement is a fresh process (what a user at a terminal waits for), the best
 of several runs, with the package's bytecode already compiled (as an installed
-wheel has it): a first, untimed run of each writes the caches, and
-``PYTHONDONTWRITEBYTECODE`` is unset for the children. In the same run:
+wheel has it) and the tables prepared in the per-user cache
+(:mod:`bosetting.data._prepared`): a first, untimed run of each writes both, and
+``PYTHONDONTWRITEBYTECODE`` is unset for the children. What the very first command
+waits for, with nothing prepared yet (after installing, or after a table changed),
+is printed beside. In the same run:
 
 * every look-up command (``history``, ``show``, ``record``, ``municipality``,
   ``check``, ``screen``, ``cite``) against ``python -c pass``; aim: under 0.3 s wall;
@@ -18,6 +21,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 #: The look-up commands and the arguments a user would give them.
@@ -72,6 +76,21 @@ def bench_lookups(runs: int = 7) -> None:
     row("import bosetting", ours, "import attrs", attrs, f"{AIM_IMPORT_RATIO:.1f}x", ok)
     first = cold([py, "-c", "import bosetting as bs; bs.editions()"], runs)
     print(f"(import bosetting and load every edition: {first * 1000:.0f} ms, cold)")
+    args = next(a for a in LOOKUPS if a[0] == "screen")
+    unprepared = unprepared_cold([py, "-m", "bosetting", *args], runs)
+    print(f"(bosetting {' '.join(args)} with nothing prepared: {unprepared * 1000:.0f} ms)")
+
+
+def unprepared_cold(argv: list[str], runs: int) -> float:
+    """The best wall time of ``runs`` fresh processes, each with a new, empty cache folder."""
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as empty:
+            env = {**_ENV, "BOSETTING_CACHE_DIR": empty}
+            start = time.perf_counter()
+            subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=env)
+            times.append(time.perf_counter() - start)
+    return min(times)
 
 
 def main() -> None:

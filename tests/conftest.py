@@ -144,12 +144,16 @@ def copy_of_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     """
     target = tmp_path / "datasets"
     shutil.copytree(DATASETS, target)
-    _tables._read.cache_clear()
-    _tables.descriptor.cache_clear()
-    monkeypatch.setattr(_tables, "dataset_root", lambda: target)
+    monkeypatch.setenv(data.DATASETS_ENV, str(target))
+    _forget_tables()
     yield target
-    _tables._read.cache_clear()
-    _tables.descriptor.cache_clear()
+    monkeypatch.delenv(data.DATASETS_ENV)
+    _forget_tables()
+
+
+def _forget_tables() -> None:
+    for cache in (data.dataset_root, data.descriptor, _tables._read):
+        cache.cache_clear()
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -279,15 +278,8 @@ def test_ssb_json_tree_mutation(tmp_path: Path, doc: Any) -> None:
 
 
 @pytest.fixture
-def private_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    target = tmp_path / "datasets"
-    shutil.copytree(tables.dataset_root(), target)  # type: ignore[arg-type]
-    monkeypatch.setattr(tables, "dataset_root", lambda: target)
-    tables.descriptor.cache_clear()
-    tables._read.cache_clear()
-    yield target
-    tables.descriptor.cache_clear()
-    tables._read.cache_clear()
+def private_datasets(copy_of_datasets: Path) -> Path:
+    return copy_of_datasets
 
 
 EDITIONS_CSV = (Path(__file__).resolve().parents[1] / "datasets" / "editions.csv").read_text(

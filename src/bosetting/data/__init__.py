@@ -33,6 +33,7 @@ from bosetting.data._cache import (
     stage_source,
 )
 from bosetting.data._csvout import csv_bytes, csv_text, neutralise_cell
+from bosetting.data._prepared import prepared_objects
 from bosetting.data._records import (
     LazyRecords,
     records,
@@ -156,6 +157,7 @@ __all__ = [
     "numbered_rows",
     "os_reason",
     "pinned",
+    "prepared_objects",
     "read_csv_text",
     "read_rows",
     "read_user_bytes",

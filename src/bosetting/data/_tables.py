@@ -37,17 +37,15 @@ Examples:
 from __future__ import annotations
 
 import functools
-import json
-import os
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
 from importlib.resources.abc import Traversable
-from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
 from bosetting.data._columns import TRANSLATIONS, parse_file
 from bosetting.data._overlay import lay_parts
+from bosetting.data._package import DATASETS_ENV, dataset_root, descriptor, resource, resource_names
+from bosetting.data._prepared import prepared_rows
 from bosetting.data._view import SHIPPED, View, current_view
 from bosetting.errors import BosettingError, DataError
 from bosetting.i18n import N_, _
@@ -85,86 +83,6 @@ YEARS = "x-years"
 
 #: One row of a table: field name to typed value (``None`` where the cell is empty).
 Row = Mapping[str, Any]
-
-_PACKAGE_DIR = "datasets"
-
-#: The environment variable naming a data package folder to read instead of the shipped one.
-DATASETS_ENV = "BOSETTING_DATASETS"
-
-
-@functools.cache
-def dataset_root() -> Traversable:
-    """The folder holding ``datapackage.json`` and the CSV tables.
-
-    The folder named by ``$BOSETTING_DATASETS`` when it is set (a copy of
-    ``datasets/`` with rows added, checked as the shipped tables are); else, in
-    an installed wheel, ``bosetting/datasets``, and in a source checkout (an
-    editable install) the repository's ``datasets/`` folder.
-
-    Raises:
-        DataError: When ``$BOSETTING_DATASETS`` names a folder without a
-            ``datapackage.json``, or the shipped tables are missing.
-    """
-    chosen = os.environ.get(DATASETS_ENV)
-    if chosen:
-        folder = Path(chosen).expanduser()
-        if not (folder / "datapackage.json").is_file():
-            raise DataError(
-                N_("{variable} names a folder without a datapackage.json"),
-                variable=DATASETS_ENV,
-                file=str(folder / "datapackage.json"),
-            )
-        return folder
-    packaged = resources.files("bosetting") / _PACKAGE_DIR
-    if packaged.joinpath("datapackage.json").is_file():
-        return packaged
-    checkout = Path(__file__).resolve().parents[3] / _PACKAGE_DIR
-    if (checkout / "datapackage.json").is_file():
-        return checkout
-    raise DataError(
-        N_("the shipped tables are missing; reinstall bosetting"),
-        file=str(packaged / "datapackage.json"),
-    )
-
-
-@functools.cache
-def descriptor() -> dict[str, Any]:
-    """The parsed ``datapackage.json``."""
-    raw = dataset_root().joinpath("datapackage.json").read_bytes()
-    try:
-        parsed: dict[str, Any] = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataError(
-            N_("not valid UTF-8 JSON ({reason})"), reason=str(exc), file="datapackage.json"
-        ) from None
-    return parsed
-
-
-@checked
-def resource_names() -> tuple[str, ...]:
-    """The names of every table in the package, in descriptor order."""
-    return tuple(r["name"] for r in descriptor()["resources"])
-
-
-@checked
-def resource(name: str) -> dict[str, Any]:
-    """The descriptor entry of one table.
-
-    Raises:
-        DataError: When no table has that name; the message lists the tables.
-    """
-    for res in descriptor()["resources"]:
-        if res["name"] == name:
-            found: dict[str, Any] = res
-            return found
-    raise DataError(
-        N_("no such table; the tables are {tables}"),
-        tables=", ".join(resource_names()),
-        file="datapackage.json",
-        field="resources",
-        value=name,
-    )
-
 
 #: Each shipped table in words (what its rows are), for people: the site's sources page.
 _TABLE_WORDS = {
@@ -299,9 +217,19 @@ def _check_references(name: str, schema: Mapping[str, Any], rows: _Rows, view: V
 def _read(name: str, view: View = SHIPPED) -> _Rows:
     _READING.add(name)
     try:
-        return _read_checked(name, view)
+        if name in resource_names():
+            rows, origins = prepared_rows(name, view, lambda: _plain(_read_checked(name, view)))
+        else:
+            rows, origins = _plain(_read_checked(name, view))  # the reader refuses it
     finally:
         _READING.discard(name)
+    table = _Rows(rows)
+    table.origins = origins
+    return table
+
+
+def _plain(table: _Rows) -> tuple[tuple[Row, ...], tuple[tuple[str, int], ...]]:
+    return tuple(table), table.origins
 
 
 def _read_checked(name: str, view: View) -> _Rows:

@@ -27,7 +27,7 @@ import functools
 import re
 from collections import defaultdict
 
-from bosetting.data import Row, View, current_view, read_rows, records, structure
+from bosetting.data import Row, View, current_view, prepared_objects, read_rows, records, structure
 from bosetting.errors import (
     AmbiguousSuccession,
     DataError,
@@ -49,9 +49,11 @@ from bosetting.model import (
     is_whole,
 )
 from bosetting.register import (
+    PREPARED_CODE,
     current,
     lineage,
     municipality,
+    prepared_allows,
     register_year,
 )
 from bosetting.register import latest as newest_municipality
@@ -139,6 +141,14 @@ def editions() -> tuple[Edition, ...]:
 
 @functools.cache
 def _editions(view: View) -> tuple[Edition, ...]:
+    return prepared_objects("editions", view, _build, code=_CODE, allowed=prepared_allows)
+
+
+#: The code that decides the editions (what other code prepared is not read).
+_CODE = (*PREPARED_CODE, "bosetting.history")
+
+
+def _build() -> tuple[Edition, ...]:
     rows = read_rows("editions")
     nominations = _nominations({r["edition"]: r["reference_year"] for r in rows})
     names = _prize_names()

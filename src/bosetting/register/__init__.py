@@ -5,6 +5,7 @@ from __future__ import annotations
 from bosetting.register._crosswalk import current, lineage, predecessors, succession, successors
 from bosetting.register._kinds import change_kinds
 from bosetting.register._register import (
+    PREPARED_CODE,
     as_municipality,
     changes,
     first_year,
@@ -12,11 +13,13 @@ from bosetting.register._register import (
     latest,
     municipalities,
     municipality,
+    prepared_allows,
     register_year,
 )
 from bosetting.register._resolve import Resolver, nominees_of
 
 __all__ = [
+    "PREPARED_CODE",
     "Resolver",
     "as_municipality",
     "change_kinds",
@@ -30,6 +33,7 @@ __all__ = [
     "municipality",
     "nominees_of",
     "predecessors",
+    "prepared_allows",
     "register_year",
     "succession",
     "successors",

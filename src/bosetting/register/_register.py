@@ -24,7 +24,7 @@ from collections import defaultdict
 
 import attrs
 
-from bosetting.data import Row, View, current_view, records, table_years
+from bosetting.data import Row, View, current_view, prepared_objects, records, table_years
 from bosetting.errors import (
     AmbiguousMunicipality,
     DataError,
@@ -35,6 +35,7 @@ from bosetting.i18n import N_
 from bosetting.model import MunicipalChange, Municipality, checked, is_whole, name_parts
 
 __all__ = [
+    "PREPARED_CODE",
     "as_municipality",
     "changes",
     "check_year",
@@ -44,6 +45,7 @@ __all__ = [
     "latest",
     "municipalities",
     "municipality",
+    "prepared_allows",
     "register_index",
     "register_year",
     "run_at",
@@ -140,6 +142,22 @@ def register_index() -> _Register:
 
 @functools.cache
 def _index(view: View) -> _Register:
+    return prepared_objects(
+        "register", view, lambda: _build(view), code=PREPARED_CODE, allowed=prepared_allows
+    )
+
+
+#: The code that decides the register's objects (what other code prepared is not read).
+PREPARED_CODE = ("bosetting.data._records", "bosetting.model", "bosetting.register")
+
+
+@checked
+def prepared_allows(kind: type) -> bool:
+    """Whether the prepared register, or what is built on it, may hold a ``kind``."""
+    return kind is _Register or kind.__module__.startswith("bosetting.model.")
+
+
+def _build(view: View) -> _Register:
     first = first_year()
     runs = [m for _, m in records("municipalities", Municipality, rename={"county": "county_name"})]
     grouped: dict[str, list[Municipality]] = defaultdict(list)
