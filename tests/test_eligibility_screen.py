@@ -92,3 +92,54 @@ def test_ranking_by_intro_without_any_intro_share_is_refused() -> None:
     assert not s.provenance.refreshed
     assert len(s.coverage) == 1
     assert "statusårene 2016–2020" in s.coverage[0]
+
+
+def test_a_row_is_assessed_when_its_results_are_first_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bosetting.cli._render import render_screen
+    from bosetting.eligibility import _screen
+
+    made: list[str] = []
+    real = _screen.assess_with  # type: ignore[attr-defined]
+
+    def counted(m: bs.Municipality, *rest: object) -> bs.eligibility.Assessment:
+        made.append(m.code)
+        return real(m, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_screen, "assess_with", counted)
+    s = bs.screen("2022")
+    assert made == []
+    render_screen(s, top=10)
+    shown = {r.municipality.code for r in s.rows[:10]} | {r.municipality.code for r in s.nominees()}
+    assert sorted(made) == sorted(shown)  # each shown row once, no other
+    s.rows[0].results  # noqa: B018 (read again: kept, not assessed again)
+    assert len(made) == len(shown)
+
+
+def test_a_row_keeps_the_language_and_figures_it_was_made_with() -> None:
+    with bs.i18n.language("nb"):
+        s = bs.screen("2022", source="shipped")
+    row = s.row(bs.municipality("Kinn", year=s.year))
+    with bs.i18n.language("en"), bs.data.using("shipped"):
+        reasons = row.results[0].reasons
+        english = bs.assess(row.municipality, "2022").results
+    with bs.i18n.language("nb"):
+        bokmal = {r.criterion.id: r for r in bs.assess(row.municipality, "2022").results}
+    assert reasons == bokmal[row.results[0].criterion.id].reasons
+    assert (
+        reasons != next(r for r in english if r.criterion.id == row.results[0].criterion.id).reasons
+    )
+
+
+def test_an_unread_row_compares_prints_and_pickles_as_a_read_one() -> None:
+    import pickle
+
+    a, b = bs.screen("2021").rows[3], bs.screen("2021").rows[3]
+    assert a == b
+    assert hash(a) == hash(b)
+    c = bs.screen("2021").rows[3]
+    assert "results=(CriterionResult(" in repr(c)
+    d = pickle.loads(pickle.dumps(bs.screen("2021").rows[3]))
+    assert d == a
+    assert d.results == a.results

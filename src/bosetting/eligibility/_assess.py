@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from bosetting.data import using
+from bosetting.data import pinned, using
 from bosetting.eligibility._coverage import coverage_notes
 from bosetting.eligibility._measures import (
     intro_context,
@@ -50,7 +50,7 @@ from bosetting.register import as_municipality, register_year
 if TYPE_CHECKING:
     from bosetting.model import Source
 
-__all__ = ["assess"]
+__all__ = ["assess", "assess_with"]
 
 
 def _edition(edition: Edition | str | int) -> Edition:
@@ -118,16 +118,17 @@ def assess(
         >>> [r.verdict.value for r in a.results]
         ['needs judgement', 'needs judgement', 'needs judgement']
     """
-    with using(source):
-        return _assess(municipality, edition, outcomes, settlements)
+    with using(source) as view, pinned(view):  # one view for the whole assessment
+        return assess_with(municipality, edition, outcomes, settlements)
 
 
-def _assess(
+def assess_with(
     municipality: Municipality | str,
     edition: Edition | str | int,
     outcomes: Iterable[IntroProgrammeOutcome] | None,
     settlements: Iterable[Settlement] | None,
 ) -> Assessment:
+    """:func:`assess` inside the library: the arguments already checked, the figures in use."""
     e = _edition(edition)
     ref = e.reference_year
     if isinstance(municipality, str):

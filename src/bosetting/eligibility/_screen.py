@@ -39,13 +39,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from bosetting.data import using
-from bosetting.eligibility._assess import assess
+from bosetting.data import current_view, pinned, using
+from bosetting.eligibility._assess import assess_with
 from bosetting.eligibility._coverage import coverage_notes
 from bosetting.eligibility._measures import (
     SETTLEMENT_YEARS,
@@ -65,7 +65,7 @@ from bosetting.figures import (
     weighted_share,
 )
 from bosetting.history import edition as lookup
-from bosetting.i18n import N_
+from bosetting.i18n import N_, get_language, language
 from bosetting.model import (
     Criterion,
     CriterionKind,
@@ -84,14 +84,23 @@ if TYPE_CHECKING:
 
 __all__ = ["RANKINGS", "Screen", "ScreenRow", "screen"]
 
+#: Where a row made by :func:`screen` keeps the assessment it has not made yet.
+_PENDING = "_assess_when_read"
+
 #: The headline figures a screen can be ranked by.
 RANKINGS = ("settlement", "intro")
 
 
 @checked
-@attrs.frozen
+@attrs.frozen(slots=False)
 class ScreenRow:
     """One municipality in a screen.
+
+    A row that :func:`screen` made assesses its criteria the first time its
+    ``results`` are read (comparing, hashing, printing or pickling the row reads
+    them): with the figures the screen used and in the language that was active
+    when it was made. The ranking needs only the headline figures, so a caller
+    that shows ten rows assesses ten municipalities, not every one.
 
     Attributes:
         rank: 1-based place in the screen's order.
@@ -112,6 +121,36 @@ class ScreenRow:
     settled_share: float | None
     intro_share: float | None
     results: tuple[CriterionResult, ...]
+
+    @classmethod
+    def _deferred(
+        cls,
+        assess: Callable[[], tuple[CriterionResult, ...]],
+        rank: int,
+        municipality: Municipality,
+        outcome: Outcome | None,
+        figures: tuple[int | None, int | None, float | None, float | None],
+    ) -> ScreenRow:
+        """A row whose ``results`` are ``assess()``, called when they are first read."""
+        row = cls(rank, municipality, outcome, *figures, ())
+        del row.__dict__["results"]
+        row.__dict__[_PENDING] = assess
+        return row
+
+    if not TYPE_CHECKING:  # mypy sees the field; this runs only while it is not yet assessed
+
+        def __getattr__(self, name: str) -> Any:
+            pending = self.__dict__.get(_PENDING)
+            if name != "results" or pending is None:
+                raise AttributeError(name)
+            found = pending()
+            self.__dict__["results"] = found
+            self.__dict__.pop(_PENDING, None)
+            return found
+
+        def __getstate__(self) -> dict[str, Any]:
+            self.results  # noqa: B018 (assessed before it is pickled)
+            return {k: v for k, v in self.__dict__.items() if k != _PENDING}
 
     @property
     def nominated(self) -> bool:
@@ -252,6 +291,24 @@ def _intro_share(
     return weighted_share(rows), tuple(o.status_year for o in rows)
 
 
+def _assessor(
+    m: Municipality,
+    e: Edition,
+    outcomes: list[IntroProgrammeOutcome],
+    settlements: list[Settlement],
+    wanted: set[str],
+) -> Callable[[], tuple[CriterionResult, ...]]:
+    """One row's assessment, made when first read, with the screen's view and language."""
+    view, lang = current_view(), get_language()
+
+    def assessed() -> tuple[CriterionResult, ...]:
+        with pinned(view), language(lang):
+            found = assess_with(m, e, outcomes, settlements)
+        return tuple(r for r in found.results if r.criterion.id in wanted)
+
+    return assessed
+
+
 def _descending(value: float | None) -> float:
     return math.inf if value is None else -value
 
@@ -281,7 +338,7 @@ def screen(
     """
     if by not in RANKINGS:
         raise ArgumentError(N_("rank by 'settlement' or 'intro'"), field="by", value=by)
-    with using(source):
+    with using(source) as view, pinned(view):  # one view for the whole screen
         return _screen(edition, by)
 
 
@@ -310,13 +367,12 @@ def _screen(edition: Edition | str | int, by: str) -> Screen:
         codes = {r.code for r in area_runs(m)}
         own_s = [s for c in sorted(codes) for s in by_code_s.get(c, ())]
         own_o = [o for c in sorted(codes) for o in by_code_o.get(c, ())]
-        a = assess(m, e, outcomes=own_o, settlements=own_s)
         where = AreaFilter.of(m)
         settled, requested = _settled_against_request(where, own_s, years)
         share = settled / requested if settled is not None and requested else None
         intro, used = _intro_share(where, own_o, e.reference_year)
         intro_years.update(used)
-        results = tuple(r for r in a.results if r.criterion.id in wanted)
+        results = _assessor(m, e, own_o, own_s, wanted)
         rows.append((m, settled, requested if settled is not None else None, share, intro, results))
 
     figures = provenance()
@@ -335,7 +391,7 @@ def _screen(edition: Edition | str | int, by: str) -> Screen:
     first, second = (3, 4) if by == "settlement" else (4, 3)
     rows.sort(key=lambda r: (_descending(r[first]), _descending(r[second]), r[0].code))
     ranked = tuple(
-        ScreenRow(i, m, outcome.get(m), st, rq, sh, it, res)
+        ScreenRow._deferred(res, i, m, outcome.get(m), (st, rq, sh, it))
         for i, (m, st, rq, sh, it, res) in enumerate(rows, start=1)
     )
     notes = coverage_notes(e, criteria, figures, headline=True)
