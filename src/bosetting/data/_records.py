@@ -332,7 +332,7 @@ class LazyRecords(Generic[T]):
         self.rename = dict(rename or {})
         self._rows: tuple[Row, ...] = ()
         self._built: dict[int, T] = {}
-        self._index: dict[str, dict[str, list[int]]] = {}
+        self._index: dict[str, dict[Any, list[int]]] = {}
 
     @property
     def built(self) -> int:
@@ -343,7 +343,7 @@ class LazyRecords(Generic[T]):
         self,
         where: Callable[[Row], bool] | None = None,
         *,
-        keys: tuple[str, frozenset[str]] | None = None,
+        keys: tuple[str, frozenset[Any]] | None = None,
     ) -> tuple[T, ...]:
         """The records of the rows ``where`` accepts (every row when ``None``), in file order.
 
@@ -364,7 +364,7 @@ class LazyRecords(Generic[T]):
         if keys is not None:
             column, values = keys
             if column not in self._index:
-                index: dict[str, list[int]] = {}
+                index: dict[Any, list[int]] = {}
                 for n, row in enumerate(rows, start=1):
                     index.setdefault(row[column], []).append(n)
                 self._index[column] = index

@@ -123,7 +123,11 @@ def intro_outcomes(
             )
 
         codes = where.codes()
-        return _RECORDS.select(wanted, keys=None if codes is None else ("area_code", codes))
+        if codes is not None:
+            return _RECORDS.select(wanted, keys=("area_code", codes))
+        if status_year is not None:
+            return _RECORDS.select(wanted, keys=("status_year", frozenset({status_year})))
+        return _RECORDS.select(wanted)
 
 
 @checked

@@ -85,4 +85,8 @@ def settlement(
         )
 
     codes = where.codes()
-    return _RECORDS.select(wanted, keys=None if codes is None else ("code", codes))
+    if codes is not None:
+        return _RECORDS.select(wanted, keys=("code", codes))
+    if year is not None:
+        return _RECORDS.select(wanted, keys=("year", frozenset({year})))
+    return _RECORDS.select(wanted)
