@@ -303,7 +303,6 @@ def test_every_municipality_of_today_has_its_page(site: Path) -> None:
 
 @pytest.mark.parametrize("name", ["Kinn", "Bodø", "Oslo", "Lillestrøm", "Haram", "Utsira"])
 def test_a_municipality_page_says_what_the_library_says(site: Path, name: str) -> None:
-    from bosetting.cli._render._prize import record_head
     from bosetting.figures import settled_share_of_request
     from bosetting.i18n import format_share
     from bosetting.model import Sex
@@ -314,7 +313,7 @@ def test_a_municipality_page_says_what_the_library_says(site: Path, name: str) -
     links = _content_links(site, url)
     with bs.i18n.language("nb"):
         found = bs.record(m)
-        assert record_head(m, found) in text
+        assert bs.history.record_summary(m, found) in text
         for n in found:
             assert f"/prisen/{n.edition.replace('/', '-')}/" in links, n.edition
             assert n.outcome.label.capitalize() in text

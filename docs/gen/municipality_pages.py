@@ -27,7 +27,6 @@ import _shared as sh
 from _shared import Page, capital
 
 import bosetting as bs
-from bosetting.cli._render._prize import record_head
 from bosetting.eligibility import Assessment
 from bosetting.figures import Provenance, provenance, settled_share_of_request
 from bosetting.i18n import _, format_number, format_share
@@ -80,7 +79,7 @@ def _history(md: Page, m: Municipality) -> None:
 def _nominations(md: Page, m: Municipality, found: Sequence[Nomination], *, page: str) -> None:
     md.heading("Nominasjoner og priser")
     md.para(
-        record_head(m, found),
+        bs.history.record_summary(m, found),
         _("Earlier numbers and the municipalities merged into it are counted."),
     )
     if not found:

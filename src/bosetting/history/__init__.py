@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bosetting.history._criteria import MEASURABLE, all_criteria, criteria_for
 from bosetting.history._editions import conflicts, edition, editions, latest, record, winners
+from bosetting.history._summary import record_summary
 
 __all__ = [
     "MEASURABLE",
@@ -14,5 +15,6 @@ __all__ = [
     "editions",
     "latest",
     "record",
+    "record_summary",
     "winners",
 ]

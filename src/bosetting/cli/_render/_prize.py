@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bosetting.cli._render._layout import DASH, beyond_register, heads, or_unknown, table
 from bosetting.data import sources
-from bosetting.history import conflicts, editions
+from bosetting.history import conflicts, editions, record_summary
 from bosetting.i18n import N_, _, format_date, ngettext
 from bosetting.model import (
     Conflict,
@@ -15,7 +15,6 @@ from bosetting.model import (
     Municipality,
     Nomination,
     NomineesKnown,
-    Outcome,
     Source,
 )
 
@@ -224,26 +223,6 @@ def render_edition(e: Edition) -> str:
     return "\n".join(lines)
 
 
-def record_head(m: Municipality, found: Sequence[Nomination]) -> str:
-    """The line above a record: formal nominations and wins, and rivals named apart."""
-    formal = sum(n.outcome.formal for n in found)
-    wins = sum(n.outcome is Outcome.WINNER for n in found)
-    rivals = len(found) - formal
-    head = _(
-        "{municipality}: {nominated}, {won}.",
-        municipality=m,
-        nominated=ngettext("nominated {n} time", "nominated {n} times", formal),
-        won=ngettext("won {n} time", "won {n} times", wins),
-    )
-    if rivals:
-        head += " " + ngettext(
-            "Also named {n} time as a rival, without a confirmed nomination (not counted).",
-            "Also named {n} times as a rival, without a confirmed nomination (not counted).",
-            rivals,
-        )
-    return head
-
-
 def render_record(m: Municipality, found: Sequence[Nomination]) -> str:
     """``bosetting record NAME``: every nomination across mergers, oldest first."""
     rows = [
@@ -261,7 +240,7 @@ def render_record(m: Municipality, found: Sequence[Nomination]) -> str:
         _("Municipality (as it was then)"),
         _("Name in the source"),
     ]
-    lines = [record_head(m, found)]
+    lines = [record_summary(m, found)]
     lines.append(_("Earlier numbers and the municipalities merged into it are counted."))
     if rows:
         lines.extend(table(headers, rows))
