@@ -64,7 +64,10 @@ def test_every_juror_the_spread_and_the_group_score() -> None:
 def test_ties_are_said_out_loud() -> None:
     g = ws.group_jury(E, {"A": {m.name: 4 for m in E.nominees}})
     assert "Likt: " in g.table()
-    assert "enige om alle" in g.table()
+    assert "enige" not in g.table()  # one juror agrees with no one
+    assert "Ett jurymedlem" in g.table()
+    two = ws.group_jury(E, {j: {m.name: 4 for m in E.nominees} for j in ("A", "B")})
+    assert "enige om alle" in two.table()
     room = ws.compare([g], VOTE)
     said = room.describe()
     assert "Uavgjort ved 0\xa0%" in said

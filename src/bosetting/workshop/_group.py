@@ -152,7 +152,9 @@ class GroupJury:
             *text_table(heads, rows, right=right, indent=""),
         ]
         widest = max(s.spread for s in spreads)
-        if widest > 0:
+        if len(self.jurors) < 2:
+            lines.append(_("One juror: there are no other scores to agree or disagree with."))
+        elif widest > 0:
             names = [s.municipality.name for s in spreads if s.spread == widest]
             lines.append(
                 _(
