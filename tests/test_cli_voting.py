@@ -150,8 +150,8 @@ def test_sensitivity(capsys: pytest.CaptureFixture[str], practice: tuple[Path, P
     )
     assert status == 0
     assert "Public weight w" in out
-    assert "0.000 ≤ w" in out
-    assert "1.000" in out
+    assert "0% ≤ w" in out  # a weight is written as a share, as everywhere
+    assert "100%" in out
 
 
 def test_decide_top_k_era(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

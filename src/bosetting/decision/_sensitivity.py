@@ -1,4 +1,4 @@
-"""How the winner of a weighted blend depends on the unpublished public weight, exactly.
+r"""How the winner of a weighted blend depends on the unpublished public weight, exactly.
 
 Each nominee's blended score ``w · public + (1 − w) · jury`` is a straight line
 in the public weight ``w``. The winner for every ``w`` in [0, 1] is the upper
@@ -23,7 +23,7 @@ Examples:
     >>> [m.name for m in s.winners], s.changes[0].crossover
     (['Bodø', 'Bodø', 'Kinn', 'Kinn'], Fraction(6, 11))
     >>> [i.describe_nb() for i in s.intervals]
-    ['0,000 ≤ w ≤ 0,545: Bodø (1804)', '0,545 < w ≤ 1,000: Kinn (4602)']
+    ['0\xa0% ≤ w ≤ 54,5\xa0%: Bodø (1804)', '54,5\xa0% < w ≤ 100\xa0%: Kinn (4602)']
     >>> [i.exact() for i in s.intervals]
     ['0 ≤ w ≤ 6/11', '6/11 < w ≤ 1']
 """
@@ -39,13 +39,14 @@ import attrs
 
 from bosetting.decision._scores import fraction, nominees, public_scores
 from bosetting.errors import ArgumentError, DecisionError, LimitError
-from bosetting.i18n import N_, _, format_number, language
+from bosetting.i18n import N_, _, language
 from bosetting.jury import JuryAssessment
 from bosetting.model import (
     PRACTICE_LABEL,
     DecisionRule,
     Edition,
     Municipality,
+    WeightedBlend,
     checked,
     is_number,
     is_whole,
@@ -60,6 +61,11 @@ __all__ = ["Change", "Interval", "Sensitivity", "sensitivity"]
 _STAGE = N_("combined score")
 #: The most sample steps :func:`sensitivity` takes (the intervals are exact whatever the steps).
 MAX_STEPS = 100_000
+
+
+def _weight(x: Fraction) -> str:
+    """A public weight as the rule writes one (:meth:`~bosetting.model.WeightedBlend.weight_text`)."""
+    return WeightedBlend().weight_text(float(x))
 
 
 def _down(x: Fraction) -> float:
@@ -102,14 +108,13 @@ class Interval:
         below = x <= self.end if self.closed_end else x < self.end
         return above and below
 
-    def bounds(self, digits: int = 3) -> str:
-        """The stretch as text, rounded, in the language's number format: ``0.000 ≤ w < 0.346``."""
+    def bounds(self) -> str:
+        """The stretch as text, its ends as weights are written everywhere: ``0% ≤ w < 34.6%``."""
         if self.start == self.end:
-            return f"w = {format_number(float(self.start), digits)}"
+            return f"w = {_weight(self.start)}"
         lo = "≤" if self.closed_start else "<"
         hi = "≤" if self.closed_end else "<"
-        first, last = (format_number(float(x), digits) for x in (self.start, self.end))
-        return f"{first} {lo} w {hi} {last}"
+        return f"{_weight(self.start)} {lo} w {hi} {_weight(self.end)}"
 
     def exact(self) -> str:
         """The stretch with its exact ends as fractions: ``0 ≤ w < 9/26``."""
@@ -254,13 +259,16 @@ class Sensitivity:
         lead = lead if self.hypothetical else ""
         if not self.changes:
             return lead + _(
-                "{winner} wins at every weight from 0 to 1.", winner=self.intervals[0].winner
+                "{winner} wins at every weight from {low} to {high}.",
+                winner=self.intervals[0].winner,
+                low=_weight(Fraction(0)),
+                high=_weight(Fraction(1)),
             )
         parts = []
         for c in self.changes:
             text = _(
                 "at {at} ({exact}) the win passes from {before} to {after}",
-                at=format_number(float(c.at), 3),
+                at=_weight(c.at),
                 exact=c.at,
                 before=c.before,
                 after=c.after,
