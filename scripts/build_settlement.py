@@ -91,10 +91,10 @@ NOTE_2020_EQUAL = (
     "The original and the revised request are the same in the source.",
 )
 NOTE_2022 = (
-    "Anmodningen ble oppjustert i 2022 etter krigen i Ukraina; requested er revidert anmodning "
-    "og requested_original den første.",
-    "The request was raised in 2022 after the war in Ukraine; requested is the revised request "
-    "and requested_original the first one.",
+    "Anmodningen ble oppjustert i 2022 etter krigen i Ukraina; tallet for anmodet er den "
+    "reviderte anmodningen, og den første står ved siden av som opprinnelig anmodning.",
+    "The request was raised in 2022 after the war in Ukraine; the requested figure is the "
+    "revised request, and the first one stands beside it as the original request.",
 )
 NOTE_PARTIAL = (
     "Øyeblikksbilde fra september 2023; bosatte gjelder bare deler av året.",
