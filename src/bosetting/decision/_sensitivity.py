@@ -31,7 +31,7 @@ Examples:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -110,19 +110,18 @@ class Interval:
 
     def bounds(self) -> str:
         """The stretch as text, its ends as weights are written everywhere: ``0% ≤ w < 34.6%``."""
-        if self.start == self.end:
-            return f"w = {_weight(self.start)}"
-        lo = "≤" if self.closed_start else "<"
-        hi = "≤" if self.closed_end else "<"
-        return f"{_weight(self.start)} {lo} w {hi} {_weight(self.end)}"
+        return self._written(_weight)
 
     def exact(self) -> str:
         """The stretch with its exact ends as fractions: ``0 ≤ w < 9/26``."""
+        return self._written(str)
+
+    def _written(self, end: Callable[[Fraction], str]) -> str:
         if self.start == self.end:
-            return f"w = {self.start}"
+            return f"w = {end(self.start)}"
         lo = "≤" if self.closed_start else "<"
         hi = "≤" if self.closed_end else "<"
-        return f"{self.start} {lo} w {hi} {self.end}"
+        return f"{end(self.start)} {lo} w {hi} {end(self.end)}"
 
     def describe(self) -> str:
         """The stretch and its winner in one line, in the active language's number format."""
