@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -143,3 +146,36 @@ def test_a_staged_source_is_not_kept() -> None:
     committed = attrs.evolve(staged, folder=Path("/cache/ssb-10824-1"))
     assert _prepared.prepared_folder(data.View((staged,))) is None
     assert _prepared.prepared_folder(data.View((committed,))) is not None
+
+
+#: Run in a fresh process: prepare (``make``) or read what was prepared (``read``) and compare.
+_OTHER_PROCESS = """
+import sys
+from bosetting.data import current_view
+from bosetting.history import _editions as h
+from bosetting.register import _register as r
+
+fresh = r._build(current_view())
+if sys.argv[1] == "read":
+    def refuse(*args):
+        raise AssertionError("built again, not read")
+    r._build = h._build = refuse
+kept = r.register_index()
+assert kept.runs == fresh.runs and kept.changes == fresh.changes
+assert kept.went_into == fresh.went_into and kept.changes_to == fresh.changes_to
+assert all(kept.went_into[m] == v for m, v in fresh.went_into.items())
+assert len(h.editions()) > 10
+"""
+
+
+def test_a_process_with_another_hash_seed_reads_what_one_prepared(tmp_path: Path) -> None:
+    env = {**os.environ, "BOSETTING_CACHE_DIR": str(tmp_path)}
+    for seed, step in (("1", "make"), ("2", "read")):
+        done = subprocess.run(
+            [sys.executable, "-c", _OTHER_PROCESS, step],
+            env={**env, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
