@@ -75,14 +75,12 @@ def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tall
     )
     voters = pl.Series("voter", [], dtype=pl.String)
     if c.voter is not None:
-        voter = df.get_column("voter")
-        named = (df.get_column("code") >= 0) & (voter != "")
-        keep = _passes(voter, named, _TESTS[policy.value])
-        first = _passes(voter, named, "is_first_distinct") if policy.value == "reject_all" else keep
-        voters = voter.filter(named & first)  # each voter once
-        if not keep.all():
-            dup = _code(RejectReason.DUPLICATE_VOTER)
-            df = df.with_columns(code=pl.when(pl.lit(keep)).then("code").otherwise(dup))
+        voters, again = _duplicates(df, policy)
+        if len(again):
+            dup = pl.col("row").is_in(again.implode())
+            df = df.with_columns(
+                code=pl.when(dup).then(_code(RejectReason.DUPLICATE_VOTER)).otherwise("code")
+            )
     bad = df.filter(pl.col("code") < 0).select("row", reason=-1 - pl.col("code"))
     counted = df.get_column("code").filter(df.get_column("code") >= 0)
     votes = [0] * len(resolver.nominees)
@@ -106,21 +104,35 @@ def _code(reason: RejectReason) -> int:
     return -1 - REASONS.index(reason)
 
 
-#: The test of a policy on a Series: whether each value is the first, the last or the only one.
-_TESTS = {
-    "keep_first": "is_first_distinct",
-    "keep_last": "is_last_distinct",
-    "reject_all": "is_unique",
-}
+def _digest(ids: pl.Expr) -> pl.Expr:
+    """Voter ids as 64-bit numbers (polars' hash): one id, one number; two ids may share one."""
+    return ids.hash()
 
 
-def _passes(ids: pl.Series, named: pl.Series, test: str) -> pl.Series:
-    """Whether each ballot with a voter id (``named``) passes a policy's test (the others do)."""
+def _duplicates(df: pl.DataFrame, policy: DuplicatePolicy) -> tuple[pl.Series, pl.Series]:
+    """The distinct voter ids of the valid ballots, and the rows the policy rejects.
+
+    One sort of the ids' :func:`_digest` finds the ids that may occur more than
+    once; only the ballots with such a digest are grouped by the id itself, so two
+    ids that share a digest cost a little time, never a wrong count.
+    """
+    import numpy as np
     import polars as pl
 
-    return pl.repeat(True, len(ids), eager=True).scatter(
-        named.arg_true(), getattr(ids.filter(named), test)()
-    )
+    named = (pl.col("code") >= 0) & (pl.col("voter") != "")
+    # the other ballots take no part: their row number stands in for the digest
+    digest = pl.when(named).then(_digest(pl.col("voter"))).otherwise(pl.col("row").cast(pl.UInt64))
+    ordered = np.sort(df.select(digest).to_series().to_numpy())
+    again = pl.Series(ordered[1:][ordered[1:] == ordered[:-1]], dtype=pl.UInt64).implode()
+    del ordered
+    maybe = df.select(named & digest.is_in(again)).to_series()
+    rows = pl.col("row")
+    groups = df.filter(maybe).group_by("voter").agg(first=rows.min(), last=rows.max(), n=pl.len())
+    kept = groups.get_column("last" if policy is DuplicatePolicy.KEEP_LAST else "first")
+    if policy is DuplicatePolicy.REJECT_ALL:
+        kept = kept.filter(groups.get_column("n") == 1)
+    voters = pl.concat([df.filter(named & ~maybe).get_column("voter"), groups.get_column("voter")])
+    return voters, df.filter(maybe & ~rows.is_in(kept.implode())).get_column("row")
 
 
 def rejected_ballots(lay: Layout, short: dict[int, int], rows: Any) -> Iterator[list[Ballot]]:
