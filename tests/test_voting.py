@@ -603,6 +603,19 @@ def test_a_single_byte_file_is_read_as_the_careful_reader_decodes_it(tmp_path: P
     assert t == tally(read_ballots(path), NOMS)
 
 
+def test_a_byte_that_is_not_utf8_in_a_column_no_path_counts_decides_alike(
+    tmp_path: Path,
+) -> None:
+    # polars checks every field of the file, read or not, so both paths read it as one encoding
+    path = tmp_path / "v.csv"
+    head = "label,tidspunkt,kommune,ip,velger,kanal\n,i går,Bodø,10.0.0.1,a,web\n".encode()
+    for stray in (b",i g\xe5r,Bod\xc3\xb8,10.0.0.1,b,web\n", b",x,Bod\xc3\xb8,10.0.0.\xb9,b,web\n"):
+        path.write_bytes(head + stray)  # the timestamp or the ip: no path counts either
+        t = tally_file(path, NOMS)
+        assert t == tally(read_ballots(path), NOMS)
+        assert t.rejected[0].ballot.choice == "Bodø".encode().decode("cp1252")
+
+
 def test_voter_ids_forms_agree() -> None:
     import polars as pl
 

@@ -240,9 +240,6 @@ def parse(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> Parsed:
     marks = {}
     if width > 1:  # a row with a choice whose last field is empty may be short
         marks["_short"] = (pl.col(f"c{width - 1}") == "") & (choice != "")
-    # every path reads (so polars checks the encoding of) the same fields
-    for i in {c.voter, c.timestamp, c.label} - {None}:
-        marks[f"_c{i}"] = pl.col(f"c{i}") == ""
     while True:
         with utf8_path(lay) as source:
             try:
