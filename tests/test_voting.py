@@ -659,11 +659,13 @@ def _containers(choices: list[str | None]) -> dict[str, object]:
     import pyarrow as pa
 
     out["arrow Series"] = pd.Series(choices, dtype="string[pyarrow]")
+    out["ArrowDtype Series"] = pd.Series(choices, dtype=pd.ArrowDtype(pa.large_string()))
     out["polars Series"] = pl.Series("", choices, dtype=pl.String)
     out["polars categorical"] = pl.Series("", choices, dtype=pl.Categorical)
     out["pyarrow array"] = pa.array(choices, type=pa.string())
     out["pyarrow dictionary"] = pa.array(choices, type=pa.string()).dictionary_encode()
     out["pyarrow chunked"] = pa.chunked_array([pa.array(choices, type=pa.string())])
+    out["pyarrow string_view"] = pa.array(choices, type=pa.string_view())
     return out
 
 
