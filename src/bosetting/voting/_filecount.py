@@ -119,20 +119,24 @@ def _duplicates(df: pl.DataFrame, policy: DuplicatePolicy) -> tuple[pl.Series, p
     import numpy as np
     import polars as pl
 
-    named = (pl.col("code") >= 0) & (pl.col("voter") != "")
+    ids = df.get_column("voter")
+    named = df.select((pl.col("code") >= 0) & (ids != "")).to_series()
     # the other ballots take no part: their row number stands in for the digest
-    digest = pl.when(named).then(_digest(pl.col("voter"))).otherwise(pl.col("row").cast(pl.UInt64))
-    ordered = np.sort(df.select(digest).to_series().to_numpy())
-    again = pl.Series(ordered[1:][ordered[1:] == ordered[:-1]], dtype=pl.UInt64).implode()
+    digests = df.select(
+        pl.when(named).then(_digest(pl.col("voter"))).otherwise(pl.col("row").cast(pl.UInt64))
+    ).to_series()
+    ordered = np.sort(digests.to_numpy())
+    again = pl.Series(ordered[1:][ordered[1:] == ordered[:-1]], dtype=pl.UInt64)
     del ordered
-    maybe = df.select(named & digest.is_in(again)).to_series()
+    maybe = named & digests.is_in(again.implode())
+    some = df.filter(maybe)
     rows = pl.col("row")
-    groups = df.filter(maybe).group_by("voter").agg(first=rows.min(), last=rows.max(), n=pl.len())
+    groups = some.group_by("voter").agg(first=rows.min(), last=rows.max(), n=pl.len())
     kept = groups.get_column("last" if policy is DuplicatePolicy.KEEP_LAST else "first")
     if policy is DuplicatePolicy.REJECT_ALL:
         kept = kept.filter(groups.get_column("n") == 1)
-    voters = pl.concat([df.filter(named & ~maybe).get_column("voter"), groups.get_column("voter")])
-    return voters, df.filter(maybe & ~rows.is_in(kept.implode())).get_column("row")
+    voters = pl.concat([ids.filter(named & ~maybe), groups.get_column("voter")])
+    return voters, some.filter(~rows.is_in(kept.implode())).get_column("row")
 
 
 def rejected_ballots(lay: Layout, short: dict[int, int], rows: Any) -> Iterator[list[Ballot]]:
