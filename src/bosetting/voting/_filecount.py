@@ -81,12 +81,14 @@ def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tall
             df = df.with_columns(
                 code=pl.when(dup).then(_code(RejectReason.DUPLICATE_VOTER)).otherwise("code")
             )
-    bad = df.filter(pl.col("code") < 0).select("row", reason=-1 - pl.col("code"))
-    counted = df.get_column("code").filter(df.get_column("code") >= 0)
-    votes = [0] * len(resolver.nominees)
-    for k, n in counted.value_counts().iter_rows():
-        votes[k] += n
-    rows, reasons = bad.get_column("row"), bad.get_column("reason")
+    votes, counts = [0] * len(resolver.nominees), {}
+    for k, n in df.get_column("code").value_counts().iter_rows():
+        if k >= 0:
+            votes[k] += n
+        else:
+            counts[REASONS[-1 - k]] = n
+    bad = df.filter(pl.col("code") < 0)
+    rows, reasons = bad.get_column("row"), -1 - bad.get_column("code")
 
     def batches() -> Iterator[list[RejectedBallot]]:
         done = 0
@@ -95,7 +97,6 @@ def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tall
             done += len(ballots)
             yield [RejectedBallot(b, REASONS[k]) for b, k in zip(ballots, why, strict=True)]
 
-    counts = {REASONS[k]: n for k, n in reasons.value_counts().iter_rows()}
     rejected = LazyRejected(counts, batches) if counts else ()
     return Tally(resolver.nominees, tuple(votes), rejected, VoterIds(series=voters), policy, labels)
 
