@@ -76,11 +76,9 @@ def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tall
     voters = pl.Series("voter", [], dtype=pl.String)
     if c.voter is not None:
         voters, again = _duplicates(df, policy)
-        if len(again):
-            dup = pl.col("row").is_in(again.implode())
-            df = df.with_columns(
-                code=pl.when(dup).then(_code(RejectReason.DUPLICATE_VOTER)).otherwise("code")
-            )
+        if len(again):  # row r is at position r - 1
+            dup = _code(RejectReason.DUPLICATE_VOTER)
+            df = df.with_columns(df.get_column("code").clone().scatter(again - 1, dup))
     votes, counts = [0] * len(resolver.nominees), {}
     for k, n in df.get_column("code").value_counts().iter_rows():
         if k >= 0:
@@ -121,12 +119,9 @@ def _duplicates(df: pl.DataFrame, policy: DuplicatePolicy) -> tuple[pl.Series, p
     import polars as pl
 
     ids = df.get_column("voter")
-    named = df.select((pl.col("code") >= 0) & (ids != "")).to_series()
-    # the other ballots take no part: their row number stands in for the digest
-    digests = df.select(
-        pl.when(named).then(_digest(pl.col("voter"))).otherwise(pl.col("row").cast(pl.UInt64))
-    ).to_series()
-    ordered = np.sort(digests.to_numpy())
+    named = (df.get_column("code") >= 0) & (ids != "")
+    digests = df.select(_digest(pl.col("voter"))).to_series()
+    ordered = np.sort(digests.to_numpy())  # an id on a ballot that does not count may repeat too
     again = pl.Series(ordered[1:][ordered[1:] == ordered[:-1]], dtype=pl.UInt64)
     del ordered
     maybe = named & digests.is_in(again.implode())
