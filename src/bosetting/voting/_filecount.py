@@ -79,14 +79,11 @@ def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tall
         if len(again):  # row r is at position r - 1
             dup = _code(RejectReason.DUPLICATE_VOTER)
             df = df.with_columns(df.get_column("code").clone().scatter(again - 1, dup))
-    votes, counts = [0] * len(resolver.nominees), {}
-    for k, n in df.get_column("code").value_counts().iter_rows():
-        if k >= 0:
-            votes[k] += n
-        else:
-            counts[REASONS[-1 - k]] = n
-    bad = df.filter(pl.col("code") < 0)
-    rows, reasons = bad.get_column("row"), -1 - bad.get_column("code")
+    per_code = dict(df.lazy().group_by("code").len().collect().iter_rows())
+    votes = [per_code.get(k, 0) for k in range(len(resolver.nominees))]
+    counts = {REASONS[-1 - k]: n for k, n in per_code.items() if k < 0}
+    bad = df.get_column("code") < 0
+    rows, reasons = df.get_column("row").filter(bad), -1 - df.get_column("code").filter(bad)
 
     def batches() -> Iterator[list[RejectedBallot]]:
         done = 0
@@ -115,13 +112,13 @@ def _duplicates(df: pl.DataFrame, policy: DuplicatePolicy) -> tuple[pl.Series, p
     once; only the ballots with such a digest are grouped by the id itself, so two
     ids that share a digest cost a little time, never a wrong count.
     """
-    import numpy as np
     import polars as pl
 
     ids = df.get_column("voter")
     named = (df.get_column("code") >= 0) & (ids != "")
     digests = df.select(_digest(pl.col("voter"))).to_series()
-    ordered = np.sort(digests.to_numpy())  # an id on a ballot that does not count may repeat too
+    ordered = digests.to_numpy(writable=True)  # a copy, sorted in place
+    ordered.sort()  # an id on a ballot that does not count may repeat too
     again = pl.Series(ordered[1:][ordered[1:] == ordered[:-1]], dtype=pl.UInt64)
     del ordered
     maybe = named & digests.is_in(again.implode())
