@@ -225,3 +225,19 @@ def test_a_file_appended_to_while_it_is_read_is_refused(
     finally:
         stop.set()
         writer.join()
+
+
+def test_rows_written_after_the_file_was_looked_at_are_not_read(tmp_path: Path) -> None:
+    from bosetting.voting import _file, _locate
+
+    path = tmp_path / "stemmer.csv"
+    path.write_text("valg\nKinn\n", encoding="utf-8")
+    lay = _file.layout(path)
+    with path.open("a", encoding="utf-8") as f:
+        f.write('Bodø\n"Kinn\n')  # then a quote never closed
+    with pytest.raises(BallotFileError, match="changed while it was read"):
+        _file.parse(lay, _file.text_columns)
+    # the careful reader looks for the broken row in the bytes the layout saw, no further
+    seen = _locate.csv_error(str(path), "stemmer.csv", ",", "\n", 1, "polars", lay.size)
+    whole = _locate.csv_error(str(path), "stemmer.csv", ",", "\n", 1, "polars", 10**6)
+    assert (seen.row, whole.row) == (None, 3)

@@ -1,10 +1,12 @@
 """Columns of choices counted on polars: lists, numpy, pandas, pyarrow and polars containers, codes.
 
-A column becomes one polars Series of text or categories: a polars Series as it
-is, whole numbers as their decimal text, pandas and pyarrow text or categories
-through Arrow, any other values (floats, mixed types) as ``str(value)`` one by
-one. Its distinct values are counted and each is resolved once; the rejected
-ballots are found in the Series again only when someone looks at them.
+A column's distinct values are counted by the library that holds it: Arrow text
+(a pyarrow array, a pandas Series of ``str``) by :func:`pyarrow.compute.value_counts`,
+a pandas Categorical by its codes, a numpy text array by :func:`numpy.unique`, a
+polars Series as it is and whole numbers as their decimal text by polars; any
+other values (floats, mixed types) as ``str(value)`` one by one. Each distinct
+value is resolved once; the rejected ballots are found in the column, as polars
+text, only when someone looks at them.
 """
 
 from __future__ import annotations
@@ -93,9 +95,31 @@ def _of_pandas(obj: Any, name: str | None) -> Column | None:
             counts = counts[1:] + counts[:1]
         text = pl.Series(values, dtype=pl.String)
         return Column(values, counts, lambda: text.gather(codes), name)
+    if isinstance(dtype, pd.ArrowDtype) or getattr(dtype, "storage", None) == "pyarrow":
+        return _of_arrow(series, name)
     if isinstance(dtype, pd.StringDtype):
         return _of_polars(pl.from_pandas(series), name)
     return _of_python(series.tolist(), name)
+
+
+def _of_arrow(arr: Any, name: str | None = None) -> Column | None:
+    """An Arrow array (or what holds one): text counted by Arrow itself, any other type by polars."""
+    import polars as pl
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+
+    if not isinstance(arr, pa.Array | pa.ChunkedArray):
+        arr = pa.array(arr)  # a pandas Series of Arrow text: the data it holds, not a copy
+    kind = arr.type.value_type if pa.types.is_dictionary(arr.type) else arr.type
+    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+        return _of_polars(pl.Series(pl.from_arrow(arr)), name)
+    counted = pc.value_counts(arr)  # a missing value is counted as None
+
+    def text() -> pl.Series:
+        return pl.Series(pl.from_arrow(arr)).cast(pl.String)
+
+    values, counts = counted.field("values").to_pylist(), counted.field("counts").to_pylist()
+    return Column(values, counts, text, name)
 
 
 def as_column(obj: Any) -> Column | None:
@@ -117,7 +141,7 @@ def as_column(obj: Any) -> Column | None:
     if root == "pandas":
         return _of_pandas(obj, name)
     if root == "pyarrow":
-        return _of_polars(pl.Series(pl.from_arrow(obj)))
+        return _of_arrow(obj)
     if root == "polars":
         return _of_polars(obj, name)
     if root != "numpy":

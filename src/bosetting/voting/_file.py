@@ -222,6 +222,18 @@ def _settle(lay: Layout, problem: str) -> Layout | None:
     return None
 
 
+def _unchanged(lay: Layout) -> None:
+    """Raise if the file's size or modification time is no longer the layout's."""
+    info = stat(lay.name, lay.shown)
+    if (info.st_size, info.st_mtime_ns) != (lay.size, lay.mtime_ns):
+        raise changed_error(BallotFileError, lay.size, info.st_size, lay.shown)
+
+
+def _size(lay: Layout, source: str) -> int:
+    """How many bytes of ``source`` polars read: the layout's, or the whole UTF-8 copy."""
+    return lay.size if source == lay.name else os.stat(source).st_size
+
+
 def parse(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> Parsed:
     """The file's rows: ``row`` and ``exprs(layout)`` (expressions over the fields, ``choice`` one).
 
@@ -240,24 +252,19 @@ def parse(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> Parsed:
     marks = {}
     if width > 1:  # a row with a choice whose last field is empty may be short
         marks["_short"] = (pl.col(f"c{width - 1}") == "") & (choice != "")
-    # every path reads (so polars checks the encoding of) the same fields
-    for i in {c.voter, c.timestamp, c.label} - {None}:
-        marks[f"_c{i}"] = pl.col(f"c{i}") == ""
     while True:
         with utf8_path(lay) as source:
             try:
                 df = scan(lay, source).select("row", **exprs(lay), **marks).collect()
             except pl.exceptions.PolarsError as exc:
+                _unchanged(lay)
                 again = _settle(lay, str(exc))
                 if again is None:
-                    raise csv_error(
-                        source, lay.shown, lay.delimiter, lay.eol, width, str(exc)
-                    ) from None
+                    where = (source, lay.shown, lay.delimiter, lay.eol, width)
+                    raise csv_error(*where, str(exc), _size(lay, source)) from None
                 lay = again
                 continue
-            info = stat(lay.name, lay.shown)
-            if (info.st_size, info.st_mtime_ns) != (lay.size, lay.mtime_ns):
-                raise changed_error(BallotFileError, lay.size, info.st_size, lay.shown)
+            _unchanged(lay)
             if df.height > MAX_BALLOT_ROWS:
                 raise LimitError(
                     N_("the file has more rows than bosetting reads ({limit}, MAX_BALLOT_ROWS)"),
@@ -281,7 +288,8 @@ def parse(lay: Layout, exprs: Callable[[Layout], dict[str, Any]]) -> Parsed:
             short: dict[int, int] = {}
             if width > 1 and df.get_column("_short").any():
                 maybe = df.filter("_short").get_column("row").to_list()
-                counts = field_counts(source, lay.shown, lay.delimiter, lay.eol, width, maybe)
+                where = (source, lay.shown, lay.delimiter, lay.eol, width)
+                counts = field_counts(*where, maybe, _size(lay, source))
                 short = {row: n for row, n in counts.items() if n < width}
         return Parsed(df.drop(*marks), lay, short)
 

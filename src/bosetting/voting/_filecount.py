@@ -75,20 +75,15 @@ def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tall
     )
     voters = pl.Series("voter", [], dtype=pl.String)
     if c.voter is not None:
-        voter = df.get_column("voter")
-        named = (df.get_column("code") >= 0) & (voter != "")
-        keep = _passes(voter, named, _TESTS[policy.value])
-        first = _passes(voter, named, "is_first_distinct") if policy.value == "reject_all" else keep
-        voters = voter.filter(named & first)  # each voter once
-        if not keep.all():
+        voters, again = _duplicates(df, policy)
+        if len(again):  # row r is at position r - 1
             dup = _code(RejectReason.DUPLICATE_VOTER)
-            df = df.with_columns(code=pl.when(pl.lit(keep)).then("code").otherwise(dup))
-    bad = df.filter(pl.col("code") < 0).select("row", reason=-1 - pl.col("code"))
-    counted = df.get_column("code").filter(df.get_column("code") >= 0)
-    votes = [0] * len(resolver.nominees)
-    for k, n in counted.value_counts().iter_rows():
-        votes[k] += n
-    rows, reasons = bad.get_column("row"), bad.get_column("reason")
+            df = df.with_columns(df.get_column("code").clone().scatter(again - 1, dup))
+    per_code = dict(df.lazy().group_by("code").len().collect().iter_rows())
+    votes = [per_code.get(k, 0) for k in range(len(resolver.nominees))]
+    counts = {REASONS[-1 - k]: n for k, n in per_code.items() if k < 0}
+    bad = df.get_column("code") < 0
+    rows, reasons = df.get_column("row").filter(bad), -1 - df.get_column("code").filter(bad)
 
     def batches() -> Iterator[list[RejectedBallot]]:
         done = 0
@@ -97,7 +92,6 @@ def count_file(lay: Layout, resolver: Resolver, policy: DuplicatePolicy) -> Tall
             done += len(ballots)
             yield [RejectedBallot(b, REASONS[k]) for b, k in zip(ballots, why, strict=True)]
 
-    counts = {REASONS[k]: n for k, n in reasons.value_counts().iter_rows()}
     rejected = LazyRejected(counts, batches) if counts else ()
     return Tally(resolver.nominees, tuple(votes), rejected, VoterIds(series=voters), policy, labels)
 
@@ -106,21 +100,36 @@ def _code(reason: RejectReason) -> int:
     return -1 - REASONS.index(reason)
 
 
-#: The test of a policy on a Series: whether each value is the first, the last or the only one.
-_TESTS = {
-    "keep_first": "is_first_distinct",
-    "keep_last": "is_last_distinct",
-    "reject_all": "is_unique",
-}
+def _digest(ids: pl.Expr) -> pl.Expr:
+    """Voter ids as 64-bit numbers (polars' hash): one id, one number; two ids may share one."""
+    return ids.hash()
 
 
-def _passes(ids: pl.Series, named: pl.Series, test: str) -> pl.Series:
-    """Whether each ballot with a voter id (``named``) passes a policy's test (the others do)."""
+def _duplicates(df: pl.DataFrame, policy: DuplicatePolicy) -> tuple[pl.Series, pl.Series]:
+    """The distinct voter ids of the valid ballots, and the rows the policy rejects.
+
+    One sort of the ids' :func:`_digest` finds the ids that may occur more than
+    once; only the ballots with such a digest are grouped by the id itself, so two
+    ids that share a digest cost a little time, never a wrong count.
+    """
     import polars as pl
 
-    return pl.repeat(True, len(ids), eager=True).scatter(
-        named.arg_true(), getattr(ids.filter(named), test)()
-    )
+    ids = df.get_column("voter")
+    named = (df.get_column("code") >= 0) & (ids != "")
+    digests = df.select(_digest(pl.col("voter"))).to_series()
+    ordered = digests.to_numpy(writable=True)  # a copy, sorted in place
+    ordered.sort()  # an id on a ballot that does not count may repeat too
+    again = pl.Series(ordered[1:][ordered[1:] == ordered[:-1]], dtype=pl.UInt64)
+    del ordered
+    maybe = named & digests.is_in(again.implode())
+    some = df.filter(maybe)
+    rows = pl.col("row")
+    groups = some.group_by("voter").agg(first=rows.min(), last=rows.max(), n=pl.len())
+    kept = groups.get_column("last" if policy is DuplicatePolicy.KEEP_LAST else "first")
+    if policy is DuplicatePolicy.REJECT_ALL:
+        kept = kept.filter(groups.get_column("n") == 1)
+    voters = pl.concat([ids.filter(named & ~maybe), groups.get_column("voter")])
+    return voters, some.filter(~rows.is_in(kept.implode())).get_column("row")
 
 
 def rejected_ballots(lay: Layout, short: dict[int, int], rows: Any) -> Iterator[list[Ballot]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import io
 import re
 import sys
 from collections.abc import Iterator
@@ -98,12 +99,28 @@ def bom_error(name: str, shown: str) -> BallotFileError:
 _LONE = {"\n": re.compile("\r(?!\n)"), "\r": re.compile("\n")}
 
 
+class _Upto(io.RawIOBase):
+    """A binary file read no further than ``left`` bytes (what it held when it was looked at)."""
+
+    def __init__(self, f: Any, left: int) -> None:
+        self._f, self._left = f, left
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n: int = self._f.readinto(memoryview(buffer)[: self._left])
+        self._left -= n
+        return n
+
+
 @contextlib.contextmanager
-def _rows(source: str, delimiter: str, eol: str) -> Iterator[Any]:
-    """The file's rows as polars splits them (header included), by the csv module."""
+def _rows(source: str, delimiter: str, eol: str, size: int) -> Iterator[Any]:
+    """The first ``size`` bytes' rows as polars splits them (header included), by the csv module."""
     limit = csv.field_size_limit(sys.maxsize)  # fields of any length, as polars reads them
     try:
-        with open(source, encoding="utf-8-sig", errors="replace", newline=eol) as f:
+        with open(source, "rb") as raw, io.BufferedReader(_Upto(raw, size)) as upto:
+            f = io.TextIOWrapper(upto, encoding="utf-8-sig", errors="replace", newline=eol)
             lines = (_LONE[eol].sub(" ", line) for line in f)
             yield csv.reader(lines, delimiter=delimiter, strict=True)
     finally:
@@ -111,15 +128,15 @@ def _rows(source: str, delimiter: str, eol: str) -> Iterator[Any]:
 
 
 def field_counts(
-    source: str, shown: str, delimiter: str, eol: str, width: int, rows: list[int]
+    source: str, shown: str, delimiter: str, eol: str, width: int, rows: list[int], size: int
 ) -> dict[int, int]:
-    """How many fields each of the data rows ``rows`` (ascending, 1-based) has.
+    """How many fields each of the data rows ``rows`` (ascending, 1-based) has (in ``size`` bytes).
 
     Raises:
         BallotFileError: if the csv module cannot read the file so far (:func:`csv_error`).
     """
     wanted, out = set(rows), {}
-    with _rows(source, delimiter, eol) as reader:
+    with _rows(source, delimiter, eol, size) as reader:
         try:
             next(reader, None)
             for i, row in enumerate(reader, start=1):
@@ -128,15 +145,15 @@ def field_counts(
                     if i == rows[-1]:
                         break
         except csv.Error as exc:
-            raise csv_error(source, shown, delimiter, eol, width, str(exc)) from None
+            raise csv_error(source, shown, delimiter, eol, width, str(exc), size) from None
     return out
 
 
 def csv_error(
-    source: str, shown: str, delimiter: str, eol: str, width: int, problem: str
+    source: str, shown: str, delimiter: str, eol: str, width: int, problem: str, size: int
 ) -> BallotFileError:
-    """Find the row the csv module cannot read (or that is far too wide) and name it."""
-    with _rows(source, delimiter, eol) as reader:
+    """Find the row the csv module cannot read (or that is far too wide) in ``size`` bytes and name it."""
+    with _rows(source, delimiter, eol, size) as reader:
         rows = -1  # the header is no data row
         try:
             for row in reader:

@@ -62,6 +62,12 @@ def _rejected_key(r: RejectedBallot) -> tuple[Any, ...]:
     return (b.source or "", b.row is None, b.row or 0, *text)
 
 
+@checked  # a call from outside: the ballots the library makes inside it are not checked again
+def _next_batch(batches: Any) -> list[RejectedBallot] | None:
+    """The next batch of a :class:`LazyRejected`, or None after the last."""
+    return next(batches, None)
+
+
 @checked
 class LazyRejected(Sequence[RejectedBallot]):
     """The rejected ballots of one batch, made when someone looks at them; it behaves as a tuple.
@@ -105,8 +111,13 @@ class LazyRejected(Sequence[RejectedBallot]):
 
     def __iter__(self) -> Iterator[RejectedBallot]:
         if self._items is None:
-            return (r for batch in self._batches() for r in batch)
+            return self._made()
         return iter(self._items)
+
+    def _made(self) -> Iterator[RejectedBallot]:
+        batches = self._batches()
+        while (batch := _next_batch(batches)) is not None:
+            yield from batch
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, tuple | LazyRejected):
