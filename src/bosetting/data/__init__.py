@@ -74,6 +74,7 @@ from bosetting.data._userfiles import (
 from bosetting.data._usertext import (
     MAX_CSV_ROWS,
     CsvText,
+    csv_layout_error,
     csv_problem,
     decode_csv_bytes,
     decode_text,
@@ -137,6 +138,7 @@ __all__ = [
     "check_writable",
     "commit_source",
     "csv_bytes",
+    "csv_layout_error",
     "csv_problem",
     "csv_text",
     "current_view",

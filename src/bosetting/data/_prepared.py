@@ -29,6 +29,7 @@ import contextlib
 import datetime
 import functools
 import hashlib
+import importlib
 import importlib.util
 import io
 import os
@@ -140,6 +141,8 @@ class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) == ("datetime", "date"):
             return datetime.date
+        if module not in sys.modules and module.startswith("bosetting.model."):
+            importlib.import_module(module)  # a model module (no side effects) not yet imported
         found = getattr(sys.modules.get(module), name, None)
         if isinstance(found, type) and found.__module__ == module and self.allowed(found):
             return found

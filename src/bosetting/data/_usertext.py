@@ -25,6 +25,8 @@ import io
 import itertools
 import os
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 import attrs
 
@@ -34,19 +36,22 @@ from bosetting.data._userfiles import (
     escape_controls,
     read_user_bytes,
 )
-from bosetting.errors import DataError, LimitError
+from bosetting.errors import BosettingError, DataError, LimitError
 from bosetting.i18n import N_, LazyText, lazy_gettext
 from bosetting.model import checked
 
 __all__ = [
     "MAX_CSV_ROWS",
     "CsvText",
+    "csv_layout_error",
     "csv_problem",
     "decode_csv_bytes",
     "decode_text",
     "find_column",
     "read_csv_text",
 ]
+
+E = TypeVar("E", bound=BosettingError)
 
 #: The most rows (header not counted) :func:`decode_csv_bytes` reads from one file.
 MAX_CSV_ROWS = 2_000_000
@@ -156,6 +161,25 @@ _CSV_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 @checked
+def csv_layout_error(
+    error: Callable[..., E], exc: csv.Error, line: int, *, file: str, row: int | None
+) -> E:
+    """The error for a file the csv module cannot read at ``line``, as every reader words it.
+
+    Examples:
+        >>> from bosetting.errors import DataError
+        >>> print(csv_layout_error(DataError, csv.Error("bad"), 3, file="t.csv", row=2))
+        t.csv, row 2: unreadable CSV layout at line 3: bad
+    """
+    return error(
+        N_("unreadable CSV layout at line {line}: {problem}"),
+        line=line,
+        problem=csv_problem(exc),
+        file=file,
+        row=row,
+    )
+
+
 def csv_problem(exc: csv.Error) -> LazyText | str:
     """What :mod:`csv` found wrong, in the language it is shown in (its own words if unknown).
 
@@ -226,13 +250,8 @@ def decode_csv_bytes(
         extra = next(reader, None)
     except csv.Error as exc:
         line = reader.line_num
-        raise error(
-            N_("unreadable CSV layout at line {line}: {problem}"),
-            line=line,
-            problem=csv_problem(exc),
-            file=shown,
-            row=_rows_before_error(text, delimiter) + 1 if line > 1 else None,
-        ) from None
+        row = _rows_before_error(text, delimiter) + 1 if line > 1 else None
+        raise csv_layout_error(error, exc, line, file=shown, row=row) from None
     if extra is not None:
         raise LimitError(
             N_("the file has more rows than bosetting reads ({limit}, MAX_CSV_ROWS)"),

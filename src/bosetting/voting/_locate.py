@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from bosetting.data import csv_problem
+from bosetting.data import csv_layout_error
 from bosetting.errors import BallotFileError
 from bosetting.i18n import N_
 
@@ -172,13 +172,8 @@ def csv_error(
                     )
         except csv.Error as exc:
             line = reader.line_num
-            return BallotFileError(
-                N_("unreadable CSV layout at line {line}: {problem}"),
-                line=line,
-                problem=csv_problem(exc),
-                file=shown,
-                row=rows + 1 if line > 1 else None,
-            )
+            row = rows + 1 if line > 1 else None
+            return csv_layout_error(BallotFileError, exc, line, file=shown, row=row)
     return BallotFileError(
         N_("unreadable CSV layout: {problem}"), problem=problem.splitlines()[0], file=shown
     )
